@@ -1,0 +1,105 @@
+//! Provinces and communes after the 1 July 2025 reform (34 provinces,
+//! 3,321 communes, wards and special zones; no districts), from
+//! `catalog/admin-units-2025.json`. Keys are codes, never names: 238 commune
+//! names repeat across provinces.
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::fold::fold;
+
+static DATA: &str = include_str!("../../../catalog/admin-units-2025.json");
+
+/// A province or centrally governed city.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+pub struct Province {
+    /// Two-digit code from QĐ 19/2025/QĐ-TTg.
+    pub code: String,
+    /// Official name.
+    pub name: String,
+    /// `tinh` or `thanh_pho`.
+    pub kind: String,
+    /// Its communes, wards and special zones.
+    #[serde(rename(deserialize = "wards"), skip_serializing)]
+    pub communes: Vec<Commune>,
+}
+
+/// A commune (xã), ward (phường) or special zone (đặc khu).
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+pub struct Commune {
+    /// Five-digit code.
+    pub code: String,
+    /// Official name, with the official tone placement.
+    pub name: String,
+    /// `xa`, `phuong` or `dac_khu`.
+    pub kind: String,
+}
+
+#[derive(Deserialize)]
+struct File {
+    provinces: Vec<Province>,
+}
+
+/// Every province, in code order.
+pub fn provinces() -> &'static [Province] {
+    static PROVINCES: OnceLock<Vec<Province>> = OnceLock::new();
+    PROVINCES.get_or_init(|| {
+        let file: File = serde_json::from_str(DATA).expect("the bundled admin-units file is checked by tests");
+        file.provinces
+    })
+}
+
+/// The province with this code.
+pub fn province(code: &str) -> Option<&'static Province> {
+    provinces().iter().find(|p| p.code == code)
+}
+
+/// The commune with this code in this province.
+pub fn commune(province_code: &str, commune_code: &str) -> Option<&'static Commune> {
+    province(province_code)?.communes.iter().find(|c| c.code == commune_code)
+}
+
+/// Communes of a province whose folded name contains every folded word of
+/// `query`; names that match with their marks come first, so "Tân Thành"
+/// ranks above "Tân Thạnh" for a query typed with diacritics.
+pub fn search_communes(province_code: &str, query: &str) -> Vec<&'static Commune> {
+    let Some(province) = province(province_code) else { return Vec::new() };
+    let words: Vec<String> = fold(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    let exact = query.trim().to_lowercase();
+    let mut hits: Vec<&Commune> = province
+        .communes
+        .iter()
+        .filter(|c| {
+            let name = fold(&c.name);
+            words.iter().all(|w| name.split(' ').any(|n| n.starts_with(w.as_str())))
+        })
+        .collect();
+    hits.sort_by_key(|c| (!c.name.to_lowercase().contains(&exact), fold(&c.name)));
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_match_the_2025_reform() {
+        assert_eq!(provinces().len(), 34, "34 provinces after the reform");
+        let communes: Vec<&Commune> = provinces().iter().flat_map(|p| &p.communes).collect();
+        assert_eq!(communes.len(), 3321, "3,321 commune-level units");
+        let count = |kind: &str| communes.iter().filter(|c| c.kind == kind).count();
+        assert_eq!((count("phuong"), count("xa"), count("dac_khu")), (687, 2621, 13), "by type on 01/07/2025");
+    }
+
+    #[test]
+    fn search_folds_marks_and_keeps_both_colliding_names() {
+        let hits: Vec<&str> = search_communes("79", "thanh an").iter().map(|c| c.name.as_str()).collect();
+        assert!(hits.len() >= 2 && hits.iter().any(|n| n.contains("Thanh An")) && hits.iter().any(|n| n.contains("Thạnh An")), "both names that fold alike: {hits:?}");
+        let marked: Vec<&str> = search_communes("79", "Thạnh An").iter().map(|c| c.name.as_str()).collect();
+        assert!(marked[0].contains("Thạnh An"), "the spelling typed with its marks comes first: {marked:?}");
+        assert_eq!(search_communes("01", "ba dinh")[0].name, "Phường Ba Đình");
+        assert!(search_communes("99", "a").is_empty(), "unknown province");
+    }
+}

@@ -1,0 +1,285 @@
+//! The procedure definition format, as read from `catalog/*.toml`.
+//!
+//! `docs/procedure-format.md` documents every key; keep the two in step.
+//! Text that a user reads is a [`LocalizedText`] with Vietnamese and English,
+//! because a definition travels as one unit (from the bundled catalog or from a
+//! portal's catalog update) and must carry its own words.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The format version this build reads. A definition names it in `format`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Text shown to a user, in every language the app speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LocalizedText {
+    /// Vietnamese, the default language.
+    pub vi: String,
+    /// English.
+    pub en: String,
+}
+
+/// One administrative procedure (thủ tục hành chính).
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    /// Version of the definition format; must equal [`FORMAT_VERSION`].
+    pub format: u32,
+    /// National procedure code (mã thủ tục), e.g. `1.001193`; the catalog key.
+    pub code: String,
+    /// Version of this definition; drafts remember the one they started on.
+    pub version: u32,
+    /// Name of the procedure.
+    pub name: LocalizedText,
+    /// One or two sentences on what the procedure is for.
+    pub summary: LocalizedText,
+    /// Topic ids (`topic-<id>` in locales/) this procedure belongs to.
+    pub topics: Vec<String>,
+    /// Life-event ids (`life-event-<id>` in locales/) this procedure serves.
+    #[serde(default)]
+    pub life_events: Vec<String>,
+    /// Everyday phrases people search with, in Vietnamese and English.
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Who receives and decides the dossier.
+    pub agency: Agency,
+    /// Whether the whole procedure can be done online.
+    pub online: OnlineLevel,
+    /// How long the agency takes.
+    pub processing_time: LocalizedText,
+    /// Fees and charges.
+    pub fee: FeeRules,
+    /// Laws, decrees and circulars the procedure rests on.
+    pub legal_basis: Vec<LegalReference>,
+    /// Facts from the sources that could not be verified, and other remarks.
+    #[serde(default)]
+    pub notes: Vec<LocalizedText>,
+    /// The document checklist (thành phần hồ sơ).
+    pub documents: Vec<DocumentRequirement>,
+    /// The interview, one step per page.
+    pub steps: Vec<Step>,
+}
+
+/// The receiving agency and its level after the 2025 reform (no districts).
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Agency {
+    /// Province or commune level.
+    pub level: AgencyLevel,
+    /// The agency's name, e.g. "UBND cấp xã nơi cư trú".
+    pub name: LocalizedText,
+}
+
+/// Government level that handles a procedure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyLevel {
+    /// Provincial level (tỉnh, thành phố trực thuộc trung ương).
+    Province,
+    /// Commune level (xã, phường, đặc khu).
+    Commune,
+}
+
+/// How much of the procedure the portal accepts online.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum OnlineLevel {
+    /// Dịch vụ công trực tuyến toàn trình.
+    Full,
+    /// Một phần: some step (a test, an original, a photo) needs a visit.
+    Partial,
+}
+
+/// A law or decree the procedure rests on.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct LegalReference {
+    /// Document number, e.g. `60/2014/QH13`.
+    pub number: String,
+    /// What the document is, e.g. "Luật Hộ tịch".
+    pub title: LocalizedText,
+}
+
+/// Fee rules: a base amount and conditional overrides.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FeeRules {
+    /// Amount in đồng when filed online; `None` when it varies by province.
+    pub amount: Option<u64>,
+    /// Rules tried in order; the first whose condition holds sets the amount.
+    #[serde(default)]
+    pub rules: Vec<FeeRule>,
+    /// Explanation shown beside the fee (exemptions, in-person amount).
+    pub note: Option<LocalizedText>,
+}
+
+/// A conditional fee.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct FeeRule {
+    /// Condition over the answers.
+    pub when: String,
+    /// Amount in đồng when the condition holds; `None` when the province sets it.
+    pub amount: Option<u64>,
+    /// Why this amount applies.
+    pub reason: LocalizedText,
+}
+
+/// One entry of the document checklist.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRequirement {
+    /// Stable id within the procedure.
+    pub id: String,
+    /// What the document is.
+    pub name: LocalizedText,
+    /// Original, certified copy, or shown at the counter.
+    #[serde(default)]
+    pub note: Option<LocalizedText>,
+    /// The document is needed only when this condition holds.
+    #[serde(default)]
+    pub required_if: Option<String>,
+    /// File kinds the portal accepts for it.
+    #[serde(default = "default_file_kinds")]
+    pub accepted: Vec<FileKind>,
+    /// Largest accepted file, in MiB.
+    #[serde(default = "default_max_size_mb")]
+    pub max_size_mb: u32,
+}
+
+fn default_file_kinds() -> Vec<FileKind> {
+    vec![FileKind::Pdf, FileKind::Jpeg, FileKind::Png]
+}
+
+fn default_max_size_mb() -> u32 {
+    10
+}
+
+/// A file kind recognised by its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    /// PDF document.
+    Pdf,
+    /// JPEG image.
+    Jpeg,
+    /// PNG image.
+    Png,
+}
+
+/// One page of the interview.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    /// Stable id within the procedure.
+    pub id: String,
+    /// Page heading.
+    pub title: LocalizedText,
+    /// Short guidance under the heading.
+    #[serde(default)]
+    pub intro: Option<LocalizedText>,
+    /// The step is shown only when this condition holds.
+    #[serde(default)]
+    pub show_if: Option<String>,
+    /// The questions on this page.
+    pub fields: Vec<Field>,
+}
+
+/// One question.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Field {
+    /// Stable id, unique within the procedure; answers are keyed by it.
+    pub id: String,
+    /// What kind of answer and how it is checked.
+    #[serde(rename = "type")]
+    pub kind: FieldKind,
+    /// The question.
+    pub label: LocalizedText,
+    /// Help under the question.
+    #[serde(default)]
+    pub help: Option<LocalizedText>,
+    /// Whether an answer is needed when the field is shown.
+    #[serde(default = "yes")]
+    pub required: bool,
+    /// The field is shown only when this condition holds.
+    #[serde(default)]
+    pub show_if: Option<String>,
+    /// Choices, for `choice` fields.
+    #[serde(default)]
+    pub options: Vec<ChoiceOption>,
+    /// For `date`: refuse dates after today.
+    #[serde(default)]
+    pub not_future: bool,
+    /// For `citizen_id`: the date field holding the holder's birth date.
+    #[serde(default)]
+    pub birth_date_field: Option<String>,
+    /// For `citizen_id`: the choice field holding the holder's sex (`male`/`female`).
+    #[serde(default)]
+    pub sex_field: Option<String>,
+    /// For `number` and `money`: smallest accepted value.
+    #[serde(default)]
+    pub min: Option<u64>,
+    /// For `number` and `money`: largest accepted value.
+    #[serde(default)]
+    pub max: Option<u64>,
+    /// Procedure-specific rules over the answers.
+    #[serde(default)]
+    pub checks: Vec<Check>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// The kinds of field the engine knows how to show and check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldKind {
+    /// Free text on one line.
+    Text,
+    /// Free text on several lines.
+    LongText,
+    /// A person's full name in Vietnamese letters, stored NFC.
+    PersonName,
+    /// 12-digit personal identification number (CCCD / số định danh cá nhân).
+    CitizenId,
+    /// Vietnamese mobile number, with or without +84.
+    Phone,
+    /// E-mail address.
+    Email,
+    /// Calendar date typed as dd/mm/yyyy.
+    Date,
+    /// One of `options`.
+    Choice,
+    /// Province and commune/ward after the 2025 reform, plus the street part.
+    Address,
+    /// Whole number.
+    Number,
+    /// Amount in đồng.
+    Money,
+    /// Yes or no.
+    YesNo,
+}
+
+/// A choice in a `choice` field.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ChoiceOption {
+    /// Value stored in the answers and used in conditions.
+    pub value: String,
+    /// What the user sees.
+    pub label: LocalizedText,
+}
+
+/// A rule over the answers; when `rule` is false the field shows `message`.
+#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// Condition that must hold for the answer to be accepted.
+    pub rule: String,
+    /// What to tell the user when it does not.
+    pub message: LocalizedText,
+}

@@ -1,0 +1,414 @@
+//! The interview engine: from a procedure and the answers given so far, the
+//! visible steps and fields, each field's errors, the documents needed, the
+//! fee and whether the dossier is ready. The UI renders this and never
+//! re-implements a rule.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::admin_units;
+use crate::condition::{self, Scope, Value};
+use crate::definition::{ChoiceOption, Field, FieldKind, FileKind, LocalizedText};
+use crate::fold::clean;
+use crate::loader::Procedure;
+use crate::message::Message;
+use crate::validate::{self, Sex};
+
+/// One answer as the UI sends it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[serde(untagged)]
+pub enum Answer {
+    /// A yes/no answer.
+    Bool(bool),
+    /// Anything typed or chosen: text, a date as dd/mm/yyyy, a number, a choice's value.
+    Text(String),
+    /// An address.
+    Address(AddressAnswer),
+}
+
+/// An address after the 2025 reform: street part, commune, province.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
+pub struct AddressAnswer {
+    /// Province code, e.g. `01`.
+    pub province: String,
+    /// Commune, ward or special-zone code, e.g. `00004`.
+    pub commune: String,
+    /// House number, street, village or residential group.
+    pub street: String,
+}
+
+/// Answers by field id.
+pub type Answers = BTreeMap<String, Answer>;
+
+/// Everything the UI needs to show the interview at this moment.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct InterviewState {
+    /// Procedure code.
+    pub code: String,
+    /// Definition version the state was computed with.
+    pub version: u32,
+    /// The steps the user must go through, in order.
+    pub steps: Vec<StepState>,
+    /// The documents this dossier needs.
+    pub documents: Vec<DocumentState>,
+    /// The fee for this dossier.
+    pub fee: FeeState,
+    /// True when every visible field is answered and valid.
+    pub ready: bool,
+    /// The answers to keep: cleaned (NFC, national phone form, dd/mm/yyyy) and
+    /// without answers to fields that are not shown.
+    pub answers: Answers,
+}
+
+/// A visible step.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct StepState {
+    /// Step id.
+    pub id: String,
+    /// Heading.
+    pub title: LocalizedText,
+    /// Guidance under the heading.
+    pub intro: Option<LocalizedText>,
+    /// Visible fields.
+    pub fields: Vec<FieldState>,
+    /// True when no visible field of the step has an error.
+    pub complete: bool,
+}
+
+/// A visible field and its state.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FieldState {
+    /// Field id.
+    pub id: String,
+    /// Field type.
+    pub kind: FieldKind,
+    /// Question.
+    pub label: LocalizedText,
+    /// Help.
+    pub help: Option<LocalizedText>,
+    /// Whether an answer is needed.
+    pub required: bool,
+    /// Choices, for choice fields.
+    pub options: Vec<ChoiceOption>,
+    /// The cleaned answer, if any.
+    pub value: Option<Answer>,
+    /// The answer as the check-your-answers page shows it.
+    pub display: Option<Display>,
+    /// What is wrong with the answer (empty when it is fine).
+    pub errors: Vec<Message>,
+}
+
+/// An answer prepared for reading back.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Display {
+    /// Shown as is.
+    Text(String),
+    /// A choice's label.
+    Choice(LocalizedText),
+    /// Yes or no.
+    YesNo(bool),
+    /// An amount in đồng, formatted by the UI's locale.
+    Money(u64),
+    /// Street, commune and province names.
+    Address(String),
+}
+
+/// A document of the checklist that applies to this dossier.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DocumentState {
+    /// Document id.
+    pub id: String,
+    /// What it is.
+    pub name: LocalizedText,
+    /// Original, copy, exemptions.
+    pub note: Option<LocalizedText>,
+    /// Accepted file kinds.
+    pub accepted: Vec<FileKind>,
+    /// Size limit in MiB.
+    pub max_size_mb: u32,
+}
+
+/// The fee for this dossier.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct FeeState {
+    /// Amount in đồng; `None` when the province sets it.
+    pub amount: Option<u64>,
+    /// Why this amount (a fee rule that applied), if not the base fee.
+    pub reason: Option<LocalizedText>,
+    /// The definition's general note on fees.
+    pub note: Option<LocalizedText>,
+}
+
+/// Evaluates the interview for `answers` as of `today`.
+pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> InterviewState {
+    let d = &procedure.definition;
+    let cleaned: Answers = answers
+        .iter()
+        .filter_map(|(id, answer)| Some((id.clone(), clean_answer(procedure.field_kind(id)?, answer))))
+        .filter(|(_, answer)| !is_blank(answer))
+        .collect();
+    let visible = visible_fields(procedure, &cleaned, today);
+    let scope = Answered { procedure, answers: &cleaned, visible: &visible, today };
+    let holds = |text: &Option<String>| text.as_deref().is_none_or(|t| procedure.condition(t).is_some_and(|c| c.holds(&scope)));
+
+    let steps: Vec<StepState> = d
+        .steps
+        .iter()
+        .filter(|s| s.fields.iter().any(|f| visible.contains(f.id.as_str())))
+        .map(|step| {
+            let fields: Vec<FieldState> = step
+                .fields
+                .iter()
+                .filter(|f| visible.contains(f.id.as_str()))
+                .map(|f| field_state(procedure, f, &scope))
+                .collect();
+            StepState {
+                id: step.id.clone(),
+                title: step.title.clone(),
+                intro: step.intro.clone(),
+                complete: fields.iter().all(|f| f.errors.is_empty()),
+                fields,
+            }
+        })
+        .collect();
+    let documents = d
+        .documents
+        .iter()
+        .filter(|doc| holds(&doc.required_if))
+        .map(|doc| DocumentState {
+            id: doc.id.clone(),
+            name: doc.name.clone(),
+            note: doc.note.clone(),
+            accepted: doc.accepted.clone(),
+            max_size_mb: doc.max_size_mb,
+        })
+        .collect();
+    let fee = match d.fee.rules.iter().find(|r| holds(&Some(r.when.clone()))) {
+        Some(rule) => FeeState { amount: rule.amount, reason: Some(rule.reason.clone()), note: d.fee.note.clone() },
+        None => FeeState { amount: d.fee.amount, reason: None, note: d.fee.note.clone() },
+    };
+    let kept = cleaned.into_iter().filter(|(id, _)| visible.contains(id.as_str())).collect();
+    InterviewState {
+        code: d.code.clone(),
+        version: d.version,
+        ready: steps.iter().all(|s| s.complete),
+        steps,
+        documents,
+        fee,
+        answers: kept,
+    }
+}
+
+/// Fields whose step and own conditions hold. A hidden field counts as
+/// unanswered in every condition (as in XLSForm's relevance), so visibility
+/// is recomputed until it settles; the loader refused cycles, so it does.
+fn visible_fields<'a>(procedure: &'a Procedure, answers: &Answers, today: NaiveDate) -> HashSet<&'a str> {
+    let all: Vec<(&Option<String>, &'a Field)> =
+        procedure.definition.steps.iter().flat_map(|s| s.fields.iter().map(move |f| (&s.show_if, f))).collect();
+    let mut visible: HashSet<&str> = all.iter().map(|(_, f)| f.id.as_str()).collect();
+    for _ in 0..=all.len() {
+        let scope = Answered { procedure, answers, visible: &visible, today };
+        let next: HashSet<&str> = all
+            .iter()
+            .filter(|(step_if, f)| {
+                [*step_if, &f.show_if]
+                    .into_iter()
+                    .flatten()
+                    .all(|t| procedure.condition(t).is_some_and(|c| c.holds(&scope)))
+            })
+            .map(|(_, f)| f.id.as_str())
+            .collect();
+        if next == visible {
+            break;
+        }
+        visible = next;
+    }
+    visible
+}
+
+struct Answered<'a> {
+    procedure: &'a Procedure,
+    answers: &'a Answers,
+    visible: &'a HashSet<&'a str>,
+    today: NaiveDate,
+}
+
+impl Scope for Answered<'_> {
+    fn value(&self, field: &str) -> Value {
+        if !self.visible.contains(field) {
+            return Value::Empty;
+        }
+        let (Some(kind), Some(answer)) = (self.procedure.field_kind(field), self.answers.get(field)) else {
+            return Value::Empty;
+        };
+        match (kind, answer) {
+            (FieldKind::YesNo, Answer::Bool(b)) => Value::Bool(*b),
+            (FieldKind::Date, Answer::Text(t)) => validate::date(t).map_or(Value::Empty, Value::Date),
+            (FieldKind::Number | FieldKind::Money, Answer::Text(t)) => t.parse().map_or(Value::Empty, Value::Integer),
+            (FieldKind::Address, Answer::Address(a)) => Value::Text(a.province.clone()),
+            (_, Answer::Text(t)) => Value::Text(t.clone()),
+            _ => Value::Empty,
+        }
+    }
+
+    fn today(&self) -> NaiveDate {
+        self.today
+    }
+}
+
+fn is_blank(answer: &Answer) -> bool {
+    match answer {
+        Answer::Bool(_) => false,
+        Answer::Text(t) => t.is_empty(),
+        Answer::Address(a) => a.province.is_empty() && a.commune.is_empty() && a.street.is_empty(),
+    }
+}
+
+/// The stored form of an answer: cleaned text, and the canonical form of
+/// values a validator accepts (national phone form, dd/mm/yyyy, digits).
+fn clean_answer(kind: FieldKind, answer: &Answer) -> Answer {
+    let Answer::Text(raw) = answer else {
+        return match answer {
+            Answer::Address(a) => Answer::Address(AddressAnswer { street: clean(&a.street), ..a.clone() }),
+            other => other.clone(),
+        };
+    };
+    let text = clean(raw);
+    let canonical = match kind {
+        FieldKind::Phone => validate::phone(&text).ok(),
+        FieldKind::Date => validate::date(&text).ok().map(validate::format_date),
+        FieldKind::CitizenId => validate::citizen_id(&text).ok().map(|id| id.digits),
+        FieldKind::Number | FieldKind::Money => {
+            let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ' | ',')).collect();
+            digits.parse::<u64>().ok().map(|n| n.to_string())
+        }
+        _ => None,
+    };
+    Answer::Text(canonical.unwrap_or(text))
+}
+
+fn field_state(procedure: &Procedure, field: &Field, scope: &Answered<'_>) -> FieldState {
+    let value = scope.answers.get(&field.id).cloned();
+    let mut errors = Vec::new();
+    let mut display = None;
+    match &value {
+        None if field.required => errors.push(Message::id("error-required")),
+        None => {}
+        Some(answer) => match check_answer(field, answer, scope) {
+            Ok(shown) => display = Some(shown),
+            Err(message) => errors.push(message),
+        },
+    }
+    if errors.is_empty() && value.is_some() {
+        errors.extend(
+            field
+                .checks
+                .iter()
+                .filter(|c| !procedure.condition(&c.rule).is_some_and(|cond| cond.holds(scope)))
+                .map(|c| Message::Text { text: c.message.clone() }),
+        );
+    }
+    FieldState {
+        id: field.id.clone(),
+        kind: field.kind,
+        label: field.label.clone(),
+        help: field.help.clone(),
+        required: field.required,
+        options: field.options.clone(),
+        value,
+        display,
+        errors,
+    }
+}
+
+/// Validates one answer against its field's type and options; on success
+/// returns how the check-your-answers page shows it.
+fn check_answer(field: &Field, answer: &Answer, scope: &Answered<'_>) -> Result<Display, Message> {
+    let text = match answer {
+        Answer::Text(t) => t.as_str(),
+        Answer::Bool(b) if field.kind == FieldKind::YesNo => return Ok(Display::YesNo(*b)),
+        Answer::Address(a) if field.kind == FieldKind::Address => return check_address(a),
+        _ => return Err(Message::id("error-answer-kind")),
+    };
+    match field.kind {
+        FieldKind::Text | FieldKind::LongText => {
+            let limit = if field.kind == FieldKind::Text { 200 } else { 2000 };
+            let length = text.chars().count();
+            if length > limit {
+                return Err(Message::id("error-text-too-long").arg("limit", limit as i64).arg("length", length as i64));
+            }
+            Ok(Display::Text(text.to_owned()))
+        }
+        FieldKind::PersonName => validate::person_name(text).map(Display::Text),
+        FieldKind::Phone => validate::phone(text).map(Display::Text),
+        FieldKind::Email => validate::email(text).map(Display::Text),
+        FieldKind::CitizenId => {
+            let id = validate::citizen_id(text)?;
+            check_citizen_id_agrees(field, &id, scope)?;
+            Ok(Display::Text(id.digits))
+        }
+        FieldKind::Date => {
+            let day = validate::date(text)?;
+            if field.not_future && day > scope.today {
+                return Err(Message::id("error-date-future").arg("today", validate::format_date(scope.today)));
+            }
+            Ok(Display::Text(validate::format_date(day)))
+        }
+        FieldKind::Choice => field
+            .options
+            .iter()
+            .find(|o| o.value == text)
+            .map(|o| Display::Choice(o.label.clone()))
+            .ok_or_else(|| Message::id("error-choice-unknown")),
+        FieldKind::Number | FieldKind::Money => {
+            let n: u64 = text.parse().map_err(|_| Message::id("error-number-format"))?;
+            if let Some(min) = field.min.filter(|min| n < *min) {
+                return Err(Message::id("error-number-min").arg("min", min as i64));
+            }
+            if let Some(max) = field.max.filter(|max| n > *max) {
+                return Err(Message::id("error-number-max").arg("max", max as i64));
+            }
+            Ok(if field.kind == FieldKind::Money { Display::Money(n) } else { Display::Text(n.to_string()) })
+        }
+        FieldKind::YesNo | FieldKind::Address => Err(Message::id("error-answer-kind")),
+    }
+}
+
+/// The birth year and sex a citizen ID encodes must match the answers given
+/// for its holder, when the definition links them.
+fn check_citizen_id_agrees(field: &Field, id: &validate::CitizenId, scope: &Answered<'_>) -> Result<(), Message> {
+    if let Some(Value::Date(born)) = field.birth_date_field.as_deref().map(|f| scope.value(f)) {
+        use chrono::Datelike;
+        if born.year() != id.birth_year {
+            return Err(Message::id("error-citizen-id-birth-year")
+                .arg("encoded", i64::from(id.birth_year))
+                .arg("entered", i64::from(born.year())));
+        }
+    }
+    if let Some(Value::Text(sex)) = field.sex_field.as_deref().map(|f| scope.value(f)) {
+        let encoded = match id.sex {
+            Sex::Male => "male",
+            Sex::Female => "female",
+        };
+        if sex != encoded {
+            return Err(Message::id("error-citizen-id-sex").arg("encoded", encoded));
+        }
+    }
+    if condition::full_years(NaiveDate::from_ymd_opt(id.birth_year, 1, 1).unwrap_or(scope.today), scope.today) < 0 {
+        return Err(Message::id("error-citizen-id-birth-year-future").arg("encoded", i64::from(id.birth_year)));
+    }
+    Ok(())
+}
+
+fn check_address(address: &AddressAnswer) -> Result<Display, Message> {
+    let province = admin_units::province(&address.province).ok_or_else(|| Message::id("error-address-province"))?;
+    let commune = admin_units::commune(&address.province, &address.commune).ok_or_else(|| Message::id("error-address-commune"))?;
+    if address.street.is_empty() {
+        return Err(Message::id("error-address-street"));
+    }
+    Ok(Display::Address(format!("{}, {}, {}", address.street, commune.name, province.name)))
+}

@@ -1,0 +1,96 @@
+//! The 12-digit personal identification number (số định danh cá nhân):
+//! `PPP G YY RRRRRR`, province of birth registration, century and sex,
+//! year of birth, then a random part. There is no check digit.
+
+use super::Verdict;
+use crate::message::Message;
+
+/// Province codes that were ever assigned (all 63 pre-2025 provinces). The
+/// 2025 reform renumbered nobody, and the 34 current codes are a subset.
+const PROVINCE_CODES: [u16; 63] = [
+    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45, 46,
+    48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93,
+    94, 95, 96,
+];
+
+/// Sex as encoded in the fourth digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sex {
+    /// Even digit.
+    Male,
+    /// Odd digit.
+    Female,
+}
+
+/// What a valid number says about its holder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitizenId {
+    /// The 12 digits.
+    pub digits: String,
+    /// Year of birth, from the century digit and the two year digits.
+    pub birth_year: i32,
+    /// Sex, from the century digit.
+    pub sex: Sex,
+}
+
+/// Checks the shape of a citizen ID; spaces typed between groups are dropped.
+pub fn citizen_id(input: &str) -> Verdict<CitizenId> {
+    let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
+    if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        let count = digits.chars().filter(char::is_ascii_digit).count();
+        return Err(Message::id("error-citizen-id-format").arg("count", count as i64));
+    }
+    let number = |range: std::ops::Range<usize>| digits[range].parse::<u16>().unwrap_or_default();
+    let province = number(0..3);
+    if !PROVINCE_CODES.contains(&province) {
+        return Err(Message::id("error-citizen-id-province").arg("code", digits[0..3].to_owned()));
+    }
+    let century_sex = number(3..4);
+    let birth_year = 1900 + i32::from(century_sex / 2) * 100 + i32::from(number(4..6));
+    let sex = if century_sex % 2 == 0 { Sex::Male } else { Sex::Female };
+    Ok(CitizenId { digits, birth_year, sex })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn decodes_century_sex_and_year() {
+        let id = citizen_id("001 085 012345").unwrap();
+        assert_eq!((id.birth_year, id.sex), (1985, Sex::Male), "digit 0 is a man born in the 1900s");
+        let id = citizen_id("079305012345").unwrap();
+        assert_eq!((id.birth_year, id.sex), (2005, Sex::Female), "digit 3 is a woman born in the 2000s");
+    }
+
+    #[test]
+    fn accepts_pre_2025_province_codes() {
+        for old in ["002", "027", "035", "077", "089", "095"] {
+            assert!(citizen_id(&format!("{old}090000001")).is_ok(), "{old} was a province before 2025 and stays valid");
+        }
+    }
+
+    #[test]
+    fn refuses_bad_shapes_and_unassigned_provinces() {
+        let id = |s: &str| citizen_id(s).unwrap_err().fluent_id().map(str::to_owned);
+        assert_eq!(id("12345").as_deref(), Some("error-citizen-id-format"), "too short");
+        assert_eq!(id("00108501234５").as_deref(), Some("error-citizen-id-format"), "a full-width digit is not ASCII");
+        assert_eq!(id("003085012345").as_deref(), Some("error-citizen-id-province"), "003 was never assigned");
+        assert_eq!(id("023085012345").as_deref(), Some("error-citizen-id-province"), "Bắc Giang is 024, not 023");
+    }
+
+    proptest! {
+        #[test]
+        fn every_assigned_code_with_any_tail_is_valid(i in 0usize..63, tail in "[0-9]{9}") {
+            let number = format!("{:03}{tail}", PROVINCE_CODES[i]);
+            let id = citizen_id(&number).unwrap();
+            prop_assert!((1900..2400).contains(&id.birth_year));
+        }
+
+        #[test]
+        fn never_panics(s in "\\PC{0,20}") {
+            let _ = citizen_id(&s);
+        }
+    }
+}
