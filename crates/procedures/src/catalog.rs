@@ -2,9 +2,13 @@
 //! and checked once.
 
 use include_dir::{Dir, include_dir};
+use serde::Serialize;
+use ts_rs::TS;
 
+use crate::definition::{AgencyLevel, Definition, LocalizedText, OnlineLevel};
 use crate::error::Result;
 use crate::loader::Procedure;
+use crate::search::SearchIndex;
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../catalog");
 
@@ -12,6 +16,44 @@ static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../catalog")
 #[derive(Debug, Clone)]
 pub struct Catalog {
     procedures: Vec<Procedure>,
+    index: SearchIndex,
+}
+
+/// What a list of procedures shows of each.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ProcedureSummary {
+    /// Procedure code.
+    pub code: String,
+    /// Name.
+    pub name: LocalizedText,
+    /// What it is for.
+    pub summary: LocalizedText,
+    /// Topic ids.
+    pub topics: Vec<String>,
+    /// Life-event ids.
+    pub life_events: Vec<String>,
+    /// Receiving level.
+    pub agency_level: AgencyLevel,
+    /// Fully or partly online.
+    pub online: OnlineLevel,
+    /// Base fee in đồng, `None` when the province sets it.
+    #[ts(type = "number | null")]
+    pub fee: Option<u64>,
+}
+
+impl From<&Definition> for ProcedureSummary {
+    fn from(d: &Definition) -> Self {
+        Self {
+            code: d.code.clone(),
+            name: d.name.clone(),
+            summary: d.summary.clone(),
+            topics: d.topics.clone(),
+            life_events: d.life_events.clone(),
+            agency_level: d.agency.level,
+            online: d.online,
+            fee: d.fee.amount,
+        }
+    }
 }
 
 impl Catalog {
@@ -30,13 +72,39 @@ impl Catalog {
             .into_iter()
             .map(|(name, text)| Procedure::from_toml(&name, text))
             .collect::<Result<Vec<_>>>()?;
+        let mut seen = std::collections::HashSet::new();
+        if let Some(twice) = procedures.iter().find(|p| !seen.insert(p.definition.code.clone())) {
+            return Err(crate::Error::Invalid {
+                file: "catalog".into(),
+                place: "code".into(),
+                problem: format!("two definitions have the code {}", twice.definition.code),
+            });
+        }
         procedures.sort_by(|a, b| a.definition.code.cmp(&b.definition.code));
-        Ok(Self { procedures })
+        let mut catalog = Self { procedures, index: SearchIndex::new([]) };
+        catalog.index = SearchIndex::from_catalog(&catalog);
+        Ok(catalog)
     }
 
     /// Every procedure, ordered by code.
     pub fn procedures(&self) -> &[Procedure] {
         &self.procedures
+    }
+
+    /// Procedures matching `query`, best first; all of them by Vietnamese
+    /// name when the query is blank.
+    pub fn search(&self, query: &str) -> Vec<ProcedureSummary> {
+        if query.trim().is_empty() {
+            let mut all: Vec<ProcedureSummary> = self.procedures.iter().map(|p| (&p.definition).into()).collect();
+            all.sort_by_key(|s| crate::fold::fold(&s.name.vi));
+            return all;
+        }
+        self.index
+            .search(query, self.procedures.len())
+            .iter()
+            .filter_map(|hit| self.get(&hit.key))
+            .map(|p| (&p.definition).into())
+            .collect()
     }
 
     /// The procedure with this code.

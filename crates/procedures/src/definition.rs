@@ -11,6 +11,32 @@ use ts_rs::TS;
 /// The format version this build reads. A definition names it in `format`.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// Topic ids a definition may use; each has a `topic-<id>` message in locales/.
+pub const TOPICS: [&str; 9] = [
+    "civil-status",
+    "residence",
+    "judicial-records",
+    "transport",
+    "immigration",
+    "business",
+    "certification",
+    "employment",
+    "health-insurance",
+];
+
+/// Life-event ids a definition may use; each has a `life-event-<id>` message in locales/.
+pub const LIFE_EVENTS: [&str; 9] = [
+    "having-a-baby",
+    "getting-married",
+    "death-in-family",
+    "moving-house",
+    "starting-a-business",
+    "losing-a-job",
+    "travelling-abroad",
+    "getting-a-job",
+    "driving",
+];
+
 /// Text shown to a user, in every language the app speaks.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -107,6 +133,7 @@ pub struct LegalReference {
 #[serde(deny_unknown_fields)]
 pub struct FeeRules {
     /// Amount in đồng when filed online; `None` when it varies by province.
+    #[ts(type = "number | null")]
     pub amount: Option<u64>,
     /// Rules tried in order; the first whose condition holds sets the amount.
     #[serde(default)]
@@ -122,6 +149,7 @@ pub struct FeeRule {
     /// Condition over the answers.
     pub when: String,
     /// Amount in đồng when the condition holds; `None` when the province sets it.
+    #[ts(type = "number | null")]
     pub amount: Option<u64>,
     /// Why this amount applies.
     pub reason: LocalizedText,
@@ -221,9 +249,11 @@ pub struct Field {
     pub sex_field: Option<String>,
     /// For `number` and `money`: smallest accepted value.
     #[serde(default)]
+    #[ts(type = "number | null")]
     pub min: Option<u64>,
     /// For `number` and `money`: largest accepted value.
     #[serde(default)]
+    #[ts(type = "number | null")]
     pub max: Option<u64>,
     /// Procedure-specific rules over the answers.
     #[serde(default)]

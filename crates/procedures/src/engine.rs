@@ -112,7 +112,7 @@ pub enum Display {
     /// Yes or no.
     YesNo(bool),
     /// An amount in đồng, formatted by the UI's locale.
-    Money(u64),
+    Money(#[ts(type = "number")] u64),
     /// Street, commune and province names.
     Address(String),
 }
@@ -136,6 +136,7 @@ pub struct DocumentState {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct FeeState {
     /// Amount in đồng; `None` when the province sets it.
+    #[ts(type = "number | null")]
     pub amount: Option<u64>,
     /// Why this amount (a fee rule that applied), if not the base fee.
     pub reason: Option<LocalizedText>,

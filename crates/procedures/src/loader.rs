@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::condition::Condition;
-use crate::definition::{Definition, FieldKind, FORMAT_VERSION, LocalizedText};
+use crate::definition::{Definition, FORMAT_VERSION, FieldKind, LIFE_EVENTS, LocalizedText, TOPICS};
 use crate::error::{Error, Result};
 
 /// A definition whose conditions are parsed and whose references all resolve.
@@ -108,6 +108,12 @@ impl<'a> Checker<'a> {
         if !is_procedure_code(&d.code) {
             return Err(self.fail("code", format!("`{}` is not a procedure code like 1.001193", d.code)));
         }
+        if let Some((i, topic)) = d.topics.iter().enumerate().find(|(_, t)| !TOPICS.contains(&t.as_str())) {
+            return Err(self.fail(format!("topics[{i}]"), format!("`{topic}` is not a known topic")));
+        }
+        if let Some((i, event)) = d.life_events.iter().enumerate().find(|(_, e)| !LIFE_EVENTS.contains(&e.as_str())) {
+            return Err(self.fail(format!("life_events[{i}]"), format!("`{event}` is not a known life event")));
+        }
         self.texts()?;
         self.ids()?;
         self.fields()?;
@@ -123,12 +129,18 @@ impl<'a> Checker<'a> {
             ("agency.name".into(), &d.agency.name),
             ("processing_time".into(), &d.processing_time),
         ];
+        texts.extend(d.fee.note.iter().map(|t| ("fee.note".to_owned(), t)));
+        texts.extend(d.fee.rules.iter().enumerate().map(|(i, r)| (format!("fee.rules[{i}].reason"), &r.reason)));
+        texts.extend(d.notes.iter().enumerate().map(|(i, n)| (format!("notes[{i}]"), n)));
+        texts.extend(d.documents.iter().enumerate().filter_map(|(i, doc)| Some((format!("documents[{i}].note"), doc.note.as_ref()?))));
         texts.extend(d.legal_basis.iter().enumerate().map(|(i, l)| (format!("legal_basis[{i}].title"), &l.title)));
         texts.extend(d.documents.iter().enumerate().map(|(i, doc)| (format!("documents[{i}].name"), &doc.name)));
         for (s, step) in d.steps.iter().enumerate() {
             texts.push((format!("steps[{s}].title"), &step.title));
+            texts.extend(step.intro.iter().map(|t| (format!("steps[{s}].intro"), t)));
             for (f, field) in step.fields.iter().enumerate() {
                 texts.push((format!("steps[{s}].fields[{f}].label"), &field.label));
+                texts.extend(field.help.iter().map(|t| (format!("steps[{s}].fields[{f}].help"), t)));
                 texts.extend(field.options.iter().enumerate().map(|(o, opt)| (format!("steps[{s}].fields[{f}].options[{o}].label"), &opt.label)));
                 texts.extend(field.checks.iter().enumerate().map(|(k, c)| (format!("steps[{s}].fields[{f}].checks[{k}].message"), &c.message)));
             }
@@ -197,6 +209,9 @@ impl<'a> Checker<'a> {
                         return Err(self.fail(format!("{place}.{key}"), "only citizen_id fields take this key"));
                     }
                     match self.kinds.get(target.as_str()) {
+                        Some(FieldKind::Choice) if key == "sex_field" && !self.is_sex_choice(target) => {
+                            return Err(self.fail(format!("{place}.{key}"), format!("field `{target}` must have exactly the options `male` and `female`")));
+                        }
                         Some(kind) if *kind == wanted => {}
                         Some(_) => return Err(self.fail(format!("{place}.{key}"), format!("field `{target}` has the wrong type"))),
                         None => return Err(self.fail(format!("{place}.{key}"), format!("there is no field `{target}`"))),
@@ -205,6 +220,13 @@ impl<'a> Checker<'a> {
             }
         }
         Ok(())
+    }
+
+    fn is_sex_choice(&self, id: &str) -> bool {
+        let field = self.d.steps.iter().flat_map(|s| &s.fields).find(|f| f.id == id);
+        let mut values: Vec<&str> = field.into_iter().flat_map(|f| &f.options).map(|o| o.value.as_str()).collect();
+        values.sort_unstable();
+        values == ["female", "male"]
     }
 
     fn conditions(&self) -> Result<()> {

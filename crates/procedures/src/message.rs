@@ -13,7 +13,7 @@ use crate::definition::LocalizedText;
 #[serde(untagged)]
 pub enum Arg {
     /// A number, so Fluent can pick the plural form.
-    Number(i64),
+    Number(#[ts(type = "number")] i64),
     /// Any other value.
     Text(String),
 }

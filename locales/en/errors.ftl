@@ -1,0 +1,34 @@
+# Messages shown when an answer is checked, and application errors.
+
+error-required = Please answer this question.
+error-answer-kind = This answer is not in the expected form. Please enter it again.
+error-text-too-long = This is { $length } characters long; the limit is { $limit }. Please shorten it.
+error-citizen-id-format = The personal identification number has exactly 12 digits (you entered { $count }).
+error-citizen-id-province = The first three digits ({ $code }) are not a province code. Please check the number on the ID card.
+error-citizen-id-birth-year = This number belongs to someone born in { $encoded }, but the date of birth given is in { $entered }. Please check one of them.
+error-citizen-id-birth-year-future = This number gives a year of birth of { $encoded }, which has not come yet. Please check digits 4 to 6.
+error-citizen-id-sex = The 4th digit of this number says the holder is { $encoded ->
+        [male] male
+       *[female] female
+    }, which differs from the sex given. Please check it.
+error-phone-format = A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09 (+84 in front is fine).
+error-email-format = This e-mail address is not valid; a valid one looks like name@gmail.com.
+error-date-format = Please type the date as day/month/year, for example 05/09/2024.
+error-date-year = Please write the year with 4 digits, 1900 or later.
+error-date-not-on-calendar = { $value } is not a date on the calendar. Please check the day and the month.
+error-date-future = This date has not come yet (today is { $today }). Please check it.
+error-name-letters = A name holds only letters and spaces; “{ $character }” cannot be used.
+error-name-full = Please give the full name: family name, middle name and given name, for example Nguyễn Thị Lan.
+error-name-typing = “{ $word }” looks as if it was typed with the Vietnamese keyboard off. Please switch it on and type the name again.
+error-choice-unknown = Please choose one of the options.
+error-number-format = Please enter digits only.
+error-number-min = The smallest number allowed is { $min }.
+error-number-max = The largest number allowed is { $max }.
+error-address-province = Please choose the province or city.
+error-address-commune = Please choose a commune, ward or special zone of the chosen province.
+error-address-street = Please give the house number and street, village or residential group.
+
+# Application errors (not tied to a question).
+error-procedure-not-found = Procedure { $code } was not found. The catalog may have been updated; please search again.
+error-catalog = The procedure catalog that ships with the app is damaged, so it cannot open. Please reinstall the app or contact support.
+error-unexpected = Something unexpected went wrong. What you entered is still here; please try again.

@@ -1,0 +1,1 @@
+shell-window-title = Public Service Assistant

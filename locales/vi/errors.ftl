@@ -1,0 +1,34 @@
+# Thông báo lỗi khi kiểm tra câu trả lời, và lỗi của ứng dụng.
+
+error-required = Vui lòng trả lời câu hỏi này.
+error-answer-kind = Câu trả lời không đúng dạng. Vui lòng nhập lại.
+error-text-too-long = Nội dung dài { $length } ký tự, vượt quá { $limit } ký tự cho phép. Vui lòng viết ngắn lại.
+error-citizen-id-format = Số định danh cá nhân phải gồm đúng 12 chữ số (bạn đã nhập { $count } chữ số).
+error-citizen-id-province = Ba chữ số đầu ({ $code }) không phải mã tỉnh, thành phố nào. Vui lòng xem lại số trên thẻ căn cước.
+error-citizen-id-birth-year = Số định danh này ứng với năm sinh { $encoded }, nhưng ngày sinh đã khai là năm { $entered }. Vui lòng kiểm tra lại một trong hai.
+error-citizen-id-birth-year-future = Số định danh này ứng với năm sinh { $encoded }, là năm chưa tới. Vui lòng kiểm tra lại chữ số thứ 4 đến thứ 6.
+error-citizen-id-sex = Chữ số thứ 4 của số định danh cho biết giới tính { $encoded ->
+        [male] nam
+       *[female] nữ
+    }, khác với giới tính đã khai. Vui lòng kiểm tra lại.
+error-phone-format = Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (có thể viết +84 ở đầu).
+error-email-format = Địa chỉ thư điện tử chưa đúng, ví dụ đúng: ten@gmail.com.
+error-date-format = Vui lòng nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2024.
+error-date-year = Vui lòng ghi năm đủ 4 chữ số, từ năm 1900 trở đi.
+error-date-not-on-calendar = Ngày { $value } không có trên lịch. Vui lòng kiểm tra lại ngày và tháng.
+error-date-future = Ngày này chưa tới (hôm nay là { $today }). Vui lòng kiểm tra lại.
+error-name-letters = Họ tên chỉ gồm chữ cái tiếng Việt và dấu cách; ký tự “{ $character }” không dùng được.
+error-name-full = Vui lòng ghi đầy đủ họ, chữ đệm và tên, ví dụ: Nguyễn Thị Lan.
+error-name-typing = Chữ “{ $word }” có vẻ được gõ khi bộ gõ tiếng Việt đang tắt. Vui lòng bật bộ gõ và gõ lại có dấu.
+error-choice-unknown = Vui lòng chọn một trong các lựa chọn có sẵn.
+error-number-format = Vui lòng chỉ nhập chữ số.
+error-number-min = Số nhỏ nhất được nhập là { $min }.
+error-number-max = Số lớn nhất được nhập là { $max }.
+error-address-province = Vui lòng chọn tỉnh, thành phố.
+error-address-commune = Vui lòng chọn xã, phường, đặc khu thuộc tỉnh, thành phố đã chọn.
+error-address-street = Vui lòng ghi số nhà, đường, thôn hoặc tổ dân phố.
+
+# Lỗi của ứng dụng (không gắn với một câu hỏi).
+error-procedure-not-found = Không tìm thấy thủ tục { $code }. Có thể danh mục đã được cập nhật; vui lòng tìm lại.
+error-catalog = Danh mục thủ tục đi kèm ứng dụng bị lỗi, nên chưa mở được. Vui lòng cài lại ứng dụng hoặc liên hệ bộ phận hỗ trợ.
+error-unexpected = Đã có lỗi ngoài dự kiến. Thông tin bạn đã nhập vẫn còn; vui lòng thử lại.

@@ -1,0 +1,1 @@
+shell-window-title = Trợ lý Dịch vụ công

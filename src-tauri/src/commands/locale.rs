@@ -1,0 +1,13 @@
+//! The user's language choice, for what the shell itself shows.
+
+use l10n::Locale;
+use tauri::{AppHandle, State};
+
+use crate::state::AppState;
+
+/// Switches the window title to the chosen language.
+#[tauri::command]
+#[tracing::instrument(skip(app, state))]
+pub fn set_locale(app: AppHandle, state: State<'_, AppState>, locale: String) {
+    crate::set_window_title(&app, &state.localizer, Locale::negotiate(&[&locale]));
+}

@@ -1,0 +1,83 @@
+// The current language and the functions that read text in it. Reading
+// `i18n.locale` inside t() makes every template that calls t() update when
+// the language changes.
+import { setLocale } from './api';
+import { DEFAULT_LOCALE, isLocale, translate, tryTranslate, type Args } from './fluent';
+import { formatFee, formatVnd } from './format';
+import type { AppError, Locale, LocalizedText, Message } from './types';
+
+const STORAGE_KEY = 'locale';
+
+function storedLocale(): Locale {
+  try {
+    const value = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : DEFAULT_LOCALE;
+  } catch {
+    return DEFAULT_LOCALE;
+  }
+}
+
+export const i18n = $state<{ locale: Locale }>({ locale: storedLocale() });
+
+/** Text of Fluent message `id` in the current language (the id if missing). */
+export function t(id: string, args?: Args): string {
+  return translate(i18n.locale, id, args);
+}
+
+/** The current language's side of a definition's text. */
+export function loc(text: LocalizedText): string;
+export function loc(text: LocalizedText | null | undefined): string | undefined;
+export function loc(text: LocalizedText | null | undefined): string | undefined {
+  return text ? text[i18n.locale] : undefined;
+}
+
+/** A message from the engine: a Fluent id with arguments, or a definition's text. */
+export function messageText(message: Message): string {
+  return message.kind === 'fluent' ? translate(i18n.locale, message.id, message.args) : message.text[i18n.locale];
+}
+
+/** A command's error, through the Fluent id `error-<code>`. */
+export function errorText(error: AppError): string {
+  return tryTranslate(i18n.locale, `error-${error.code}`, error.args) ?? t('common-error-unexpected', { code: error.code });
+}
+
+export function vnd(amount: number | bigint): string {
+  return formatVnd(amount, i18n.locale);
+}
+
+export function fee(amount: number | bigint | null | undefined): string {
+  return formatFee(amount, i18n.locale);
+}
+
+function applyToDocument(locale: Locale): void {
+  if (typeof document === 'undefined') return;
+  document.documentElement.lang = locale;
+  document.title = translate(locale, 'app-name');
+}
+
+/** Tells the shell the language (it retitles the window); errors are only logged. */
+async function tellShell(locale: Locale): Promise<void> {
+  try {
+    await setLocale(locale);
+  } catch {
+    // Outside the Tauri shell (a plain browser) there is no one to tell.
+  }
+}
+
+/** Switches the language, remembers it and tells the shell. */
+export async function changeLocale(locale: Locale): Promise<void> {
+  i18n.locale = locale;
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Storage may be disabled; the choice then lasts for this session.
+  }
+  applyToDocument(locale);
+  await tellShell(locale);
+}
+
+/** Applies the remembered language at start-up. */
+export async function initLocale(): Promise<void> {
+  applyToDocument(i18n.locale);
+  await tellShell(i18n.locale);
+}
