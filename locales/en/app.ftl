@@ -1,7 +1,7 @@
-# The user interface of the Public Services Assistant (English).
+# The user interface of the Public Service Assistant (English).
 # Every id must also be in locales/vi/app.ftl.
 
-app-name = Public Services Assistant
+app-name = Public Service Assistant
 
 ## Header and navigation
 

@@ -8,6 +8,7 @@ pub mod state;
 
 use l10n::{Locale, Localizer};
 use procedures::Catalog;
+use tauri::webview::PageLoadEvent;
 use tauri::{AppHandle, Manager};
 
 use crate::state::AppState;
@@ -27,6 +28,12 @@ pub fn run() {
             set_window_title(app.handle(), &state.localizer, Locale::Vi);
             app.manage(state);
             Ok(())
+        })
+        .on_page_load(|window, payload| {
+            // bench/startup.sh times start-up to this line.
+            if payload.event() == PageLoadEvent::Finished {
+                tracing::info!(window = window.label(), "page loaded");
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::catalog::search_procedures,

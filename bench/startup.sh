@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Start-up time (process start to the page loaded, which is when the home
+# screen with its search box is interactive) and memory (proportional set
+# size of the app and its WebKit processes, 3 s after start) of the app
+# against a bare Tauri window, both release builds, under Xvfb, same run.
+# Usage: bash bench/startup.sh [rounds]   (DISPLAY must be set, or run under xvfb-run)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-10}
+npm --prefix ui run build >/dev/null
+cargo build --release -p tro-ly-dich-vu-cong -p bare-window >/dev/null 2>&1
+
+# Sum of Pss (KiB) of a process and all its descendants.
+pss_tree() {
+  local total=0 pid
+  for pid in $1 $(pgrep -P "$1" || true) $(for c in $(pgrep -P "$1" || true); do pgrep -P "$c" || true; done); do
+    [[ -r /proc/$pid/smaps_rollup ]] || continue
+    total=$((total + $(awk '/^Pss:/ {print $2}' /proc/$pid/smaps_rollup)))
+  done
+  echo "$total"
+}
+
+measure() { # binary -> prints "ms kib" per round
+  local bin=$1 log start end pid
+  for _ in $(seq "$rounds"); do
+    log=$(mktemp)
+    start=$(date +%s%N)
+    RUST_LOG=info "$bin" >"$log" 2>&1 &
+    pid=$!
+    until grep -q "page loaded" "$log"; do
+      sleep 0.005
+      kill -0 "$pid" 2>/dev/null || { echo "$bin exited early" >&2; cat "$log" >&2; exit 1; }
+    done
+    end=$(date +%s%N)
+    sleep 3
+    echo "$(((end - start) / 1000000)) $(pss_tree "$pid")"
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    rm -f "$log"
+  done
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+bare=$(measure target/release/bare-window)
+app=$(measure target/release/tro-ly-dich-vu-cong)
+bare_ms=$(cut -d' ' -f1 <<<"$bare" | median); app_ms=$(cut -d' ' -f1 <<<"$app" | median)
+bare_kib=$(cut -d' ' -f2 <<<"$bare" | median); app_kib=$(cut -d' ' -f2 <<<"$app" | median)
+printf 'what\tbare window\tapp\tratio app/bare\n'
+printf 'start-up to page loaded, median ms (%s rounds)\t%s\t%s\t%s\n' "$rounds" "$bare_ms" "$app_ms" "$(awk -v a="$app_ms" -v b="$bare_ms" 'BEGIN {printf "%.2f", a/b}')"
+printf 'memory PSS after 3 s, median MiB\t%s\t%s\t%s\n' "$((bare_kib / 1024))" "$((app_kib / 1024))" "$(awk -v a="$app_kib" -v b="$bare_kib" 'BEGIN {printf "%.2f", a/b}')"

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Runs every check and test: formatting, lints, UI tests, Rust unit and
+# integration tests, and the end-to-end tests in a real window under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+export PATH="$HOME/.cargo/bin:$PATH"
+
+echo "== formatting and lints"
+cargo fmt --all --check
+npm --prefix ui run lint
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+echo "== UI tests and build"
+npm --prefix ui test
+npm --prefix ui run build
+
+echo "== Rust tests, end-to-end included (Xvfb)"
+cargo build -p tro-ly-dich-vu-cong --locked
+xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test --workspace --locked

@@ -1,0 +1,93 @@
+// Every Fluent id the UI uses exists in both languages, and the UI's own
+// files (app.ftl, catalog.ftl) have the same ids in vi and en.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FluentResource } from '@fluent/bundle';
+import { bundles, hasMessage, LOCALES, translate } from './fluent';
+import { LIFE_EVENTS, TOPICS } from './taxonomy';
+
+const src = resolve(__dirname, '..');
+const locales = resolve(__dirname, '../../../locales');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'bindings' || name === 'test' ? [] : sourceFiles(path);
+    return /\.(ts|svelte)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+/** Literal ids passed to t('…') or translate(locale, '…'), as the Rust-side scan finds them. */
+function usedIds(): Map<string, string> {
+  const ids = new Map<string, string>();
+  for (const file of sourceFiles(src)) {
+    const text = readFileSync(file, 'utf8');
+    for (const pattern of [/\bt\(\s*'([a-z0-9-]+)'/g, /translate\([^,()]+,\s*'([a-z0-9-]+)'/g]) {
+      for (const match of text.matchAll(pattern)) ids.set(match[1]!, file);
+    }
+  }
+  return ids;
+}
+
+function ids(locale: string, file: string): string[] {
+  const resource = new FluentResource(readFileSync(join(locales, locale, file), 'utf8'));
+  return resource.body.map((entry) => entry.id);
+}
+
+describe('Fluent messages', () => {
+  it('finds the ids the code uses', () => {
+    const used = usedIds();
+    expect(used.size).toBeGreaterThan(50);
+    expect(used.has('wizard-next')).toBe(true);
+  });
+
+  it.each(LOCALES)('has every id the code uses in %s', (locale) => {
+    const missing = [...usedIds()].filter(([id]) => !hasMessage(locale, id)).map(([id, file]) => `${id} (${file})`);
+    expect(missing).toEqual([]);
+  });
+
+  it.each(['app.ftl', 'catalog.ftl'])('%s has the same ids in vi and en, without duplicates', (file) => {
+    const vi = ids('vi', file);
+    const en = ids('en', file);
+    expect(new Set(vi).size).toBe(vi.length);
+    expect([...vi].sort()).toEqual([...en].sort());
+  });
+
+  it.each(LOCALES)('labels every topic, life event, level and online kind in %s', (locale) => {
+    const needed = [
+      ...TOPICS.map((id) => `topic-${id}`),
+      ...LIFE_EVENTS.map((id) => `life-event-${id}`),
+      'agency-level-province',
+      'agency-level-commune',
+      'online-full',
+      'online-partial',
+      'fee-free',
+      'fee-varies',
+    ];
+    expect(needed.filter((id) => !hasMessage(locale, id))).toEqual([]);
+  });
+
+  it('formats arguments and plurals without isolation marks', () => {
+    expect(translate('vi', 'wizard-progress', { current: 2, total: 5 })).toBe('Bước 2/5');
+    expect(translate('en', 'wizard-progress', { current: 2, total: 5 })).toBe('Step 2 of 5');
+    expect(translate('en', 'home-result-count', { count: 1 })).toBe('1 procedure.');
+    expect(translate('vi', 'home-result-count', { count: 3 })).toBe('Có 3 thủ tục.');
+  });
+
+  it('gives the required wording', () => {
+    expect(translate('vi', 'online-full')).toBe('Dịch vụ công trực tuyến toàn trình');
+    expect(translate('vi', 'online-partial')).toBe('Dịch vụ công trực tuyến một phần');
+    expect(translate('vi', 'fee-free')).toBe('Miễn phí');
+    expect(translate('vi', 'nav-language-vi')).toBe('Tiếng Việt');
+    expect(translate('en', 'nav-language-en')).toBe('English');
+  });
+
+  it('falls back to the id when a message is missing', () => {
+    expect(translate('vi', 'error-no-such-thing')).toBe('error-no-such-thing');
+  });
+
+  it('loads one bundle per locale', () => {
+    expect(Object.keys(bundles).sort()).toEqual(['en', 'vi']);
+  });
+});
