@@ -9,8 +9,12 @@ fn search(c: &mut Criterion) {
     let index = SearchIndex::new(documents.clone());
     let db = fts5(&documents);
     let mut group = c.benchmark_group("search-5000");
-    group.bench_function("index", |b| b.iter(|| QUERIES.iter().map(|q| index.search(q, 20).len()).sum::<usize>()));
-    group.bench_function("fts5", |b| b.iter(|| QUERIES.iter().map(|q| fts5_search(&db, q, 20).len()).sum::<usize>()));
+    group.bench_function("index", |b| {
+        b.iter(|| QUERIES.iter().map(|q| index.search(q, 20).len()).sum::<usize>())
+    });
+    group.bench_function("fts5", |b| {
+        b.iter(|| QUERIES.iter().map(|q| fts5_search(&db, q, 20).len()).sum::<usize>())
+    });
     group.finish();
 }
 

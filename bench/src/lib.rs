@@ -43,20 +43,63 @@ pub fn bundled() -> Vec<SearchDocument> {
 /// The bundled catalog plus generated procedures, `total` in all, built from
 /// the words real procedure names use.
 pub fn synthetic(total: usize) -> Vec<SearchDocument> {
-    const ACTIONS: [&str; 10] = ["Đăng ký", "Cấp", "Cấp lại", "Cấp đổi", "Xác nhận", "Gia hạn", "Thay đổi", "Điều chỉnh", "Thu hồi", "Công nhận"];
+    const ACTIONS: [&str; 10] = [
+        "Đăng ký",
+        "Cấp",
+        "Cấp lại",
+        "Cấp đổi",
+        "Xác nhận",
+        "Gia hạn",
+        "Thay đổi",
+        "Điều chỉnh",
+        "Thu hồi",
+        "Công nhận",
+    ];
     const OBJECTS: [&str; 20] = [
-        "giấy phép xây dựng", "giấy chứng nhận quyền sử dụng đất", "giấy phép kinh doanh", "chứng chỉ hành nghề",
-        "hộ khẩu", "thẻ bảo hiểm y tế", "giấy phép lao động", "giấy khai sinh", "biển số xe", "giấy phép lái xe",
-        "hộ chiếu", "thẻ căn cước", "giấy phép môi trường", "văn bằng", "giấy chứng nhận đủ điều kiện an toàn thực phẩm",
-        "giấy phép hoạt động in", "chứng nhận hợp chuẩn", "giấy phép khai thác nước", "thẻ hướng dẫn viên du lịch", "giấy phép quảng cáo",
+        "giấy phép xây dựng",
+        "giấy chứng nhận quyền sử dụng đất",
+        "giấy phép kinh doanh",
+        "chứng chỉ hành nghề",
+        "hộ khẩu",
+        "thẻ bảo hiểm y tế",
+        "giấy phép lao động",
+        "giấy khai sinh",
+        "biển số xe",
+        "giấy phép lái xe",
+        "hộ chiếu",
+        "thẻ căn cước",
+        "giấy phép môi trường",
+        "văn bằng",
+        "giấy chứng nhận đủ điều kiện an toàn thực phẩm",
+        "giấy phép hoạt động in",
+        "chứng nhận hợp chuẩn",
+        "giấy phép khai thác nước",
+        "thẻ hướng dẫn viên du lịch",
+        "giấy phép quảng cáo",
     ];
     const QUALIFIERS: [&str; 12] = [
-        "cho cá nhân", "cho doanh nghiệp", "cho người nước ngoài", "tại cấp xã", "tại cấp tỉnh", "cho hộ kinh doanh",
-        "trong khu công nghiệp", "đối với tổ chức", "khi bị mất", "khi hết hạn", "cho hợp tác xã", "có yếu tố nước ngoài",
+        "cho cá nhân",
+        "cho doanh nghiệp",
+        "cho người nước ngoài",
+        "tại cấp xã",
+        "tại cấp tỉnh",
+        "cho hộ kinh doanh",
+        "trong khu công nghiệp",
+        "đối với tổ chức",
+        "khi bị mất",
+        "khi hết hạn",
+        "cho hợp tác xã",
+        "có yếu tố nước ngoài",
     ];
     const DOCUMENTS: [&str; 8] = [
-        "Tờ khai theo mẫu", "Bản sao giấy tờ tùy thân", "Giấy khám sức khỏe", "Ảnh chân dung 4x6",
-        "Văn bản ủy quyền", "Bản vẽ thiết kế", "Hợp đồng thuê nhà", "Giấy xác nhận của Ủy ban nhân dân cấp xã",
+        "Tờ khai theo mẫu",
+        "Bản sao giấy tờ tùy thân",
+        "Giấy khám sức khỏe",
+        "Ảnh chân dung 4x6",
+        "Văn bản ủy quyền",
+        "Bản vẽ thiết kế",
+        "Hợp đồng thuê nhà",
+        "Giấy xác nhận của Ủy ban nhân dân cấp xã",
     ];
     let mut documents = bundled();
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
@@ -86,9 +129,13 @@ pub fn fts5(documents: &[SearchDocument]) -> Connection {
     let db = Connection::open_in_memory().expect("in-memory SQLite");
     db.execute_batch("CREATE VIRTUAL TABLE procedures USING fts5(key UNINDEXED, name, keywords, documents, tokenize = 'unicode61 remove_diacritics 2');")
         .expect("FTS5 is compiled into the bundled SQLite");
-    let mut insert = db.prepare("INSERT INTO procedures VALUES (?1, ?2, ?3, ?4)").expect("insert");
+    let mut insert = db
+        .prepare("INSERT INTO procedures VALUES (?1, ?2, ?3, ?4)")
+        .expect("insert");
     for d in documents {
-        insert.execute((&d.key, d.names.join(" "), d.keywords.join(" "), d.documents.join(" "))).expect("row");
+        insert
+            .execute((&d.key, d.names.join(" "), d.keywords.join(" "), d.documents.join(" ")))
+            .expect("row");
     }
     drop(insert);
     db
@@ -96,7 +143,10 @@ pub fn fts5(documents: &[SearchDocument]) -> Connection {
 
 /// The FTS5 query for what the user typed: every word, the last as a prefix.
 pub fn fts5_query(query: &str) -> String {
-    let words: Vec<String> = query.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', ""))).collect();
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .collect();
     let mut q = words.join(" ");
     if !q.is_empty() {
         q.push('*');
@@ -109,5 +159,8 @@ pub fn fts5_search(db: &Connection, query: &str, limit: usize) -> Vec<String> {
     let mut stmt = db
         .prepare_cached("SELECT key FROM procedures WHERE procedures MATCH ?1 ORDER BY bm25(procedures, 0.0, 10.0, 4.0, 0.5) LIMIT ?2")
         .expect("query");
-    stmt.query_map((fts5_query(query), limit as i64), |row| row.get(0)).expect("search").filter_map(Result::ok).collect()
+    stmt.query_map((fts5_query(query), limit as i64), |row| row.get(0))
+        .expect("search")
+        .filter_map(Result::ok)
+        .collect()
 }

@@ -27,6 +27,7 @@ home-intro = Find an administrative procedure, see which documents you need, the
 home-search-label = Search for a procedure
 home-search-hint = Type a few words, with or without Vietnamese accents. For example: birth, marriage, driving licence.
 home-results-title = Procedures
+home-searching = Searching…
 home-result-count =
     { $count ->
         [0] No procedure matches. Please try other words.

@@ -27,6 +27,7 @@ home-intro = Bạn có thể tìm thủ tục hành chính, xem cần chuẩn b�
 home-search-label = Tìm thủ tục
 home-search-hint = Vui lòng gõ vài từ, có dấu hoặc không dấu. Ví dụ: khai sinh, kết hôn, đổi bằng lái.
 home-results-title = Danh sách thủ tục
+home-searching = Đang tìm…
 home-result-count =
     { $count ->
         [0] Không tìm thấy thủ tục nào phù hợp. Bạn vui lòng thử từ khác.

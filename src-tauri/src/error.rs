@@ -50,6 +50,10 @@ mod tests {
     #[test]
     fn serializes_as_code_and_args() {
         let json = serde_json::to_value(Error::ProcedureNotFound("9.999999".into())).unwrap();
-        assert_eq!(json, serde_json::json!({"code": "procedure-not-found", "args": {"code": "9.999999"}}), "the UI reads {{code, args}}, never the English text");
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "procedure-not-found", "args": {"code": "9.999999"}}),
+            "the UI reads {{code, args}}, never the English text"
+        );
     }
 }

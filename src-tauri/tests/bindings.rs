@@ -24,10 +24,17 @@ fn export(dir: &Path) {
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {
-    let Ok(entries) = fs::read_dir(dir) else { return BTreeMap::new() };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return BTreeMap::new();
+    };
     entries
         .filter_map(Result::ok)
-        .map(|e| (e.file_name().to_string_lossy().into_owned(), fs::read_to_string(e.path()).unwrap_or_default()))
+        .map(|e| {
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                fs::read_to_string(e.path()).unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
@@ -42,7 +49,10 @@ fn typescript_bindings_are_fresh() {
     let fresh = tempfile::tempdir().unwrap();
     export(fresh.path());
     let (fresh, committed_files) = (read_dir(fresh.path()), read_dir(&committed));
-    let stale: Vec<&String> = fresh.keys().filter(|k| committed_files.get(*k) != fresh.get(*k)).collect();
+    let stale: Vec<&String> = fresh
+        .keys()
+        .filter(|k| committed_files.get(*k) != fresh.get(*k))
+        .collect();
     let extra: Vec<&String> = committed_files.keys().filter(|k| !fresh.contains_key(*k)).collect();
     assert!(
         stale.is_empty() && extra.is_empty(),

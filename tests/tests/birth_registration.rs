@@ -18,11 +18,17 @@ use fantoccini::{Client, ClientBuilder, Locator};
 const WAIT: Duration = Duration::from_secs(20);
 
 fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ sits in the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_path_buf()
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free local port")
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
 }
 
 /// tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver down too.
@@ -50,7 +56,9 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
         let _ = self.child.wait();
     }
 }
@@ -79,17 +87,29 @@ impl App {
     }
 
     async fn wait(&self, css: &str) -> Element {
-        self.client.wait().at_most(WAIT).for_element(Locator::Css(css)).await.unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
     }
 
     async fn click(&self, css: &str) {
-        self.wait(css).await.click().await.unwrap_or_else(|e| panic!("click {css}: {e}"));
+        self.wait(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
     }
 
     async fn fill(&self, field: &str, text: &str) {
         let input = self.wait(&format!("#field-{field}")).await;
         input.clear().await.unwrap_or_else(|e| panic!("clear {field}: {e}"));
-        input.send_keys(text).await.unwrap_or_else(|e| panic!("type into {field}: {e}"));
+        input
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {field}: {e}"));
     }
 
     async fn heading(&self) -> String {
@@ -104,7 +124,10 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("never reached the step {title:?}; the page shows {:?}", self.heading().await);
+        panic!(
+            "never reached the step {title:?}; the page shows {:?}",
+            self.heading().await
+        );
     }
 
     async fn step_title(&self) -> String {
@@ -149,14 +172,31 @@ async fn walk(app: &App) {
     first.click().await.expect("open the procedure");
 
     let start = app.wait("#start-interview").await;
-    let page = app.client.find(Locator::Css("main")).await.expect("main").text().await.expect("text");
-    assert!(page.contains("Đăng ký khai sinh"), "the procedure page shows its Vietnamese name");
+    let page = app
+        .client
+        .find(Locator::Css("main"))
+        .await
+        .expect("main")
+        .text()
+        .await
+        .expect("text");
+    assert!(
+        page.contains("Đăng ký khai sinh"),
+        "the procedure page shows its Vietnamese name"
+    );
     assert!(page.contains("Miễn phí"), "a free procedure says Miễn phí: {page}");
     app.shot("03-procedure").await;
     start.click().await.expect("start the interview");
 
     app.on_step("Người đi đăng ký").await;
-    let progress = app.client.find(Locator::Css("main")).await.expect("main").text().await.expect("text");
+    let progress = app
+        .client
+        .find(Locator::Css("main"))
+        .await
+        .expect("main")
+        .text()
+        .await
+        .expect("text");
     assert!(progress.contains("Bước 1/5"), "progress reads Bước 1/5: {progress}");
     app.fill("requester_name", "Nguyễn Văn An").await;
     app.fill("requester_id", "00109001234").await;
@@ -165,10 +205,20 @@ async fn walk(app: &App) {
     app.next().await;
 
     let error = app.wait("#error-requester_id").await.text().await.expect("error text");
-    assert!(error.contains("Số định danh cá nhân phải gồm đúng 12 chữ số"), "the Vietnamese error for an 11-digit ID: {error:?}");
+    assert!(
+        error.contains("Số định danh cá nhân phải gồm đúng 12 chữ số"),
+        "the Vietnamese error for an 11-digit ID: {error:?}"
+    );
     let summary = app.wait("#error-summary").await.text().await.expect("summary text");
-    assert!(summary.contains("12 chữ số"), "the error summary repeats it: {summary:?}");
-    assert_eq!(app.step_title().await, "Người đi đăng ký", "a step with an error does not move on");
+    assert!(
+        summary.contains("12 chữ số"),
+        "the error summary repeats it: {summary:?}"
+    );
+    assert_eq!(
+        app.step_title().await,
+        "Người đi đăng ký",
+        "a step with an error does not move on"
+    );
     app.shot("04-citizen-id-error").await;
 
     app.fill("requester_id", "001090012345").await;
@@ -187,10 +237,22 @@ async fn walk(app: &App) {
     app.fill("mother_name", "Trần Thị Bình").await;
     app.fill("mother_birth_date", "12/03/1992").await;
     app.fill("mother_id", "001192054321").await;
-    app.wait("#field-mother_address-province").await.select_by_value("01").await.expect("choose Hà Nội");
+    app.wait("#field-mother_address-province")
+        .await
+        .select_by_value("01")
+        .await
+        .expect("choose Hà Nội");
     app.wait("#field-mother_address-commune option[value='00004']").await;
-    app.wait("#field-mother_address-commune").await.select_by_value("00004").await.expect("choose Ba Đình");
-    app.wait("#field-mother_address-street").await.send_keys("Số 5 phố Đội Cấn").await.expect("street");
+    app.wait("#field-mother_address-commune")
+        .await
+        .select_by_value("00004")
+        .await
+        .expect("choose Ba Đình");
+    app.wait("#field-mother_address-street")
+        .await
+        .send_keys("Số 5 phố Đội Cấn")
+        .await
+        .expect("street");
     app.shot("05-address").await;
     app.next().await;
 
@@ -206,7 +268,13 @@ async fn walk(app: &App) {
     let check = app.wait("#check-answers").await.text().await.expect("check page text");
     assert!(check.contains("Nguyễn Minh Khang"), "the child's name is read back");
     assert!(check.contains("001090012345"), "the corrected citizen ID is read back");
-    assert!(check.contains("Phường Ba Đình, Thành phố Hà Nội"), "the address is read back with official names");
-    assert!(check.contains("Giấy chứng sinh"), "the documents this dossier needs are listed");
+    assert!(
+        check.contains("Phường Ba Đình, Thành phố Hà Nội"),
+        "the address is read back with official names"
+    );
+    assert!(
+        check.contains("Giấy chứng sinh"),
+        "the documents this dossier needs are listed"
+    );
     app.shot("06-check-answers").await;
 }

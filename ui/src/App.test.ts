@@ -59,8 +59,31 @@ describe('home page', () => {
     expect(searches.length).toBeLessThan(5);
     await user.clear(byId('search'));
     await user.type(byId('search'), 'không có');
-    await waitFor(() => expect(listed()).toEqual([]));
-    expect(screen.getByText(/Không tìm thấy thủ tục nào phù hợp/)).toBeInTheDocument();
+    expect(await screen.findByText(/Không tìm thấy thủ tục nào phù hợp/)).toBeInTheDocument();
+    expect(listed()).toEqual([]);
+  });
+
+  it('never shows the results of earlier words while a search is on its way', async () => {
+    let release: (() => void) | undefined;
+    invokeMock.mockImplementation(async (command, args) => {
+      const result = await fakeInvoke(command, args as Record<string, unknown>);
+      if (command === 'search_procedures' && (args as { query: string }).query === 'khai') {
+        await new Promise<void>((resolve) => (release = resolve));
+      }
+      return result;
+    });
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    await user.type(byId('search'), 'khai');
+    // Typing dropped the full list at once.
+    expect(listed()).toEqual([]);
+    expect(screen.getByText('Đang tìm…')).toBeInTheDocument();
+    await waitFor(() => expect(release).toBeDefined());
+    await user.type(byId('search'), ' sinh');
+    release?.();
+    await waitFor(() => expect(listed()).toEqual(['1.001193']));
+    expect(invokeMock).toHaveBeenLastCalledWith('search_procedures', { query: 'khai sinh' });
   });
 
   it('filters by topic and by life event', async () => {
@@ -95,9 +118,9 @@ describe('procedure page', () => {
     expect(screen.getAllByText('Dịch vụ công trực tuyến toàn trình').length).toBeGreaterThan(0);
 
     await user.click(byId('start-interview'));
-    await screen.findByRole('heading', { level: 1, name: 'Người đi đăng ký' });
+    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
     await user.click(byId('back'));
-    await screen.findByRole('heading', { level: 1, name: 'Đăng ký khai sinh' });
+    await waitFor(() => byId('start-interview'));
     await user.click(byId('back-home'));
     await screen.findByRole('heading', { level: 1, name: 'Bạn cần làm thủ tục gì?' });
   });

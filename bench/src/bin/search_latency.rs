@@ -38,6 +38,10 @@ fn main() {
         let (f50, f99) = measure(|q| {
             std::hint::black_box(fts5_search(&db, q, 20));
         });
-        println!("{label}\t{}\t{i50:.1}\t{i99:.1}\t{f50:.1}\t{f99:.1}\t{:.2}", documents.len(), i99 / f99);
+        println!(
+            "{label}\t{}\t{i50:.1}\t{i99:.1}\t{f50:.1}\t{f99:.1}\t{:.2}",
+            documents.len(),
+            i99 / f99
+        );
     }
 }

@@ -36,7 +36,11 @@ mod tests {
     fn money_uses_dot_thousands_and_the_dong_sign() {
         assert_eq!(format_vnd(30_500, Locale::Vi), "30.500\u{a0}₫");
         assert_eq!(format_vnd(1_234_567, Locale::Vi), "1.234.567\u{a0}₫");
-        assert_eq!(format_vnd(500, Locale::Vi), "500\u{a0}₫", "no separator under a thousand");
+        assert_eq!(
+            format_vnd(500, Locale::Vi),
+            "500\u{a0}₫",
+            "no separator under a thousand"
+        );
         assert_eq!(format_vnd(200_000, Locale::En), "200,000\u{a0}₫");
     }
 

@@ -19,15 +19,29 @@ fn messages_format_with_arguments_and_plural_selectors() {
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("encoded", "female");
     let text = localizer.message(Locale::Vi, "error-citizen-id-sex", Some(&args));
-    assert!(text.contains("giới tính nữ"), "the selector picks the Vietnamese word: {text}");
-    assert_eq!(localizer.message(Locale::Vi, "shell-window-title", None), "Trợ lý Dịch vụ công");
-    assert_eq!(localizer.message(Locale::En, "no-such-id", None), "no-such-id", "a gap shows as its id");
+    assert!(
+        text.contains("giới tính nữ"),
+        "the selector picks the Vietnamese word: {text}"
+    );
+    assert_eq!(
+        localizer.message(Locale::Vi, "shell-window-title", None),
+        "Trợ lý Dịch vụ công"
+    );
+    assert_eq!(
+        localizer.message(Locale::En, "no-such-id", None),
+        "no-such-id",
+        "a gap shows as its id"
+    );
 }
 
 #[test]
 fn negotiation_prefers_the_users_languages_and_defaults_to_vietnamese() {
     assert_eq!(Locale::negotiate(&["en-US", "vi-VN"]), Locale::En);
     assert_eq!(Locale::negotiate(&["vi-VN"]), Locale::Vi);
-    assert_eq!(Locale::negotiate(&["fr-FR"]), Locale::Vi, "unsupported languages fall back to Vietnamese");
+    assert_eq!(
+        Locale::negotiate(&["fr-FR"]),
+        Locale::Vi,
+        "unsupported languages fall back to Vietnamese"
+    );
     assert_eq!(Locale::negotiate(&[]), Locale::Vi);
 }

@@ -23,6 +23,7 @@ pub struct Province {
     pub kind: String,
     /// Its communes, wards and special zones.
     #[serde(rename(deserialize = "wards"), skip_serializing)]
+    #[ts(skip)]
     pub communes: Vec<Commune>,
 }
 
@@ -58,15 +59,24 @@ pub fn province(code: &str) -> Option<&'static Province> {
 
 /// The commune with this code in this province.
 pub fn commune(province_code: &str, commune_code: &str) -> Option<&'static Commune> {
-    province(province_code)?.communes.iter().find(|c| c.code == commune_code)
+    province(province_code)?
+        .communes
+        .iter()
+        .find(|c| c.code == commune_code)
 }
 
 /// Communes of a province whose folded name contains every folded word of
 /// `query`; names that match with their marks come first, so "Tân Thành"
 /// ranks above "Tân Thạnh" for a query typed with diacritics.
 pub fn search_communes(province_code: &str, query: &str) -> Vec<&'static Commune> {
-    let Some(province) = province(province_code) else { return Vec::new() };
-    let words: Vec<String> = fold(query).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    let Some(province) = province(province_code) else {
+        return Vec::new();
+    };
+    let words: Vec<String> = fold(query)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect();
     let exact = query.trim().to_lowercase();
     let mut hits: Vec<&Commune> = province
         .communes
@@ -90,15 +100,33 @@ mod tests {
         let communes: Vec<&Commune> = provinces().iter().flat_map(|p| &p.communes).collect();
         assert_eq!(communes.len(), 3321, "3,321 commune-level units");
         let count = |kind: &str| communes.iter().filter(|c| c.kind == kind).count();
-        assert_eq!((count("phuong"), count("xa"), count("dac_khu")), (687, 2621, 13), "by type on 01/07/2025");
+        assert_eq!(
+            (count("phuong"), count("xa"), count("dac_khu")),
+            (687, 2621, 13),
+            "by type on 01/07/2025"
+        );
     }
 
     #[test]
     fn search_folds_marks_and_keeps_both_colliding_names() {
-        let hits: Vec<&str> = search_communes("79", "thanh an").iter().map(|c| c.name.as_str()).collect();
-        assert!(hits.len() >= 2 && hits.iter().any(|n| n.contains("Thanh An")) && hits.iter().any(|n| n.contains("Thạnh An")), "both names that fold alike: {hits:?}");
-        let marked: Vec<&str> = search_communes("79", "Thạnh An").iter().map(|c| c.name.as_str()).collect();
-        assert!(marked[0].contains("Thạnh An"), "the spelling typed with its marks comes first: {marked:?}");
+        let hits: Vec<&str> = search_communes("79", "thanh an")
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert!(
+            hits.len() >= 2
+                && hits.iter().any(|n| n.contains("Thanh An"))
+                && hits.iter().any(|n| n.contains("Thạnh An")),
+            "both names that fold alike: {hits:?}"
+        );
+        let marked: Vec<&str> = search_communes("79", "Thạnh An")
+            .iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        assert!(
+            marked[0].contains("Thạnh An"),
+            "the spelling typed with its marks comes first: {marked:?}"
+        );
         assert_eq!(search_communes("01", "ba dinh")[0].name, "Phường Ba Đình");
         assert!(search_communes("99", "a").is_empty(), "unknown province");
     }

@@ -81,7 +81,10 @@ impl Catalog {
             });
         }
         procedures.sort_by(|a, b| a.definition.code.cmp(&b.definition.code));
-        let mut catalog = Self { procedures, index: SearchIndex::new([]) };
+        let mut catalog = Self {
+            procedures,
+            index: SearchIndex::new([]),
+        };
         catalog.index = SearchIndex::from_catalog(&catalog);
         Ok(catalog)
     }

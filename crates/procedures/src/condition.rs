@@ -87,7 +87,11 @@ impl Condition {
     /// Parses a condition; the error gives the position and the problem.
     pub fn parse(text: &str) -> Result<Self, ParseError> {
         let tokens = tokenize(text)?;
-        let mut parser = Parser { tokens, next: 0, end: text.chars().count() };
+        let mut parser = Parser {
+            tokens,
+            next: 0,
+            end: text.chars().count(),
+        };
         let root = parser.or()?;
         match parser.peek() {
             None => Ok(Self { root }),
@@ -230,7 +234,10 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ParseError> {
                 i += 1;
             }
             if i == chars.len() {
-                return Err(ParseError { position: start, problem: "text is not closed with \"".into() });
+                return Err(ParseError {
+                    position: start,
+                    problem: "text is not closed with \"".into(),
+                });
             }
             i += 1;
             tokens.push((start, Token::Text(s)));
@@ -240,7 +247,10 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ParseError> {
                 i += 1;
             }
             let digits: String = chars[start..i].iter().collect();
-            let n = digits.parse().map_err(|_| ParseError { position: start, problem: "number is too large".into() })?;
+            let n = digits.parse().map_err(|_| ParseError {
+                position: start,
+                problem: "number is too large".into(),
+            })?;
             tokens.push((start, Token::Integer(n)));
         } else if c.is_ascii_lowercase() || c == '_' {
             let start = i;
@@ -250,10 +260,13 @@ fn tokenize(text: &str) -> Result<Vec<(usize, Token)>, ParseError> {
             tokens.push((start, Token::Ident(chars[start..i].iter().collect())));
         } else {
             let rest: String = chars[i..chars.len().min(i + 2)].iter().collect();
-            let op = OPERATORS.iter().find(|op| rest.starts_with(**op)).ok_or_else(|| ParseError {
-                position: i,
-                problem: format!("unexpected character `{c}`"),
-            })?;
+            let op = OPERATORS
+                .iter()
+                .find(|op| rest.starts_with(**op))
+                .ok_or_else(|| ParseError {
+                    position: i,
+                    problem: format!("unexpected character `{c}`"),
+                })?;
             tokens.push((i, Token::Op(op)));
             i += op.len();
         }
@@ -286,8 +299,14 @@ impl Parser {
     fn expect_op(&mut self, op: &str) -> Result<(), ParseError> {
         match self.bump() {
             Some((_, Token::Op(o))) if o == op => Ok(()),
-            Some((position, token)) => Err(ParseError { position, problem: format!("expected `{op}`, found {token}") }),
-            None => Err(ParseError { position: self.end, problem: format!("expected `{op}` at the end") }),
+            Some((position, token)) => Err(ParseError {
+                position,
+                problem: format!("expected `{op}`, found {token}"),
+            }),
+            None => Err(ParseError {
+                position: self.end,
+                problem: format!("expected `{op}` at the end"),
+            }),
         }
     }
 
@@ -348,7 +367,10 @@ impl Parser {
 
     fn term(&mut self) -> Result<Expr, ParseError> {
         let Some((position, token)) = self.bump() else {
-            return Err(ParseError { position: self.end, problem: "the condition ends too early".into() });
+            return Err(ParseError {
+                position: self.end,
+                problem: "the condition ends too early".into(),
+            });
         };
         match token {
             Token::Text(s) => Ok(Expr::Literal(Value::Text(s))),
@@ -361,11 +383,17 @@ impl Parser {
             Token::Ident(word) => match word.as_str() {
                 "true" => Ok(Expr::Literal(Value::Bool(true))),
                 "false" => Ok(Expr::Literal(Value::Bool(false))),
-                "and" | "or" | "not" | "in" => Err(ParseError { position, problem: format!("unexpected `{word}`") }),
+                "and" | "or" | "not" | "in" => Err(ParseError {
+                    position,
+                    problem: format!("unexpected `{word}`"),
+                }),
                 _ if matches!(self.peek(), Some((_, Token::Op("(")))) => self.call(position, word),
                 _ => Ok(Expr::Field(word)),
             },
-            other => Err(ParseError { position, problem: format!("unexpected {other}") }),
+            other => Err(ParseError {
+                position,
+                problem: format!("unexpected {other}"),
+            }),
         }
     }
 
@@ -373,15 +401,28 @@ impl Parser {
         self.expect_op("(")?;
         let field = match self.bump() {
             Some((_, Token::Ident(id))) => id,
-            Some((p, t)) => return Err(ParseError { position: p, problem: format!("expected a field name, found {t}") }),
-            None => return Err(ParseError { position: self.end, problem: "expected a field name".into() }),
+            Some((p, t)) => {
+                return Err(ParseError {
+                    position: p,
+                    problem: format!("expected a field name, found {t}"),
+                });
+            }
+            None => {
+                return Err(ParseError {
+                    position: self.end,
+                    problem: "expected a field name".into(),
+                });
+            }
         };
         self.expect_op(")")?;
         match function.as_str() {
             "age" => Ok(Expr::Age(field)),
             "days_since" => Ok(Expr::DaysSince(field)),
             "answered" => Ok(Expr::Answered(field)),
-            _ => Err(ParseError { position, problem: format!("unknown function `{function}`") }),
+            _ => Err(ParseError {
+                position,
+                problem: format!("unknown function `{function}`"),
+            }),
         }
     }
 }
@@ -412,7 +453,9 @@ mod tests {
     }
 
     fn holds(text: &str) -> bool {
-        Condition::parse(text).unwrap_or_else(|e| panic!("{text}: {e}")).holds(&scope())
+        Condition::parse(text)
+            .unwrap_or_else(|e| panic!("{text}: {e}"))
+            .holds(&scope())
     }
 
     #[test]

@@ -153,8 +153,16 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> I
         .filter(|(_, answer)| !is_blank(answer))
         .collect();
     let visible = visible_fields(procedure, &cleaned, today);
-    let scope = Answered { procedure, answers: &cleaned, visible: &visible, today };
-    let holds = |text: &Option<String>| text.as_deref().is_none_or(|t| procedure.condition(t).is_some_and(|c| c.holds(&scope)));
+    let scope = Answered {
+        procedure,
+        answers: &cleaned,
+        visible: &visible,
+        today,
+    };
+    let holds = |text: &Option<String>| {
+        text.as_deref()
+            .is_none_or(|t| procedure.condition(t).is_some_and(|c| c.holds(&scope)))
+    };
 
     let steps: Vec<StepState> = d
         .steps
@@ -189,10 +197,21 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> I
         })
         .collect();
     let fee = match d.fee.rules.iter().find(|r| holds(&Some(r.when.clone()))) {
-        Some(rule) => FeeState { amount: rule.amount, reason: Some(rule.reason.clone()), note: d.fee.note.clone() },
-        None => FeeState { amount: d.fee.amount, reason: None, note: d.fee.note.clone() },
+        Some(rule) => FeeState {
+            amount: rule.amount,
+            reason: Some(rule.reason.clone()),
+            note: d.fee.note.clone(),
+        },
+        None => FeeState {
+            amount: d.fee.amount,
+            reason: None,
+            note: d.fee.note.clone(),
+        },
     };
-    let kept = cleaned.into_iter().filter(|(id, _)| visible.contains(id.as_str())).collect();
+    let kept = cleaned
+        .into_iter()
+        .filter(|(id, _)| visible.contains(id.as_str()))
+        .collect();
     InterviewState {
         code: d.code.clone(),
         version: d.version,
@@ -208,11 +227,20 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> I
 /// unanswered in every condition (as in XLSForm's relevance), so visibility
 /// is recomputed until it settles; the loader refused cycles, so it does.
 fn visible_fields<'a>(procedure: &'a Procedure, answers: &Answers, today: NaiveDate) -> HashSet<&'a str> {
-    let all: Vec<(&Option<String>, &'a Field)> =
-        procedure.definition.steps.iter().flat_map(|s| s.fields.iter().map(move |f| (&s.show_if, f))).collect();
+    let all: Vec<(&Option<String>, &'a Field)> = procedure
+        .definition
+        .steps
+        .iter()
+        .flat_map(|s| s.fields.iter().map(move |f| (&s.show_if, f)))
+        .collect();
     let mut visible: HashSet<&str> = all.iter().map(|(_, f)| f.id.as_str()).collect();
     for _ in 0..=all.len() {
-        let scope = Answered { procedure, answers, visible: &visible, today };
+        let scope = Answered {
+            procedure,
+            answers,
+            visible: &visible,
+            today,
+        };
         let next: HashSet<&str> = all
             .iter()
             .filter(|(step_if, f)| {
@@ -274,7 +302,10 @@ fn is_blank(answer: &Answer) -> bool {
 fn clean_answer(kind: FieldKind, answer: &Answer) -> Answer {
     let Answer::Text(raw) = answer else {
         return match answer {
-            Answer::Address(a) => Answer::Address(AddressAnswer { street: clean(&a.street), ..a.clone() }),
+            Answer::Address(a) => Answer::Address(AddressAnswer {
+                street: clean(&a.street),
+                ..a.clone()
+            }),
             other => other.clone(),
         };
     };
@@ -310,7 +341,9 @@ fn field_state(procedure: &Procedure, field: &Field, scope: &Answered<'_>) -> Fi
                 .checks
                 .iter()
                 .filter(|c| !procedure.condition(&c.rule).is_some_and(|cond| cond.holds(scope)))
-                .map(|c| Message::Text { text: c.message.clone() }),
+                .map(|c| Message::Text {
+                    text: c.message.clone(),
+                }),
         );
     }
     FieldState {
@@ -340,7 +373,9 @@ fn check_answer(field: &Field, answer: &Answer, scope: &Answered<'_>) -> Result<
             let limit = if field.kind == FieldKind::Text { 200 } else { 2000 };
             let length = text.chars().count();
             if length > limit {
-                return Err(Message::id("error-text-too-long").arg("limit", limit as i64).arg("length", length as i64));
+                return Err(Message::id("error-text-too-long")
+                    .arg("limit", limit as i64)
+                    .arg("length", length as i64));
             }
             Ok(Display::Text(text.to_owned()))
         }
@@ -373,7 +408,11 @@ fn check_answer(field: &Field, answer: &Answer, scope: &Answered<'_>) -> Result<
             if let Some(max) = field.max.filter(|max| n > *max) {
                 return Err(Message::id("error-number-max").arg("max", max as i64));
             }
-            Ok(if field.kind == FieldKind::Money { Display::Money(n) } else { Display::Text(n.to_string()) })
+            Ok(if field.kind == FieldKind::Money {
+                Display::Money(n)
+            } else {
+                Display::Text(n.to_string())
+            })
         }
         FieldKind::YesNo | FieldKind::Address => Err(Message::id("error-answer-kind")),
     }
@@ -399,7 +438,11 @@ fn check_citizen_id_agrees(field: &Field, id: &validate::CitizenId, scope: &Answ
             return Err(Message::id("error-citizen-id-sex").arg("encoded", encoded));
         }
     }
-    if condition::full_years(NaiveDate::from_ymd_opt(id.birth_year, 1, 1).unwrap_or(scope.today), scope.today) < 0 {
+    if condition::full_years(
+        NaiveDate::from_ymd_opt(id.birth_year, 1, 1).unwrap_or(scope.today),
+        scope.today,
+    ) < 0
+    {
         return Err(Message::id("error-citizen-id-birth-year-future").arg("encoded", i64::from(id.birth_year)));
     }
     Ok(())
@@ -407,9 +450,13 @@ fn check_citizen_id_agrees(field: &Field, id: &validate::CitizenId, scope: &Answ
 
 fn check_address(address: &AddressAnswer) -> Result<Display, Message> {
     let province = admin_units::province(&address.province).ok_or_else(|| Message::id("error-address-province"))?;
-    let commune = admin_units::commune(&address.province, &address.commune).ok_or_else(|| Message::id("error-address-commune"))?;
+    let commune = admin_units::commune(&address.province, &address.commune)
+        .ok_or_else(|| Message::id("error-address-commune"))?;
     if address.street.is_empty() {
         return Err(Message::id("error-address-street"));
     }
-    Ok(Display::Address(format!("{}, {}, {}", address.street, commune.name, province.name)))
+    Ok(Display::Address(format!(
+        "{}, {}, {}",
+        address.street, commune.name, province.name
+    )))
 }

@@ -12,7 +12,13 @@ pub fn clean(text: &str) -> String {
         .filter(|c| !matches!(c, '\u{200B}'..='\u{200D}' | '\u{FEFF}'))
         .map(|c| if c.is_whitespace() { ' ' } else { c })
         .collect();
-    spaced.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").nfc().collect()
+    spaced
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect()
 }
 
 /// Folds text for comparison: lowercase, tone and vowel marks dropped,
@@ -45,7 +51,11 @@ pub fn fold(text: &str) -> String {
 
 /// The folded words of a text.
 pub fn words(text: &str) -> Vec<String> {
-    fold(text).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect()
+    fold(text)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 #[cfg(test)]
@@ -56,7 +66,11 @@ mod tests {
     #[test]
     fn fold_removes_marks_and_maps_d() {
         assert_eq!(fold("Đăng ký khai sinh"), "dang ky khai sinh");
-        assert_eq!(fold("  ĐẶNG   Minh-Anh! "), "dang minh anh", "case, punctuation and spaces");
+        assert_eq!(
+            fold("  ĐẶNG   Minh-Anh! "),
+            "dang minh anh",
+            "case, punctuation and spaces"
+        );
         assert_eq!(fold("Thuỷ"), fold("Thủy"), "old and new tone placement fold the same");
     }
 

@@ -22,7 +22,12 @@ impl Procedure {
     pub fn from_toml(file: &str, text: &str) -> Result<Self> {
         let definition: Definition = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((1, 1), |span| line_and_column(text, span.start));
-            Error::Syntax { file: file.to_owned(), line, column, problem: e.message().to_owned() }
+            Error::Syntax {
+                file: file.to_owned(),
+                line,
+                column,
+                problem: e.message().to_owned(),
+            }
         })?;
         Checker::new(file, &definition).check()?;
         Ok(Self::compile(definition))
@@ -36,8 +41,17 @@ impl Procedure {
                 conditions.insert(text.to_owned(), condition);
             }
         }
-        let field_kinds = definition.steps.iter().flat_map(|s| &s.fields).map(|f| (f.id.clone(), f.kind)).collect();
-        Self { definition, conditions, field_kinds }
+        let field_kinds = definition
+            .steps
+            .iter()
+            .flat_map(|s| &s.fields)
+            .map(|f| (f.id.clone(), f.kind))
+            .collect();
+        Self {
+            definition,
+            conditions,
+            field_kinds,
+        }
     }
 
     /// The parsed form of a condition written in this definition.
@@ -93,17 +107,31 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn new(file: &'a str, d: &'a Definition) -> Self {
-        Self { file, d, kinds: HashMap::new() }
+        Self {
+            file,
+            d,
+            kinds: HashMap::new(),
+        }
     }
 
     fn fail(&self, place: impl Into<String>, problem: impl Into<String>) -> Error {
-        Error::Invalid { file: self.file.to_owned(), place: place.into(), problem: problem.into() }
+        Error::Invalid {
+            file: self.file.to_owned(),
+            place: place.into(),
+            problem: problem.into(),
+        }
     }
 
     fn check(mut self) -> Result<()> {
         let d = self.d;
         if d.format != FORMAT_VERSION {
-            return Err(self.fail("format", format!("format {} is not supported; this app reads format {FORMAT_VERSION}", d.format)));
+            return Err(self.fail(
+                "format",
+                format!(
+                    "format {} is not supported; this app reads format {FORMAT_VERSION}",
+                    d.format
+                ),
+            ));
         }
         if !is_procedure_code(&d.code) {
             return Err(self.fail("code", format!("`{}` is not a procedure code like 1.001193", d.code)));
@@ -111,8 +139,16 @@ impl<'a> Checker<'a> {
         if let Some((i, topic)) = d.topics.iter().enumerate().find(|(_, t)| !TOPICS.contains(&t.as_str())) {
             return Err(self.fail(format!("topics[{i}]"), format!("`{topic}` is not a known topic")));
         }
-        if let Some((i, event)) = d.life_events.iter().enumerate().find(|(_, e)| !LIFE_EVENTS.contains(&e.as_str())) {
-            return Err(self.fail(format!("life_events[{i}]"), format!("`{event}` is not a known life event")));
+        if let Some((i, event)) = d
+            .life_events
+            .iter()
+            .enumerate()
+            .find(|(_, e)| !LIFE_EVENTS.contains(&e.as_str()))
+        {
+            return Err(self.fail(
+                format!("life_events[{i}]"),
+                format!("`{event}` is not a known life event"),
+            ));
         }
         self.texts()?;
         self.ids()?;
@@ -130,19 +166,52 @@ impl<'a> Checker<'a> {
             ("processing_time".into(), &d.processing_time),
         ];
         texts.extend(d.fee.note.iter().map(|t| ("fee.note".to_owned(), t)));
-        texts.extend(d.fee.rules.iter().enumerate().map(|(i, r)| (format!("fee.rules[{i}].reason"), &r.reason)));
+        texts.extend(
+            d.fee
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (format!("fee.rules[{i}].reason"), &r.reason)),
+        );
         texts.extend(d.notes.iter().enumerate().map(|(i, n)| (format!("notes[{i}]"), n)));
-        texts.extend(d.documents.iter().enumerate().filter_map(|(i, doc)| Some((format!("documents[{i}].note"), doc.note.as_ref()?))));
-        texts.extend(d.legal_basis.iter().enumerate().map(|(i, l)| (format!("legal_basis[{i}].title"), &l.title)));
-        texts.extend(d.documents.iter().enumerate().map(|(i, doc)| (format!("documents[{i}].name"), &doc.name)));
+        texts.extend(
+            d.documents
+                .iter()
+                .enumerate()
+                .filter_map(|(i, doc)| Some((format!("documents[{i}].note"), doc.note.as_ref()?))),
+        );
+        texts.extend(
+            d.legal_basis
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (format!("legal_basis[{i}].title"), &l.title)),
+        );
+        texts.extend(
+            d.documents
+                .iter()
+                .enumerate()
+                .map(|(i, doc)| (format!("documents[{i}].name"), &doc.name)),
+        );
         for (s, step) in d.steps.iter().enumerate() {
             texts.push((format!("steps[{s}].title"), &step.title));
             texts.extend(step.intro.iter().map(|t| (format!("steps[{s}].intro"), t)));
             for (f, field) in step.fields.iter().enumerate() {
                 texts.push((format!("steps[{s}].fields[{f}].label"), &field.label));
                 texts.extend(field.help.iter().map(|t| (format!("steps[{s}].fields[{f}].help"), t)));
-                texts.extend(field.options.iter().enumerate().map(|(o, opt)| (format!("steps[{s}].fields[{f}].options[{o}].label"), &opt.label)));
-                texts.extend(field.checks.iter().enumerate().map(|(k, c)| (format!("steps[{s}].fields[{f}].checks[{k}].message"), &c.message)));
+                texts.extend(
+                    field
+                        .options
+                        .iter()
+                        .enumerate()
+                        .map(|(o, opt)| (format!("steps[{s}].fields[{f}].options[{o}].label"), &opt.label)),
+                );
+                texts.extend(
+                    field
+                        .checks
+                        .iter()
+                        .enumerate()
+                        .map(|(k, c)| (format!("steps[{s}].fields[{f}].checks[{k}].message"), &c.message)),
+                );
             }
         }
         for (place, text) in texts {
@@ -161,14 +230,20 @@ impl<'a> Checker<'a> {
         let mut steps = HashSet::new();
         for (s, step) in d.steps.iter().enumerate() {
             if !is_id(&step.id) || !steps.insert(step.id.as_str()) {
-                return Err(self.fail(format!("steps[{s}].id"), format!("`{}` is not a unique id of lowercase letters, digits and _", step.id)));
+                return Err(self.fail(
+                    format!("steps[{s}].id"),
+                    format!("`{}` is not a unique id of lowercase letters, digits and _", step.id),
+                ));
             }
             if step.fields.is_empty() {
                 return Err(self.fail(format!("steps[{s}].fields"), "a step needs at least one field"));
             }
             for (f, field) in step.fields.iter().enumerate() {
                 if !is_id(&field.id) || self.kinds.insert(field.id.as_str(), field.kind).is_some() {
-                    return Err(self.fail(format!("steps[{s}].fields[{f}].id"), format!("`{}` is not a unique id of lowercase letters, digits and _", field.id)));
+                    return Err(self.fail(
+                        format!("steps[{s}].fields[{f}].id"),
+                        format!("`{}` is not a unique id of lowercase letters, digits and _", field.id),
+                    ));
                 }
             }
         }
@@ -178,7 +253,10 @@ impl<'a> Checker<'a> {
                 return Err(self.fail(format!("documents[{i}].id"), format!("`{}` is not a unique id", doc.id)));
             }
             if doc.accepted.is_empty() || doc.max_size_mb == 0 {
-                return Err(self.fail(format!("documents[{i}]"), "a document needs at least one accepted file kind and a size limit above 0"));
+                return Err(self.fail(
+                    format!("documents[{i}]"),
+                    "a document needs at least one accepted file kind and a size limit above 0",
+                ));
             }
         }
         Ok(())
@@ -210,11 +288,20 @@ impl<'a> Checker<'a> {
                     }
                     match self.kinds.get(target.as_str()) {
                         Some(FieldKind::Choice) if key == "sex_field" && !self.is_sex_choice(target) => {
-                            return Err(self.fail(format!("{place}.{key}"), format!("field `{target}` must have exactly the options `male` and `female`")));
+                            return Err(self.fail(
+                                format!("{place}.{key}"),
+                                format!("field `{target}` must have exactly the options `male` and `female`"),
+                            ));
                         }
                         Some(kind) if *kind == wanted => {}
-                        Some(_) => return Err(self.fail(format!("{place}.{key}"), format!("field `{target}` has the wrong type"))),
-                        None => return Err(self.fail(format!("{place}.{key}"), format!("there is no field `{target}`"))),
+                        Some(_) => {
+                            return Err(
+                                self.fail(format!("{place}.{key}"), format!("field `{target}` has the wrong type"))
+                            );
+                        }
+                        None => {
+                            return Err(self.fail(format!("{place}.{key}"), format!("there is no field `{target}`")));
+                        }
                     }
                 }
             }
@@ -224,16 +311,24 @@ impl<'a> Checker<'a> {
 
     fn is_sex_choice(&self, id: &str) -> bool {
         let field = self.d.steps.iter().flat_map(|s| &s.fields).find(|f| f.id == id);
-        let mut values: Vec<&str> = field.into_iter().flat_map(|f| &f.options).map(|o| o.value.as_str()).collect();
+        let mut values: Vec<&str> = field
+            .into_iter()
+            .flat_map(|f| &f.options)
+            .map(|o| o.value.as_str())
+            .collect();
         values.sort_unstable();
         values == ["female", "male"]
     }
 
     fn conditions(&self) -> Result<()> {
         for (place, text) in condition_places(self.d) {
-            let condition = Condition::parse(text).map_err(|e| self.fail(&place, format!("condition `{text}`: {e}")))?;
+            let condition =
+                Condition::parse(text).map_err(|e| self.fail(&place, format!("condition `{text}`: {e}")))?;
             if let Some(missing) = condition.fields().into_iter().find(|f| !self.kinds.contains_key(f)) {
-                return Err(self.fail(place, format!("condition `{text}` names `{missing}`, which is not a field of this procedure")));
+                return Err(self.fail(
+                    place,
+                    format!("condition `{text}` names `{missing}`, which is not a field of this procedure"),
+                ));
             }
         }
         Ok(())
@@ -247,7 +342,11 @@ impl<'a> Checker<'a> {
                 let mut on = Vec::new();
                 for text in [&step.show_if, &field.show_if].into_iter().flatten() {
                     if let Ok(c) = Condition::parse(text) {
-                        on.extend(c.fields().into_iter().filter_map(|f| self.kinds.get_key_value(f).map(|(k, _)| *k)));
+                        on.extend(
+                            c.fields()
+                                .into_iter()
+                                .filter_map(|f| self.kinds.get_key_value(f).map(|(k, _)| *k)),
+                        );
                     }
                 }
                 depends.insert(field.id.as_str(), on);
@@ -264,7 +363,12 @@ impl<'a> Checker<'a> {
     }
 }
 
-fn find_cycle<'a>(node: &'a str, depends: &HashMap<&'a str, Vec<&'a str>>, path: &mut Vec<&'a str>, done: &mut HashSet<&'a str>) -> Option<Vec<&'a str>> {
+fn find_cycle<'a>(
+    node: &'a str,
+    depends: &HashMap<&'a str, Vec<&'a str>>,
+    path: &mut Vec<&'a str>,
+    done: &mut HashSet<&'a str>,
+) -> Option<Vec<&'a str>> {
     if let Some(at) = path.iter().position(|n| *n == node) {
         let mut cycle = path[at..].to_vec();
         cycle.push(node);
@@ -286,11 +390,14 @@ fn find_cycle<'a>(node: &'a str, depends: &HashMap<&'a str, Vec<&'a str>>, path:
 
 fn is_id(id: &str) -> bool {
     id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn is_procedure_code(code: &str) -> bool {
     let mut parts = code.split('.');
-    let digits = |p: Option<&str>, len: usize| p.is_some_and(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()));
+    let digits =
+        |p: Option<&str>, len: usize| p.is_some_and(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()));
     digits(parts.next(), 1) && digits(parts.next(), 6) && parts.next().is_none()
 }

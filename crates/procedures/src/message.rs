@@ -39,7 +39,10 @@ pub enum Message {
 impl Message {
     /// A Fluent message without arguments.
     pub fn id(id: &str) -> Self {
-        Self::Fluent { id: id.to_owned(), args: BTreeMap::new() }
+        Self::Fluent {
+            id: id.to_owned(),
+            args: BTreeMap::new(),
+        }
     }
 
     /// Adds an argument to a Fluent message.

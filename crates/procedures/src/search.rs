@@ -76,7 +76,11 @@ impl SearchIndex {
                 key: d.code.clone(),
                 names: vec![d.name.vi.clone(), d.name.en.clone(), d.code.clone()],
                 keywords: d.keywords.clone(),
-                documents: d.documents.iter().flat_map(|doc| [doc.name.vi.clone(), doc.name.en.clone()]).collect(),
+                documents: d
+                    .documents
+                    .iter()
+                    .flat_map(|doc| [doc.name.vi.clone(), doc.name.en.clone()])
+                    .collect(),
             }
         }))
     }
@@ -88,7 +92,11 @@ impl SearchIndex {
         let mut folded_names = Vec::new();
         for (i, doc) in documents.into_iter().enumerate() {
             let i = i as u32;
-            let places = [(&doc.names, Place::Name), (&doc.keywords, Place::Keyword), (&doc.documents, Place::Document)];
+            let places = [
+                (&doc.names, Place::Name),
+                (&doc.keywords, Place::Keyword),
+                (&doc.documents, Place::Document),
+            ];
             for (texts, place) in places {
                 entries.extend(texts.iter().flat_map(|t| words(t)).map(|w| (w, i, place)));
             }
@@ -108,7 +116,12 @@ impl SearchIndex {
                 list.push((doc, place));
             }
         }
-        Self { keys, folded_names, vocabulary, postings }
+        Self {
+            keys,
+            folded_names,
+            vocabulary,
+            postings,
+        }
     }
 
     /// Number of indexed documents.
@@ -161,8 +174,15 @@ impl SearchIndex {
         let mut hits: Vec<Hit> = (0..n)
             .filter(|&d| used > 0 && matched[d] == used)
             .map(|d| {
-                let phrase = if !folded_query.is_empty() && self.folded_names[d].contains(&folded_query) { 100.0 } else { 0.0 };
-                Hit { key: self.keys[d].clone(), score: total[d] + phrase }
+                let phrase = if !folded_query.is_empty() && self.folded_names[d].contains(&folded_query) {
+                    100.0
+                } else {
+                    0.0
+                };
+                Hit {
+                    key: self.keys[d].clone(),
+                    score: total[d] + phrase,
+                }
             })
             .collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
@@ -190,7 +210,9 @@ impl SearchIndex {
                 self.vocabulary
                     .iter()
                     .enumerate()
-                    .filter(|(_, entry)| entry.len() + 1 >= word.len() && entry.len() <= word.len() + 1 && !entry.starts_with(word))
+                    .filter(|(_, entry)| {
+                        entry.len() + 1 >= word.len() && entry.len() <= word.len() + 1 && !entry.starts_with(word)
+                    })
                     .filter(|(_, entry)| one_edit_apart(word.as_bytes(), entry.as_bytes()))
                     .map(|(v, _)| (v, TYPO)),
             );
@@ -228,12 +250,37 @@ mod tests {
             documents: documents.iter().map(|s| s.to_string()).collect(),
         };
         SearchIndex::new([
-            doc("khai-sinh", "Đăng ký khai sinh", &["làm giấy khai sinh"], &["Giấy chứng sinh"]),
+            doc(
+                "khai-sinh",
+                "Đăng ký khai sinh",
+                &["làm giấy khai sinh"],
+                &["Giấy chứng sinh"],
+            ),
             doc("khai-tu", "Đăng ký khai tử", &["báo tử"], &["Giấy báo tử"]),
-            doc("lien-thong", "Liên thông khai sinh, thường trú, bảo hiểm y tế", &[], &[]),
-            doc("ket-hon", "Đăng ký kết hôn", &["cưới"], &["Giấy xác nhận tình trạng hôn nhân"]),
-            doc("gplx", "Đổi giấy phép lái xe", &["đổi bằng lái"], &["Giấy khám sức khỏe"]),
-            doc("hon-nhan", "Cấp Giấy xác nhận tình trạng hôn nhân", &["giấy độc thân"], &[]),
+            doc(
+                "lien-thong",
+                "Liên thông khai sinh, thường trú, bảo hiểm y tế",
+                &[],
+                &[],
+            ),
+            doc(
+                "ket-hon",
+                "Đăng ký kết hôn",
+                &["cưới"],
+                &["Giấy xác nhận tình trạng hôn nhân"],
+            ),
+            doc(
+                "gplx",
+                "Đổi giấy phép lái xe",
+                &["đổi bằng lái"],
+                &["Giấy khám sức khỏe"],
+            ),
+            doc(
+                "hon-nhan",
+                "Cấp Giấy xác nhận tình trạng hôn nhân",
+                &["giấy độc thân"],
+                &[],
+            ),
         ])
     }
 
@@ -250,22 +297,41 @@ mod tests {
 
     #[test]
     fn ranks_name_over_keywords_over_documents() {
-        assert_eq!(keys("tinh trang hon nhan"), vec!["hon-nhan", "ket-hon"], "a name match beats a document match");
+        assert_eq!(
+            keys("tinh trang hon nhan"),
+            vec!["hon-nhan", "ket-hon"],
+            "a name match beats a document match"
+        );
         assert_eq!(keys("bang lai"), vec!["gplx"], "a synonym finds the procedure");
     }
 
     #[test]
     fn forgives_one_typo_in_a_longer_word_only() {
         assert_eq!(keys("khai sinhh")[0], "khai-sinh", "an extra letter");
-        assert_eq!(keys("dang ky ket hno")[0], "ket-hon", "prefix of the last word is not a typo, but a swap in hno is short");
-        assert!(keys("thuogn tru").contains(&"lien-thong".to_string()), "a swapped pair in a 6-letter word");
+        assert_eq!(
+            keys("dang ky ket hno")[0],
+            "ket-hon",
+            "prefix of the last word is not a typo, but a swap in hno is short"
+        );
+        assert!(
+            keys("thuogn tru").contains(&"lien-thong".to_string()),
+            "a swapped pair in a 6-letter word"
+        );
         assert!(keys("khaj").is_empty(), "short words must match exactly or as a prefix");
     }
 
     #[test]
     fn matches_as_you_type_and_ignores_unknown_words() {
-        assert_eq!(keys("dang ky kh").len(), 2, "the last word is a prefix: khai sinh and khai tu");
-        assert_eq!(keys("thu tuc dang ky khai tu")[0], "khai-tu", "words found nowhere are ignored");
+        assert_eq!(
+            keys("dang ky kh").len(),
+            2,
+            "the last word is a prefix: khai sinh and khai tu"
+        );
+        assert_eq!(
+            keys("thu tuc dang ky khai tu")[0],
+            "khai-tu",
+            "words found nowhere are ignored"
+        );
         assert!(keys("").is_empty() && keys("zzzz").is_empty());
     }
 

@@ -30,7 +30,11 @@ fn valid_answers() -> Answers {
         ("mother_id".into(), text("001192054321")),
         (
             "mother_address".into(),
-            Answer::Address(AddressAnswer { province: "01".into(), commune: "00004".into(), street: "Số 5 phố Đội Cấn".into() }),
+            Answer::Address(AddressAnswer {
+                province: "01".into(),
+                commune: "00004".into(),
+                street: "Số 5 phố Đội Cấn".into(),
+            }),
         ),
         ("has_father".into(), Answer::Bool(false)),
         ("has_birth_certificate".into(), Answer::Bool(true)),
@@ -40,11 +44,20 @@ fn valid_answers() -> Answers {
 
 fn run(answers: &Answers) -> InterviewState {
     let catalog = Catalog::bundled().unwrap();
-    evaluate(catalog.get("1.001193").expect("birth registration is bundled"), answers, today())
+    evaluate(
+        catalog.get("1.001193").expect("birth registration is bundled"),
+        answers,
+        today(),
+    )
 }
 
 fn errors_of(state: &InterviewState, field: &str) -> Vec<String> {
-    let f = state.steps.iter().flat_map(|s| &s.fields).find(|f| f.id == field).unwrap_or_else(|| panic!("{field} is visible"));
+    let f = state
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|f| f.id == field)
+        .unwrap_or_else(|| panic!("{field} is visible"));
     f.errors
         .iter()
         .map(|m| match m {
@@ -57,7 +70,13 @@ fn errors_of(state: &InterviewState, field: &str) -> Vec<String> {
 #[test]
 fn a_complete_valid_dossier_is_ready() {
     let state = run(&valid_answers());
-    let wrong: Vec<_> = state.steps.iter().flat_map(|s| &s.fields).filter(|f| !f.errors.is_empty()).map(|f| (&f.id, &f.errors)).collect();
+    let wrong: Vec<_> = state
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .filter(|f| !f.errors.is_empty())
+        .map(|f| (&f.id, &f.errors))
+        .collect();
     assert!(state.ready, "every answer is valid, yet: {wrong:?}");
     assert_eq!(state.steps.len(), 5, "all five steps show");
     assert_eq!(state.fee.amount, Some(0), "registered within 60 days: free");
@@ -79,7 +98,11 @@ fn citizen_id_errors_are_specific() {
     answers.insert("requester_id".into(), text("003090012345"));
     assert_eq!(errors_of(&run(&answers), "requester_id"), ["error-citizen-id-province"]);
     answers.insert("mother_id".into(), text("001185054321"));
-    assert_eq!(errors_of(&run(&answers), "mother_id"), ["error-citizen-id-birth-year"], "the ID says 1985, the mother was born in 1992");
+    assert_eq!(
+        errors_of(&run(&answers), "mother_id"),
+        ["error-citizen-id-birth-year"],
+        "the ID says 1985, the mother was born in 1992"
+    );
 }
 
 #[test]
@@ -89,7 +112,10 @@ fn the_fathers_questions_show_only_when_he_is_named() {
     let hidden = run(&answers);
     let father = hidden.steps.iter().find(|s| s.id == "father").unwrap();
     assert_eq!(father.fields.len(), 1, "only the yes/no question shows");
-    assert!(!hidden.answers.contains_key("father_name"), "an answer to a hidden field is not kept");
+    assert!(
+        !hidden.answers.contains_key("father_name"),
+        "an answer to a hidden field is not kept"
+    );
     answers.insert("has_father".into(), Answer::Bool(true));
     let shown = run(&answers);
     assert!(!shown.ready, "the father's date of birth and ID are now required");
@@ -103,10 +129,16 @@ fn documents_and_fee_follow_the_answers() {
     assert_eq!(docs(&run(&answers)), ["to_khai", "giay_chung_sinh"]);
     answers.insert("has_birth_certificate".into(), Answer::Bool(false));
     answers.insert("requester_relation".into(), text("authorized"));
-    assert_eq!(docs(&run(&answers)), ["to_khai", "van_ban_lam_chung", "van_ban_uy_quyen"]);
+    assert_eq!(
+        docs(&run(&answers)),
+        ["to_khai", "van_ban_lam_chung", "van_ban_uy_quyen"]
+    );
     answers.insert("child_birth_date".into(), text("01/06/2026"));
     let late = run(&answers);
-    assert_eq!(late.fee.amount, None, "registered after 60 days: the province sets the fee");
+    assert_eq!(
+        late.fee.amount, None,
+        "registered after 60 days: the province sets the fee"
+    );
     assert!(late.fee.reason.is_some(), "and the user is told why");
 }
 
@@ -114,7 +146,10 @@ fn documents_and_fee_follow_the_answers() {
 fn dates_must_be_real_and_not_in_the_future() {
     let mut answers = valid_answers();
     answers.insert("child_birth_date".into(), text("31/02/2026"));
-    assert_eq!(errors_of(&run(&answers), "child_birth_date"), ["error-date-not-on-calendar"]);
+    assert_eq!(
+        errors_of(&run(&answers), "child_birth_date"),
+        ["error-date-not-on-calendar"]
+    );
     answers.insert("child_birth_date".into(), text("01/12/2026"));
     assert_eq!(errors_of(&run(&answers), "child_birth_date"), ["error-date-future"]);
 }
@@ -122,11 +157,36 @@ fn dates_must_be_real_and_not_in_the_future() {
 #[test]
 fn answers_come_back_cleaned() {
     let mut answers = valid_answers();
-    answers.insert("child_name".into(), text(&" Nguyễn  Minh\u{00A0}Khang ".nfd().collect::<String>()));
+    answers.insert(
+        "child_name".into(),
+        text(&" Nguyễn  Minh\u{00A0}Khang ".nfd().collect::<String>()),
+    );
     let state = run(&answers);
-    assert_eq!(state.answers["child_name"], text("Nguyễn Minh Khang"), "NFC, single spaces");
-    assert_eq!(state.answers["requester_phone"], text("0912345678"), "national phone form");
-    assert_eq!(state.answers["child_birth_date"], text("01/11/2026"), "zero-padded dd/mm/yyyy");
-    let mother = state.steps.iter().flat_map(|s| &s.fields).find(|f| f.id == "mother_address").unwrap();
-    assert_eq!(mother.display, Some(Display::Address("Số 5 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội".into())));
+    assert_eq!(
+        state.answers["child_name"],
+        text("Nguyễn Minh Khang"),
+        "NFC, single spaces"
+    );
+    assert_eq!(
+        state.answers["requester_phone"],
+        text("0912345678"),
+        "national phone form"
+    );
+    assert_eq!(
+        state.answers["child_birth_date"],
+        text("01/11/2026"),
+        "zero-padded dd/mm/yyyy"
+    );
+    let mother = state
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|f| f.id == "mother_address")
+        .unwrap();
+    assert_eq!(
+        mother.display,
+        Some(Display::Address(
+            "Số 5 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội".into()
+        ))
+    );
 }

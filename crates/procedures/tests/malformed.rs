@@ -56,14 +56,20 @@ fn an_unknown_field_type_is_a_syntax_error_at_that_line() {
 
 #[test]
 fn a_condition_naming_a_missing_field_is_refused() {
-    let (place, problem) = invalid(&broken("required_if = \"surrogacy == true\"", "required_if = \"surogacy == true\""));
+    let (place, problem) = invalid(&broken(
+        "required_if = \"surrogacy == true\"",
+        "required_if = \"surogacy == true\"",
+    ));
     assert_eq!(place, "documents[3].required_if");
     assert!(problem.contains("`surogacy`, which is not a field"), "{problem}");
 }
 
 #[test]
 fn a_condition_that_does_not_parse_gives_its_position() {
-    let (place, problem) = invalid(&broken("show_if = \"has_father == true\"", "show_if = \"has_father = true\""));
+    let (place, problem) = invalid(&broken(
+        "show_if = \"has_father == true\"",
+        "show_if = \"has_father = true\"",
+    ));
     assert_eq!(place, "steps[3].fields[1].show_if");
     assert!(problem.contains("at character 11"), "{problem}");
 }
@@ -83,11 +89,34 @@ fn a_cycle_of_conditions_is_refused() {
 fn other_rule_violations_are_named() {
     let cases = [
         (broken("format = 1", "format = 2"), "format", "not supported"),
-        (broken("code = \"1.001193\"", "code = \"KS-01\""), "code", "not a procedure code"),
-        (broken("id = \"child_name\"", "id = \"requester_name\""), "steps[1].fields[0].id", "unique"),
-        (broken("en = \"Father\"", "en = \"\""), "steps[0].fields[2].options[0].label", "empty"),
-        (broken("topics = [\"civil-status\"]", "topics = [\"weddings\"]"), "topics[0]", "not a known topic"),
-        (broken("birth_date_field = \"mother_birth_date\"", "birth_date_field = \"mother_name\""), "steps[2].fields[2].birth_date_field", "wrong type"),
+        (
+            broken("code = \"1.001193\"", "code = \"KS-01\""),
+            "code",
+            "not a procedure code",
+        ),
+        (
+            broken("id = \"child_name\"", "id = \"requester_name\""),
+            "steps[1].fields[0].id",
+            "unique",
+        ),
+        (
+            broken("en = \"Father\"", "en = \"\""),
+            "steps[0].fields[2].options[0].label",
+            "empty",
+        ),
+        (
+            broken("topics = [\"civil-status\"]", "topics = [\"weddings\"]"),
+            "topics[0]",
+            "not a known topic",
+        ),
+        (
+            broken(
+                "birth_date_field = \"mother_birth_date\"",
+                "birth_date_field = \"mother_name\"",
+            ),
+            "steps[2].fields[2].birth_date_field",
+            "wrong type",
+        ),
     ];
     for (text, want_place, want_problem) in cases {
         let (place, problem) = invalid(&text);
@@ -99,13 +128,22 @@ fn other_rule_violations_are_named() {
 #[test]
 fn two_files_with_one_code_are_refused() {
     let err = Catalog::from_files([("a.toml".to_string(), GOOD), ("b.toml".to_string(), GOOD)]).unwrap_err();
-    assert!(err.to_string().contains("two definitions have the code 1.001193"), "{err}");
+    assert!(
+        err.to_string().contains("two definitions have the code 1.001193"),
+        "{err}"
+    );
 }
 
 #[test]
 fn garbage_never_panics() {
     let half = GOOD.char_indices().nth(GOOD.chars().count() / 2).map_or(0, |(i, _)| i);
-    for text in ["", "\u{0}", "[[steps]]\n[[steps]]", "format = 1\ncode = 5", &GOOD[..half]] {
+    for text in [
+        "",
+        "\u{0}",
+        "[[steps]]\n[[steps]]",
+        "format = 1\ncode = 5",
+        &GOOD[..half],
+    ] {
         assert!(load(text).is_err(), "{text:?} is not a definition");
     }
 }

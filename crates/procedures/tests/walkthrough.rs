@@ -47,22 +47,44 @@ fn realistic_date(rng: &mut Rng) -> NaiveDate {
 fn answer_for(field: &Field, answers: &Answers, rng: &mut Rng) -> Answer {
     let text = |s: String| Answer::Text(s);
     match field.kind {
-        FieldKind::Text => text(rng.pick(&["Bệnh viện Phụ sản Hà Nội", "Kinh", "Công ty TNHH Minh An", "Kỹ sư xây dựng"]).to_string()),
+        FieldKind::Text => text(
+            rng.pick(&[
+                "Bệnh viện Phụ sản Hà Nội",
+                "Kinh",
+                "Công ty TNHH Minh An",
+                "Kỹ sư xây dựng",
+            ])
+            .to_string(),
+        ),
         FieldKind::LongText => text("Tôi cần giấy tờ này để bổ sung hồ sơ xin việc.".into()),
-        FieldKind::PersonName => text(rng.pick(&["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Thị Thu Hà"]).to_string()),
+        FieldKind::PersonName => text(
+            rng.pick(&["Nguyễn Văn An", "Trần Thị Bình", "Lê Minh Châu", "Phạm Thị Thu Hà"])
+                .to_string(),
+        ),
         FieldKind::Phone => text(format!("09{:08}", rng.below(100_000_000))),
         FieldKind::Email => text("an.nguyen@gmail.com".into()),
         FieldKind::Date => text(realistic_date(rng).format("%d/%m/%Y").to_string()),
         FieldKind::Choice => text(rng.pick(&field.options).value.clone()),
         FieldKind::YesNo => Answer::Bool(rng.below(2) == 0),
         FieldKind::Number | FieldKind::Money => {
-            let (min, max) = (field.min.unwrap_or(0), field.max.unwrap_or(if field.kind == FieldKind::Money { 2_000_000_000 } else { 10 }));
+            let (min, max) = (
+                field.min.unwrap_or(0),
+                field.max.unwrap_or(if field.kind == FieldKind::Money {
+                    2_000_000_000
+                } else {
+                    10
+                }),
+            );
             text((min + rng.below(max - min + 1)).to_string())
         }
         FieldKind::Address => {
             let province = rng.pick(admin_units::provinces());
             let commune = rng.pick(&province.communes);
-            Answer::Address(AddressAnswer { province: province.code.clone(), commune: commune.code.clone(), street: "Số 12, tổ dân phố 3".into() })
+            Answer::Address(AddressAnswer {
+                province: province.code.clone(),
+                commune: commune.code.clone(),
+                street: "Số 12, tổ dân phố 3".into(),
+            })
         }
         FieldKind::CitizenId => {
             let born = field
@@ -79,7 +101,11 @@ fn answer_for(field: &Field, answers: &Answers, rng: &mut Rng) -> Answer {
                 _ => rng.below(2) == 0,
             };
             let century = (born.year() - 1900) / 100 * 2 + i32::from(female);
-            text(format!("001{century}{:02}{:06}", born.year() % 100, rng.below(1_000_000)))
+            text(format!(
+                "001{century}{:02}{:06}",
+                born.year() % 100,
+                rng.below(1_000_000)
+            ))
         }
     }
 }
@@ -101,7 +127,13 @@ fn complete(procedure: &Procedure, rng: &mut Rng) -> Option<procedures::Intervie
         if state.ready {
             return Some(state);
         }
-        let wrong: Vec<&str> = state.steps.iter().flat_map(|s| &s.fields).filter(|f| !f.errors.is_empty()).map(|f| f.id.as_str()).collect();
+        let wrong: Vec<&str> = state
+            .steps
+            .iter()
+            .flat_map(|s| &s.fields)
+            .filter(|f| !f.errors.is_empty())
+            .map(|f| f.id.as_str())
+            .collect();
         for id in wrong {
             // Give the wrong field a new answer; a citizen ID follows its holder's birth date and sex.
             let field = by_id[id];
@@ -127,21 +159,42 @@ fn every_step_document_and_fee_rule_of_every_procedure_is_reachable() {
         let (mut steps, mut documents, mut fees) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
         let mut finished = 0;
         for _ in 0..400 {
-            let Some(state) = complete(procedure, &mut rng) else { continue };
+            let Some(state) = complete(procedure, &mut rng) else {
+                continue;
+            };
             finished += 1;
             steps.extend(state.steps.iter().map(|s| s.id.clone()));
             documents.extend(state.documents.iter().map(|doc| doc.id.clone()));
             fees.insert(state.fee.reason.map(|r| r.vi));
         }
-        assert!(finished >= 100, "{}: only {finished} of 400 random dossiers could be finished", d.code);
+        assert!(
+            finished >= 100,
+            "{}: only {finished} of 400 random dossiers could be finished",
+            d.code
+        );
         for step in &d.steps {
-            assert!(steps.contains(&step.id), "{}: step `{}` never appeared in a finished dossier", d.code, step.id);
+            assert!(
+                steps.contains(&step.id),
+                "{}: step `{}` never appeared in a finished dossier",
+                d.code,
+                step.id
+            );
         }
         for doc in &d.documents {
-            assert!(documents.contains(&doc.id), "{}: document `{}` was never required", d.code, doc.id);
+            assert!(
+                documents.contains(&doc.id),
+                "{}: document `{}` was never required",
+                d.code,
+                doc.id
+            );
         }
         for rule in &d.fee.rules {
-            assert!(fees.contains(&Some(rule.reason.vi.clone())), "{}: fee rule `{}` never applied", d.code, rule.when);
+            assert!(
+                fees.contains(&Some(rule.reason.vi.clone())),
+                "{}: fee rule `{}` never applied",
+                d.code,
+                rule.when
+            );
         }
     }
 }

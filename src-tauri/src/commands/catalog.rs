@@ -18,5 +18,9 @@ pub fn search_procedures(state: State<'_, AppState>, query: String) -> Vec<Proce
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub fn procedure_detail(state: State<'_, AppState>, code: String) -> Result<Definition> {
-    state.catalog.get(&code).map(|p| p.definition.clone()).ok_or(Error::ProcedureNotFound(code))
+    state
+        .catalog
+        .get(&code)
+        .map(|p| p.definition.clone())
+        .ok_or(Error::ProcedureNotFound(code))
 }

@@ -12,5 +12,9 @@ use crate::state::AppState;
 #[tracing::instrument(skip(state, answers), err)]
 pub fn evaluate_interview(state: State<'_, AppState>, code: String, answers: Answers) -> Result<InterviewState> {
     let procedure = state.catalog.get(&code).ok_or(Error::ProcedureNotFound(code))?;
-    Ok(procedures::evaluate(procedure, &answers, chrono::Local::now().date_naive()))
+    Ok(procedures::evaluate(
+        procedure,
+        &answers,
+        chrono::Local::now().date_naive(),
+    ))
 }

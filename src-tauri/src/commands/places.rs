@@ -11,5 +11,8 @@ pub fn list_provinces() -> Vec<Province> {
 /// Communes of a province matching what the user typed.
 #[tauri::command]
 pub fn search_communes(province: String, query: String) -> Vec<Commune> {
-    admin_units::search_communes(&province, &query).into_iter().cloned().collect()
+    admin_units::search_communes(&province, &query)
+        .into_iter()
+        .cloned()
+        .collect()
 }

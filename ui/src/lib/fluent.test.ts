@@ -13,17 +13,22 @@ const locales = resolve(__dirname, '../../../locales');
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'bindings' || name === 'test' ? [] : sourceFiles(path);
-    return /\.(ts|svelte)$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+    if (statSync(path).isDirectory()) return name === 'bindings' ? [] : sourceFiles(path);
+    return /\.(ts|js|svelte)$/.test(name) ? [path] : [];
   });
 }
 
-/** Literal ids passed to t('…') or translate(locale, '…'), as the Rust-side scan finds them. */
+/**
+ * Literal ids passed to t('…') anywhere under src/ (as the Rust-side scan
+ * finds them, tests included), and to translate(locale, '…') in the app.
+ */
 function usedIds(): Map<string, string> {
   const ids = new Map<string, string>();
   for (const file of sourceFiles(src)) {
     const text = readFileSync(file, 'utf8');
-    for (const pattern of [/\bt\(\s*'([a-z0-9-]+)'/g, /translate\([^,()]+,\s*'([a-z0-9-]+)'/g]) {
+    const patterns = [/t\(\s*'([a-z0-9-]+)'/g];
+    if (!file.endsWith('.test.ts')) patterns.push(/translate\([^,()]+,\s*'([a-z0-9-]+)'/g);
+    for (const pattern of patterns) {
       for (const match of text.matchAll(pattern)) ids.set(match[1]!, file);
     }
   }

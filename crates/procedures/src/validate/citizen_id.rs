@@ -8,9 +8,9 @@ use crate::message::Message;
 /// Province codes that were ever assigned (all 63 pre-2025 provinces). The
 /// 2025 reform renumbered nobody, and the 34 current codes are a subset.
 const PROVINCE_CODES: [u16; 63] = [
-    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45, 46,
-    48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92, 93,
-    94, 95, 96,
+    1, 2, 4, 6, 8, 10, 11, 12, 14, 15, 17, 19, 20, 22, 24, 25, 26, 27, 30, 31, 33, 34, 35, 36, 37, 38, 40, 42, 44, 45,
+    46, 48, 49, 51, 52, 54, 56, 58, 60, 62, 64, 66, 67, 68, 70, 72, 74, 75, 77, 79, 80, 82, 83, 84, 86, 87, 89, 91, 92,
+    93, 94, 95, 96,
 ];
 
 /// Sex as encoded in the fourth digit.
@@ -48,7 +48,11 @@ pub fn citizen_id(input: &str) -> Verdict<CitizenId> {
     let century_sex = number(3..4);
     let birth_year = 1900 + i32::from(century_sex / 2) * 100 + i32::from(number(4..6));
     let sex = if century_sex % 2 == 0 { Sex::Male } else { Sex::Female };
-    Ok(CitizenId { digits, birth_year, sex })
+    Ok(CitizenId {
+        digits,
+        birth_year,
+        sex,
+    })
 }
 
 #[cfg(test)]
@@ -59,15 +63,26 @@ mod tests {
     #[test]
     fn decodes_century_sex_and_year() {
         let id = citizen_id("001 085 012345").unwrap();
-        assert_eq!((id.birth_year, id.sex), (1985, Sex::Male), "digit 0 is a man born in the 1900s");
+        assert_eq!(
+            (id.birth_year, id.sex),
+            (1985, Sex::Male),
+            "digit 0 is a man born in the 1900s"
+        );
         let id = citizen_id("079305012345").unwrap();
-        assert_eq!((id.birth_year, id.sex), (2005, Sex::Female), "digit 3 is a woman born in the 2000s");
+        assert_eq!(
+            (id.birth_year, id.sex),
+            (2005, Sex::Female),
+            "digit 3 is a woman born in the 2000s"
+        );
     }
 
     #[test]
     fn accepts_pre_2025_province_codes() {
         for old in ["002", "027", "035", "077", "089", "095"] {
-            assert!(citizen_id(&format!("{old}090000001")).is_ok(), "{old} was a province before 2025 and stays valid");
+            assert!(
+                citizen_id(&format!("{old}090000001")).is_ok(),
+                "{old} was a province before 2025 and stays valid"
+            );
         }
     }
 
@@ -75,9 +90,21 @@ mod tests {
     fn refuses_bad_shapes_and_unassigned_provinces() {
         let id = |s: &str| citizen_id(s).unwrap_err().fluent_id().map(str::to_owned);
         assert_eq!(id("12345").as_deref(), Some("error-citizen-id-format"), "too short");
-        assert_eq!(id("00108501234５").as_deref(), Some("error-citizen-id-format"), "a full-width digit is not ASCII");
-        assert_eq!(id("003085012345").as_deref(), Some("error-citizen-id-province"), "003 was never assigned");
-        assert_eq!(id("023085012345").as_deref(), Some("error-citizen-id-province"), "Bắc Giang is 024, not 023");
+        assert_eq!(
+            id("00108501234５").as_deref(),
+            Some("error-citizen-id-format"),
+            "a full-width digit is not ASCII"
+        );
+        assert_eq!(
+            id("003085012345").as_deref(),
+            Some("error-citizen-id-province"),
+            "003 was never assigned"
+        );
+        assert_eq!(
+            id("023085012345").as_deref(),
+            Some("error-citizen-id-province"),
+            "Bắc Giang is 024, not 023"
+        );
     }
 
     proptest! {

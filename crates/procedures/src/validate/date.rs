@@ -11,14 +11,19 @@ pub fn date(input: &str) -> Verdict<NaiveDate> {
     let [day, month, year] = parts.as_slice() else {
         return Err(Message::id("error-date-format"));
     };
-    let number = |s: &str, max_len: usize| (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    let number = |s: &str, max_len: usize| {
+        (!s.is_empty() && s.len() <= max_len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
     let (Some(day), Some(month), Some(year)) = (number(day, 2), number(month, 2), number(year, 4)) else {
         return Err(Message::id("error-date-format"));
     };
     if year < 1900 || year.to_string().len() != 4 {
         return Err(Message::id("error-date-year"));
     }
-    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or_else(|| Message::id("error-date-not-on-calendar").arg("value", input.trim()))
+    NaiveDate::from_ymd_opt(year as i32, month, day)
+        .ok_or_else(|| Message::id("error-date-not-on-calendar").arg("value", input.trim()))
 }
 
 /// The stored and displayed form, `dd/mm/yyyy`.
@@ -46,8 +51,16 @@ mod tests {
     fn refuses_impossible_dates_with_the_right_message() {
         let id = |s: &str| date(s).unwrap_err().fluent_id().map(str::to_owned).unwrap();
         assert_eq!(id("31/02/2024"), "error-date-not-on-calendar");
-        assert_eq!(id("29/02/2023"), "error-date-not-on-calendar", "2023 is not a leap year");
-        assert_eq!(id("2024-09-05"), "error-date-format", "ISO order is not how people type here");
+        assert_eq!(
+            id("29/02/2023"),
+            "error-date-not-on-calendar",
+            "2023 is not a leap year"
+        );
+        assert_eq!(
+            id("2024-09-05"),
+            "error-date-format",
+            "ISO order is not how people type here"
+        );
         assert_eq!(id("05/09/24"), "error-date-year", "a two-digit year is ambiguous");
         assert_eq!(id("ngày 5"), "error-date-format");
     }

@@ -10,10 +10,16 @@ pub fn email(input: &str) -> Verdict<String> {
         !local.is_empty()
             && !domain.contains('@')
             && domain.split('.').count() >= 2
-            && domain.split('.').all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'))
+            && domain
+                .split('.')
+                .all(|label| !label.is_empty() && label.chars().all(|c| c.is_alphanumeric() || c == '-'))
             && !address.chars().any(char::is_whitespace)
     });
-    if valid { Ok(address.to_owned()) } else { Err(Message::id("error-email-format")) }
+    if valid {
+        Ok(address.to_owned())
+    } else {
+        Err(Message::id("error-email-format"))
+    }
 }
 
 #[cfg(test)]
@@ -25,7 +31,13 @@ mod tests {
         for ok in ["an.nguyen@gmail.com", " lan@ubnd.hanoi.gov.vn "] {
             assert!(email(ok).is_ok(), "{ok}");
         }
-        for bad in ["an.nguyen@gmail", "an@@gmail.com", "an nguyen@gmail.com", "@gmail.com", "an@gmail..com"] {
+        for bad in [
+            "an.nguyen@gmail",
+            "an@@gmail.com",
+            "an nguyen@gmail.com",
+            "@gmail.com",
+            "an@gmail..com",
+        ] {
             assert!(email(bad).is_err(), "{bad}");
         }
     }

@@ -8,7 +8,10 @@ use crate::message::Message;
 /// keyboard sent (NFD, pasted no-break spaces). Casing is the user's.
 pub fn person_name(input: &str) -> Verdict<String> {
     let name = clean(input);
-    if let Some(bad) = name.chars().find(|c| !(c.is_alphabetic() || *c == ' ' || *c == '\'' || *c == '-')) {
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_alphabetic() || *c == ' ' || *c == '\'' || *c == '-'))
+    {
         return Err(Message::id("error-name-letters").arg("character", bad.to_string()));
     }
     if name.split(' ').count() < 2 {
@@ -25,7 +28,9 @@ pub fn person_name(input: &str) -> Verdict<String> {
 /// and end on one of the tone keys s, f, r, x, j.
 fn looks_like_telex(word: &str) -> bool {
     let lower = word.to_lowercase();
-    ["aa", "ee", "oo", "dd", "aw", "ow", "uw"].iter().any(|pair| lower.contains(pair))
+    ["aa", "ee", "oo", "dd", "aw", "ow", "uw"]
+        .iter()
+        .any(|pair| lower.contains(pair))
         && lower.ends_with(['s', 'f', 'r', 'x', 'j'])
 }
 
@@ -39,7 +44,11 @@ mod tests {
     fn stores_nfc_whatever_the_keyboard_sent() {
         let nfd: String = "Nguyễn Thị Thuỷ".nfd().collect();
         assert_eq!(person_name(&nfd).unwrap(), "Nguyễn Thị Thuỷ", "NFD becomes NFC");
-        assert_eq!(person_name("Trần  Thủy").unwrap(), "Trần Thủy", "old tone placement is kept as typed");
+        assert_eq!(
+            person_name("Trần  Thủy").unwrap(),
+            "Trần Thủy",
+            "old tone placement is kept as typed"
+        );
     }
 
     #[test]

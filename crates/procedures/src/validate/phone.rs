@@ -9,8 +9,14 @@ const MOBILE_PREFIXES: [&str; 5] = ["03", "05", "07", "08", "09"];
 
 /// Normalises a mobile number to `0xxxxxxxxx`; accepts `+84`, `84`, spaces, dots, dashes and brackets.
 pub fn phone(input: &str) -> Verdict<String> {
-    let kept: String = input.chars().filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')')).collect();
-    let national = if let Some(rest) = kept.strip_prefix("+84").or_else(|| kept.strip_prefix("84").filter(|r| r.len() == 9)) {
+    let kept: String = input
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))
+        .collect();
+    let national = if let Some(rest) = kept
+        .strip_prefix("+84")
+        .or_else(|| kept.strip_prefix("84").filter(|r| r.len() == 9))
+    {
         format!("0{rest}")
     } else {
         kept
@@ -18,7 +24,11 @@ pub fn phone(input: &str) -> Verdict<String> {
     let valid = national.len() == 10
         && national.bytes().all(|b| b.is_ascii_digit())
         && MOBILE_PREFIXES.iter().any(|p| national.starts_with(p));
-    if valid { Ok(national) } else { Err(Message::id("error-phone-format")) }
+    if valid {
+        Ok(national)
+    } else {
+        Err(Message::id("error-phone-format"))
+    }
 }
 
 #[cfg(test)]
@@ -37,7 +47,11 @@ mod tests {
             ("0871234567", "0871234567"),
         ];
         for (input, stored) in cases {
-            assert_eq!(phone(input).as_deref(), Ok(stored), "{input} is stored in the national form");
+            assert_eq!(
+                phone(input).as_deref(),
+                Ok(stored),
+                "{input} is stored in the national form"
+            );
         }
     }
 
