@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
+use store::AttachmentProblem;
 use ts_rs::TS;
 
 /// What went wrong in a command.
@@ -12,6 +13,15 @@ pub enum Error {
     /// No procedure has this code.
     #[error("procedure {0} is not in the catalog")]
     ProcedureNotFound(String),
+    /// The procedure has no document with this id.
+    #[error("document {0} is not in the procedure's checklist")]
+    DocumentNotFound(String),
+    /// The field cannot update a profile (no meaning, or no profile).
+    #[error("field {0} has no meaning a profile holds")]
+    NoMeaning(String),
+    /// The local database or attachment folder failed.
+    #[error(transparent)]
+    Store(#[from] store::Error),
 }
 
 /// The shape the UI receives.
@@ -23,13 +33,42 @@ pub struct AppError {
     pub args: BTreeMap<String, String>,
 }
 
+impl AppError {
+    fn new(code: &str, args: &[(&str, String)]) -> Self {
+        Self { code: code.to_owned(), args: args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect() }
+    }
+}
+
 impl From<&Error> for AppError {
     fn from(error: &Error) -> Self {
         match error {
-            Error::ProcedureNotFound(code) => Self {
-                code: "procedure-not-found".into(),
-                args: BTreeMap::from([("code".into(), code.clone())]),
+            Error::ProcedureNotFound(code) => Self::new("procedure-not-found", &[("code", code.clone())]),
+            Error::DocumentNotFound(_) | Error::NoMeaning(_) => Self::new("unexpected", &[]),
+            Error::Store(e) => Self::from(e),
+        }
+    }
+}
+
+impl From<&store::Error> for AppError {
+    fn from(error: &store::Error) -> Self {
+        use store::Error as S;
+        match error {
+            S::TooNew { .. } => Self::new("store-too-new", &[]),
+            S::Locked => Self::new("store-locked", &[]),
+            S::DiskFull => Self::new("store-disk-full", &[]),
+            S::Io { path, .. } => Self::new("store-io", &[("path", path.display().to_string())]),
+            S::NotFound { what, .. } => Self::new("not-found", &[("what", (*what).to_owned())]),
+            S::Attachment(problem) => match problem {
+                AttachmentProblem::Kind { accepted } => Self::new("attachment-kind", &[("accepted", accepted.clone())]),
+                AttachmentProblem::TooLarge { limit_mb, size_mb } => Self::new(
+                    "attachment-too-large",
+                    &[("limit", limit_mb.to_string()), ("size", size_mb.to_string())],
+                ),
+                AttachmentProblem::Truncated => Self::new("attachment-truncated", &[]),
+                AttachmentProblem::Name => Self::new("attachment-name", &[]),
+                AttachmentProblem::Empty => Self::new("attachment-empty", &[]),
             },
+            S::Sqlite(_) | S::Migration(_) => Self::new("store-failed", &[]),
         }
     }
 }
@@ -55,5 +94,11 @@ mod tests {
             serde_json::json!({"code": "procedure-not-found", "args": {"code": "9.999999"}}),
             "the UI reads {{code, args}}, never the English text"
         );
+        let json = serde_json::to_value(Error::Store(store::Error::Attachment(AttachmentProblem::TooLarge {
+            limit_mb: 5,
+            size_mb: 7,
+        })))
+        .unwrap();
+        assert_eq!(json, serde_json::json!({"code": "attachment-too-large", "args": {"limit": "5", "size": "7"}}));
     }
 }

@@ -6,21 +6,23 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use app_lib::commands::drafts::DraftView;
 use app_lib::error::AppError;
 use procedures::admin_units::{Commune, Province};
 use procedures::catalog::ProcedureSummary;
 use procedures::definition::Definition;
-use procedures::engine::{Answer, InterviewState};
+use procedures::engine::Answer;
 use ts_rs::TS;
 
 fn export(dir: &Path) {
     Definition::export_all_to(dir).unwrap();
     ProcedureSummary::export_all_to(dir).unwrap();
-    InterviewState::export_all_to(dir).unwrap();
     Answer::export_all_to(dir).unwrap();
     Province::export_all_to(dir).unwrap();
     Commune::export_all_to(dir).unwrap();
     AppError::export_all_to(dir).unwrap();
+    DraftView::export_all_to(dir).unwrap();
+    store::Profile::export_all_to(dir).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

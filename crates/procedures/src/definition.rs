@@ -258,6 +258,47 @@ pub struct Field {
     /// Procedure-specific rules over the answers.
     #[serde(default)]
     pub checks: Vec<Check>,
+    /// What the answer means about the person filing, so a saved profile can
+    /// fill it in; matched by meaning, never by label.
+    #[serde(default)]
+    pub meaning: Option<Meaning>,
+}
+
+/// A fact about the person filing that a profile holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Meaning {
+    /// Họ, chữ đệm và tên (`person_name`).
+    FullName,
+    /// Số định danh cá nhân (`citizen_id`).
+    CitizenId,
+    /// Ngày sinh (`date`).
+    BirthDate,
+    /// Giới tính (`choice` with `male`/`female`).
+    Sex,
+    /// Số điện thoại di động (`phone`).
+    Phone,
+    /// Thư điện tử (`email`).
+    Email,
+    /// Nơi thường trú (`address`).
+    PermanentAddress,
+    /// Nơi ở hiện tại (`address`).
+    CurrentAddress,
+}
+
+impl Meaning {
+    /// The field type a field with this meaning must have.
+    pub fn kind(self) -> FieldKind {
+        match self {
+            Meaning::FullName => FieldKind::PersonName,
+            Meaning::CitizenId => FieldKind::CitizenId,
+            Meaning::BirthDate => FieldKind::Date,
+            Meaning::Sex => FieldKind::Choice,
+            Meaning::Phone => FieldKind::Phone,
+            Meaning::Email => FieldKind::Email,
+            Meaning::PermanentAddress | Meaning::CurrentAddress => FieldKind::Address,
+        }
+    }
 }
 
 fn yes() -> bool {

@@ -289,7 +289,8 @@ impl Scope for Answered<'_> {
     }
 }
 
-fn is_blank(answer: &Answer) -> bool {
+/// True when an answer holds nothing (empty text, empty address).
+pub fn is_blank(answer: &Answer) -> bool {
     match answer {
         Answer::Bool(_) => false,
         Answer::Text(t) => t.is_empty(),
@@ -299,7 +300,7 @@ fn is_blank(answer: &Answer) -> bool {
 
 /// The stored form of an answer: cleaned text, and the canonical form of
 /// values a validator accepts (national phone form, dd/mm/yyyy, digits).
-fn clean_answer(kind: FieldKind, answer: &Answer) -> Answer {
+pub fn clean_answer(kind: FieldKind, answer: &Answer) -> Answer {
     let Answer::Text(raw) = answer else {
         return match answer {
             Answer::Address(a) => Answer::Address(AddressAnswer {

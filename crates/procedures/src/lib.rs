@@ -16,6 +16,7 @@ pub mod fold;
 pub mod loader;
 pub mod message;
 pub mod search;
+pub mod upgrade;
 pub mod validate;
 
 pub use catalog::Catalog;

@@ -3,6 +3,7 @@ import type { Check } from "./Check";
 import type { ChoiceOption } from "./ChoiceOption";
 import type { FieldKind } from "./FieldKind";
 import type { LocalizedText } from "./LocalizedText";
+import type { Meaning } from "./Meaning";
 
 /**
  * One question.
@@ -59,4 +60,9 @@ max: number | null,
 /**
  * Procedure-specific rules over the answers.
  */
-checks: Array<Check>, };
+checks: Array<Check>, 
+/**
+ * What the answer means about the person filing, so a saved profile can
+ * fill it in; matched by meaning, never by label.
+ */
+meaning: Meaning | null, };

@@ -1,0 +1,259 @@
+//! Attachments: files the user attaches to a draft's documents. A file is
+//! checked by its content (not its name), copied into the app's folder under
+//! its SHA-256, so moving or deleting the original breaks nothing.
+
+use std::collections::HashSet;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use procedures::definition::{DocumentRequirement, FileKind};
+use rusqlite::{OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+
+use crate::{AttachmentProblem, Error, Result, Store, audit, now};
+
+/// Sub-folder of the data folder that holds attached files.
+pub(crate) const FOLDER: &str = "attachments";
+
+/// An attached file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Attachment {
+    /// Attachment id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// The document of the checklist it is for.
+    pub document_id: String,
+    /// The file's name as the user knew it.
+    pub file_name: String,
+    /// What the content is.
+    pub kind: FileKind,
+    /// Size in bytes.
+    #[ts(type = "number")]
+    pub size: u64,
+    /// SHA-256 of the content, hex.
+    pub sha256: String,
+}
+
+/// The verdict on a file's content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileCheck {
+    /// A complete file of this kind.
+    Complete(FileKind),
+    /// A file of this kind that ends early.
+    Truncated(FileKind),
+    /// Not a PDF, JPEG or PNG.
+    Unknown,
+}
+
+impl FileCheck {
+    /// Recognises PDF, JPEG and PNG by their first bytes, and checks that
+    /// each ends the way a complete file does.
+    pub fn of(bytes: &[u8]) -> Self {
+        let tail = &bytes[bytes.len().saturating_sub(1024)..];
+        let (kind, complete) = if bytes.starts_with(b"%PDF-") {
+            (FileKind::Pdf, tail.windows(5).any(|w| w == b"%%EOF"))
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            let trimmed = bytes.iter().rposition(|b| *b != 0).map_or(bytes, |end| &bytes[..=end]);
+            (FileKind::Jpeg, trimmed.ends_with(&[0xFF, 0xD9]))
+        } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            (FileKind::Png, tail.windows(8).any(|w| w == b"IEND\xAEB`\x82"))
+        } else {
+            return FileCheck::Unknown;
+        };
+        if complete { FileCheck::Complete(kind) } else { FileCheck::Truncated(kind) }
+    }
+}
+
+fn kind_name(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Pdf => "PDF",
+        FileKind::Jpeg => "JPEG",
+        FileKind::Png => "PNG",
+    }
+}
+
+fn refuse(problem: AttachmentProblem) -> Error {
+    Error::Attachment(problem)
+}
+
+/// The name to keep: refused when it holds path separators or control
+/// characters (a crafted name must never steer where anything is written).
+fn file_name(path: &Path) -> Result<String> {
+    let name = path.file_name().and_then(|n| n.to_str()).ok_or(refuse(AttachmentProblem::Name))?;
+    if name.is_empty() || name.chars().any(|c| c == '/' || c == '\\' || c.is_control()) {
+        return Err(refuse(AttachmentProblem::Name));
+    }
+    Ok(name.to_owned())
+}
+
+impl Store {
+    /// Checks `source` against the document's rules and attaches it to the
+    /// draft, replacing the document's earlier file if there was one.
+    pub fn attach(&self, draft: i64, document: &DocumentRequirement, source: &Path) -> Result<Attachment> {
+        let name = file_name(source)?;
+        let io = |source_error| Error::Io { path: source.to_path_buf(), source: source_error };
+        let limit = u64::from(document.max_size_mb) * 1024 * 1024;
+        let size = std::fs::metadata(source).map_err(io)?.len();
+        if size > limit {
+            return Err(refuse(AttachmentProblem::TooLarge { limit_mb: document.max_size_mb, size_mb: size.div_ceil(1024 * 1024) }));
+        }
+        let mut bytes = Vec::with_capacity(size as usize);
+        // Read at most one byte past the limit, in case the file grew after the size check.
+        std::fs::File::open(source).map_err(io)?.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+        if bytes.is_empty() {
+            return Err(refuse(AttachmentProblem::Empty));
+        }
+        let accepted = || document.accepted.iter().map(|k| kind_name(*k)).collect::<Vec<_>>().join(", ");
+        let kind = match FileCheck::of(&bytes) {
+            FileCheck::Complete(kind) if document.accepted.contains(&kind) => kind,
+            FileCheck::Truncated(kind) if document.accepted.contains(&kind) => {
+                return Err(refuse(AttachmentProblem::Truncated));
+            }
+            _ => return Err(refuse(AttachmentProblem::Kind { accepted: accepted() })),
+        };
+        let sha256 = format!("{:x}", Sha256::digest(&bytes));
+        self.write_file(&sha256, &bytes)?;
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        tx.execute("DELETE FROM attachments WHERE draft_id = ?1 AND document_id = ?2", params![draft, document.id])?;
+        let stamp = now();
+        let inserted = tx.execute(
+            "INSERT INTO attachments (draft_id, document_id, file_name, kind, size, sha256, added_at) \
+             SELECT id, ?2, ?3, ?4, ?5, ?6, ?7 FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
+            params![draft, document.id, name, kind_name(kind), bytes.len() as i64, sha256, stamp],
+        )?;
+        if inserted == 0 {
+            return Err(Error::NotFound { what: "draft", id: draft });
+        }
+        let id = tx.last_insert_rowid();
+        tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, stamp])?;
+        audit::record(&tx, "attachment-added", Some(draft), None, Some(&document.id))?;
+        tx.commit()?;
+        Ok(Attachment { id, document_id: document.id.clone(), file_name: name, kind, size: bytes.len() as u64, sha256 })
+    }
+
+    /// Writes content under its hash, through a temporary file and a rename,
+    /// so a crash never leaves half a file under a valid name.
+    fn write_file(&self, sha256: &str, bytes: &[u8]) -> Result<()> {
+        let target = self.file_path(sha256);
+        if target.exists() {
+            return Ok(());
+        }
+        let temporary = target.with_extension("partial");
+        let io = |source| Error::Io { path: target.clone(), source };
+        let write = || -> std::io::Result<()> {
+            let mut file = std::fs::File::create(&temporary)?;
+            std::io::Write::write_all(&mut file, bytes)?;
+            file.sync_all()?;
+            std::fs::rename(&temporary, &target)
+        };
+        write().map_err(|e| {
+            let _ = std::fs::remove_file(&temporary);
+            if e.raw_os_error() == Some(28) { Error::DiskFull } else { io(e) }
+        })
+    }
+
+    fn file_path(&self, sha256: &str) -> PathBuf {
+        self.folder().join(FOLDER).join(sha256)
+    }
+
+    /// The attachments of a draft, by document.
+    pub fn attachments(&self, draft: i64) -> Result<Vec<Attachment>> {
+        let connection = self.lock();
+        let mut stmt = connection.prepare_cached(
+            "SELECT id, document_id, file_name, kind, size, sha256 FROM attachments WHERE draft_id = ?1 ORDER BY document_id",
+        )?;
+        let rows = stmt.query_map([draft], |row| {
+            let kind = match row.get::<_, String>(3)?.as_str() {
+                "PDF" => FileKind::Pdf,
+                "JPEG" => FileKind::Jpeg,
+                _ => FileKind::Png,
+            };
+            Ok(Attachment {
+                id: row.get(0)?,
+                document_id: row.get(1)?,
+                file_name: row.get(2)?,
+                kind,
+                size: row.get::<_, i64>(4)? as u64,
+                sha256: row.get(5)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Detaches a file from its draft; the file itself goes when no draft uses it.
+    pub fn remove_attachment(&self, id: i64) -> Result<()> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        let draft: i64 = tx
+            .query_row("SELECT draft_id FROM attachments WHERE id = ?1", [id], |row| row.get(0))
+            .optional()?
+            .ok_or(Error::NotFound { what: "attachment", id })?;
+        tx.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
+        tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, now()])?;
+        audit::record(&tx, "attachment-removed", Some(draft), None, None)?;
+        tx.commit()?;
+        drop(connection);
+        self.remove_unused_files()
+    }
+
+    /// An image attachment as a `data:` URL for a preview; `None` for a PDF.
+    pub fn attachment_preview(&self, id: i64) -> Result<Option<String>> {
+        let (kind, sha256): (String, String) = self
+            .lock()
+            .query_row("SELECT kind, sha256 FROM attachments WHERE id = ?1", [id], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?
+            .ok_or(Error::NotFound { what: "attachment", id })?;
+        let mime = match kind.as_str() {
+            "JPEG" => "image/jpeg",
+            "PNG" => "image/png",
+            _ => return Ok(None),
+        };
+        let path = self.file_path(&sha256);
+        let bytes = std::fs::read(&path).map_err(|source| Error::Io { path, source })?;
+        Ok(Some(format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))))
+    }
+
+    /// Deletes files in the attachment folder that no attachment row names.
+    pub(crate) fn remove_unused_files(&self) -> Result<()> {
+        let used: HashSet<String> = {
+            let connection = self.lock();
+            let mut stmt = connection.prepare_cached("SELECT DISTINCT sha256 FROM attachments")?;
+            stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
+        };
+        let folder = self.folder().join(FOLDER);
+        let entries = std::fs::read_dir(&folder).map_err(|source| Error::Io { path: folder.clone(), source })?;
+        for entry in entries.filter_map(std::result::Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !used.contains(&name) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_kinds_by_content_and_spots_truncation() {
+        assert_eq!(FileCheck::of(b"%PDF-1.7\n1 0 obj\n%%EOF\n"), FileCheck::Complete(FileKind::Pdf));
+        assert_eq!(FileCheck::of(b"%PDF-1.7\n1 0 obj\n"), FileCheck::Truncated(FileKind::Pdf));
+        assert_eq!(FileCheck::of(&[0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 0xFF, 0xD9]), FileCheck::Complete(FileKind::Jpeg));
+        assert_eq!(FileCheck::of(&[0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]), FileCheck::Truncated(FileKind::Jpeg));
+        assert_eq!(FileCheck::of(b"MZ\x90\x00 this is a Windows program"), FileCheck::Unknown, "an .exe renamed to .pdf");
+    }
+
+    #[test]
+    fn names_with_separators_or_control_characters_are_refused() {
+        assert!(file_name(Path::new("/tmp/giay-khai-sinh.pdf")).is_ok());
+        for bad in ["/tmp/a\\..\\b.pdf", "/tmp/a\nb.pdf", "/tmp/a\u{7}.pdf"] {
+            assert!(matches!(file_name(Path::new(bad)), Err(Error::Attachment(AttachmentProblem::Name))), "{bad:?}");
+        }
+    }
+}

@@ -1,0 +1,375 @@
+//! Drafts (hồ sơ đang soạn) and their answers.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use procedures::definition::{Definition, Meaning};
+use procedures::engine::{Answer, Answers, InterviewState, clean_answer, evaluate, is_blank};
+use procedures::upgrade::{UpgradeNotice, upgrade};
+use procedures::Procedure;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::{Error, Result, Store, audit, now};
+
+/// A draft as the list on the home screen shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DraftSummary {
+    /// Draft id.
+    #[ts(type = "number")]
+    pub id: i64,
+    /// Procedure code.
+    pub procedure_code: String,
+    /// Definition version the answers follow.
+    pub procedure_version: u32,
+    /// A name the user gave the draft, if any.
+    pub title: Option<String>,
+    /// Who the dossier is for, from the answer meaning `full_name`.
+    pub person: Option<String>,
+    /// The profile used to fill it in, if any.
+    #[ts(type = "number | null")]
+    pub profile_id: Option<i64>,
+    /// The step the user was on.
+    pub current_step: Option<String>,
+    /// Steps with every answer valid.
+    pub steps_done: u32,
+    /// Steps shown for the current answers.
+    pub steps_total: u32,
+    /// When it was started (RFC 3339, UTC).
+    pub created_at: String,
+    /// When it last changed (RFC 3339, UTC).
+    pub updated_at: String,
+}
+
+/// Everything needed to resume a draft.
+#[derive(Debug, Clone)]
+pub struct OpenedDraft {
+    /// The list entry.
+    pub summary: DraftSummary,
+    /// The saved answers.
+    pub answers: Answers,
+    /// Fields whose answer came from the profile and was not changed since.
+    pub prefilled: Vec<String>,
+    /// What changed when the draft moved to a newer definition, until dismissed.
+    pub notice: Option<UpgradeNotice>,
+}
+
+const SUMMARY_COLUMNS: &str = "id, procedure_code, procedure_version, title, person, profile_id, current_step, \
+     steps_done, steps_total, created_at, updated_at";
+
+fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<DraftSummary> {
+    Ok(DraftSummary {
+        id: row.get(0)?,
+        procedure_code: row.get(1)?,
+        procedure_version: row.get(2)?,
+        title: row.get(3)?,
+        person: row.get(4)?,
+        profile_id: row.get(5)?,
+        current_step: row.get(6)?,
+        steps_done: row.get(7)?,
+        steps_total: row.get(8)?,
+        created_at: row.get(9)?,
+        updated_at: row.get(10)?,
+    })
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("answers and definitions always serialize")
+}
+
+impl Store {
+    /// Starts a draft of `procedure`, filled in from `profile` where a field
+    /// declares a meaning the profile holds.
+    pub fn create_draft(&self, procedure: &Procedure, profile: Option<i64>, today: NaiveDate) -> Result<i64> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        let d = &procedure.definition;
+        tx.execute(
+            "INSERT OR IGNORE INTO definitions (code, version, body) VALUES (?1, ?2, ?3)",
+            params![d.code, d.version, json(d)],
+        )?;
+        let stamp = now();
+        tx.execute(
+            "INSERT INTO drafts (procedure_code, procedure_version, profile_id, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?4)",
+            params![d.code, d.version, profile, stamp],
+        )?;
+        let id = tx.last_insert_rowid();
+        let mut answers = Answers::new();
+        if let Some(profile) = profile {
+            let data = crate::profiles::data(&tx, profile)?;
+            for field in d.steps.iter().flat_map(|s| &s.fields) {
+                if let Some(answer) = field.meaning.and_then(|m| data.get(&m)) {
+                    answers.insert(field.id.clone(), answer.clone());
+                    tx.execute(
+                        "INSERT INTO answers (draft_id, field_id, value, prefilled, updated_at) VALUES (?1, ?2, ?3, 1, ?4)",
+                        params![id, field.id, json(answer), stamp],
+                    )?;
+                }
+            }
+        }
+        write_progress(&tx, id, procedure, &answers, today)?;
+        audit::record(&tx, "draft-created", Some(id), profile, Some(&d.code))?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Drafts not deleted, most recently changed first.
+    pub fn list_drafts(&self) -> Result<Vec<DraftSummary>> {
+        let connection = self.lock();
+        let mut stmt = connection.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([], summary)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A draft with its answers, ready to resume.
+    pub fn open_draft(&self, id: i64) -> Result<OpenedDraft> {
+        let connection = self.lock();
+        opened(&connection, id)
+    }
+
+    /// The definition a draft was last saved against.
+    pub fn draft_definition(&self, id: i64) -> Result<Definition> {
+        let connection = self.lock();
+        let body: String = connection
+            .query_row(
+                "SELECT body FROM definitions JOIN drafts ON code = procedure_code AND version = procedure_version \
+                 WHERE drafts.id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .ok_or(Error::NotFound { what: "draft", id })?;
+        serde_json::from_str(&body).map_err(|e| Error::Sqlite(rusqlite::Error::ToSqlConversionFailure(e.into())))
+    }
+
+    /// Moves a draft to a newer definition of its procedure, keeping answers
+    /// by field id and storing the notice the user must see.
+    pub fn upgrade_draft(&self, id: i64, newer: &Procedure, today: NaiveDate) -> Result<Option<UpgradeNotice>> {
+        let old = self.draft_definition(id)?;
+        let mut connection = self.lock();
+        let current = opened(&connection, id)?;
+        let moved = upgrade(&old, newer, &current.answers, today);
+        let d = &newer.definition;
+        let tx = connection.transaction()?;
+        tx.execute(
+            "INSERT OR IGNORE INTO definitions (code, version, body) VALUES (?1, ?2, ?3)",
+            params![d.code, d.version, json(d)],
+        )?;
+        let kept: Vec<&String> = moved.answers.keys().collect();
+        for field in current.answers.keys().filter(|f| !kept.contains(f)) {
+            tx.execute("DELETE FROM answers WHERE draft_id = ?1 AND field_id = ?2", params![id, field])?;
+        }
+        tx.execute(
+            "UPDATE drafts SET procedure_version = ?2, notice = ?3 WHERE id = ?1",
+            params![id, d.version, moved.notice.as_ref().map(json)],
+        )?;
+        write_progress(&tx, id, newer, &moved.answers, today)?;
+        audit::record(&tx, "draft-upgraded", Some(id), None, Some(&format!("{} -> {}", old.version, d.version)))?;
+        tx.commit()?;
+        Ok(moved.notice)
+    }
+
+    /// Saves one answer (or removes it when `answer` is `None` or blank) and
+    /// returns the interview as it now stands. Returns after the commit.
+    pub fn save_answer(
+        &self,
+        id: i64,
+        procedure: &Procedure,
+        field_id: &str,
+        answer: Option<&Answer>,
+        today: NaiveDate,
+    ) -> Result<InterviewState> {
+        let mut connection = self.lock();
+        let mut answers = opened(&connection, id)?.answers;
+        let field = procedure.definition.steps.iter().flat_map(|s| &s.fields).find(|f| f.id == field_id);
+        let cleaned = match (field, answer) {
+            (Some(field), Some(answer)) => Some(clean_answer(field.kind, answer)).filter(|a| !is_blank(a)),
+            _ => None,
+        };
+        match &cleaned {
+            Some(value) => answers.insert(field_id.to_owned(), value.clone()),
+            None => answers.remove(field_id),
+        };
+        let tx = connection.transaction()?;
+        let stamp = now();
+        match &cleaned {
+            Some(value) => tx.execute(
+                "INSERT INTO answers (draft_id, field_id, value, prefilled, updated_at) VALUES (?1, ?2, ?3, 0, ?4) \
+                 ON CONFLICT (draft_id, field_id) DO UPDATE SET value = excluded.value, prefilled = 0, \
+                 updated_at = excluded.updated_at",
+                params![id, field_id, json(value), stamp],
+            )?,
+            None => tx.execute("DELETE FROM answers WHERE draft_id = ?1 AND field_id = ?2", params![id, field_id])?,
+        };
+        if field.and_then(|f| f.meaning) == Some(Meaning::FullName) {
+            let person = cleaned.as_ref().and_then(|a| match a {
+                Answer::Text(name) => Some(name.clone()),
+                _ => None,
+            });
+            tx.execute("UPDATE drafts SET person = ?2 WHERE id = ?1", params![id, person])?;
+        }
+        let state = write_progress(&tx, id, procedure, &answers, today)?;
+        audit::record(&tx, "answer-saved", Some(id), None, Some(field_id))?;
+        tx.commit()?;
+        Ok(state)
+    }
+
+    /// Remembers the step the user is on.
+    pub fn save_position(&self, id: i64, step_id: &str) -> Result<()> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        touch(&tx, id, "UPDATE drafts SET current_step = ?2 WHERE id = ?1", step_id)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Gives a draft a name of the user's choosing (blank removes it).
+    pub fn rename_draft(&self, id: i64, title: &str) -> Result<()> {
+        let title = procedures::fold::clean(title);
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        let title = (!title.is_empty()).then_some(title);
+        let changed = tx.execute(
+            "UPDATE drafts SET title = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
+            params![id, title, now()],
+        )?;
+        if changed == 0 {
+            return Err(Error::NotFound { what: "draft", id });
+        }
+        audit::record(&tx, "draft-renamed", Some(id), None, None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Copies a draft with its answers and attachments; returns the copy's id.
+    pub fn duplicate_draft(&self, id: i64) -> Result<i64> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        let stamp = now();
+        let copied = tx.execute(
+            "INSERT INTO drafts (procedure_code, procedure_version, title, person, profile_id, current_step, \
+             steps_done, steps_total, created_at, updated_at) \
+             SELECT procedure_code, procedure_version, title, person, profile_id, current_step, steps_done, \
+             steps_total, ?2, ?2 FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
+            params![id, stamp],
+        )?;
+        if copied == 0 {
+            return Err(Error::NotFound { what: "draft", id });
+        }
+        let copy = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO answers (draft_id, field_id, value, prefilled, updated_at) \
+             SELECT ?2, field_id, value, prefilled, updated_at FROM answers WHERE draft_id = ?1",
+            params![id, copy],
+        )?;
+        tx.execute(
+            "INSERT INTO attachments (draft_id, document_id, file_name, kind, size, sha256, added_at) \
+             SELECT ?2, document_id, file_name, kind, size, sha256, added_at FROM attachments WHERE draft_id = ?1",
+            params![id, copy],
+        )?;
+        audit::record(&tx, "draft-duplicated", Some(copy), None, Some(&id.to_string()))?;
+        tx.commit()?;
+        Ok(copy)
+    }
+
+    /// Moves a draft to the bin; [`Store::restore_draft`] undoes it until
+    /// [`Store::purge_deleted`] removes it for good.
+    pub fn delete_draft(&self, id: i64) -> Result<()> {
+        self.set_deleted(id, Some(now()), "draft-deleted")
+    }
+
+    /// Brings back a draft deleted a moment ago.
+    pub fn restore_draft(&self, id: i64) -> Result<()> {
+        self.set_deleted(id, None, "draft-restored")
+    }
+
+    fn set_deleted(&self, id: i64, at: Option<String>, action: &str) -> Result<()> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        if tx.execute("UPDATE drafts SET deleted_at = ?2 WHERE id = ?1", params![id, at])? == 0 {
+            return Err(Error::NotFound { what: "draft", id });
+        }
+        audit::record(&tx, action, Some(id), None, None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes for good the drafts deleted before `cutoff` (RFC 3339), and
+    /// attachment files no draft uses any more. Returns how many drafts went.
+    pub fn purge_deleted(&self, cutoff: &str) -> Result<usize> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        let purged = tx.execute("DELETE FROM drafts WHERE deleted_at IS NOT NULL AND deleted_at < ?1", [cutoff])?;
+        audit::record(&tx, "drafts-purged", None, None, Some(&purged.to_string()))?;
+        tx.commit()?;
+        drop(connection);
+        self.remove_unused_files()?;
+        Ok(purged)
+    }
+
+    /// Forgets the upgrade notice once the user has read it.
+    pub fn dismiss_notice(&self, id: i64) -> Result<()> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        tx.execute("UPDATE drafts SET notice = NULL WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
+    }
+}
+
+/// Updates a draft's row with `sql` (taking `?1` = id, `?2` = value) and its
+/// change time, or fails when the draft does not exist.
+fn touch(tx: &Transaction<'_>, id: i64, sql: &str, value: &str) -> Result<()> {
+    if tx.execute(sql, params![id, value])? == 0 {
+        return Err(Error::NotFound { what: "draft", id });
+    }
+    tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![id, now()])?;
+    Ok(())
+}
+
+/// Evaluates the answers and stores the progress and change time.
+fn write_progress(
+    tx: &Transaction<'_>,
+    id: i64,
+    procedure: &Procedure,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<InterviewState> {
+    let state = evaluate(procedure, answers, today);
+    let done = state.steps.iter().filter(|s| s.complete).count() as u32;
+    tx.execute(
+        "UPDATE drafts SET steps_done = ?2, steps_total = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, done, state.steps.len() as u32, now()],
+    )?;
+    Ok(state)
+}
+
+fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
+    let (summary, notice) = connection
+        .query_row(
+            &format!("SELECT {SUMMARY_COLUMNS}, notice FROM drafts WHERE id = ?1 AND deleted_at IS NULL"),
+            [id],
+            |row| Ok((summary(row)?, row.get::<_, Option<String>>(11)?)),
+        )
+        .optional()?
+        .ok_or(Error::NotFound { what: "draft", id })?;
+    let mut stmt = connection.prepare_cached("SELECT field_id, value, prefilled FROM answers WHERE draft_id = ?1")?;
+    let mut answers = BTreeMap::new();
+    let mut prefilled = Vec::new();
+    for row in stmt.query_map([id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, bool>(2)?)))? {
+        let (field, value, was_prefilled) = row?;
+        // A value that no longer parses is skipped, not fatal: the rest of the draft still opens.
+        if let Ok(answer) = serde_json::from_str::<Answer>(&value) {
+            if was_prefilled {
+                prefilled.push(field.clone());
+            }
+            answers.insert(field, answer);
+        }
+    }
+    let notice = notice.and_then(|n| serde_json::from_str(&n).ok());
+    Ok(OpenedDraft { summary, answers, prefilled, notice })
+}

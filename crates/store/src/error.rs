@@ -1,0 +1,94 @@
+//! What can go wrong with the local database and attachments. Each variant
+//! maps to a Fluent message `error-<code>` in the shell.
+
+use std::path::PathBuf;
+
+/// A store failure.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The database was written by a newer version of the app.
+    #[error("the database has schema version {found}; this app knows up to {supported}")]
+    TooNew {
+        /// Schema version in the file.
+        found: usize,
+        /// Newest schema version this build knows.
+        supported: usize,
+    },
+    /// Another program holds the database.
+    #[error("the database is locked by another process")]
+    Locked,
+    /// The disk is full; the change was not saved.
+    #[error("the disk is full")]
+    DiskFull,
+    /// The database or attachment folder cannot be read or written.
+    #[error("cannot use {path}: {source}")]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// A draft, profile or attachment that does not exist (any more).
+    #[error("{what} {id} does not exist")]
+    NotFound {
+        /// `draft`, `profile` or `attachment`.
+        what: &'static str,
+        /// Its id.
+        id: i64,
+    },
+    /// A file the user picked cannot be attached.
+    #[error("the file cannot be attached: {0:?}")]
+    Attachment(AttachmentProblem),
+    /// Any other SQLite failure.
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    /// A migration failed.
+    #[error("database migration failed: {0}")]
+    Migration(rusqlite_migration::Error),
+}
+
+/// Why a file was refused, with what the user needs to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AttachmentProblem {
+    /// The content is not one of the accepted kinds (checked by content, not name).
+    Kind {
+        /// Accepted kinds, e.g. `PDF, JPEG, PNG`.
+        accepted: String,
+    },
+    /// The file is larger than the document allows.
+    TooLarge {
+        /// The limit in MiB.
+        limit_mb: u32,
+        /// The file's size in MiB, rounded up.
+        size_mb: u64,
+    },
+    /// The file ends early (an interrupted download or copy).
+    Truncated,
+    /// The file's name has path separators or control characters.
+    Name,
+    /// The file is empty.
+    Empty,
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(error: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match error.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Locked,
+            Some(ErrorCode::DiskFull) => Error::DiskFull,
+            _ => Error::Sqlite(error),
+        }
+    }
+}
+
+impl From<rusqlite_migration::Error> for Error {
+    fn from(error: rusqlite_migration::Error) -> Self {
+        match error {
+            rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
+            other => Error::Migration(other),
+        }
+    }
+}
+
+/// Result of a store operation.
+pub type Result<T> = std::result::Result<T, Error>;
