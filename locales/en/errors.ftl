@@ -32,3 +32,21 @@ error-address-street = Please give the house number and street, village or resid
 error-procedure-not-found = Procedure { $code } was not found. The catalog may have been updated; please search again.
 error-catalog = The procedure catalog that ships with the app is damaged, so it cannot open. Please reinstall the app or contact support.
 error-unexpected = Something unexpected went wrong. What you entered is still here; please try again.
+
+# Errors of the local database and of attachments.
+error-store-too-new = The data on this computer was written by a newer version of the app. Please update the app to the latest version; your data is kept as it is.
+error-store-locked = The data is in use by another program (perhaps the app is open in another window). Please close it and try again; what you just entered is still on screen.
+error-store-disk-full = The disk is full, so this was not saved. Please free some space and press “Try again”; what you just entered is still on screen.
+error-store-io = The data folder { $path } cannot be read or written. Please check the folder's permissions.
+error-store-failed = This was not saved because of a database error. What you just entered is still on screen; please try again.
+error-store-set-aside = The old data file was damaged, so the app put it aside at { $path } (it was not deleted) and started with fresh data. Support staff can help you recover from that file.
+error-not-found = { $what ->
+        [draft] This draft
+        [profile] This profile
+       *[other] This attachment
+    } was not found; it may have just been deleted.
+error-attachment-kind = This file is not a { $accepted } (the app checks the content, not the file name's ending). Please choose the right photo or scan.
+error-attachment-too-large = The file is { $size } MB, over the { $limit } MB allowed. Please scan it at a lower resolution or compress it.
+error-attachment-truncated = The file is missing its end (a download or copy may not have finished). Please get the original file again and attach it.
+error-attachment-name = The file name has characters that cannot be used (slashes or control characters). Please rename the file and attach it again.
+error-attachment-empty = This file is empty. Please choose another file.

@@ -32,3 +32,21 @@ error-address-street = Vui lòng ghi số nhà, đường, thôn hoặc tổ dâ
 error-procedure-not-found = Không tìm thấy thủ tục { $code }. Có thể danh mục đã được cập nhật; vui lòng tìm lại.
 error-catalog = Danh mục thủ tục đi kèm ứng dụng bị lỗi, nên chưa mở được. Vui lòng cài lại ứng dụng hoặc liên hệ bộ phận hỗ trợ.
 error-unexpected = Đã có lỗi ngoài dự kiến. Thông tin bạn đã nhập vẫn còn; vui lòng thử lại.
+
+# Lỗi của cơ sở dữ liệu trên máy và của tệp đính kèm.
+error-store-too-new = Dữ liệu trên máy này do một phiên bản mới hơn của ứng dụng tạo ra. Vui lòng cập nhật ứng dụng lên phiên bản mới nhất; dữ liệu của bạn vẫn được giữ nguyên.
+error-store-locked = Dữ liệu đang được một chương trình khác sử dụng (có thể ứng dụng đang mở ở cửa sổ khác). Vui lòng đóng chương trình đó rồi thử lại; thông tin bạn vừa nhập vẫn còn trên màn hình.
+error-store-disk-full = Ổ đĩa đã đầy nên chưa lưu được. Vui lòng giải phóng dung lượng rồi bấm “Thử lại”; thông tin bạn vừa nhập vẫn còn trên màn hình.
+error-store-io = Không đọc hoặc ghi được thư mục dữ liệu { $path }. Vui lòng kiểm tra quyền truy cập thư mục này.
+error-store-failed = Chưa lưu được do lỗi cơ sở dữ liệu. Thông tin bạn vừa nhập vẫn còn trên màn hình; vui lòng thử lại.
+error-store-set-aside = Tệp dữ liệu cũ bị hỏng nên ứng dụng đã cất riêng ở { $path } (không xóa) và bắt đầu với dữ liệu mới. Bộ phận hỗ trợ có thể giúp bạn khôi phục từ tệp đó.
+error-not-found = Không tìm thấy { $what ->
+        [draft] hồ sơ đang soạn này
+        [profile] hồ sơ cá nhân này
+       *[other] tệp đính kèm này
+    }; có thể nó vừa bị xóa.
+error-attachment-kind = Tệp này không phải là { $accepted } (ứng dụng kiểm tra nội dung tệp, không dựa vào đuôi tên tệp). Vui lòng chọn đúng bản chụp hoặc bản quét.
+error-attachment-too-large = Tệp nặng { $size } MB, vượt quá { $limit } MB cho phép. Vui lòng quét lại với độ phân giải thấp hơn hoặc nén tệp.
+error-attachment-truncated = Tệp bị thiếu phần cuối (có thể tải về hoặc sao chép chưa xong). Vui lòng lấy lại tệp gốc rồi đính kèm lại.
+error-attachment-name = Tên tệp có ký tự không dùng được (dấu gạch chéo hoặc ký tự điều khiển). Vui lòng đổi tên tệp rồi đính kèm lại.
+error-attachment-empty = Tệp này trống, không có nội dung. Vui lòng chọn tệp khác.
