@@ -1,1 +1,189 @@
-//! End-to-end tests live in `tests/`; this library is empty on purpose.
+//! Helpers for the end-to-end tests: tauri-driver on a free port, a
+//! WebDriver session with the real app, and the few actions the tests need.
+//!
+//! Needs a built app (`target/debug/tro-ly-dich-vu-cong`, with `ui/dist`
+//! built first), `tauri-driver` and `WebKitWebDriver` on PATH, and DISPLAY
+//! set; `scripts/test.sh` provides all of them.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// How long to wait for an element.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+/// The workspace root.
+pub fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ sits in the workspace")
+        .to_path_buf()
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free local port")
+}
+
+/// tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver down too.
+pub struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    /// Starts tauri-driver; the app it launches keeps its data in `data_dir`.
+    pub fn start(data_dir: &Path) -> Self {
+        let (port, native_port) = (free_port(), free_port());
+        let child = Command::new("tauri-driver")
+            .env("TRO_LY_DATA_DIR", data_dir)
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .spawn()
+            .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Self { child, port };
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("tauri-driver did not open port {port}");
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+/// A WebDriver session with the app.
+pub struct App {
+    /// The WebDriver client.
+    pub client: Client,
+    shots: PathBuf,
+}
+
+impl App {
+    /// Launches the app in a new session.
+    pub async fn start(driver: &Driver) -> Self {
+        let binary = workspace().join("target/debug/tro-ly-dich-vu-cong");
+        assert!(binary.exists(), "build the app first: {} is missing", binary.display());
+        let mut caps = serde_json::Map::new();
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary }));
+        caps.insert("browserName".into(), serde_json::json!("wry"));
+        let client = ClientBuilder::rustls()
+            .expect("TLS roots for the WebDriver client")
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("a WebDriver session with the app");
+        let shots = workspace().join("target/e2e-screenshots");
+        std::fs::create_dir_all(&shots).expect("screenshot folder");
+        Self { client, shots }
+    }
+
+    /// Waits for an element.
+    pub async fn wait(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+    }
+
+    /// Clicks an element once it is there.
+    pub async fn click(&self, css: &str) {
+        self.wait(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Replaces the text of `#field-<field>`.
+    pub async fn fill(&self, field: &str, text: &str) {
+        let input = self.wait(&format!("#field-{field}")).await;
+        input.clear().await.unwrap_or_else(|e| panic!("clear {field}: {e}"));
+        input
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("type into {field}: {e}"));
+    }
+
+    /// The first heading on the page.
+    pub async fn heading(&self) -> String {
+        self.wait("h1, h2").await.text().await.unwrap_or_default()
+    }
+
+    /// Waits until the step heading reads `title`.
+    pub async fn on_step(&self, title: &str) {
+        for _ in 0..100 {
+            if self.client.find(Locator::Css("h2")).await.ok().is_some() && self.step_title().await == title {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!(
+            "never reached the step {title:?}; the page shows {:?}",
+            self.heading().await
+        );
+    }
+
+    /// The step heading (`main h2`).
+    pub async fn step_title(&self) -> String {
+        match self.client.find(Locator::Css("main h2")).await {
+            Ok(h) => h.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Presses Next.
+    pub async fn next(&self) {
+        self.click("#next").await;
+    }
+
+    /// Saves a screenshot as `target/e2e-screenshots/<name>.png`.
+    pub async fn shot(&self, name: &str) {
+        // The frame after a DOM change can lag; let it settle.
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        let png = self.client.screenshot().await.expect("a screenshot");
+        std::fs::write(self.shots.join(format!("{name}.png")), png).expect("screenshot saved");
+    }
+
+    /// The visible text of an element.
+    pub async fn text(&self, css: &str) -> String {
+        self.wait(css).await.text().await.unwrap_or_else(|e| panic!("text of {css}: {e}"))
+    }
+
+    /// Calls one of the app's commands the way the UI does, for the one
+    /// step a test cannot do through the window: picking a file in the
+    /// native file dialog.
+    pub async fn invoke(&self, command: &str, args: serde_json::Value) -> serde_json::Value {
+        let script = "const [command, args, done] = arguments; \
+            window.__TAURI_INTERNALS__.invoke(command, args).then((ok) => done({ ok }), (err) => done({ err }));";
+        let reply = self
+            .client
+            .execute_async(script, vec![command.into(), args])
+            .await
+            .unwrap_or_else(|e| panic!("invoke {command}: {e}"));
+        match reply.get("ok") {
+            Some(value) => value.clone(),
+            None => panic!("{command} failed: {reply}"),
+        }
+    }
+
+    /// Ends the session, which closes the app.
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}

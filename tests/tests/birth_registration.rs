@@ -2,160 +2,17 @@
 //! WebKitWebDriver: search without diacritics, open birth registration, type
 //! a wrong citizen ID, read the Vietnamese error, fix it and reach the
 //! check-your-answers page. Screenshots go to `target/e2e-screenshots/`.
-//!
-//! Needs a built app (`target/debug/tro-ly-dich-vu-cong`, with `ui/dist`
-//! built first), `tauri-driver` and `WebKitWebDriver` on PATH, and DISPLAY
-//! set; `scripts/test.sh` provides all of them.
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::time::Duration;
-
-use fantoccini::elements::Element;
-use fantoccini::{Client, ClientBuilder, Locator};
-
-const WAIT: Duration = Duration::from_secs(20);
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("tests/ sits in the workspace")
-        .to_path_buf()
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free local port")
-}
-
-/// tauri-driver, stopped with SIGTERM so it takes WebKitWebDriver down too.
-struct Driver {
-    child: Child,
-    port: u16,
-}
-
-impl Driver {
-    fn start() -> Self {
-        let (port, native_port) = (free_port(), free_port());
-        let child = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .spawn()
-            .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
-        for _ in 0..100 {
-            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Self { child, port };
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        panic!("tauri-driver did not open port {port}");
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status();
-        let _ = self.child.wait();
-    }
-}
-
-struct App {
-    client: Client,
-    shots: PathBuf,
-}
-
-impl App {
-    async fn start(driver: &Driver) -> Self {
-        let binary = workspace().join("target/debug/tro-ly-dich-vu-cong");
-        assert!(binary.exists(), "build the app first: {} is missing", binary.display());
-        let mut caps = serde_json::Map::new();
-        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary }));
-        caps.insert("browserName".into(), serde_json::json!("wry"));
-        let client = ClientBuilder::rustls()
-            .expect("TLS roots for the WebDriver client")
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .expect("a WebDriver session with the app");
-        let shots = workspace().join("target/e2e-screenshots");
-        std::fs::create_dir_all(&shots).expect("screenshot folder");
-        Self { client, shots }
-    }
-
-    async fn wait(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(WAIT)
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
-    }
-
-    async fn click(&self, css: &str) {
-        self.wait(css)
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
-    }
-
-    async fn fill(&self, field: &str, text: &str) {
-        let input = self.wait(&format!("#field-{field}")).await;
-        input.clear().await.unwrap_or_else(|e| panic!("clear {field}: {e}"));
-        input
-            .send_keys(text)
-            .await
-            .unwrap_or_else(|e| panic!("type into {field}: {e}"));
-    }
-
-    async fn heading(&self) -> String {
-        self.wait("h1, h2").await.text().await.unwrap_or_default()
-    }
-
-    /// Waits until the step heading reads `title`.
-    async fn on_step(&self, title: &str) {
-        for _ in 0..100 {
-            if self.client.find(Locator::Css("h2")).await.ok().is_some() && self.step_title().await == title {
-                return;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!(
-            "never reached the step {title:?}; the page shows {:?}",
-            self.heading().await
-        );
-    }
-
-    async fn step_title(&self) -> String {
-        match self.client.find(Locator::Css("main h2")).await {
-            Ok(h) => h.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
-        }
-    }
-
-    async fn next(&self) {
-        self.click("#next").await;
-    }
-
-    async fn shot(&self, name: &str) {
-        // The frame after a DOM change can lag; let it settle.
-        tokio::time::sleep(Duration::from_millis(600)).await;
-        let png = self.client.screenshot().await.expect("a screenshot");
-        std::fs::write(self.shots.join(format!("{name}.png")), png).expect("screenshot saved");
-    }
-}
+use e2e::{App, Driver};
+use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn citizen_finds_birth_registration_and_reaches_the_check_page() {
-    let driver = Driver::start();
+    let data = tempfile::tempdir().expect("a data folder for this run");
+    let driver = Driver::start(data.path());
     let app = App::start(&driver).await;
-    let outcome = walk(&app).await;
-    app.client.clone().close().await.ok();
-    outcome
+    walk(&app).await;
+    app.close().await;
 }
 
 async fn walk(app: &App) {

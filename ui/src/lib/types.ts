@@ -9,12 +9,15 @@ export type { AgencyLevel } from './bindings/AgencyLevel';
 export type { Answer } from './bindings/Answer';
 export type { AppError } from './bindings/AppError';
 export type { Arg } from './bindings/Arg';
+export type { Attachment } from './bindings/Attachment';
 export type { ChoiceOption } from './bindings/ChoiceOption';
 export type { Commune } from './bindings/Commune';
 export type { Definition } from './bindings/Definition';
 export type { Display } from './bindings/Display';
 export type { DocumentRequirement } from './bindings/DocumentRequirement';
 export type { DocumentState } from './bindings/DocumentState';
+export type { DraftSummary } from './bindings/DraftSummary';
+export type { DraftView } from './bindings/DraftView';
 export type { FeeRule } from './bindings/FeeRule';
 export type { FeeRules } from './bindings/FeeRules';
 export type { FeeState } from './bindings/FeeState';
@@ -25,16 +28,19 @@ export type { FileKind } from './bindings/FileKind';
 export type { InterviewState } from './bindings/InterviewState';
 export type { LegalReference } from './bindings/LegalReference';
 export type { LocalizedText } from './bindings/LocalizedText';
+export type { Meaning } from './bindings/Meaning';
 export type { Message } from './bindings/Message';
 export type { OnlineLevel } from './bindings/OnlineLevel';
 export type { ProcedureSummary } from './bindings/ProcedureSummary';
+export type { Profile } from './bindings/Profile';
 export type { Step } from './bindings/Step';
 export type { StepState } from './bindings/StepState';
+export type { UpgradeNotice } from './bindings/UpgradeNotice';
 
 /** A language of the UI. */
 export type Locale = 'vi' | 'en';
 
-/** Answers by field id, as evaluate_interview takes and returns them. */
+/** Answers by field id, as a draft holds them. */
 export type Answers = { [key in string]?: Answer };
 
 /**

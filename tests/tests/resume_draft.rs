@@ -1,0 +1,74 @@
+//! Drafts survive the app closing: fill half of birth registration, attach a
+//! PDF, close the app, start it again, find the draft on the home screen and
+//! resume at the same step with the answers and the attachment in place.
+
+use std::time::Duration;
+
+use e2e::{App, Driver};
+use serde_json::json;
+
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
+    let data = tempfile::tempdir().expect("a data folder for this run");
+    let files = tempfile::tempdir().expect("a folder for the citizen's files");
+    let driver = Driver::start(data.path());
+
+    let app = App::start(&driver).await;
+    app.wait("#search").await.send_keys("khai sinh").await.expect("search");
+    app.click("[data-procedure='1.001193']").await;
+    app.click("#start-interview").await;
+    app.on_step("Người đi đăng ký").await;
+    app.fill("requester_name", "Nguyễn Văn An").await;
+    app.fill("requester_id", "001090012345").await;
+    app.click("#field-requester_relation-father").await;
+    app.fill("requester_phone", "0912345678").await;
+    app.next().await;
+    app.on_step("Thông tin của trẻ").await;
+    app.fill("child_name", "Nguyễn Minh Khang").await;
+    app.click("#field-child_sex-male").await;
+    // Leave the field so the debounced save goes out now.
+    app.click("main h2").await;
+    wait_for_text(&app, "#save-status", "Đã lưu").await;
+
+    let drafts = app.invoke("list_drafts", json!({})).await;
+    let draft_id = drafts[0]["id"].as_i64().expect("the draft is listed");
+    let pdf = files.path().join("tờ khai.pdf");
+    std::fs::write(&pdf, PDF).expect("a PDF on disk");
+    // The native file dialog cannot be driven over WebDriver; this is the
+    // call the UI makes with the path the dialog returns.
+    let attached = app
+        .invoke("attach_file", json!({ "draftId": draft_id, "code": "1.001193", "documentId": "to_khai", "path": pdf }))
+        .await;
+    assert_eq!(attached["kind"], "pdf", "the PDF is recognised by its content");
+    std::fs::remove_file(&pdf).expect("the original can go away");
+    app.shot("07-half-filled").await;
+    app.close().await;
+
+    let app = App::start(&driver).await;
+    let drafts = app.text("#drafts").await;
+    assert!(drafts.contains("Đăng ký khai sinh"), "the draft is listed on the home screen: {drafts}");
+    assert!(drafts.contains("Nguyễn Văn An"), "with the person's name: {drafts}");
+    app.shot("08-drafts-after-restart").await;
+    app.click(&format!("[data-resume='{draft_id}']")).await;
+    app.on_step("Thông tin của trẻ").await;
+    let name = app.wait("#field-child_name").await.prop("value").await.expect("value").unwrap_or_default();
+    assert_eq!(name, "Nguyễn Minh Khang", "the answer is back in its field");
+    let male = app.wait("#field-child_sex-male").await.prop("checked").await.expect("checked");
+    assert_eq!(male.as_deref(), Some("true"), "the choice is back");
+    let attachment = app.text("[data-attachment='to_khai']").await;
+    assert!(attachment.contains("tờ khai.pdf"), "the attachment is intact: {attachment}");
+    app.shot("09-resumed").await;
+    app.close().await;
+}
+
+async fn wait_for_text(app: &App, css: &str, wanted: &str) {
+    for _ in 0..100 {
+        if app.text(css).await.contains(wanted) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never said {wanted:?}; it says {:?}", app.text(css).await);
+}
