@@ -35,7 +35,10 @@ pub struct AppError {
 
 impl AppError {
     fn new(code: &str, args: &[(&str, String)]) -> Self {
-        Self { code: code.to_owned(), args: args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect() }
+        Self {
+            code: code.to_owned(),
+            args: args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
+        }
     }
 }
 
@@ -99,6 +102,9 @@ mod tests {
             size_mb: 7,
         })))
         .unwrap();
-        assert_eq!(json, serde_json::json!({"code": "attachment-too-large", "args": {"limit": "5", "size": "7"}}));
+        assert_eq!(
+            json,
+            serde_json::json!({"code": "attachment-too-large", "args": {"limit": "5", "size": "7"}})
+        );
     }
 }

@@ -48,7 +48,10 @@ pub fn run() {
                 Err(error) => {
                     tracing::error!(%error, folder = %folder.display(), "the database cannot be opened");
                     let text = localizer.message(Locale::Vi, &format!("error-{}", AppError::from(&error).code), None);
-                    app.dialog().message(text).kind(MessageDialogKind::Error).blocking_show();
+                    app.dialog()
+                        .message(text)
+                        .kind(MessageDialogKind::Error)
+                        .blocking_show();
                     return Err(error.into());
                 }
             };
@@ -64,7 +67,12 @@ pub fn run() {
                 })
                 .into_iter()
                 .collect();
-            let state = AppState { catalog, localizer, store, startup_notices };
+            let state = AppState {
+                catalog,
+                localizer,
+                store,
+                startup_notices,
+            };
             set_window_title(app.handle(), &state.localizer, Locale::Vi);
             app.manage(state);
             Ok(())

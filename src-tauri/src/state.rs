@@ -21,6 +21,8 @@ pub struct AppState {
 impl AppState {
     /// The catalog's procedure with this code.
     pub fn procedure(&self, code: &str) -> Result<&Procedure> {
-        self.catalog.get(code).ok_or_else(|| Error::ProcedureNotFound(code.to_owned()))
+        self.catalog
+            .get(code)
+            .ok_or_else(|| Error::ProcedureNotFound(code.to_owned()))
     }
 }

@@ -46,9 +46,11 @@ impl Driver {
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .spawn()
             .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
+        // Owned from here on, so Drop stops it even if the port never opens.
+        let driver = Self { child, port };
         for _ in 0..100 {
             if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                return Self { child, port };
+                return driver;
             }
             std::thread::sleep(Duration::from_millis(100));
         }
@@ -162,7 +164,11 @@ impl App {
 
     /// The visible text of an element.
     pub async fn text(&self, css: &str) -> String {
-        self.wait(css).await.text().await.unwrap_or_else(|e| panic!("text of {css}: {e}"))
+        self.wait(css)
+            .await
+            .text()
+            .await
+            .unwrap_or_else(|e| panic!("text of {css}: {e}"))
     }
 
     /// Calls one of the app's commands the way the UI does, for the one

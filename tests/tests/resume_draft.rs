@@ -39,7 +39,10 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
     // The native file dialog cannot be driven over WebDriver; this is the
     // call the UI makes with the path the dialog returns.
     let attached = app
-        .invoke("attach_file", json!({ "draftId": draft_id, "code": "1.001193", "documentId": "to_khai", "path": pdf }))
+        .invoke(
+            "attach_file",
+            json!({ "draftId": draft_id, "code": "1.001193", "documentId": "to_khai", "path": pdf }),
+        )
         .await;
     assert_eq!(attached["kind"], "pdf", "the PDF is recognised by its content");
     std::fs::remove_file(&pdf).expect("the original can go away");
@@ -48,17 +51,34 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
 
     let app = App::start(&driver).await;
     let drafts = app.text("#drafts").await;
-    assert!(drafts.contains("Đăng ký khai sinh"), "the draft is listed on the home screen: {drafts}");
+    assert!(
+        drafts.contains("Đăng ký khai sinh"),
+        "the draft is listed on the home screen: {drafts}"
+    );
     assert!(drafts.contains("Nguyễn Văn An"), "with the person's name: {drafts}");
     app.shot("08-drafts-after-restart").await;
     app.click(&format!("[data-resume='{draft_id}']")).await;
     app.on_step("Thông tin của trẻ").await;
-    let name = app.wait("#field-child_name").await.prop("value").await.expect("value").unwrap_or_default();
+    let name = app
+        .wait("#field-child_name")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default();
     assert_eq!(name, "Nguyễn Minh Khang", "the answer is back in its field");
-    let male = app.wait("#field-child_sex-male").await.prop("checked").await.expect("checked");
+    let male = app
+        .wait("#field-child_sex-male")
+        .await
+        .prop("checked")
+        .await
+        .expect("checked");
     assert_eq!(male.as_deref(), Some("true"), "the choice is back");
     let attachment = app.text("[data-attachment='to_khai']").await;
-    assert!(attachment.contains("tờ khai.pdf"), "the attachment is intact: {attachment}");
+    assert!(
+        attachment.contains("tờ khai.pdf"),
+        "the attachment is intact: {attachment}"
+    );
     app.shot("09-resumed").await;
     app.close().await;
 }

@@ -32,7 +32,9 @@ fn main() {
     for i in 0..SAVES {
         let answer = Answer::Text(format!("Nguyễn Văn An {i}"));
         let start = Instant::now();
-        store.save_answer(draft, procedure, fields[i % fields.len()], Some(&answer), today).expect("save");
+        store
+            .save_answer(draft, procedure, fields[i % fields.len()], Some(&answer), today)
+            .expect("save");
         store_samples.push(start.elapsed().as_secs_f64() * 1e3);
     }
 
@@ -41,7 +43,9 @@ fn main() {
     bare.pragma_update(None, "synchronous", "FULL").expect("full");
     bare.execute_batch("CREATE TABLE answers (draft_id INTEGER, field_id TEXT, value TEXT, PRIMARY KEY (draft_id, field_id)) WITHOUT ROWID;")
         .expect("table");
-    let mut insert = bare.prepare("INSERT OR REPLACE INTO answers VALUES (?1, ?2, ?3)").expect("insert");
+    let mut insert = bare
+        .prepare("INSERT OR REPLACE INTO answers VALUES (?1, ?2, ?3)")
+        .expect("insert");
     let mut bare_samples = Vec::with_capacity(SAVES);
     for i in 0..SAVES {
         let value = format!("\"Nguyễn Văn An {i}\"");

@@ -14,7 +14,7 @@ pub fn format_vnd(amount: u64, locale: Locale) -> String {
     let digits = amount.to_string();
     let mut out = String::with_capacity(digits.len() + 6);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(c);

@@ -137,13 +137,14 @@ impl Localizer {
     pub fn ids(&self, locale: Locale) -> BTreeSet<String> {
         let mut ids = BTreeSet::new();
         for file in LOCALES.get_dir(locale.tag()).into_iter().flat_map(|d| d.files()) {
-            if let Some(text) = file.contents_utf8() {
-                if let Ok(resource) = FluentResource::try_new(text.to_owned()) {
-                    ids.extend(resource.entries().filter_map(|e| match e {
-                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
-                        _ => None,
-                    }));
-                }
+            if let Some(Ok(resource)) = file
+                .contents_utf8()
+                .map(|text| FluentResource::try_new(text.to_owned()))
+            {
+                ids.extend(resource.entries().filter_map(|e| match e {
+                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                    _ => None,
+                }));
             }
         }
         ids

@@ -275,14 +275,30 @@ impl<'a> Checker<'a> {
                 }
                 if let Some(meaning) = field.meaning {
                     if meaning.kind() != field.kind {
-                        return Err(self.fail(format!("{place}.meaning"), format!("a field meaning {meaning:?} must have the type {:?}", meaning.kind())));
+                        return Err(self.fail(
+                            format!("{place}.meaning"),
+                            format!("a field meaning {meaning:?} must have the type {:?}", meaning.kind()),
+                        ));
                     }
                     if meaning == crate::definition::Meaning::Sex && !self.is_sex_choice(&field.id) {
-                        return Err(self.fail(format!("{place}.meaning"), "a field meaning sex must have exactly the options `male` and `female`"));
+                        return Err(self.fail(
+                            format!("{place}.meaning"),
+                            "a field meaning sex must have exactly the options `male` and `female`",
+                        ));
                     }
-                    let twice = self.d.steps.iter().flat_map(|s| &s.fields).filter(|f| f.meaning == Some(meaning)).count() > 1;
+                    let twice = self
+                        .d
+                        .steps
+                        .iter()
+                        .flat_map(|s| &s.fields)
+                        .filter(|f| f.meaning == Some(meaning))
+                        .count()
+                        > 1;
                     if twice {
-                        return Err(self.fail(format!("{place}.meaning"), format!("only one field may mean {meaning:?}")));
+                        return Err(self.fail(
+                            format!("{place}.meaning"),
+                            format!("only one field may mean {meaning:?}"),
+                        ));
                     }
                 }
                 let mut values = HashSet::new();

@@ -38,7 +38,11 @@ pub struct Upgrade {
 /// Moves `answers` given under `old` to `new`, as of `today`.
 pub fn upgrade(old: &Definition, new: &Procedure, answers: &Answers, today: NaiveDate) -> Upgrade {
     let fields = |d: &Definition| -> HashMap<String, Field> {
-        d.steps.iter().flat_map(|s| &s.fields).map(|f| (f.id.clone(), f.clone())).collect()
+        d.steps
+            .iter()
+            .flat_map(|s| &s.fields)
+            .map(|f| (f.id.clone(), f.clone()))
+            .collect()
     };
     let (before, after) = (fields(old), fields(&new.definition));
     let mut kept = Answers::new();

@@ -63,7 +63,11 @@ impl FileCheck {
         } else {
             return FileCheck::Unknown;
         };
-        if complete { FileCheck::Complete(kind) } else { FileCheck::Truncated(kind) }
+        if complete {
+            FileCheck::Complete(kind)
+        } else {
+            FileCheck::Truncated(kind)
+        }
     }
 }
 
@@ -82,7 +86,10 @@ fn refuse(problem: AttachmentProblem) -> Error {
 /// The name to keep: refused when it holds path separators or control
 /// characters (a crafted name must never steer where anything is written).
 fn file_name(path: &Path) -> Result<String> {
-    let name = path.file_name().and_then(|n| n.to_str()).ok_or(refuse(AttachmentProblem::Name))?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .ok_or(refuse(AttachmentProblem::Name))?;
     if name.is_empty() || name.chars().any(|c| c == '/' || c == '\\' || c.is_control()) {
         return Err(refuse(AttachmentProblem::Name));
     }
@@ -94,19 +101,36 @@ impl Store {
     /// draft, replacing the document's earlier file if there was one.
     pub fn attach(&self, draft: i64, document: &DocumentRequirement, source: &Path) -> Result<Attachment> {
         let name = file_name(source)?;
-        let io = |source_error| Error::Io { path: source.to_path_buf(), source: source_error };
+        let io = |source_error| Error::Io {
+            path: source.to_path_buf(),
+            source: source_error,
+        };
         let limit = u64::from(document.max_size_mb) * 1024 * 1024;
         let size = std::fs::metadata(source).map_err(io)?.len();
         if size > limit {
-            return Err(refuse(AttachmentProblem::TooLarge { limit_mb: document.max_size_mb, size_mb: size.div_ceil(1024 * 1024) }));
+            return Err(refuse(AttachmentProblem::TooLarge {
+                limit_mb: document.max_size_mb,
+                size_mb: size.div_ceil(1024 * 1024),
+            }));
         }
         let mut bytes = Vec::with_capacity(size as usize);
         // Read at most one byte past the limit, in case the file grew after the size check.
-        std::fs::File::open(source).map_err(io)?.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+        std::fs::File::open(source)
+            .map_err(io)?
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
         if bytes.is_empty() {
             return Err(refuse(AttachmentProblem::Empty));
         }
-        let accepted = || document.accepted.iter().map(|k| kind_name(*k)).collect::<Vec<_>>().join(", ");
+        let accepted = || {
+            document
+                .accepted
+                .iter()
+                .map(|k| kind_name(*k))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let kind = match FileCheck::of(&bytes) {
             FileCheck::Complete(kind) if document.accepted.contains(&kind) => kind,
             FileCheck::Truncated(kind) if document.accepted.contains(&kind) => {
@@ -118,21 +142,42 @@ impl Store {
         self.write_file(&sha256, &bytes)?;
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        tx.execute("DELETE FROM attachments WHERE draft_id = ?1 AND document_id = ?2", params![draft, document.id])?;
+        tx.execute(
+            "DELETE FROM attachments WHERE draft_id = ?1 AND document_id = ?2",
+            params![draft, document.id],
+        )?;
         let stamp = now();
         let inserted = tx.execute(
             "INSERT INTO attachments (draft_id, document_id, file_name, kind, size, sha256, added_at) \
              SELECT id, ?2, ?3, ?4, ?5, ?6, ?7 FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
-            params![draft, document.id, name, kind_name(kind), bytes.len() as i64, sha256, stamp],
+            params![
+                draft,
+                document.id,
+                name,
+                kind_name(kind),
+                bytes.len() as i64,
+                sha256,
+                stamp
+            ],
         )?;
         if inserted == 0 {
-            return Err(Error::NotFound { what: "draft", id: draft });
+            return Err(Error::NotFound {
+                what: "draft",
+                id: draft,
+            });
         }
         let id = tx.last_insert_rowid();
         tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, stamp])?;
         audit::record(&tx, "attachment-added", Some(draft), None, Some(&document.id))?;
         tx.commit()?;
-        Ok(Attachment { id, document_id: document.id.clone(), file_name: name, kind, size: bytes.len() as u64, sha256 })
+        Ok(Attachment {
+            id,
+            document_id: document.id.clone(),
+            file_name: name,
+            kind,
+            size: bytes.len() as u64,
+            sha256,
+        })
     }
 
     /// Writes content under its hash, through a temporary file and a rename,
@@ -143,7 +188,10 @@ impl Store {
             return Ok(());
         }
         let temporary = target.with_extension("partial");
-        let io = |source| Error::Io { path: target.clone(), source };
+        let io = |source| Error::Io {
+            path: target.clone(),
+            source,
+        };
         let write = || -> std::io::Result<()> {
             let mut file = std::fs::File::create(&temporary)?;
             std::io::Write::write_all(&mut file, bytes)?;
@@ -152,7 +200,11 @@ impl Store {
         };
         write().map_err(|e| {
             let _ = std::fs::remove_file(&temporary);
-            if e.raw_os_error() == Some(28) { Error::DiskFull } else { io(e) }
+            if e.raw_os_error() == Some(28) {
+                Error::DiskFull
+            } else {
+                io(e)
+            }
         })
     }
 
@@ -204,7 +256,9 @@ impl Store {
     pub fn attachment_preview(&self, id: i64) -> Result<Option<String>> {
         let (kind, sha256): (String, String) = self
             .lock()
-            .query_row("SELECT kind, sha256 FROM attachments WHERE id = ?1", [id], |row| Ok((row.get(0)?, row.get(1)?)))
+            .query_row("SELECT kind, sha256 FROM attachments WHERE id = ?1", [id], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
             .optional()?
             .ok_or(Error::NotFound { what: "attachment", id })?;
         let mime = match kind.as_str() {
@@ -214,7 +268,10 @@ impl Store {
         };
         let path = self.file_path(&sha256);
         let bytes = std::fs::read(&path).map_err(|source| Error::Io { path, source })?;
-        Ok(Some(format!("data:{mime};base64,{}", base64::engine::general_purpose::STANDARD.encode(bytes))))
+        Ok(Some(format!(
+            "data:{mime};base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        )))
     }
 
     /// Deletes files in the attachment folder that no attachment row names.
@@ -225,7 +282,10 @@ impl Store {
             stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
         };
         let folder = self.folder().join(FOLDER);
-        let entries = std::fs::read_dir(&folder).map_err(|source| Error::Io { path: folder.clone(), source })?;
+        let entries = std::fs::read_dir(&folder).map_err(|source| Error::Io {
+            path: folder.clone(),
+            source,
+        })?;
         for entry in entries.filter_map(std::result::Result::ok) {
             let name = entry.file_name().to_string_lossy().into_owned();
             if !used.contains(&name) {
@@ -242,18 +302,40 @@ mod tests {
 
     #[test]
     fn recognises_kinds_by_content_and_spots_truncation() {
-        assert_eq!(FileCheck::of(b"%PDF-1.7\n1 0 obj\n%%EOF\n"), FileCheck::Complete(FileKind::Pdf));
-        assert_eq!(FileCheck::of(b"%PDF-1.7\n1 0 obj\n"), FileCheck::Truncated(FileKind::Pdf));
-        assert_eq!(FileCheck::of(&[0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 0xFF, 0xD9]), FileCheck::Complete(FileKind::Jpeg));
-        assert_eq!(FileCheck::of(&[0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]), FileCheck::Truncated(FileKind::Jpeg));
-        assert_eq!(FileCheck::of(b"MZ\x90\x00 this is a Windows program"), FileCheck::Unknown, "an .exe renamed to .pdf");
+        assert_eq!(
+            FileCheck::of(b"%PDF-1.7\n1 0 obj\n%%EOF\n"),
+            FileCheck::Complete(FileKind::Pdf)
+        );
+        assert_eq!(
+            FileCheck::of(b"%PDF-1.7\n1 0 obj\n"),
+            FileCheck::Truncated(FileKind::Pdf)
+        );
+        assert_eq!(
+            FileCheck::of(&[0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 0xFF, 0xD9]),
+            FileCheck::Complete(FileKind::Jpeg)
+        );
+        assert_eq!(
+            FileCheck::of(&[0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3]),
+            FileCheck::Truncated(FileKind::Jpeg)
+        );
+        assert_eq!(
+            FileCheck::of(b"MZ\x90\x00 this is a Windows program"),
+            FileCheck::Unknown,
+            "an .exe renamed to .pdf"
+        );
     }
 
     #[test]
     fn names_with_separators_or_control_characters_are_refused() {
         assert!(file_name(Path::new("/tmp/giay-khai-sinh.pdf")).is_ok());
         for bad in ["/tmp/a\\..\\b.pdf", "/tmp/a\nb.pdf", "/tmp/a\u{7}.pdf"] {
-            assert!(matches!(file_name(Path::new(bad)), Err(Error::Attachment(AttachmentProblem::Name))), "{bad:?}");
+            assert!(
+                matches!(
+                    file_name(Path::new(bad)),
+                    Err(Error::Attachment(AttachmentProblem::Name))
+                ),
+                "{bad:?}"
+            );
         }
     }
 }

@@ -3,10 +3,10 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use procedures::Procedure;
 use procedures::definition::{Definition, Meaning};
 use procedures::engine::{Answer, Answers, InterviewState, clean_answer, evaluate, is_blank};
 use procedures::upgrade::{UpgradeNotice, upgrade};
-use procedures::Procedure;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
 use ts_rs::TS;
@@ -161,14 +161,23 @@ impl Store {
         )?;
         let kept: Vec<&String> = moved.answers.keys().collect();
         for field in current.answers.keys().filter(|f| !kept.contains(f)) {
-            tx.execute("DELETE FROM answers WHERE draft_id = ?1 AND field_id = ?2", params![id, field])?;
+            tx.execute(
+                "DELETE FROM answers WHERE draft_id = ?1 AND field_id = ?2",
+                params![id, field],
+            )?;
         }
         tx.execute(
             "UPDATE drafts SET procedure_version = ?2, notice = ?3 WHERE id = ?1",
             params![id, d.version, moved.notice.as_ref().map(json)],
         )?;
         write_progress(&tx, id, newer, &moved.answers, today)?;
-        audit::record(&tx, "draft-upgraded", Some(id), None, Some(&format!("{} -> {}", old.version, d.version)))?;
+        audit::record(
+            &tx,
+            "draft-upgraded",
+            Some(id),
+            None,
+            Some(&format!("{} -> {}", old.version, d.version)),
+        )?;
         tx.commit()?;
         Ok(moved.notice)
     }
@@ -185,7 +194,12 @@ impl Store {
     ) -> Result<InterviewState> {
         let mut connection = self.lock();
         let mut answers = opened(&connection, id)?.answers;
-        let field = procedure.definition.steps.iter().flat_map(|s| &s.fields).find(|f| f.id == field_id);
+        let field = procedure
+            .definition
+            .steps
+            .iter()
+            .flat_map(|s| &s.fields)
+            .find(|f| f.id == field_id);
         let cleaned = match (field, answer) {
             (Some(field), Some(answer)) => Some(clean_answer(field.kind, answer)).filter(|a| !is_blank(a)),
             _ => None,
@@ -203,7 +217,10 @@ impl Store {
                  updated_at = excluded.updated_at",
                 params![id, field_id, json(value), stamp],
             )?,
-            None => tx.execute("DELETE FROM answers WHERE draft_id = ?1 AND field_id = ?2", params![id, field_id])?,
+            None => tx.execute(
+                "DELETE FROM answers WHERE draft_id = ?1 AND field_id = ?2",
+                params![id, field_id],
+            )?,
         };
         if field.and_then(|f| f.meaning) == Some(Meaning::FullName) {
             let person = cleaned.as_ref().and_then(|a| match a {
@@ -303,7 +320,10 @@ impl Store {
     pub fn purge_deleted(&self, cutoff: &str) -> Result<usize> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        let purged = tx.execute("DELETE FROM drafts WHERE deleted_at IS NOT NULL AND deleted_at < ?1", [cutoff])?;
+        let purged = tx.execute(
+            "DELETE FROM drafts WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
+            [cutoff],
+        )?;
         audit::record(&tx, "drafts-purged", None, None, Some(&purged.to_string()))?;
         tx.commit()?;
         drop(connection);
@@ -360,7 +380,13 @@ fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
     let mut stmt = connection.prepare_cached("SELECT field_id, value, prefilled FROM answers WHERE draft_id = ?1")?;
     let mut answers = BTreeMap::new();
     let mut prefilled = Vec::new();
-    for row in stmt.query_map([id], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, bool>(2)?)))? {
+    for row in stmt.query_map([id], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, bool>(2)?,
+        ))
+    })? {
         let (field, value, was_prefilled) = row?;
         // A value that no longer parses is skipped, not fatal: the rest of the draft still opens.
         if let Ok(answer) = serde_json::from_str::<Answer>(&value) {
@@ -371,5 +397,10 @@ fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
         }
     }
     let notice = notice.and_then(|n| serde_json::from_str(&n).ok());
-    Ok(OpenedDraft { summary, answers, prefilled, notice })
+    Ok(OpenedDraft {
+        summary,
+        answers,
+        prefilled,
+        notice,
+    })
 }

@@ -45,8 +45,10 @@ impl Store {
     /// Opens (or creates) the database in `folder` and brings its schema up
     /// to date.
     pub fn open(folder: &Path) -> Result<(Self, OpenReport)> {
-        std::fs::create_dir_all(folder.join(attachments::FOLDER))
-            .map_err(|source| Error::Io { path: folder.to_path_buf(), source })?;
+        std::fs::create_dir_all(folder.join(attachments::FOLDER)).map_err(|source| Error::Io {
+            path: folder.to_path_buf(),
+            source,
+        })?;
         let path = folder.join(DATABASE_FILE);
         let mut report = OpenReport::default();
         let connection = match Self::connect(&path) {
@@ -56,7 +58,13 @@ impl Store {
             }
             other => other?,
         };
-        Ok((Self { connection: Mutex::new(connection), folder: folder.to_path_buf() }, report))
+        Ok((
+            Self {
+                connection: Mutex::new(connection),
+                folder: folder.to_path_buf(),
+            },
+            report,
+        ))
     }
 
     fn connect(path: &Path) -> Result<Connection> {
@@ -105,7 +113,10 @@ fn is_corrupt(error: &rusqlite::Error) -> bool {
 fn set_aside(path: &Path) -> Result<PathBuf> {
     let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S");
     let aside = path.with_extension(format!("sqlite3.corrupt-{stamp}"));
-    std::fs::rename(path, &aside).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    std::fs::rename(path, &aside).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", path.display()));
         if side.exists() {

@@ -46,7 +46,8 @@ impl Store {
     /// Every profile, by label.
     pub fn list_profiles(&self) -> Result<Vec<Profile>> {
         let connection = self.lock();
-        let mut stmt = connection.prepare_cached("SELECT id, label, data, updated_at FROM profiles ORDER BY label, id")?;
+        let mut stmt =
+            connection.prepare_cached("SELECT id, label, data, updated_at FROM profiles ORDER BY label, id")?;
         let rows = stmt.query_map([], |row| {
             Ok(Profile {
                 id: Some(row.get(0)?),
@@ -87,7 +88,12 @@ impl Store {
         };
         audit::record(&tx, "profile-saved", None, Some(id), None)?;
         tx.commit()?;
-        Ok(Profile { id: Some(id), label, data, updated_at: stamp })
+        Ok(Profile {
+            id: Some(id),
+            label,
+            data,
+            updated_at: stamp,
+        })
     }
 
     /// Deletes a profile; drafts filled from it keep their answers.
@@ -115,7 +121,10 @@ impl Store {
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )
             .optional()?
-            .ok_or(Error::NotFound { what: "draft", id: draft })?;
+            .ok_or(Error::NotFound {
+                what: "draft",
+                id: draft,
+            })?;
         let profile = profile.ok_or(Error::NotFound { what: "profile", id: 0 })?;
         let mut data = data(&tx, profile)?;
         match value.and_then(|v| serde_json::from_str::<Answer>(&v).ok()) {
@@ -125,12 +134,30 @@ impl Store {
         let stamp = now();
         tx.execute(
             "UPDATE profiles SET data = ?2, updated_at = ?3 WHERE id = ?1",
-            params![profile, serde_json::to_string(&data).expect("profile data serializes"), stamp],
+            params![
+                profile,
+                serde_json::to_string(&data).expect("profile data serializes"),
+                stamp
+            ],
         )?;
-        tx.execute("UPDATE answers SET prefilled = 1 WHERE draft_id = ?1 AND field_id = ?2", params![draft, field_id])?;
-        audit::record(&tx, "profile-updated-from-draft", Some(draft), Some(profile), Some(field_id))?;
+        tx.execute(
+            "UPDATE answers SET prefilled = 1 WHERE draft_id = ?1 AND field_id = ?2",
+            params![draft, field_id],
+        )?;
+        audit::record(
+            &tx,
+            "profile-updated-from-draft",
+            Some(draft),
+            Some(profile),
+            Some(field_id),
+        )?;
         let label: String = tx.query_row("SELECT label FROM profiles WHERE id = ?1", [profile], |row| row.get(0))?;
         tx.commit()?;
-        Ok(Profile { id: Some(profile), label, data, updated_at: stamp })
+        Ok(Profile {
+            id: Some(profile),
+            label,
+            data,
+            updated_at: stamp,
+        })
     }
 }

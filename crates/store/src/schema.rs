@@ -79,6 +79,8 @@ fn steps() -> Vec<M<'static>> {
 mod tests {
     #[test]
     fn migrations_are_valid() {
-        super::migrations().validate().expect("every migration applies to an empty database");
+        super::migrations()
+            .validate()
+            .expect("every migration applies to an empty database");
     }
 }

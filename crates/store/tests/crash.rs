@@ -28,7 +28,9 @@ fn today() -> NaiveDate {
 /// printing `ack <field> <value>` after each save returned.
 #[test]
 fn crash_child() {
-    let Some(dir) = std::env::var_os(CHILD_VARIABLE) else { return };
+    let Some(dir) = std::env::var_os(CHILD_VARIABLE) else {
+        return;
+    };
     let catalog = Catalog::bundled().unwrap();
     let procedure = catalog.get("1.001193").unwrap();
     let (store, _) = Store::open(Path::new(&dir)).unwrap();
@@ -40,8 +42,14 @@ fn crash_child() {
     let fields = ["child_birth_place", "child_ethnicity", "child_name"];
     for i in 0u64.. {
         let field = fields[(i % fields.len() as u64) as usize];
-        let value = if field == "child_name" { format!("Lê Văn R{round}x{i}") } else { format!("R{round}x{i}") };
-        store.save_answer(draft, procedure, field, Some(&Answer::Text(value.clone())), today()).unwrap();
+        let value = if field == "child_name" {
+            format!("Lê Văn R{round}x{i}")
+        } else {
+            format!("R{round}x{i}")
+        };
+        store
+            .save_answer(draft, procedure, field, Some(&Answer::Text(value.clone())), today())
+            .unwrap();
         println!("ack {field} {value}");
     }
 }
@@ -73,11 +81,9 @@ fn sigkill_at_random_moments_loses_no_acknowledged_answer() {
             let mut count = 0;
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
                 let mut parts = line.splitn(3, ' ');
-                if parts.next() == Some("ack") {
-                    if let (Some(field), Some(value)) = (parts.next(), parts.next()) {
-                        last.insert(field.to_owned(), value.to_owned());
-                        count += 1;
-                    }
+                if let (Some("ack"), Some(field), Some(value)) = (parts.next(), parts.next(), parts.next()) {
+                    last.insert(field.to_owned(), value.to_owned());
+                    count += 1;
                 }
             }
             (last, count)
@@ -109,10 +115,16 @@ fn sigkill_at_random_moments_loses_no_acknowledged_answer() {
                 panic!("round {round}: acknowledged {field} is missing");
             };
             let later = found == value || later_than(found, value);
-            assert!(later, "round {round}: {field} holds {found:?}, older than the acknowledged {value:?}");
+            assert!(
+                later,
+                "round {round}: {field} holds {found:?}, older than the acknowledged {value:?}"
+            );
         }
     }
-    assert!(total_acks > 10 * ROUNDS as usize, "the child saved many answers ({total_acks} acknowledged saves)");
+    assert!(
+        total_acks > 10 * ROUNDS as usize,
+        "the child saved many answers ({total_acks} acknowledged saves)"
+    );
 }
 
 /// Whether `found` was written after `acked`: the same round and a higher

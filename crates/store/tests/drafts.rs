@@ -43,7 +43,14 @@ fn a_new_file_gets_the_whole_schema_in_wal_mode() {
         .unwrap()
         .map(Result::unwrap)
         .collect();
-    for table in ["answers", "attachments", "audit_log", "definitions", "drafts", "profiles"] {
+    for table in [
+        "answers",
+        "attachments",
+        "audit_log",
+        "definitions",
+        "drafts",
+        "profiles",
+    ] {
         assert!(tables.contains(&table.to_string()), "table {table} exists: {tables:?}");
     }
     drop(db);
@@ -56,7 +63,11 @@ fn every_field_type_round_trips() {
     let store = open(dir.path());
     let procedure = birth();
     let id = store.create_draft(&procedure, None, today()).unwrap();
-    let address = Answer::Address(AddressAnswer { province: "79".into(), commune: "26734".into(), street: "12 Lê Lợi".into() });
+    let address = Answer::Address(AddressAnswer {
+        province: "79".into(),
+        commune: "26734".into(),
+        street: "12 Lê Lợi".into(),
+    });
     let values = [
         ("requester_name", text("Nguyễn Văn An")),
         ("requester_id", text("001090012345")),
@@ -86,14 +97,41 @@ fn answers_are_stored_cleaned_and_blank_answers_removed() {
     let procedure = birth();
     let id = store.create_draft(&procedure, None, today()).unwrap();
     let nfd = "Nguye\u{0302}\u{0303}n  Va\u{0306}n An";
-    store.save_answer(id, &procedure, "requester_name", Some(&text(nfd)), today()).unwrap();
-    store.save_answer(id, &procedure, "requester_phone", Some(&text("+84 912 345 678")), today()).unwrap();
+    store
+        .save_answer(id, &procedure, "requester_name", Some(&text(nfd)), today())
+        .unwrap();
+    store
+        .save_answer(
+            id,
+            &procedure,
+            "requester_phone",
+            Some(&text("+84 912 345 678")),
+            today(),
+        )
+        .unwrap();
     let draft = store.open_draft(id).unwrap();
-    assert_eq!(draft.answers["requester_name"], text("Nguyễn Văn An"), "NFC with single spaces");
-    assert_eq!(draft.answers["requester_phone"], text("0912345678"), "national phone form");
-    assert_eq!(draft.summary.person.as_deref(), Some("Nguyễn Văn An"), "the draft is listed under the person's name");
-    store.save_answer(id, &procedure, "requester_phone", Some(&text("  ")), today()).unwrap();
-    assert!(!store.open_draft(id).unwrap().answers.contains_key("requester_phone"), "a blank answer removes the row");
+    assert_eq!(
+        draft.answers["requester_name"],
+        text("Nguyễn Văn An"),
+        "NFC with single spaces"
+    );
+    assert_eq!(
+        draft.answers["requester_phone"],
+        text("0912345678"),
+        "national phone form"
+    );
+    assert_eq!(
+        draft.summary.person.as_deref(),
+        Some("Nguyễn Văn An"),
+        "the draft is listed under the person's name"
+    );
+    store
+        .save_answer(id, &procedure, "requester_phone", Some(&text("  ")), today())
+        .unwrap();
+    assert!(
+        !store.open_draft(id).unwrap().answers.contains_key("requester_phone"),
+        "a blank answer removes the row"
+    );
 }
 
 #[test]
@@ -102,23 +140,48 @@ fn drafts_list_rename_duplicate_delete_and_undo() {
     let store = open(dir.path());
     let procedure = birth();
     let first = store.create_draft(&procedure, None, today()).unwrap();
-    store.save_answer(first, &procedure, "child_name", Some(&text("Lê Minh Khang")), today()).unwrap();
+    store
+        .save_answer(first, &procedure, "child_name", Some(&text("Lê Minh Khang")), today())
+        .unwrap();
     store.save_position(first, "child").unwrap();
     store.rename_draft(first, "  Khai sinh cho bé Khang ").unwrap();
     let copy = store.duplicate_draft(first).unwrap();
     let listed = store.list_drafts().unwrap();
-    assert_eq!(listed.iter().map(|d| d.id).collect::<Vec<_>>(), [copy, first], "most recent first");
-    assert_eq!(listed[1].title.as_deref(), Some("Khai sinh cho bé Khang"), "the name is cleaned");
-    assert_eq!(listed[1].current_step.as_deref(), Some("child"), "the step is remembered");
-    assert_eq!(store.open_draft(copy).unwrap().answers, store.open_draft(first).unwrap().answers, "the copy has the answers");
+    assert_eq!(
+        listed.iter().map(|d| d.id).collect::<Vec<_>>(),
+        [copy, first],
+        "most recent first"
+    );
+    assert_eq!(
+        listed[1].title.as_deref(),
+        Some("Khai sinh cho bé Khang"),
+        "the name is cleaned"
+    );
+    assert_eq!(
+        listed[1].current_step.as_deref(),
+        Some("child"),
+        "the step is remembered"
+    );
+    assert_eq!(
+        store.open_draft(copy).unwrap().answers,
+        store.open_draft(first).unwrap().answers,
+        "the copy has the answers"
+    );
 
     store.delete_draft(first).unwrap();
     assert_eq!(store.list_drafts().unwrap().len(), 1, "a deleted draft leaves the list");
     store.restore_draft(first).unwrap();
-    assert_eq!(store.list_drafts().unwrap().len(), 2, "undo brings it back with its answers");
+    assert_eq!(
+        store.list_drafts().unwrap().len(),
+        2,
+        "undo brings it back with its answers"
+    );
     store.delete_draft(first).unwrap();
     assert_eq!(store.purge_deleted("9999-12-31T00:00:00.000Z").unwrap(), 1);
-    assert!(matches!(store.restore_draft(first), Err(Error::NotFound { what: "draft", .. })), "purged for good");
+    assert!(
+        matches!(store.restore_draft(first), Err(Error::NotFound { what: "draft", .. })),
+        "purged for good"
+    );
 }
 
 #[test]
@@ -138,7 +201,11 @@ fn a_profile_prefills_fields_by_meaning() {
             updated_at: String::new(),
         })
         .unwrap();
-    assert_eq!(profile.data[&Meaning::Phone], text("0912345678"), "profiles are stored cleaned too");
+    assert_eq!(
+        profile.data[&Meaning::Phone],
+        text("0912345678"),
+        "profiles are stored cleaned too"
+    );
     let id = store.create_draft(&procedure, profile.id, today()).unwrap();
     let draft = store.open_draft(id).unwrap();
     let meant: Vec<&str> = procedure
@@ -154,15 +221,34 @@ fn a_profile_prefills_fields_by_meaning() {
     prefilled.sort();
     let mut expected: Vec<String> = meant.iter().map(|s| s.to_string()).collect();
     expected.sort();
-    assert_eq!(prefilled, expected, "exactly the fields with a meaning the profile holds are prefilled");
+    assert_eq!(
+        prefilled, expected,
+        "exactly the fields with a meaning the profile holds are prefilled"
+    );
 
-    let phone = meant.iter().find(|f| f.contains("phone")).expect("a phone field has the phone meaning");
-    store.save_answer(id, &procedure, phone, Some(&text("0987654321")), today()).unwrap();
+    let phone = meant
+        .iter()
+        .find(|f| f.contains("phone"))
+        .expect("a phone field has the phone meaning");
+    store
+        .save_answer(id, &procedure, phone, Some(&text("0987654321")), today())
+        .unwrap();
     let changed = store.open_draft(id).unwrap();
-    assert!(!changed.prefilled.contains(&phone.to_string()), "a changed answer is no longer marked prefilled");
-    assert_eq!(store.list_profiles().unwrap()[0].data[&Meaning::Phone], text("0912345678"), "the profile is unchanged");
+    assert!(
+        !changed.prefilled.contains(&phone.to_string()),
+        "a changed answer is no longer marked prefilled"
+    );
+    assert_eq!(
+        store.list_profiles().unwrap()[0].data[&Meaning::Phone],
+        text("0912345678"),
+        "the profile is unchanged"
+    );
     let updated = store.update_profile_from_draft(id, phone, Meaning::Phone).unwrap();
-    assert_eq!(updated.data[&Meaning::Phone], text("0987654321"), "until the user chooses to update it");
+    assert_eq!(
+        updated.data[&Meaning::Phone],
+        text("0987654321"),
+        "until the user chooses to update it"
+    );
 }
 
 #[test]
@@ -181,19 +267,39 @@ fn an_upgrade_keeps_answers_by_id_and_reports_the_rest() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
     let id = store.create_draft(&old, None, today()).unwrap();
-    for (field, value) in [("child_name", "Lê Minh Khang"), ("child_ethnicity", "Kinh"), ("requester_relation", "father")] {
+    for (field, value) in [
+        ("child_name", "Lê Minh Khang"),
+        ("child_ethnicity", "Kinh"),
+        ("requester_relation", "father"),
+    ] {
         store.save_answer(id, &old, field, Some(&text(value)), today()).unwrap();
     }
-    let notice = store.upgrade_draft(id, &new, today()).unwrap().expect("the user is told what changed");
+    let notice = store
+        .upgrade_draft(id, &new, today())
+        .unwrap()
+        .expect("the user is told what changed");
     assert_eq!((notice.from_version, notice.to_version), (1, 2));
     let removed: Vec<&str> = notice.removed.iter().map(|l| l.vi.as_str()).collect();
-    assert!(removed.contains(&"Dân tộc"), "the removed question is named: {removed:?}");
-    assert!(removed.contains(&"Quan hệ với trẻ"), "a choice whose value is gone is reported: {removed:?}");
+    assert!(
+        removed.contains(&"Dân tộc"),
+        "the removed question is named: {removed:?}"
+    );
+    assert!(
+        removed.contains(&"Quan hệ với trẻ"),
+        "a choice whose value is gone is reported: {removed:?}"
+    );
     let added: Vec<&str> = notice.added.iter().map(|l| l.vi.as_str()).collect();
-    assert!(added.contains(&"Dân tộc"), "the new required field (same label, new id) is flagged: {added:?}");
+    assert!(
+        added.contains(&"Dân tộc"),
+        "the new required field (same label, new id) is flagged: {added:?}"
+    );
     let draft = store.open_draft(id).unwrap();
     assert_eq!(draft.summary.procedure_version, 2);
-    assert_eq!(draft.answers.get("child_name"), Some(&text("Lê Minh Khang")), "kept by field id");
+    assert_eq!(
+        draft.answers.get("child_name"),
+        Some(&text("Lê Minh Khang")),
+        "kept by field id"
+    );
     assert_eq!(draft.notice, Some(notice), "the notice stays until dismissed");
     store.dismiss_notice(id).unwrap();
     assert_eq!(store.open_draft(id).unwrap().notice, None);
@@ -204,24 +310,38 @@ fn a_database_from_a_newer_app_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     drop(open(dir.path()));
     let path = dir.path().join(DATABASE_FILE);
-    Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
+    Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
     let before = std::fs::read(&path).unwrap();
     match Store::open(dir.path()) {
         Err(Error::TooNew { found: 99, .. }) => {}
         other => panic!("expected TooNew, got {:?}", other.map(|_| ())),
     }
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the newer database is not touched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the newer database is not touched"
+    );
 }
 
 #[test]
 fn a_corrupt_file_is_set_aside_not_deleted() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DATABASE_FILE);
-    std::fs::write(&path, b"this is not a database, it is a damaged file of 64 bytes........").unwrap();
+    std::fs::write(
+        &path,
+        b"this is not a database, it is a damaged file of 64 bytes........",
+    )
+    .unwrap();
     let (store, report) = Store::open(dir.path()).expect("a fresh database replaces it");
     let aside = report.set_aside.expect("the report names where the file went");
     assert!(aside.starts_with(dir.path()), "kept in the app's folder");
-    assert_eq!(std::fs::read(&aside).unwrap(), b"this is not a database, it is a damaged file of 64 bytes........");
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        b"this is not a database, it is a damaged file of 64 bytes........"
+    );
     assert!(store.list_drafts().unwrap().is_empty());
 }
 
@@ -234,9 +354,14 @@ fn a_locked_database_is_reported_as_locked() {
     let other = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
     other.execute_batch("BEGIN EXCLUSIVE;").unwrap();
     let result = store.save_answer(id, &procedure, "child_name", Some(&text("Lê An")), today());
-    assert!(matches!(result, Err(Error::Locked)), "a write while another process holds the lock: {result:?}");
+    assert!(
+        matches!(result, Err(Error::Locked)),
+        "a write while another process holds the lock: {result:?}"
+    );
     other.execute_batch("ROLLBACK;").unwrap();
-    store.save_answer(id, &procedure, "child_name", Some(&text("Lê An")), today()).expect("works once released");
+    store
+        .save_answer(id, &procedure, "child_name", Some(&text("Lê An")), today())
+        .expect("works once released");
 }
 
 fn pdf() -> Vec<u8> {
@@ -256,9 +381,17 @@ fn attachments_are_copied_under_their_hash_and_survive_the_original() {
     let attached = store.attach(id, document, &source).unwrap();
     std::fs::remove_file(&source).unwrap();
     let stored = dir.path().join("attachments").join(&attached.sha256);
-    assert_eq!(std::fs::read(&stored).unwrap(), pdf(), "the content lives in the app's folder under its hash");
+    assert_eq!(
+        std::fs::read(&stored).unwrap(),
+        pdf(),
+        "the content lives in the app's folder under its hash"
+    );
     assert_eq!(store.attachments(id).unwrap(), vec![attached.clone()]);
-    assert_eq!(store.attachment_preview(attached.id).unwrap(), None, "no image preview for a PDF");
+    assert_eq!(
+        store.attachment_preview(attached.id).unwrap(),
+        None,
+        "no image preview for a PDF"
+    );
     store.remove_attachment(attached.id).unwrap();
     assert!(!stored.exists(), "a file no draft uses is removed");
 }
@@ -276,17 +409,34 @@ fn bad_files_are_refused_with_the_right_problem_and_nothing_is_written() {
         std::fs::write(&path, bytes).unwrap();
         path
     };
-    let exe = write("giay-chung-sinh.pdf", b"MZ\x90\x00\x03\x00\x00\x00 This program cannot be run in DOS mode");
-    let truncated = write("anh.jpg", &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0, 1, 2, 3]);
+    let exe = write(
+        "giay-chung-sinh.pdf",
+        b"MZ\x90\x00\x03\x00\x00\x00 This program cannot be run in DOS mode",
+    );
+    let truncated = write(
+        "anh.jpg",
+        &[0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0, 1, 2, 3],
+    );
     let mut big = pdf();
     big.resize(11 * 1024 * 1024, b' ');
     let large = write("to-khai.pdf", &big);
     let sneaky = write("a\\..\\..\\evil.pdf", &pdf());
     let control = write("a\u{1b}[31m.pdf", &pdf());
     let cases = [
-        (exe, AttachmentProblem::Kind { accepted: "PDF, JPEG, PNG".into() }),
+        (
+            exe,
+            AttachmentProblem::Kind {
+                accepted: "PDF, JPEG, PNG".into(),
+            },
+        ),
         (truncated, AttachmentProblem::Truncated),
-        (large, AttachmentProblem::TooLarge { limit_mb: 10, size_mb: 11 }),
+        (
+            large,
+            AttachmentProblem::TooLarge {
+                limit_mb: 10,
+                size_mb: 11,
+            },
+        ),
         (sneaky, AttachmentProblem::Name),
         (control, AttachmentProblem::Name),
     ];
@@ -303,7 +453,10 @@ fn bad_files_are_refused_with_the_right_problem_and_nothing_is_written() {
     for entry in walk(dir.path()) {
         everything.push(entry);
     }
-    assert!(everything.iter().all(|p| p.starts_with(dir.path())), "nothing outside the app's folder");
+    assert!(
+        everything.iter().all(|p| p.starts_with(dir.path())),
+        "nothing outside the app's folder"
+    );
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -328,8 +481,14 @@ fn migrations_apply_from_every_earlier_schema_version() {
     let (store, _) = Store::open(dir.path()).expect("from an empty file");
     let procedure = birth();
     let id = store.create_draft(&procedure, None, today()).unwrap();
-    store.save_answer(id, &procedure, "child_name", Some(&text("Lê An")), today()).unwrap();
+    store
+        .save_answer(id, &procedure, "child_name", Some(&text("Lê An")), today())
+        .unwrap();
     drop(store);
     let answers: Answers = open(dir.path()).open_draft(id).unwrap().answers;
-    assert_eq!(answers["child_name"], text("Lê An"), "reopening at the latest version keeps the rows");
+    assert_eq!(
+        answers["child_name"],
+        text("Lê An"),
+        "reopening at the latest version keeps the rows"
+    );
 }

@@ -79,7 +79,9 @@ pub fn save_answer(
     field_id: String,
     answer: Option<Answer>,
 ) -> Result<InterviewState> {
-    Ok(state.store.save_answer(draft_id, state.procedure(&code)?, &field_id, answer.as_ref(), today())?)
+    Ok(state
+        .store
+        .save_answer(draft_id, state.procedure(&code)?, &field_id, answer.as_ref(), today())?)
 }
 
 /// Remembers the step the user is on.

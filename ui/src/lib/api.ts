@@ -1,14 +1,20 @@
 // One typed function per Tauri command. Every rejection is turned into an
 // AppError so the UI can show it through the Fluent id `error-<code>`.
 import { invoke } from '@tauri-apps/api/core';
+import { open } from '@tauri-apps/plugin-dialog';
 import type {
-  Answers,
+  Answer,
   AppError,
+  Attachment,
   Commune,
   Definition,
+  DraftSummary,
+  DraftView,
+  FileKind,
   InterviewState,
   Locale,
   ProcedureSummary,
+  Profile,
   Province,
 } from './types';
 
@@ -52,9 +58,119 @@ export function procedureDetail(code: string): Promise<Definition> {
   return call('procedure_detail', { code });
 }
 
-/** The interview as of these answers: visible steps, errors, documents, fee. */
-export function evaluateInterview(code: string, answers: Answers): Promise<InterviewState> {
-  return call('evaluate_interview', { code, answers });
+// Drafts (hồ sơ đang soạn): the interview always belongs to one.
+
+/** Drafts on this machine, most recently changed first. */
+export function listDrafts(): Promise<DraftSummary[]> {
+  return call('list_drafts');
+}
+
+/** Starts a draft of a procedure, filled in from a profile when one is given. */
+export function createDraft(code: string, profileId: number | null): Promise<DraftView> {
+  return call('create_draft', { code, profileId });
+}
+
+/** A draft with its answers, prefilled fields, notice, attachments and state. */
+export function openDraft(id: number): Promise<DraftView> {
+  return call('open_draft', { id });
+}
+
+/**
+ * Saves one answer (`null` or blank clears it) and returns the interview as
+ * it now stands. Resolves only after the answer is committed to disk.
+ */
+export function saveAnswer(draftId: number, code: string, fieldId: string, answer: Answer | null): Promise<InterviewState> {
+  return call('save_answer', { draftId, code, fieldId, answer });
+}
+
+/** The step on screen (`review` for the check page), to resume there. */
+export function savePosition(draftId: number, stepId: string): Promise<void> {
+  return call('save_position', { draftId, stepId });
+}
+
+/** Gives a draft a name (blank removes it). */
+export function renameDraft(id: number, title: string): Promise<void> {
+  return call('rename_draft', { id, title });
+}
+
+/** Copies a draft with its answers and attachments; the copy's id. */
+export function duplicateDraft(id: number): Promise<number> {
+  return call('duplicate_draft', { id });
+}
+
+/** Deletes a draft; restoreDraft undoes it for a while. */
+export function deleteDraft(id: number): Promise<void> {
+  return call('delete_draft', { id });
+}
+
+/** Undoes deleteDraft. */
+export function restoreDraft(id: number): Promise<void> {
+  return call('restore_draft', { id });
+}
+
+/** Forgets a draft's upgrade notice once read. */
+export function dismissNotice(id: number): Promise<void> {
+  return call('dismiss_notice', { id });
+}
+
+// Profiles: a person's data, given once and used to fill in forms.
+
+/** Every profile, by label. */
+export function listProfiles(): Promise<Profile[]> {
+  return call('list_profiles');
+}
+
+/** Creates (id null) or updates a profile; the profile as saved. */
+export function saveProfile(profile: Profile): Promise<Profile> {
+  return call('save_profile', { profile });
+}
+
+export function deleteProfile(id: number): Promise<void> {
+  return call('delete_profile', { id });
+}
+
+/** Copies a draft's answer to a field with a meaning into the draft's profile. */
+export function updateProfileFromDraft(draftId: number, code: string, fieldId: string): Promise<Profile> {
+  return call('update_profile_from_draft', { draftId, code, fieldId });
+}
+
+// Attachments.
+
+/** Checks and attaches the file at `path` to a document, replacing its earlier file. */
+export function attachFile(draftId: number, code: string, documentId: string, path: string): Promise<Attachment> {
+  return call('attach_file', { draftId, code, documentId, path });
+}
+
+export function removeAttachment(id: number): Promise<void> {
+  return call('remove_attachment', { id });
+}
+
+/** An image attachment as a data: URL; null for a PDF. */
+export function attachmentPreview(id: number): Promise<string | null> {
+  return call('attachment_preview', { id });
+}
+
+/** File-name endings the native picker offers for these kinds. */
+export function extensionsFor(kinds: readonly FileKind[]): string[] {
+  const all: Record<FileKind, string[]> = { pdf: ['pdf'], jpeg: ['jpg', 'jpeg'], png: ['png'] };
+  const out = (kinds.length > 0 ? kinds : (['pdf', 'jpeg', 'png'] as const)).flatMap((kind) => all[kind] ?? []);
+  return [...new Set(out)];
+}
+
+/** The native file picker: the chosen path, or null when cancelled. */
+export async function pickFile(filterName: string, kinds: readonly FileKind[]): Promise<string | null> {
+  try {
+    const chosen = await open({ multiple: false, directory: false, filters: [{ name: filterName, extensions: extensionsFor(kinds) }] });
+    return typeof chosen === 'string' ? chosen : null;
+  } catch (error) {
+    if (!isAppError(error)) console.error('the file picker failed', error);
+    throw toAppError(error);
+  }
+}
+
+/** Problems found at start-up (e.g. a damaged database set aside). */
+export function startupNotices(): Promise<AppError[]> {
+  return call('startup_notices');
 }
 
 let provinces: Promise<Province[]> | null = null;

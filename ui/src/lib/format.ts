@@ -30,3 +30,30 @@ export function formatFee(amount: number | bigint | null | undefined, locale: Lo
   if (amount === null || amount === undefined) return translate(locale, 'fee-varies');
   return formatVnd(amount, locale);
 }
+
+const MIB = 1024 * 1024;
+
+/** A file size: "350 KB", "1,2 MB" (vi) or "1.2 MB" (en); MB are MiB, as the limits are. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  if (bytes < MIB) return `${groupDigits(Math.max(1, Math.round(bytes / 1024)), locale)} KB`;
+  const tenths = Math.round((bytes / MIB) * 10);
+  const whole = groupDigits(Math.floor(tenths / 10), locale);
+  const fraction = tenths % 10;
+  return fraction === 0 ? `${whole} MB` : `${whole}${locale === 'vi' ? ',' : '.'}${fraction} MB`;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** Local time of day, "14:05". */
+export function formatTime(date: Date): string {
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** Local date and time, "05/09/2025 14:05", from a Date or an RFC 3339 stamp ("" when unreadable). */
+export function formatDateTime(value: Date | string): string {
+  const date = typeof value === 'string' ? new Date(value) : value;
+  if (Number.isNaN(date.getTime())) return '';
+  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${formatTime(date)}`;
+}
