@@ -10,6 +10,8 @@ nav-home = Back to the home page
 nav-language = Language
 nav-language-vi = Tiếng Việt
 nav-language-en = English
+nav-label = Main sections
+nav-profiles = Personal profiles
 
 ## Shared
 
@@ -40,6 +42,7 @@ home-topics-title = Browse by topic
 home-life-events-title = Browse by life event
 home-filter-active = Showing procedures for: { $filter }
 home-filter-clear = Clear the filter and show all
+home-notice-dismiss = Understood, close this message
 
 ## Procedure page
 
@@ -99,3 +102,117 @@ review-finish = Finish
 done-title = You have finished
 done-body = The information for “{ $name }” is complete. Please prepare all the documents below before you submit your application.
 done-back = Review your answers
+
+## Drafts in progress (home page)
+
+drafts-title = Drafts in progress
+drafts-person = Filed by: { $name }
+drafts-updated = Last edited { $when }
+drafts-progress = { $done } of { $total } steps done
+drafts-resume = Continue
+drafts-rename = Rename
+drafts-duplicate = Duplicate
+drafts-delete = Delete
+drafts-about = { " " }the draft “{ $name }”
+drafts-rename-label = Draft name
+drafts-rename-hint = A name to recognise it by, for example: Birth registration for Na. Leave it empty if you do not need one.
+drafts-rename-save = Save
+drafts-rename-cancel = Cancel
+drafts-renamed = The draft was renamed.
+drafts-duplicated = A copy of the draft “{ $name }” was made.
+drafts-delete-title = Are you sure you want to delete this draft?
+drafts-delete-body = The draft “{ $name }”, its answers and its attached files will be deleted from this computer. Right after deleting, you can still press “Undo” for a few seconds.
+drafts-delete-confirm = Delete the draft
+drafts-delete-cancel = Do not delete
+drafts-deleted = The draft was deleted
+drafts-undo = Undo
+drafts-restored = The draft was restored.
+
+## Starting: who is this for
+
+start-who-title = Who are you filing for?
+start-who-hint = If you choose a personal profile, the app fills in what it holds; you can still change it.
+start-who-nobody = Someone else (nothing filled in)
+start-who-required = Please choose who you are filing for.
+start-who-continue = Continue
+start-who-cancel = Cancel
+
+## Autosave
+
+save-auto = Your answers are saved automatically on this computer.
+save-saving = Saving…
+save-saved = Saved at { $time }
+save-failed = Your last answer has not been saved.
+
+## Answers filled in from a personal profile
+
+prefill-badge = Filled in from your personal profile
+prefill-save-to-profile = Save to personal profile
+prefill-save-field = { " " }the answer “{ $label }”
+prefill-saved = The answer was saved to the personal profile.
+
+## The procedure was updated
+
+upgrade-title = This procedure has been updated (version { $from } → { $to }).
+upgrade-removed = Answers no longer used: { $questions }.
+upgrade-added = New questions to answer: { $questions }.
+upgrade-nothing = Your answers have been kept as they were.
+upgrade-dismiss = Understood
+
+## Documents and attachments
+
+attach-panel-title = Documents to prepare
+attach-panel-count = ({ $done } of { $total } attached)
+attach-panel-hint = You can attach a photo or a scan of each document now, or later.
+attach-rules = { $kinds }; at most { $size } MB
+attach-button = Attach a file
+attach-replace = Replace the file
+attach-remove = Remove
+attach-for = { " " }for “{ $name }”
+attach-busy = Checking and saving the file, please wait…
+attach-file-label = Attached file:{ " " }
+attach-file-meta = { $kind } · { $size }
+attach-preview-alt = Thumbnail of the file { $name }
+attach-filter-name = Photos or scans (PDF, JPEG, PNG)
+attach-done = The file { $name } was attached.
+attach-removed = The file { $name } was removed.
+
+## Personal profiles
+
+profiles-title = Personal profiles
+profiles-intro = You can save your details and those of your family here once; when you file a procedure, the app fills them in for you. They are kept on this computer only.
+profiles-empty = There are no personal profiles yet. Press “Add a personal profile” to start.
+profiles-new = Add a personal profile
+profiles-edit = Edit
+profiles-delete = Delete
+profiles-about = { " " }the profile “{ $label }”
+profiles-no-facts = This profile holds no details yet.
+profiles-back-home = Back to the home page
+profiles-saved = The profile “{ $label }” was saved.
+profiles-deleted = The profile “{ $label }” was deleted.
+profiles-delete-title = Are you sure you want to delete this personal profile?
+profiles-delete-body = The profile “{ $label }” will be deleted from this computer. Drafts filled in from it keep their answers.
+profiles-delete-confirm = Delete the profile
+profiles-delete-cancel = Do not delete
+profiles-form-new-title = Add a personal profile
+profiles-form-edit-title = Edit the profile “{ $label }”
+profiles-form-intro = Fill in only what you want to save; you can add more later.
+profiles-label = Profile name
+profiles-label-hint = A name to recognise it by, for example: Me, Mum, My son. If left empty, the app uses the full name.
+profiles-label-required = Please give the profile a name or enter the full name.
+profiles-full-name = Full name
+profiles-full-name-hint = With diacritics, as on the citizen ID card.
+profiles-citizen-id = Personal identification number
+profiles-citizen-id-hint = The 12 digits printed on the citizen ID card.
+profiles-birth-date = Date of birth
+profiles-birth-date-hint = As day/month/year, for example 05/09/1990.
+profiles-sex = Sex
+profiles-sex-male = Male
+profiles-sex-female = Female
+profiles-phone = Mobile number
+profiles-phone-hint = 10 digits, for example 0912345678.
+profiles-email = E-mail
+profiles-permanent-address = Permanent residence
+profiles-current-address = Current residence
+profiles-save = Save the profile
+profiles-cancel = Cancel

@@ -10,6 +10,8 @@ nav-home = Về trang chủ
 nav-language = Ngôn ngữ
 nav-language-vi = Tiếng Việt
 nav-language-en = English
+nav-label = Các mục chính
+nav-profiles = Hồ sơ cá nhân
 
 ## Dùng chung
 
@@ -39,6 +41,7 @@ home-topics-title = Tìm theo lĩnh vực
 home-life-events-title = Tìm theo sự kiện trong cuộc sống
 home-filter-active = Đang xem các thủ tục thuộc: { $filter }
 home-filter-clear = Bỏ lọc, xem tất cả
+home-notice-dismiss = Đã hiểu, đóng thông báo
 
 ## Trang thủ tục
 
@@ -98,3 +101,117 @@ review-finish = Hoàn tất
 done-title = Bạn đã khai xong
 done-body = Thông tin cho thủ tục “{ $name }” đã đầy đủ. Vui lòng chuẩn bị đủ các giấy tờ dưới đây trước khi nộp hồ sơ.
 done-back = Xem lại thông tin
+
+## Hồ sơ đang soạn (trang chủ)
+
+drafts-title = Hồ sơ đang soạn
+drafts-person = Người khai: { $name }
+drafts-updated = Sửa lần cuối { $when }
+drafts-progress = Đã xong { $done }/{ $total } bước
+drafts-resume = Tiếp tục
+drafts-rename = Đổi tên
+drafts-duplicate = Nhân bản
+drafts-delete = Xóa
+drafts-about = { " " }hồ sơ “{ $name }”
+drafts-rename-label = Tên hồ sơ
+drafts-rename-hint = Đặt tên để bạn dễ nhận ra, ví dụ: Khai sinh cho bé Na. Để trống nếu không cần.
+drafts-rename-save = Lưu
+drafts-rename-cancel = Hủy
+drafts-renamed = Đã đổi tên hồ sơ.
+drafts-duplicated = Đã tạo một bản sao của hồ sơ “{ $name }”.
+drafts-delete-title = Bạn có chắc muốn xóa hồ sơ này?
+drafts-delete-body = Hồ sơ “{ $name }” cùng các câu trả lời và tệp đính kèm sẽ bị xóa khỏi máy này. Ngay sau khi xóa, bạn vẫn có thể bấm “Hoàn tác” trong ít giây.
+drafts-delete-confirm = Xóa hồ sơ
+drafts-delete-cancel = Không xóa
+drafts-deleted = Đã xóa hồ sơ
+drafts-undo = Hoàn tác
+drafts-restored = Đã khôi phục hồ sơ.
+
+## Bắt đầu khai: khai cho ai
+
+start-who-title = Bạn khai cho ai?
+start-who-hint = Nếu chọn một hồ sơ cá nhân, ứng dụng sẽ điền sẵn các thông tin đã lưu; bạn vẫn có thể sửa lại.
+start-who-nobody = Người khác (không điền sẵn)
+start-who-required = Vui lòng chọn người mà bạn khai thông tin cho.
+start-who-continue = Tiếp tục
+start-who-cancel = Hủy
+
+## Tự động lưu
+
+save-auto = Câu trả lời của bạn được tự động lưu trên máy này.
+save-saving = Đang lưu…
+save-saved = Đã lưu lúc { $time }
+save-failed = Chưa lưu được câu trả lời vừa nhập.
+
+## Thông tin điền sẵn từ hồ sơ cá nhân
+
+prefill-badge = Điền sẵn từ hồ sơ cá nhân
+prefill-save-to-profile = Lưu vào hồ sơ cá nhân
+prefill-save-field = { " " }câu trả lời “{ $label }”
+prefill-saved = Đã lưu câu trả lời vào hồ sơ cá nhân.
+
+## Thủ tục được cập nhật
+
+upgrade-title = Thủ tục đã được cập nhật (phiên bản { $from } → { $to }).
+upgrade-removed = Các câu trả lời không còn dùng: { $questions }.
+upgrade-added = Câu hỏi mới cần trả lời: { $questions }.
+upgrade-nothing = Các câu trả lời của bạn vẫn được giữ nguyên.
+upgrade-dismiss = Đã hiểu
+
+## Giấy tờ và tệp đính kèm
+
+attach-panel-title = Giấy tờ cần chuẩn bị
+attach-panel-count = (đã đính kèm { $done }/{ $total })
+attach-panel-hint = Bạn có thể đính kèm bản chụp hoặc bản quét của từng giấy tờ ngay bây giờ, hoặc để sau.
+attach-rules = { $kinds }; tối đa { $size } MB
+attach-button = Đính kèm tệp
+attach-replace = Thay tệp
+attach-remove = Gỡ
+attach-for = { " " }cho “{ $name }”
+attach-busy = Đang kiểm tra và lưu tệp, vui lòng chờ…
+attach-file-label = Tệp đã đính kèm:{ " " }
+attach-file-meta = { $kind } · { $size }
+attach-preview-alt = Ảnh thu nhỏ của tệp { $name }
+attach-filter-name = Bản chụp hoặc bản quét (PDF, JPEG, PNG)
+attach-done = Đã đính kèm tệp { $name }.
+attach-removed = Đã gỡ tệp { $name }.
+
+## Hồ sơ cá nhân
+
+profiles-title = Hồ sơ cá nhân
+profiles-intro = Bạn có thể lưu thông tin của mình và của người thân tại đây một lần; khi khai thủ tục, ứng dụng sẽ điền sẵn giúp bạn. Thông tin chỉ được lưu trên máy tính này.
+profiles-empty = Chưa có hồ sơ cá nhân nào. Bạn bấm “Thêm hồ sơ cá nhân” để bắt đầu.
+profiles-new = Thêm hồ sơ cá nhân
+profiles-edit = Sửa
+profiles-delete = Xóa
+profiles-about = { " " }hồ sơ “{ $label }”
+profiles-no-facts = Hồ sơ này chưa có thông tin nào.
+profiles-back-home = Quay lại trang chủ
+profiles-saved = Đã lưu hồ sơ “{ $label }”.
+profiles-deleted = Đã xóa hồ sơ “{ $label }”.
+profiles-delete-title = Bạn có chắc muốn xóa hồ sơ cá nhân này?
+profiles-delete-body = Hồ sơ “{ $label }” sẽ bị xóa khỏi máy này. Các hồ sơ đang soạn đã được điền từ hồ sơ này vẫn giữ nguyên câu trả lời.
+profiles-delete-confirm = Xóa hồ sơ
+profiles-delete-cancel = Không xóa
+profiles-form-new-title = Thêm hồ sơ cá nhân
+profiles-form-edit-title = Sửa hồ sơ “{ $label }”
+profiles-form-intro = Bạn chỉ cần điền những thông tin muốn lưu; có thể bổ sung sau.
+profiles-label = Tên gọi của hồ sơ
+profiles-label-hint = Để bạn dễ nhận ra, ví dụ: Tôi, Mẹ, Con trai. Nếu để trống, ứng dụng sẽ dùng họ và tên.
+profiles-label-required = Vui lòng đặt tên gọi cho hồ sơ hoặc nhập họ, chữ đệm và tên.
+profiles-full-name = Họ, chữ đệm và tên
+profiles-full-name-hint = Viết có dấu, đúng như trên thẻ căn cước.
+profiles-citizen-id = Số định danh cá nhân
+profiles-citizen-id-hint = Gồm 12 chữ số, in trên thẻ căn cước.
+profiles-birth-date = Ngày sinh
+profiles-birth-date-hint = Theo dạng ngày/tháng/năm, ví dụ 05/09/1990.
+profiles-sex = Giới tính
+profiles-sex-male = Nam
+profiles-sex-female = Nữ
+profiles-phone = Số điện thoại di động
+profiles-phone-hint = Gồm 10 chữ số, ví dụ 0912345678.
+profiles-email = Thư điện tử
+profiles-permanent-address = Nơi thường trú
+profiles-current-address = Nơi ở hiện tại
+profiles-save = Lưu hồ sơ
+profiles-cancel = Hủy

@@ -40,6 +40,8 @@ pub struct DraftSummary {
     pub created_at: String,
     /// When it last changed (RFC 3339, UTC).
     pub updated_at: String,
+    /// When it was submitted; a submitted draft is read-only.
+    pub submitted_at: Option<String>,
 }
 
 /// Everything needed to resume a draft.
@@ -53,10 +55,12 @@ pub struct OpenedDraft {
     pub prefilled: Vec<String>,
     /// What changed when the draft moved to a newer definition, until dismissed.
     pub notice: Option<UpgradeNotice>,
+    /// The portal's field errors (JSON) when it refused the last submission.
+    pub rejection: Option<String>,
 }
 
 const SUMMARY_COLUMNS: &str = "id, procedure_code, procedure_version, title, person, profile_id, current_step, \
-     steps_done, steps_total, created_at, updated_at";
+     steps_done, steps_total, created_at, updated_at, submitted_at";
 
 fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<DraftSummary> {
     Ok(DraftSummary {
@@ -71,6 +75,7 @@ fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<DraftSummary> {
         steps_total: row.get(8)?,
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
+        submitted_at: row.get(11)?,
     })
 }
 
@@ -119,7 +124,8 @@ impl Store {
     pub fn list_drafts(&self) -> Result<Vec<DraftSummary>> {
         let connection = self.lock();
         let mut stmt = connection.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC"
+            "SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NULL AND submitted_at IS NULL \
+             ORDER BY updated_at DESC, id DESC"
         ))?;
         let rows = stmt.query_map([], summary)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -193,7 +199,11 @@ impl Store {
         today: NaiveDate,
     ) -> Result<InterviewState> {
         let mut connection = self.lock();
-        let mut answers = opened(&connection, id)?.answers;
+        let current = opened(&connection, id)?;
+        if current.summary.submitted_at.is_some() {
+            return Err(Error::Submitted);
+        }
+        let mut answers = current.answers;
         let field = procedure
             .definition
             .steps
@@ -369,11 +379,11 @@ fn write_progress(
 }
 
 fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
-    let (summary, notice) = connection
+    let (summary, notice, rejection) = connection
         .query_row(
-            &format!("SELECT {SUMMARY_COLUMNS}, notice FROM drafts WHERE id = ?1 AND deleted_at IS NULL"),
+            &format!("SELECT {SUMMARY_COLUMNS}, notice, rejection FROM drafts WHERE id = ?1 AND deleted_at IS NULL"),
             [id],
-            |row| Ok((summary(row)?, row.get::<_, Option<String>>(11)?)),
+            |row| Ok((summary(row)?, row.get::<_, Option<String>>(12)?, row.get::<_, Option<String>>(13)?)),
         )
         .optional()?
         .ok_or(Error::NotFound { what: "draft", id })?;
@@ -397,10 +407,5 @@ fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
         }
     }
     let notice = notice.and_then(|n| serde_json::from_str(&n).ok());
-    Ok(OpenedDraft {
-        summary,
-        answers,
-        prefilled,
-        notice,
-    })
+    Ok(OpenedDraft { summary, answers, prefilled, notice, rejection })
 }

@@ -36,6 +36,9 @@ pub enum Error {
         /// Its id.
         id: i64,
     },
+    /// The draft was submitted and can no longer change.
+    #[error("the draft was submitted and is read-only")]
+    Submitted,
     /// A file the user picked cannot be attached.
     #[error("the file cannot be attached: {0:?}")]
     Attachment(AttachmentProblem),

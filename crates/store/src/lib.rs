@@ -11,6 +11,7 @@ mod attachments;
 mod audit;
 mod drafts;
 mod error;
+mod outbox;
 mod profiles;
 mod schema;
 
@@ -23,6 +24,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use attachments::{Attachment, FileCheck};
 pub use drafts::{DraftSummary, OpenedDraft};
 pub use error::{AttachmentProblem, Error, Result};
+pub use outbox::{OutboxItem, QueuedSubmission, SubmittedDossier};
 pub use profiles::Profile;
 
 /// File name of the database inside the data folder.

@@ -14,8 +14,9 @@ pub fn version_count() -> usize {
 }
 
 fn steps() -> Vec<M<'static>> {
-    vec![M::up(
-        "CREATE TABLE profiles (
+    vec![
+        M::up(
+            "CREATE TABLE profiles (
             id INTEGER PRIMARY KEY,
             label TEXT NOT NULL,
             data TEXT NOT NULL,
@@ -72,7 +73,38 @@ fn steps() -> Vec<M<'static>> {
             profile_id INTEGER,
             detail TEXT
         );",
-    )]
+        ),
+        M::up(
+            "ALTER TABLE drafts ADD COLUMN submitted_at TEXT;
+        ALTER TABLE drafts ADD COLUMN rejection TEXT;
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id),
+            idempotency_key TEXT NOT NULL UNIQUE,
+            payload TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'delivered', 'rejected')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            portal_id TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+        CREATE TABLE dossiers (
+            portal_id TEXT PRIMARY KEY,
+            draft_id INTEGER REFERENCES drafts(id),
+            code TEXT NOT NULL,
+            procedure_code TEXT NOT NULL,
+            status TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE sync_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );",
+        ),
+    ]
 }
 
 #[cfg(test)]

@@ -26,6 +26,11 @@ export function helpId(fieldId: string): string {
   return `help-${fieldId}`;
 }
 
+/** The "filled in from the profile" badge of a field. */
+export function prefilledId(fieldId: string): string {
+  return `prefilled-${fieldId}`;
+}
+
 export type AddressPart = 'province' | 'commune' | 'street';
 
 /** The part of an address an engine message is about, if any. */

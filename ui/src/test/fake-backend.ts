@@ -5,14 +5,22 @@ import type {
   AddressAnswer,
   Answer,
   Answers,
+  AppError,
+  Attachment,
   Commune,
   Definition,
+  DraftSummary,
+  DraftView,
   FieldState,
+  FileKind,
   InterviewState,
+  Meaning,
   Message,
   ProcedureSummary,
+  Profile,
   Province,
   StepState,
+  UpgradeNotice,
 } from '../lib/types';
 
 const lt = (vi: string, en: string) => ({ vi, en });
@@ -73,6 +81,7 @@ type FakeField = {
   help?: FieldState['help'];
   required?: boolean;
   options?: FieldState['options'];
+  meaning?: Meaning;
 };
 type FakeStep = { id: string; title: StepState['title']; intro?: StepState['intro']; showIf?: (a: Answers) => boolean; fields: FakeField[] };
 
@@ -82,9 +91,15 @@ export const steps: FakeStep[] = [
     title: lt('Người đi đăng ký', 'The person filing'),
     intro: lt('Người đi đăng ký là cha, mẹ hoặc người thân của trẻ.', 'The father, the mother or a relative of the child.'),
     fields: [
-      { id: 'requester_name', kind: 'person_name', label: lt('Họ, chữ đệm và tên', 'Full name'), help: lt('Viết có dấu.', 'With diacritics.') },
-      { id: 'requester_phone', kind: 'phone', label: lt('Số điện thoại di động', 'Mobile number') },
-      { id: 'requester_email', kind: 'email', label: lt('Thư điện tử', 'E-mail'), required: false },
+      {
+        id: 'requester_name',
+        kind: 'person_name',
+        label: lt('Họ, chữ đệm và tên', 'Full name'),
+        help: lt('Viết có dấu.', 'With diacritics.'),
+        meaning: 'full_name',
+      },
+      { id: 'requester_phone', kind: 'phone', label: lt('Số điện thoại di động', 'Mobile number'), meaning: 'phone' },
+      { id: 'requester_email', kind: 'email', label: lt('Thư điện tử', 'E-mail'), required: false, meaning: 'email' },
     ],
   },
   {
@@ -169,13 +184,14 @@ export const definition: Definition = {
       min: null,
       max: null,
       checks: [],
+      meaning: f.meaning ?? null,
     })),
   })),
 };
 
 const fluent = (id: string, args: Record<string, string | number> = {}): Message => ({ kind: 'fluent', id, args });
 
-function clean(kind: FieldState['kind'], answer: Answer): Answer {
+export function clean(kind: FieldState['kind'], answer: Answer): Answer {
   if (typeof answer === 'boolean') return answer;
   if (typeof answer === 'object') return { ...answer, street: answer.street.trim().replace(/\s+/g, ' ') };
   const text = answer.trim().replace(/\s+/g, ' ');
@@ -278,6 +294,142 @@ export function evaluate(answers: Answers): InterviewState {
   };
 }
 
+// The store: drafts, profiles and attachments, in memory.
+
+type FakeDraft = {
+  id: number;
+  code: string;
+  version: number;
+  title: string | null;
+  profileId: number | null;
+  currentStep: string | null;
+  answers: Answers;
+  prefilled: Set<string>;
+  notice: UpgradeNotice | null;
+  createdAt: string;
+  updatedAt: string;
+  deleted: boolean;
+};
+
+const store = {
+  drafts: new Map<number, FakeDraft>(),
+  profiles: new Map<number, Profile>(),
+  attachments: new Map<number, Attachment & { draftId: number }>(),
+  notices: [] as AppError[],
+  nextId: 1,
+  clock: 0,
+};
+
+/** Forgets every draft, profile and attachment. */
+export function resetFakeBackend(): void {
+  store.drafts.clear();
+  store.profiles.clear();
+  store.attachments.clear();
+  store.notices = [];
+  store.nextId = 1;
+  store.clock = 0;
+}
+
+/** Change stamps that always move forward, a second apart (from 05/09/2025 07:00 UTC). */
+function stamp(): string {
+  store.clock += 1;
+  return new Date(Date.UTC(2025, 8, 5, 7, 0, store.clock)).toISOString();
+}
+
+function fieldOf(id: string): FakeField | undefined {
+  return steps.flatMap((s) => s.fields).find((f) => f.id === id);
+}
+
+function summary(draft: FakeDraft): DraftSummary {
+  const state = evaluate(draft.answers);
+  const nameField = steps.flatMap((s) => s.fields).find((f) => f.meaning === 'full_name');
+  const person = nameField ? draft.answers[nameField.id] : undefined;
+  return {
+    id: draft.id,
+    procedure_code: draft.code,
+    procedure_version: draft.version,
+    title: draft.title,
+    person: typeof person === 'string' ? person : null,
+    profile_id: draft.profileId,
+    current_step: draft.currentStep,
+    steps_done: state.steps.filter((s) => s.complete).length,
+    steps_total: state.steps.length,
+    created_at: draft.createdAt,
+    updated_at: draft.updatedAt,
+  };
+}
+
+function live(id: unknown): FakeDraft {
+  const draft = store.drafts.get(Number(id));
+  if (!draft || draft.deleted) throw { code: 'not-found', args: { what: 'draft' } };
+  return draft;
+}
+
+export function draftView(id: number): DraftView {
+  const draft = live(id);
+  return {
+    draft: summary(draft),
+    answers: { ...draft.answers },
+    prefilled: [...draft.prefilled],
+    notice: draft.notice,
+    attachments: [...store.attachments.values()]
+      .filter((a) => a.draftId === id)
+      .map(({ draftId: _, ...attachment }) => attachment),
+    state: evaluate(draft.answers),
+  };
+}
+
+/** Makes a draft as create_draft would; returns its id. */
+export function seedDraft(options: Partial<Omit<FakeDraft, 'id' | 'prefilled'>> & { prefilled?: string[] } = {}): number {
+  const id = store.nextId++;
+  const at = stamp();
+  store.drafts.set(id, {
+    id,
+    code: definition.code,
+    version: definition.version,
+    title: null,
+    profileId: null,
+    currentStep: null,
+    answers: {},
+    notice: null,
+    createdAt: at,
+    updatedAt: at,
+    deleted: false,
+    ...options,
+    prefilled: new Set(options.prefilled ?? []),
+  });
+  return id;
+}
+
+/** Saves a profile as save_profile would; returns it. */
+export function seedProfile(label: string, data: Profile['data']): Profile {
+  const id = store.nextId++;
+  const profile: Profile = { id, label, data: { ...data }, updated_at: stamp() };
+  store.profiles.set(id, profile);
+  return profile;
+}
+
+/** A start-up notice, as when a damaged database was set aside. */
+export function seedStartupNotice(notice: AppError): void {
+  store.notices.push(notice);
+}
+
+export function fakeDraft(id: number): FakeDraft | undefined {
+  return store.drafts.get(id);
+}
+
+export function fakeProfile(id: number): Profile | undefined {
+  return store.profiles.get(id);
+}
+
+function kindOfFile(path: string): FileKind | null {
+  const ending = path.toLowerCase().split('.').at(-1);
+  if (ending === 'pdf') return 'pdf';
+  if (ending === 'jpg' || ending === 'jpeg') return 'jpeg';
+  if (ending === 'png') return 'png';
+  return null;
+}
+
 /** Answers every command the UI sends, like the Rust shell would. */
 export async function fakeInvoke(command: string, args: Record<string, unknown> = {}): Promise<unknown> {
   switch (command) {
@@ -290,8 +442,6 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'procedure_detail':
       if (args['code'] !== definition.code) throw { code: 'procedure-not-found', args: { code: String(args['code']) } };
       return definition;
-    case 'evaluate_interview':
-      return evaluate((args['answers'] ?? {}) as Answers);
     case 'list_provinces':
       return provinces;
     case 'search_communes': {
@@ -300,6 +450,150 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     }
     case 'set_locale':
       return null;
+    case 'startup_notices':
+      return [...store.notices];
+
+    case 'list_drafts':
+      return [...store.drafts.values()]
+        .filter((d) => !d.deleted)
+        .map(summary)
+        .sort((a, b) => b.updated_at.localeCompare(a.updated_at) || b.id - a.id);
+    case 'create_draft': {
+      const code = String(args['code']);
+      if (code !== definition.code) throw { code: 'procedure-not-found', args: { code } };
+      const profileId = (args['profileId'] as number | null | undefined) ?? null;
+      const answers: Answers = {};
+      const prefilled: string[] = [];
+      if (profileId !== null) {
+        const profile = store.profiles.get(profileId);
+        if (!profile) throw { code: 'not-found', args: { what: 'profile' } };
+        for (const field of steps.flatMap((s) => s.fields)) {
+          const value = field.meaning ? profile.data[field.meaning] : undefined;
+          if (value !== undefined) {
+            answers[field.id] = value;
+            prefilled.push(field.id);
+          }
+        }
+      }
+      return draftView(seedDraft({ code, profileId, answers, prefilled }));
+    }
+    case 'open_draft':
+      return draftView(Number(args['id']));
+    case 'save_answer': {
+      const draft = live(args['draftId']);
+      const fieldId = String(args['fieldId']);
+      const field = fieldOf(fieldId);
+      const answer = args['answer'] as Answer | null | undefined;
+      const cleaned = field && answer != null ? clean(field.kind, answer) : null;
+      if (cleaned === null || blank(cleaned)) delete draft.answers[fieldId];
+      else draft.answers[fieldId] = cleaned;
+      draft.prefilled.delete(fieldId);
+      draft.updatedAt = stamp();
+      return evaluate(draft.answers);
+    }
+    case 'save_position': {
+      const draft = live(args['draftId']);
+      draft.currentStep = String(args['stepId']);
+      draft.updatedAt = stamp();
+      return null;
+    }
+    case 'rename_draft': {
+      const draft = live(args['id']);
+      const title = String(args['title'] ?? '').trim();
+      draft.title = title === '' ? null : title;
+      draft.updatedAt = stamp();
+      return null;
+    }
+    case 'duplicate_draft': {
+      const draft = live(args['id']);
+      const copy = seedDraft({ ...draft, answers: { ...draft.answers }, prefilled: [...draft.prefilled] });
+      for (const attachment of [...store.attachments.values()].filter((a) => a.draftId === draft.id)) {
+        const id = store.nextId++;
+        store.attachments.set(id, { ...attachment, id, draftId: copy });
+      }
+      return copy;
+    }
+    case 'delete_draft':
+      live(args['id']).deleted = true;
+      return null;
+    case 'restore_draft': {
+      const draft = store.drafts.get(Number(args['id']));
+      if (!draft) throw { code: 'not-found', args: { what: 'draft' } };
+      draft.deleted = false;
+      return null;
+    }
+    case 'dismiss_notice':
+      live(args['id']).notice = null;
+      return null;
+
+    case 'list_profiles':
+      return [...store.profiles.values()].sort((a, b) => a.label.localeCompare(b.label, 'vi') || (a.id ?? 0) - (b.id ?? 0));
+    case 'save_profile': {
+      const given = args['profile'] as Profile;
+      const data: Profile['data'] = {};
+      for (const [meaning, value] of Object.entries(given.data) as [Meaning, Answer][]) {
+        const kind = meaning === 'sex' ? 'choice' : meaning.endsWith('address') ? 'address' : meaning === 'phone' ? 'phone' : 'text';
+        const cleaned = clean(kind, value);
+        if (!blank(cleaned)) data[meaning] = cleaned;
+      }
+      const id = given.id ?? store.nextId++;
+      if (given.id !== null && !store.profiles.has(given.id)) throw { code: 'not-found', args: { what: 'profile' } };
+      const saved: Profile = { id, label: given.label.trim(), data, updated_at: stamp() };
+      store.profiles.set(id, saved);
+      return saved;
+    }
+    case 'delete_profile':
+      if (!store.profiles.delete(Number(args['id']))) throw { code: 'not-found', args: { what: 'profile' } };
+      return null;
+    case 'update_profile_from_draft': {
+      const draft = live(args['draftId']);
+      const fieldId = String(args['fieldId']);
+      const meaning = fieldOf(fieldId)?.meaning;
+      const profile = draft.profileId === null ? undefined : store.profiles.get(draft.profileId);
+      if (!meaning) throw { code: 'unexpected', args: {} };
+      if (!profile) throw { code: 'not-found', args: { what: 'profile' } };
+      const value = draft.answers[fieldId];
+      if (value === undefined) delete profile.data[meaning];
+      else profile.data[meaning] = value;
+      profile.updated_at = stamp();
+      draft.prefilled.add(fieldId);
+      return { ...profile, data: { ...profile.data } };
+    }
+
+    case 'plugin:dialog|open':
+      return '/home/an/Tài liệu/giay-chung-sinh.jpg';
+    case 'attach_file': {
+      const draft = live(args['draftId']);
+      const documentId = String(args['documentId']);
+      const document = definition.documents.find((d) => d.id === documentId);
+      if (!document) throw { code: 'unexpected', args: {} };
+      const path = String(args['path']);
+      const kind = kindOfFile(path);
+      if (!kind || !document.accepted.includes(kind)) {
+        throw { code: 'attachment-kind', args: { accepted: document.accepted.map((k) => k.toUpperCase()).join(', ') } };
+      }
+      for (const [id, a] of store.attachments) if (a.draftId === draft.id && a.document_id === documentId) store.attachments.delete(id);
+      const id = store.nextId++;
+      const attachment: Attachment = {
+        id,
+        document_id: documentId,
+        file_name: path.split(/[\\/]/).at(-1) ?? path,
+        kind,
+        size: 1_258_291,
+        sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      };
+      store.attachments.set(id, { ...attachment, draftId: draft.id });
+      draft.updatedAt = stamp();
+      return attachment;
+    }
+    case 'remove_attachment':
+      if (!store.attachments.delete(Number(args['id']))) throw { code: 'not-found', args: { what: 'attachment' } };
+      return null;
+    case 'attachment_preview': {
+      const attachment = store.attachments.get(Number(args['id']));
+      if (!attachment) throw { code: 'not-found', args: { what: 'attachment' } };
+      return attachment.kind === 'pdf' ? null : 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==';
+    }
     default:
       throw { code: 'unknown-command', args: { command } };
   }

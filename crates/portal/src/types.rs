@@ -1,0 +1,243 @@
+//! The portal API's messages, as `docs/portal-api.yaml` defines them. Both
+//! the client and the sandbox use these types, so they cannot drift apart.
+
+use procedures::definition::{Definition, LocalizedText};
+use procedures::engine::Answers;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Header that makes a create request safe to repeat.
+pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+
+/// Media type of error bodies (RFC 9457).
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// One entry of `GET /v1/catalog`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct CatalogEntry {
+    /// Procedure code.
+    pub code: String,
+    /// Newest definition version.
+    pub version: u32,
+    /// Name, for listing.
+    pub name: LocalizedText,
+}
+
+/// `GET /v1/catalog`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct CatalogList {
+    /// Every procedure the portal accepts.
+    pub procedures: Vec<CatalogEntry>,
+}
+
+/// `GET /v1/catalog/{code}`: the definition; its `ETag` is `"<code>@<version>"`.
+pub type CatalogDefinition = Definition;
+
+/// A file the dossier will carry, announced when the dossier is created.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+pub struct AttachmentManifest {
+    /// The checklist document it is for.
+    pub document_id: String,
+    /// The file's name.
+    pub file_name: String,
+    /// Size in bytes.
+    #[ts(type = "number")]
+    pub size: u64,
+    /// SHA-256 of the content, lowercase hex.
+    pub sha256: String,
+}
+
+/// `POST /v1/dossiers`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+pub struct NewDossier {
+    /// Procedure code.
+    pub procedure_code: String,
+    /// Definition version the answers follow.
+    pub procedure_version: u32,
+    /// The answers, by field id.
+    pub answers: Answers,
+    /// The files that will follow, one per document.
+    pub attachments: Vec<AttachmentManifest>,
+    /// True when an officer files on the citizen's behalf (nộp hộ).
+    #[serde(default)]
+    pub on_behalf: bool,
+}
+
+/// Where a dossier is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Created; waiting for its announced files.
+    AwaitingAttachments,
+    /// Every file confirmed; the dossier is filed.
+    Submitted,
+    /// The agency has taken it in.
+    Received,
+    /// Being handled.
+    InReview,
+    /// The agency asks for more (yêu cầu bổ sung).
+    SupplementRequired,
+    /// The result is ready to collect or download.
+    ResultReady,
+    /// The result was handed over.
+    Returned,
+    /// Refused, with a reason.
+    Rejected,
+    /// Withdrawn by the citizen.
+    Withdrawn,
+}
+
+impl Status {
+    /// Whether the agency may move a dossier from `self` to `next`.
+    pub fn can_move_to(self, next: Status) -> bool {
+        use Status::*;
+        matches!(
+            (self, next),
+            (AwaitingAttachments, Submitted)
+                | (Submitted, Received | Rejected | Withdrawn)
+                | (Received, InReview | Rejected | Withdrawn)
+                | (InReview, SupplementRequired | ResultReady | Rejected | Withdrawn)
+                | (SupplementRequired, InReview | Rejected | Withdrawn)
+                | (ResultReady, Returned)
+        )
+    }
+}
+
+/// One entry of a dossier's dated history.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+pub struct StatusChange {
+    /// The status entered.
+    pub status: Status,
+    /// When (RFC 3339, UTC).
+    pub at: String,
+    /// The handling agency's note (a reason, what to supplement).
+    pub note: Option<String>,
+}
+
+/// A file the portal has stored and checked.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+pub struct AttachmentReceipt {
+    /// The checklist document it is for.
+    pub document_id: String,
+    /// The file's name.
+    pub file_name: String,
+    /// Size in bytes, as received.
+    #[ts(type = "number")]
+    pub size: u64,
+    /// SHA-256 of what was received.
+    pub sha256: String,
+}
+
+/// A dossier as the portal holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+pub struct Dossier {
+    /// The portal's id (opaque).
+    pub id: String,
+    /// The dossier code people quote, e.g. `H01.05-261129-0001`.
+    pub code: String,
+    /// Procedure code.
+    pub procedure_code: String,
+    /// Current status.
+    pub status: Status,
+    /// Every status the dossier went through, oldest first.
+    pub history: Vec<StatusChange>,
+    /// Files confirmed so far.
+    pub attachments: Vec<AttachmentReceipt>,
+    /// Fee in đồng, when the agency asks for one.
+    #[ts(type = "number | null")]
+    pub fee: Option<u64>,
+    /// Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor.
+    #[ts(type = "number")]
+    pub revision: u64,
+}
+
+/// `GET /v1/dossiers?since=<cursor>`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct DossierChanges {
+    /// Dossiers changed after the cursor, oldest change first.
+    pub dossiers: Vec<Dossier>,
+    /// The cursor to pass next time.
+    pub cursor: u64,
+}
+
+/// `POST /admin/dossiers/{id}/status` (sandbox and training only).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct StatusUpdate {
+    /// The status to move to.
+    pub status: Status,
+    /// The agency's note.
+    pub note: Option<String>,
+}
+
+/// A field the portal refused, in a 422 problem.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+pub struct FieldProblem {
+    /// Field id in the definition.
+    pub field: String,
+    /// Fluent message id (the app's `locales/` define it), e.g. `error-citizen-id-province`.
+    pub message_id: String,
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Problem {
+    /// A URI naming the kind of problem, e.g. `urn:dvc:problem:validation`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Short summary.
+    pub title: String,
+    /// HTTP status.
+    pub status: u16,
+    /// Explanation for this occurrence.
+    #[serde(default)]
+    pub detail: Option<String>,
+    /// For validation problems: the fields refused.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldProblem>,
+}
+
+/// `POST /oauth/token` reply.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct TokenResponse {
+    /// Bearer token for the API.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Lifetime of the access token, in seconds.
+    pub expires_in: u64,
+    /// Token to get a new access token.
+    pub refresh_token: String,
+}
+
+/// Fault injection for tests and training (`POST /admin/faults`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Fault {
+    /// Delay every response by this many milliseconds.
+    Latency {
+        /// Delay.
+        millis: u64,
+    },
+    /// Answer the next `count` API requests with this 5xx status.
+    ServerError {
+        /// 500–599.
+        status: u16,
+        /// How many requests.
+        count: u32,
+    },
+    /// Answer the next `count` API requests with 429 and `Retry-After`.
+    RateLimited {
+        /// Seconds in `Retry-After`.
+        retry_after: u64,
+        /// How many requests.
+        count: u32,
+    },
+    /// Store the next created dossier, then drop the connection unanswered.
+    DropAfterStore,
+    /// Answer the next API request with a body that is not valid JSON.
+    MalformedBody,
+    /// Expire every access token issued so far.
+    ExpireTokens,
+    /// Clear every fault.
+    Clear,
+}

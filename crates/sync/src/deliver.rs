@@ -1,0 +1,160 @@
+//! Delivering the outbox: create the dossier with the submission's
+//! idempotency key, upload each announced file, and record the portal's
+//! confirmation. Any unknown outcome is resolved by replaying the same key.
+
+use std::collections::HashSet;
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use portal::types::{AttachmentManifest, Dossier, NewDossier};
+use procedures::Procedure;
+use procedures::engine::Answers;
+use store::{Attachment, OutboxItem};
+
+use crate::{Event, Result, Worker, backoff, now_plus};
+
+/// The request body for a draft: the cleaned answers of visible fields, and
+/// the files of the documents the answers require.
+pub fn submission_payload(procedure: &Procedure, answers: &Answers, attachments: &[Attachment], today: NaiveDate) -> NewDossier {
+    let state = procedures::evaluate(procedure, answers, today);
+    let required: HashSet<&str> = state.documents.iter().map(|d| d.id.as_str()).collect();
+    NewDossier {
+        procedure_code: procedure.definition.code.clone(),
+        procedure_version: procedure.definition.version,
+        attachments: attachments
+            .iter()
+            .filter(|a| required.contains(a.document_id.as_str()))
+            .map(|a| AttachmentManifest {
+                document_id: a.document_id.clone(),
+                file_name: a.file_name.clone(),
+                size: a.size,
+                sha256: a.sha256.clone(),
+            })
+            .collect(),
+        answers: state.answers,
+        on_behalf: false,
+    }
+}
+
+/// A fresh idempotency key (random, UUID-shaped).
+fn idempotency_key() -> String {
+    let b: [u8; 16] = rand::random();
+    let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    format!("{}-{}-4{}-{}-{}", &hex[0..8], &hex[8..12], &hex[13..16], &hex[16..20], &hex[20..32])
+}
+
+/// How an attempt ended.
+enum Attempt {
+    Delivered(Dossier),
+    Rejected(String),
+    Retry { error: String, after: Option<Duration> },
+    NotSignedIn,
+}
+
+impl Worker {
+    /// Puts a draft's submission into the outbox and wakes the worker.
+    pub fn submit(&self, draft_id: i64, payload: &NewDossier) -> Result<i64> {
+        let body = serde_json::to_string(payload).expect("a submission serializes");
+        let id = self.store.enqueue_submission(draft_id, &idempotency_key(), &body)?;
+        self.wake();
+        Ok(id)
+    }
+
+    /// Delivers every submission that is due; stops at the first transient
+    /// failure so a struggling portal gets no more requests this round.
+    /// Returns how many were delivered.
+    pub async fn deliver_due(&self) -> Result<usize> {
+        let mut delivered = 0;
+        for item in self.store.due_submissions(&now_plus(Duration::ZERO))? {
+            match self.attempt(&item).await {
+                Attempt::Delivered(dossier) => {
+                    let body = serde_json::to_string(&dossier).expect("a dossier serializes");
+                    let status = serde_json::to_value(dossier.status).expect("a status serializes");
+                    self.store.submission_delivered(
+                        item.id,
+                        &dossier.id,
+                        &dossier.code,
+                        &dossier.procedure_code,
+                        status.as_str().unwrap_or_default(),
+                        &body,
+                    )?;
+                    delivered += 1;
+                    self.emit(Event::Delivered { draft_id: item.draft_id, dossier: Box::new(dossier) });
+                }
+                Attempt::Rejected(problems) => {
+                    self.store.submission_rejected(item.id, &problems)?;
+                    self.emit(Event::Rejected { draft_id: item.draft_id });
+                }
+                Attempt::Retry { error, after } => {
+                    let wait = after.unwrap_or_else(|| backoff::delay(item.attempts, self.config.retry_base, self.config.retry_cap));
+                    tracing::info!(outbox = item.id, attempts = item.attempts + 1, ?wait, %error, "submission will be retried");
+                    self.store.retry_submission(item.id, &error, &now_plus(wait))?;
+                    break;
+                }
+                Attempt::NotSignedIn => break,
+            }
+        }
+        Ok(delivered)
+    }
+
+    async fn attempt(&self, item: &OutboxItem) -> Attempt {
+        let payload: NewDossier = match serde_json::from_str(&item.payload) {
+            Ok(p) => p,
+            Err(e) => return Attempt::Rejected(format!("[{{\"field\":\"\",\"message_id\":\"error-unexpected\",\"detail\":\"{e}\"}}]")),
+        };
+        let mut refreshed = false;
+        loop {
+            let Some(token) = self.session.access_token() else { return Attempt::NotSignedIn };
+            match self.create_and_upload(&token, item, &payload).await {
+                Ok(dossier) => {
+                    self.set_online(true);
+                    return Attempt::Delivered(dossier);
+                }
+                Err(portal::Error::Unauthorized) if !refreshed => {
+                    refreshed = true;
+                    if let Err(error) = self.session.refresh().await {
+                        return self.failed(error);
+                    }
+                }
+                Err(error) => return self.failed(error),
+            }
+        }
+    }
+
+    fn failed(&self, error: portal::Error) -> Attempt {
+        match &error {
+            portal::Error::Offline(_) | portal::Error::NoAnswer(_) => self.set_online(false),
+            _ => self.set_online(true),
+        }
+        match error {
+            portal::Error::RateLimited(secs) => {
+                Attempt::Retry { error: error.to_string(), after: Some(Duration::from_secs(secs)) }
+            }
+            portal::Error::Unauthorized => Attempt::NotSignedIn,
+            ref e if e.is_transient() => Attempt::Retry { error: e.to_string(), after: None },
+            portal::Error::Rejected(problem) | portal::Error::Refused(problem) => {
+                Attempt::Rejected(serde_json::to_string(&problem.errors).expect("field problems serialize"))
+            }
+            other => Attempt::Retry { error: other.to_string(), after: None },
+        }
+    }
+
+    async fn create_and_upload(&self, token: &str, item: &OutboxItem, payload: &NewDossier) -> portal::Result<Dossier> {
+        let mut dossier = self.client.create_dossier(token, &item.idempotency_key, payload).await?;
+        let confirmed: HashSet<(String, String)> =
+            dossier.attachments.iter().map(|r| (r.document_id.clone(), r.sha256.clone())).collect();
+        let mut uploaded = false;
+        for file in payload.attachments.iter().filter(|f| !confirmed.contains(&(f.document_id.clone(), f.sha256.clone()))) {
+            let bytes = self.store.attachment_bytes(&file.sha256).map_err(|e| portal::Error::Malformed(e.to_string()))?;
+            let receipt = self.client.upload_attachment(token, &dossier.id, &file.document_id, &file.file_name, bytes).await?;
+            if receipt.sha256 != file.sha256 || receipt.size != file.size {
+                return Err(portal::Error::Malformed(format!("the portal stored {} differently", file.document_id)));
+            }
+            uploaded = true;
+        }
+        if uploaded {
+            dossier = self.client.dossier(token, &dossier.id).await?;
+        }
+        Ok(dossier)
+    }
+}
