@@ -43,6 +43,7 @@ error-store-set-aside = The old data file was damaged, so the app put it aside a
 error-not-found = { $what ->
         [draft] This draft
         [profile] This profile
+        [submission] This submission
        *[other] This attachment
     } was not found; it may have just been deleted.
 error-attachment-kind = This file is not a { $accepted } (the app checks the content, not the file name's ending). Please choose the right photo or scan.

@@ -43,6 +43,7 @@ error-store-set-aside = Tệp dữ liệu cũ bị hỏng nên ứng dụng đã
 error-not-found = Không tìm thấy { $what ->
         [draft] hồ sơ đang soạn này
         [profile] hồ sơ cá nhân này
+        [submission] hồ sơ chờ gửi này
        *[other] tệp đính kèm này
     }; có thể nó vừa bị xóa.
 error-attachment-kind = Tệp này không phải là { $accepted } (ứng dụng kiểm tra nội dung tệp, không dựa vào đuôi tên tệp). Vui lòng chọn đúng bản chụp hoặc bản quét.

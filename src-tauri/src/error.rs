@@ -22,6 +22,15 @@ pub enum Error {
     /// The local database or attachment folder failed.
     #[error(transparent)]
     Store(#[from] store::Error),
+    /// A portal call the user waits for failed (signing in).
+    #[error(transparent)]
+    Portal(portal::Error),
+    /// The outbox could not take the submission.
+    #[error(transparent)]
+    Sync(#[from] sync::Error),
+    /// The draft still has unanswered or invalid questions.
+    #[error("the draft is not ready to submit")]
+    NotReady,
 }
 
 /// The shape the UI receives.
@@ -47,7 +56,24 @@ impl From<&Error> for AppError {
         match error {
             Error::ProcedureNotFound(code) => Self::new("procedure-not-found", &[("code", code.clone())]),
             Error::DocumentNotFound(_) | Error::NoMeaning(_) => Self::new("unexpected", &[]),
-            Error::Store(e) => Self::from(e),
+            Error::Store(e) | Error::Sync(sync::Error::Store(e)) => Self::from(e),
+            Error::Portal(e) | Error::Sync(sync::Error::Portal(e)) => Self::from(e),
+            Error::NotReady => Self::new("draft-not-ready", &[]),
+        }
+    }
+}
+
+impl From<&portal::Error> for AppError {
+    fn from(error: &portal::Error) -> Self {
+        use portal::Error as P;
+        match error {
+            P::Offline(_) | P::NoAnswer(_) => Self::new("portal-offline", &[]),
+            P::RateLimited(secs) => Self::new("portal-busy", &[("seconds", secs.to_string())]),
+            P::Unauthorized => Self::new("portal-sign-in", &[]),
+            P::Rejected(problem) | P::Refused(problem) => {
+                Self::new("portal-refused", &[("detail", problem.detail.clone().unwrap_or_else(|| problem.title.clone()))])
+            }
+            P::Server(_) | P::Malformed(_) => Self::new("portal-failed", &[]),
         }
     }
 }
@@ -71,6 +97,7 @@ impl From<&store::Error> for AppError {
                 AttachmentProblem::Name => Self::new("attachment-name", &[]),
                 AttachmentProblem::Empty => Self::new("attachment-empty", &[]),
             },
+            S::Submitted => Self::new("draft-submitted", &[]),
             S::Sqlite(_) | S::Migration(_) => Self::new("store-failed", &[]),
         }
     }

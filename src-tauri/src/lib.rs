@@ -4,10 +4,13 @@
 
 pub mod commands;
 pub mod error;
+pub mod events;
 pub mod state;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
 
 use l10n::{Locale, Localizer};
 use procedures::Catalog;
@@ -23,6 +26,17 @@ use crate::state::AppState;
 /// shared drive); the platform's app-data folder otherwise.
 pub const DATA_DIR_VARIABLE: &str = "TRO_LY_DATA_DIR";
 
+/// Environment variable with a portal's base URL; without it the app runs in
+/// training mode against the bundled sandbox portal.
+pub const PORTAL_URL_VARIABLE: &str = "TRO_LY_PORTAL_URL";
+
+/// Environment variable naming the test account to sign in at start
+/// (training mode signs in `cong-dan` by default).
+pub const TEST_ACCOUNT_VARIABLE: &str = "TRO_LY_TEST_ACCOUNT";
+
+/// Environment variable with the status polling interval in seconds.
+pub const POLL_SECONDS_VARIABLE: &str = "TRO_LY_POLL_SECS";
+
 /// Drafts deleted this long ago are removed for good at start-up; the UI
 /// offers its undo for a few seconds only.
 const UNDO_WINDOW: chrono::Duration = chrono::Duration::minutes(1);
@@ -35,9 +49,10 @@ pub fn run() {
     // Both are compiled into the binary and checked by tests, so failing
     // here means a broken build, not a user's problem to solve.
     let catalog = Catalog::bundled().expect("the bundled catalog loads");
-    let localizer = Localizer::bundled().expect("the bundled locales load");
+    let localizer = Arc::new(Localizer::bundled().expect("the bundled locales load"));
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let folder = match std::env::var_os(DATA_DIR_VARIABLE) {
                 Some(dir) => PathBuf::from(dir),
@@ -67,12 +82,34 @@ pub fn run() {
                 })
                 .into_iter()
                 .collect();
-            let state = AppState {
-                catalog,
-                localizer,
-                store,
-                startup_notices,
+            let store = Arc::new(store);
+            let (training_portal, base_url) = match std::env::var(PORTAL_URL_VARIABLE) {
+                Ok(url) => (None, url),
+                Err(_) => {
+                    let sandbox = tauri::async_runtime::block_on(start_training_portal(&folder))?;
+                    let url = sandbox.base_url();
+                    (Some(sandbox), url)
+                }
             };
+            let poll = std::env::var(POLL_SECONDS_VARIABLE).ok().and_then(|s| s.parse().ok()).unwrap_or(10);
+            let config = sync::Config { poll_every: Duration::from_secs(poll), ..sync::Config::default() };
+            let (handle, events_localizer) = (app.handle().clone(), localizer.clone());
+            let worker = sync::Worker::new(store.clone(), portal::Client::new(&base_url), config, move |event| {
+                events::forward(&handle, &events_localizer, event)
+            });
+            let account = std::env::var(TEST_ACCOUNT_VARIABLE)
+                .ok()
+                .or_else(|| training_portal.as_ref().map(|_| "cong-dan".to_owned()));
+            let signing_in = worker.clone();
+            tauri::async_runtime::spawn(async move {
+                if let Some(account) = account {
+                    if let Err(error) = signing_in.session().sign_in_test_account(&account).await {
+                        tracing::warn!(%error, "the test account could not sign in at start");
+                    }
+                }
+                signing_in.run().await;
+            });
+            let state = AppState { catalog, localizer, store, worker, training_portal, startup_notices };
             set_window_title(app.handle(), &state.localizer, Locale::Vi);
             app.manage(state);
             Ok(())
@@ -107,9 +144,25 @@ pub fn run() {
             commands::attachments::attach_file,
             commands::attachments::remove_attachment,
             commands::attachments::attachment_preview,
+            commands::portal::portal_status,
+            commands::portal::sign_in,
+            commands::portal::sign_out,
+            commands::portal::submit_draft,
+            commands::portal::list_submissions,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");
+}
+
+/// Starts the bundled sandbox portal on 127.0.0.1 with its own database in
+/// the data folder; its dossiers move on by themselves every minute.
+async fn start_training_portal(folder: &Path) -> Result<portal_sandbox::Sandbox, portal_sandbox::Error> {
+    let config = portal_sandbox::Config {
+        database: Some(folder.join("training-portal.sqlite3")),
+        auto_advance: Some(Duration::from_secs(60)),
+        ..portal_sandbox::Config::default()
+    };
+    portal_sandbox::Sandbox::start(config).await
 }
 
 fn set_window_title(app: &AppHandle, localizer: &Localizer, locale: Locale) {

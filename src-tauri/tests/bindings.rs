@@ -23,6 +23,10 @@ fn export(dir: &Path) {
     AppError::export_all_to(dir).unwrap();
     DraftView::export_all_to(dir).unwrap();
     store::Profile::export_all_to(dir).unwrap();
+    app_lib::commands::portal::PortalStatus::export_all_to(dir).unwrap();
+    app_lib::commands::portal::SubmitResult::export_all_to(dir).unwrap();
+    app_lib::commands::portal::Submissions::export_all_to(dir).unwrap();
+    app_lib::events::SyncNotice::export_all_to(dir).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

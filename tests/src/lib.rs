@@ -38,11 +38,18 @@ pub struct Driver {
 }
 
 impl Driver {
-    /// Starts tauri-driver; the app it launches keeps its data in `data_dir`.
+    /// Starts tauri-driver; the app it launches keeps its data in `data_dir`
+    /// and runs in training mode.
     pub fn start(data_dir: &Path) -> Self {
+        Self::start_with(data_dir, &[])
+    }
+
+    /// Starts tauri-driver with extra environment for the app (e.g. a portal URL).
+    pub fn start_with(data_dir: &Path, env: &[(&str, &str)]) -> Self {
         let (port, native_port) = (free_port(), free_port());
         let child = Command::new("tauri-driver")
             .env("TRO_LY_DATA_DIR", data_dir)
+            .envs(env.iter().copied())
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .spawn()
             .expect("tauri-driver is installed (cargo install tauri-driver --locked)");
@@ -192,4 +199,73 @@ impl App {
     pub async fn close(self) {
         let _ = self.client.close().await;
     }
+}
+
+/// Opens birth registration from the home screen and answers every step
+/// correctly, ending on the check-your-answers page.
+pub async fn fill_birth_registration(app: &App) {
+    start_birth_registration(app).await;
+    finish_birth_registration(app).await;
+}
+
+/// Opens birth registration from the home screen and answers the first
+/// step, ending on the child's step.
+pub async fn start_birth_registration(app: &App) {
+    app.wait("#search").await.send_keys("khai sinh").await.expect("search");
+    app.click("[data-procedure='1.001193']").await;
+    app.click("#start-interview").await;
+    app.on_step("Người đi đăng ký").await;
+    app.fill("requester_name", "Nguyễn Văn An").await;
+    app.fill("requester_id", "001090012345").await;
+    app.click("#field-requester_relation-father").await;
+    app.fill("requester_phone", "0912345678").await;
+    app.next().await;
+    app.on_step("Thông tin của trẻ").await;
+}
+
+/// Answers birth registration from the child's step to the end, ending on
+/// the check-your-answers page.
+pub async fn finish_birth_registration(app: &App) {
+    app.on_step("Thông tin của trẻ").await;
+    app.fill("child_name", "Nguyễn Minh Khang").await;
+    app.click("#field-child_sex-male").await;
+    let born = chrono::Local::now().date_naive() - chrono::Duration::days(10);
+    app.fill("child_birth_date", &born.format("%d/%m/%Y").to_string()).await;
+    app.fill("child_birth_place", "Bệnh viện Phụ sản Hà Nội").await;
+    app.fill("child_ethnicity", "Kinh").await;
+    app.next().await;
+
+    app.on_step("Thông tin người mẹ").await;
+    app.fill("mother_name", "Trần Thị Bình").await;
+    app.fill("mother_birth_date", "12/03/1992").await;
+    app.fill("mother_id", "001192054321").await;
+    app.wait("#field-mother_address-province")
+        .await
+        .select_by_value("01")
+        .await
+        .expect("choose Hà Nội");
+    app.wait("#field-mother_address-commune option[value='00004']").await;
+    app.wait("#field-mother_address-commune")
+        .await
+        .select_by_value("00004")
+        .await
+        .expect("choose Ba Đình");
+    app.wait("#field-mother_address-street")
+        .await
+        .send_keys("Số 5 phố Đội Cấn")
+        .await
+        .expect("street");
+    app.shot("05-address").await;
+    app.next().await;
+
+    app.on_step("Thông tin người cha").await;
+    app.click("#field-has_father-no").await;
+    app.next().await;
+
+    app.on_step("Giấy tờ kèm theo").await;
+    app.click("#field-has_birth_certificate-yes").await;
+    app.click("#field-surrogacy-no").await;
+    app.next().await;
+
+    app.wait("#check-answers").await;
 }

@@ -81,46 +81,7 @@ async fn walk(app: &App) {
     app.fill("requester_id", "001090012345").await;
     app.next().await;
 
-    app.on_step("Thông tin của trẻ").await;
-    app.fill("child_name", "Nguyễn Minh Khang").await;
-    app.click("#field-child_sex-male").await;
-    let born = chrono::Local::now().date_naive() - chrono::Duration::days(10);
-    app.fill("child_birth_date", &born.format("%d/%m/%Y").to_string()).await;
-    app.fill("child_birth_place", "Bệnh viện Phụ sản Hà Nội").await;
-    app.fill("child_ethnicity", "Kinh").await;
-    app.next().await;
-
-    app.on_step("Thông tin người mẹ").await;
-    app.fill("mother_name", "Trần Thị Bình").await;
-    app.fill("mother_birth_date", "12/03/1992").await;
-    app.fill("mother_id", "001192054321").await;
-    app.wait("#field-mother_address-province")
-        .await
-        .select_by_value("01")
-        .await
-        .expect("choose Hà Nội");
-    app.wait("#field-mother_address-commune option[value='00004']").await;
-    app.wait("#field-mother_address-commune")
-        .await
-        .select_by_value("00004")
-        .await
-        .expect("choose Ba Đình");
-    app.wait("#field-mother_address-street")
-        .await
-        .send_keys("Số 5 phố Đội Cấn")
-        .await
-        .expect("street");
-    app.shot("05-address").await;
-    app.next().await;
-
-    app.on_step("Thông tin người cha").await;
-    app.click("#field-has_father-no").await;
-    app.next().await;
-
-    app.on_step("Giấy tờ kèm theo").await;
-    app.click("#field-has_birth_certificate-yes").await;
-    app.click("#field-surrogacy-no").await;
-    app.next().await;
+    e2e::finish_birth_registration(app).await;
 
     let check = app.wait("#check-answers").await.text().await.expect("check page text");
     assert!(check.contains("Nguyễn Minh Khang"), "the child's name is read back");

@@ -16,16 +16,7 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
     let driver = Driver::start(data.path());
 
     let app = App::start(&driver).await;
-    app.wait("#search").await.send_keys("khai sinh").await.expect("search");
-    app.click("[data-procedure='1.001193']").await;
-    app.click("#start-interview").await;
-    app.on_step("Người đi đăng ký").await;
-    app.fill("requester_name", "Nguyễn Văn An").await;
-    app.fill("requester_id", "001090012345").await;
-    app.click("#field-requester_relation-father").await;
-    app.fill("requester_phone", "0912345678").await;
-    app.next().await;
-    app.on_step("Thông tin của trẻ").await;
+    e2e::start_birth_registration(&app).await;
     app.fill("child_name", "Nguyễn Minh Khang").await;
     app.click("#field-child_sex-male").await;
     // Leave the field so the debounced save goes out now.

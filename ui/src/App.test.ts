@@ -1,16 +1,27 @@
 // Home page, procedure page and language switch, with only invoke() mocked.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
 import App from './App.svelte';
 import { resetCache } from './lib/api';
+import { translate } from './lib/fluent';
+import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
-import { clearDrafts } from './lib/components/Interview.svelte';
 import { resetHomeSearch } from './lib/components/Home.svelte';
-import { fakeInvoke } from './test/fake-backend';
+import { forgetSaveQueues } from './lib/components/Interview.svelte';
+import {
+  fakeDraft,
+  fakeInvoke,
+  fakeProfile,
+  resetFakeBackend,
+  seedDraft,
+  seedProfile,
+  seedStartupNotice,
+} from './test/fake-backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(async () => null) }));
 const invokeMock = vi.mocked(invoke);
 
 function byId(id: string): HTMLElement {
@@ -26,7 +37,8 @@ function listed(): string[] {
 beforeEach(() => {
   invokeMock.mockReset();
   invokeMock.mockImplementation((command, args) => fakeInvoke(command, args as Record<string, unknown>));
-  clearDrafts();
+  resetFakeBackend();
+  forgetSaveQueues();
   resetHomeSearch();
   resetCache();
   localStorage.clear();
@@ -119,6 +131,9 @@ describe('procedure page', () => {
 
     await user.click(byId('start-interview'));
     await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    expect(invokeMock).toHaveBeenCalledWith('create_draft', { code: '1.001193', profileId: null });
+    // The new draft was opened from create_draft's answer, not asked for again.
+    expect(invokeMock.mock.calls.some(([c]) => c === 'open_draft')).toBe(false);
     await user.click(byId('back'));
     await waitFor(() => byId('start-interview'));
     await user.click(byId('back-home'));
@@ -170,5 +185,317 @@ describe('language', () => {
     await waitFor(() => expect(listed()).toHaveLength(3));
     await user.selectOptions(byId('language'), 'en');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Which procedure do you need?');
+  });
+});
+
+function card(id: number): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-draft="${id}"]`);
+}
+
+function cards(): number[] {
+  return [...document.querySelectorAll('[data-draft]')].map((c) => Number(c.getAttribute('data-draft')));
+}
+
+function button(selector: string): HTMLElement {
+  const element = document.querySelector<HTMLElement>(selector);
+  if (!element) throw new Error(`${selector} is not in the page`);
+  return element;
+}
+
+describe('drafts on the home page', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows no drafts section when there is none', async () => {
+    render(App);
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    expect(document.getElementById('drafts')).toBeNull();
+  });
+
+  it('lists each draft above the search, with its name, person, last change and progress', async () => {
+    const older = seedDraft({ answers: { requester_name: 'Nguyễn Văn An', requester_phone: '0912345678' } });
+    const newer = seedDraft({ title: 'Khai sinh cho bé Na' });
+    render(App);
+    const section = await waitFor(() => byId('drafts'));
+    expect(within(section).getByRole('heading', { level: 2 })).toHaveTextContent('Hồ sơ đang soạn');
+    // Above the search box.
+    expect(section.compareDocumentPosition(byId('search')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(cards()).toEqual([newer, older]);
+    await waitFor(() => expect(card(older)).toHaveTextContent('Đăng ký khai sinh'));
+    expect(card(older)).toHaveTextContent('Người khai: Nguyễn Văn An');
+    expect(card(older)).toHaveTextContent(`Sửa lần cuối ${formatDateTime(fakeDraft(older)!.updatedAt)}`);
+    expect(card(older)?.textContent).toMatch(/Sửa lần cuối \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(card(older)).toHaveTextContent('Đã xong 1/3 bước');
+    expect(card(newer)).toHaveTextContent('Khai sinh cho bé Na');
+    expect(card(newer)).toHaveTextContent('Đã xong 0/3 bước');
+    // Each button says which draft it is for (the end is for screen readers).
+    expect(button(`[data-resume="${newer}"]`).textContent).toBe('Tiếp tục hồ sơ “Khai sinh cho bé Na”');
+    expect(button(`[data-resume="${older}"]`).textContent).toBe('Tiếp tục hồ sơ “Đăng ký khai sinh”');
+  });
+
+  it('resumes a draft where it was left, with its answers', async () => {
+    const id = seedDraft({
+      currentStep: 'child',
+      answers: { requester_name: 'Nguyễn Văn An', requester_phone: '0912345678', child_birth_date: '05/09/2025' },
+    });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await waitFor(() => button(`[data-resume="${id}"]`)));
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin của trẻ' });
+    expect((byId('field-child_birth_date') as HTMLInputElement).value).toBe('05/09/2025');
+    expect(invokeMock).toHaveBeenCalledWith('open_draft', { id });
+    await user.click(byId('back'));
+    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    expect((byId('field-requester_name') as HTMLInputElement).value).toBe('Nguyễn Văn An');
+  });
+
+  it('asks before deleting, in a dialog that keeps focus and closes on Esc', async () => {
+    const id = seedDraft({ title: 'Khai sinh cho bé Na' });
+    const user = userEvent.setup();
+    render(App);
+    const remove = await waitFor(() => button(`[data-delete="${id}"]`));
+    await user.click(remove);
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveAttribute('aria-modal', 'true');
+    expect(dialog).toHaveAccessibleName('Bạn có chắc muốn xóa hồ sơ này?');
+    expect(dialog).toHaveTextContent('Khai sinh cho bé Na');
+    const cancel = within(dialog).getByRole('button', { name: 'Không xóa' });
+    const confirm = within(dialog).getByRole('button', { name: 'Xóa hồ sơ' });
+    expect(cancel).toHaveFocus();
+    await user.tab();
+    expect(confirm).toHaveFocus();
+    await user.tab();
+    expect(cancel).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(confirm).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(remove).toHaveFocus();
+    expect(card(id)).not.toBeNull();
+    expect(invokeMock.mock.calls.some(([c]) => c === 'delete_draft')).toBe(false);
+  });
+
+  it('deletes a draft and undoes it from the message', async () => {
+    const keep = seedDraft();
+    const id = seedDraft({ title: 'Khai sinh cho bé Na' });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await waitFor(() => button(`[data-delete="${id}"]`)));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Xóa hồ sơ' }));
+    await waitFor(() => expect(cards()).toEqual([keep]));
+    expect(invokeMock).toHaveBeenCalledWith('delete_draft', { id });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const toast = byId('toast');
+    expect(toast).toHaveTextContent('Đã xóa hồ sơ');
+    expect(toast.closest('[role="status"]')).not.toBeNull();
+    expect(byId('drafts-title')).toHaveFocus();
+
+    await user.click(byId('undo-delete'));
+    await waitFor(() => expect(cards()).toEqual([id, keep]));
+    expect(invokeMock).toHaveBeenCalledWith('restore_draft', { id });
+    expect(document.getElementById('undo-delete')).toBeNull();
+    expect(byId('toast')).toHaveTextContent('Đã khôi phục hồ sơ.');
+    expect(button(`[data-resume="${id}"]`)).toHaveFocus();
+  });
+
+  it('offers the undo for ten seconds only', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const id = seedDraft();
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(App);
+    await user.click(await waitFor(() => button(`[data-delete="${id}"]`)));
+    await user.click(byId('confirm-ok'));
+    await waitFor(() => byId('undo-delete'));
+    // The last draft went: the section goes, focus goes to the page heading.
+    expect(document.getElementById('drafts')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1 })).toHaveFocus();
+    vi.advanceTimersByTime(9_000);
+    await Promise.resolve();
+    expect(document.getElementById('undo-delete')).not.toBeNull();
+    vi.advanceTimersByTime(1_100);
+    await waitFor(() => expect(document.getElementById('undo-delete')).toBeNull());
+  });
+
+  it('renames a draft inline, and cancels with Esc', async () => {
+    const id = seedDraft();
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await waitFor(() => button(`[data-rename="${id}"]`)));
+    const input = screen.getByLabelText('Tên hồ sơ');
+    expect(input).toHaveFocus();
+    await user.type(input, 'Bé Na{Escape}');
+    expect(screen.queryByLabelText('Tên hồ sơ')).toBeNull();
+    expect(button(`[data-rename="${id}"]`)).toHaveFocus();
+    expect(invokeMock.mock.calls.some(([c]) => c === 'rename_draft')).toBe(false);
+
+    await user.click(button(`[data-rename="${id}"]`));
+    await user.type(screen.getByLabelText('Tên hồ sơ'), 'Khai sinh cho bé Na');
+    await user.click(button(`[data-rename-save="${id}"]`));
+    await waitFor(() => expect(card(id)).toHaveTextContent('Khai sinh cho bé Na'));
+    expect(invokeMock).toHaveBeenCalledWith('rename_draft', { id, title: 'Khai sinh cho bé Na' });
+    expect(screen.queryByLabelText('Tên hồ sơ')).toBeNull();
+  });
+
+  it('duplicates a draft', async () => {
+    const id = seedDraft({ answers: { requester_name: 'Nguyễn Văn An' } });
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await waitFor(() => button(`[data-duplicate="${id}"]`)));
+    await waitFor(() => expect(cards()).toHaveLength(2));
+    expect(invokeMock).toHaveBeenCalledWith('duplicate_draft', { id });
+    const copy = cards().find((c) => c !== id)!;
+    expect(card(copy)).toHaveTextContent('Người khai: Nguyễn Văn An');
+  });
+
+  it('saves the last change when the user leaves the interview by the header', async () => {
+    const id = seedDraft();
+    const user = userEvent.setup();
+    render(App);
+    await user.click(await waitFor(() => button(`[data-resume="${id}"]`)));
+    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    await user.type(byId('field-requester_name'), 'Trần Thị Bình');
+    // Straight to the home page, before the typing pause is over.
+    await user.click(screen.getByRole('button', { name: 'Trợ lý Dịch vụ công' }));
+    await waitFor(() => expect(card(id)).toHaveTextContent('Người khai: Trần Thị Bình'));
+    expect(fakeDraft(id)?.answers['requester_name']).toBe('Trần Thị Bình');
+  });
+
+  it('shows what start-up reported, once, until dismissed', async () => {
+    seedStartupNotice({ code: 'store-set-aside', args: { path: '/home/an/.local/share/du-lieu.hong' } });
+    const user = userEvent.setup();
+    render(App);
+    const notice = await waitFor(() => button('[data-startup-notice="store-set-aside"]'));
+    expect(notice).toHaveAttribute('role', 'alert');
+    const expected = translate('vi', 'error-store-set-aside', { path: '/home/an/.local/share/du-lieu.hong' });
+    if (expected !== 'error-store-set-aside') expect(notice).toHaveTextContent(expected);
+    await user.click(within(notice).getByRole('button'));
+    expect(document.querySelector('[data-startup-notice]')).toBeNull();
+    await user.click(byId('nav-profiles'));
+    await waitFor(() => byId('profiles'));
+    await user.click(byId('profiles-back-home'));
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    expect(document.querySelector('[data-startup-notice]')).toBeNull();
+    expect(invokeMock.mock.calls.filter(([c]) => c === 'startup_notices')).toHaveLength(1);
+  });
+});
+
+describe('starting with a profile', () => {
+  async function openBirthRegistration(user: ReturnType<typeof userEvent.setup>) {
+    render(App);
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    await user.click(document.querySelector('[data-procedure="1.001193"]') as HTMLElement);
+    await waitFor(() => byId('start-interview'));
+  }
+
+  it('asks who the dossier is for, then fills in from the chosen profile', async () => {
+    const profile = seedProfile('Tôi', { full_name: 'Nguyễn Văn An', phone: '0912345678' });
+    seedProfile('Mẹ', { full_name: 'Trần Thị Bình' });
+    const user = userEvent.setup();
+    await openBirthRegistration(user);
+    await user.click(byId('start-interview'));
+    const question = await screen.findByRole('heading', { level: 2, name: 'Bạn khai cho ai?' });
+    expect(question).toHaveFocus();
+    const group = screen.getByRole('radiogroup', { name: 'Bạn khai cho ai?' });
+    expect(within(group).getAllByRole('radio').map((r) => r.parentElement?.textContent?.trim())).toEqual([
+      'Mẹ (Trần Thị Bình)',
+      'Tôi (Nguyễn Văn An)',
+      'Người khác (không điền sẵn)',
+    ]);
+    // Nothing is chosen for the user.
+    await user.click(byId('start-with-profile'));
+    expect(byId('choose-profile')).toHaveTextContent('Vui lòng chọn người mà bạn khai thông tin cho.');
+    expect(invokeMock.mock.calls.some(([c]) => c === 'create_draft')).toBe(false);
+
+    await user.click(screen.getByLabelText(/^Tôi/));
+    await user.click(byId('start-with-profile'));
+    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    expect(invokeMock).toHaveBeenCalledWith('create_draft', { code: '1.001193', profileId: profile.id });
+    expect((byId('field-requester_name') as HTMLInputElement).value).toBe('Nguyễn Văn An');
+    expect(document.querySelectorAll('.prefilled-badge')).toHaveLength(2);
+  });
+
+  it('starts unfilled for someone else', async () => {
+    seedProfile('Tôi', { full_name: 'Nguyễn Văn An' });
+    const user = userEvent.setup();
+    await openBirthRegistration(user);
+    await user.click(byId('start-interview'));
+    await user.click(await screen.findByLabelText('Người khác (không điền sẵn)'));
+    await user.click(byId('start-with-profile'));
+    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    expect(invokeMock).toHaveBeenCalledWith('create_draft', { code: '1.001193', profileId: null });
+    expect((byId('field-requester_name') as HTMLInputElement).value).toBe('');
+    expect(document.querySelector('.prefilled-badge')).toBeNull();
+  });
+});
+
+describe('profiles screen', () => {
+  it('creates, edits and deletes a profile', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Hồ sơ cá nhân' }));
+    const page = await waitFor(() => byId('profiles'));
+    expect(within(page).getByRole('heading', { level: 1 })).toHaveTextContent('Hồ sơ cá nhân');
+    await waitFor(() => byId('profiles-empty'));
+
+    await user.click(byId('new-profile'));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Thêm hồ sơ cá nhân' })).toHaveFocus();
+    // A profile needs a name, or a full name to be named after.
+    await user.click(byId('save-profile'));
+    expect(byId('profile-label')).toHaveFocus();
+    expect(byId('profile-error-label')).toHaveTextContent('Vui lòng đặt tên gọi cho hồ sơ');
+
+    await user.type(screen.getByLabelText('Họ, chữ đệm và tên'), 'Nguyễn Văn An');
+    await user.type(screen.getByLabelText('Số định danh cá nhân'), '001090012345');
+    await user.type(screen.getByLabelText('Ngày sinh'), '12/03/1990');
+    await user.click(screen.getByLabelText('Nam'));
+    await user.type(screen.getByLabelText('Số điện thoại di động'), '0912 345 678');
+    await user.type(screen.getByLabelText('Thư điện tử'), 'an@example.vn');
+    await user.selectOptions(byId('profile-permanent_address-province'), '01');
+    await waitFor(() => expect(byId('profile-permanent_address-commune').querySelectorAll('option')).toHaveLength(3));
+    await user.selectOptions(byId('profile-permanent_address-commune'), '00004');
+    await user.type(byId('profile-permanent_address-street'), '12 phố Đội Cấn');
+    await user.click(byId('save-profile'));
+
+    const saved = await waitFor(() => button('[data-profile]'));
+    const id = Number(saved.getAttribute('data-profile'));
+    expect(within(saved).getByRole('heading', { level: 2 })).toHaveTextContent('Nguyễn Văn An');
+    expect(within(saved).getByRole('heading', { level: 2 })).toHaveFocus();
+    expect(fakeProfile(id)?.data).toEqual({
+      full_name: 'Nguyễn Văn An',
+      citizen_id: '001090012345',
+      birth_date: '12/03/1990',
+      sex: 'male',
+      phone: '0912345678',
+      email: 'an@example.vn',
+      permanent_address: { province: '01', commune: '00004', street: '12 phố Đội Cấn' },
+    });
+    expect(saved.querySelector('[data-fact="sex"] .value')).toHaveTextContent('Nam');
+    await waitFor(() =>
+      expect(saved.querySelector('[data-fact="permanent_address"] .value')).toHaveTextContent(
+        '12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội',
+      ),
+    );
+
+    await user.click(button(`[data-edit-profile="${id}"]`));
+    const label = await waitFor(() => byId('profile-label') as HTMLInputElement);
+    expect(label.value).toBe('Nguyễn Văn An');
+    expect((byId('profile-phone') as HTMLInputElement).value).toBe('0912345678');
+    expect(byId('profile-sex-male')).toBeChecked();
+    await user.clear(label);
+    await user.type(label, 'Tôi');
+    await user.click(byId('save-profile'));
+    await waitFor(() => expect(button(`[data-profile="${id}"]`)).toHaveTextContent('Tôi'));
+    expect(fakeProfile(id)?.label).toBe('Tôi');
+    expect(fakeProfile(id)?.data.full_name).toBe('Nguyễn Văn An');
+
+    await user.click(button(`[data-delete-profile="${id}"]`));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Tôi');
+    await user.click(within(dialog).getByRole('button', { name: 'Xóa hồ sơ' }));
+    await waitFor(() => expect(document.querySelector('[data-profile]')).toBeNull());
+    expect(fakeProfile(id)).toBeUndefined();
+    expect(within(page).getByRole('heading', { level: 1 })).toHaveFocus();
   });
 });

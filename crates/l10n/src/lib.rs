@@ -7,10 +7,11 @@ mod format;
 use std::collections::{BTreeSet, HashMap};
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource};
+use fluent_bundle::FluentResource;
 use include_dir::{Dir, include_dir};
 use unic_langid::{LanguageIdentifier, langid};
 
+pub use fluent_bundle::FluentArgs;
 pub use format::{format_date, format_vnd};
 
 static LOCALES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../locales");

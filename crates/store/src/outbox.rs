@@ -108,6 +108,15 @@ impl Store {
         Ok(self.lock().query_row("SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'", [], |row| row.get(0))?)
     }
 
+    /// Makes every queued submission due now (the portal is reachable again).
+    pub fn retry_queued_now(&self) -> Result<usize> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        let changed = tx.execute("UPDATE outbox SET next_attempt_at = ?1 WHERE state = 'queued'", [now()])?;
+        tx.commit()?;
+        Ok(changed)
+    }
+
     /// Submissions not yet confirmed, for the "sent" list.
     pub fn queued_submissions(&self) -> Result<Vec<QueuedSubmission>> {
         let connection = self.lock();

@@ -110,6 +110,11 @@ impl Worker {
         &self.session
     }
 
+    /// The portal's base URL.
+    pub fn base_url(&self) -> &str {
+        self.client.base_url()
+    }
+
     /// Whether the last portal call got an answer.
     pub fn is_online(&self) -> bool {
         self.online.load(Ordering::Relaxed)

@@ -21,6 +21,11 @@ impl Worker {
         };
         let changes = match changes {
             Ok(changes) => {
+                if !self.is_online() {
+                    // Back from offline: what waited for the connection goes now.
+                    self.store.retry_queued_now()?;
+                    self.wake();
+                }
                 self.set_online(true);
                 changes
             }

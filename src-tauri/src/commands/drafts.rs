@@ -1,5 +1,6 @@
 //! Drafts: start, list, resume, autosave, rename, duplicate, delete and undo.
 
+use portal::types::FieldProblem;
 use procedures::engine::{Answer, Answers, InterviewState};
 use procedures::upgrade::UpgradeNotice;
 use serde::Serialize;
@@ -26,6 +27,8 @@ pub struct DraftView {
     pub attachments: Vec<Attachment>,
     /// The interview as the saved answers stand.
     pub state: InterviewState,
+    /// The portal's field errors when it refused the last submission.
+    pub rejection: Vec<FieldProblem>,
 }
 
 /// Drafts on this machine, most recent first.
@@ -60,6 +63,7 @@ fn view(state: &AppState, id: i64) -> Result<DraftView> {
     Ok(DraftView {
         state: procedures::evaluate(procedure, &saved.answers, today()),
         attachments: state.store.attachments(id)?,
+        rejection: super::portal::rejection(saved.rejection.as_deref()),
         draft: saved.summary,
         answers: saved.answers,
         prefilled: saved.prefilled,

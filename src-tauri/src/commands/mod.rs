@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod drafts;
 pub mod locale;
 pub mod places;
+pub mod portal;
 pub mod profiles;
 pub mod startup;
 

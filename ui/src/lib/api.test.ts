@@ -1,12 +1,43 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
-import { evaluateInterview, listProvinces, resetCache, searchCommunes, searchProcedures, setLocale, toAppError } from './api';
+import { open } from '@tauri-apps/plugin-dialog';
+import {
+  attachFile,
+  attachmentPreview,
+  createDraft,
+  deleteDraft,
+  deleteProfile,
+  dismissNotice,
+  duplicateDraft,
+  extensionsFor,
+  listDrafts,
+  listProfiles,
+  listProvinces,
+  openDraft,
+  pickFile,
+  removeAttachment,
+  renameDraft,
+  resetCache,
+  restoreDraft,
+  saveAnswer,
+  savePosition,
+  saveProfile,
+  searchCommunes,
+  searchProcedures,
+  setLocale,
+  startupNotices,
+  toAppError,
+  updateProfileFromDraft,
+} from './api';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
 const invokeMock = vi.mocked(invoke);
+const openMock = vi.mocked(open);
 
 beforeEach(() => {
   invokeMock.mockReset();
+  openMock.mockReset();
   resetCache();
 });
 
@@ -14,15 +45,71 @@ describe('api', () => {
   it('sends each command with its arguments', async () => {
     invokeMock.mockResolvedValue([]);
     await searchProcedures('khai sinh');
-    await evaluateInterview('1.001193', { a: true });
     await searchCommunes('01', 'ba');
     await setLocale('en');
     expect(invokeMock.mock.calls).toEqual([
       ['search_procedures', { query: 'khai sinh' }],
-      ['evaluate_interview', { code: '1.001193', answers: { a: true } }],
       ['search_communes', { province: '01', query: 'ba' }],
       ['set_locale', { locale: 'en' }],
     ]);
+  });
+
+  it('sends the draft, profile and attachment commands with camelCase arguments', async () => {
+    invokeMock.mockResolvedValue(null);
+    const profile = { id: null, label: 'Tôi', data: { full_name: 'Nguyễn Văn An' }, updated_at: '' };
+    await listDrafts();
+    await createDraft('1.001193', 3);
+    await openDraft(7);
+    await saveAnswer(7, '1.001193', 'requester_name', 'An');
+    await saveAnswer(7, '1.001193', 'requester_email', null);
+    await savePosition(7, 'review');
+    await renameDraft(7, 'Khai sinh cho bé Na');
+    await duplicateDraft(7);
+    await deleteDraft(7);
+    await restoreDraft(7);
+    await dismissNotice(7);
+    await listProfiles();
+    await saveProfile(profile);
+    await deleteProfile(3);
+    await updateProfileFromDraft(7, '1.001193', 'requester_phone');
+    await attachFile(7, '1.001193', 'to_khai', '/tmp/to-khai.pdf');
+    await removeAttachment(9);
+    await attachmentPreview(9);
+    await startupNotices();
+    expect(invokeMock.mock.calls).toEqual([
+      ['list_drafts', undefined],
+      ['create_draft', { code: '1.001193', profileId: 3 }],
+      ['open_draft', { id: 7 }],
+      ['save_answer', { draftId: 7, code: '1.001193', fieldId: 'requester_name', answer: 'An' }],
+      ['save_answer', { draftId: 7, code: '1.001193', fieldId: 'requester_email', answer: null }],
+      ['save_position', { draftId: 7, stepId: 'review' }],
+      ['rename_draft', { id: 7, title: 'Khai sinh cho bé Na' }],
+      ['duplicate_draft', { id: 7 }],
+      ['delete_draft', { id: 7 }],
+      ['restore_draft', { id: 7 }],
+      ['dismiss_notice', { id: 7 }],
+      ['list_profiles', undefined],
+      ['save_profile', { profile }],
+      ['delete_profile', { id: 3 }],
+      ['update_profile_from_draft', { draftId: 7, code: '1.001193', fieldId: 'requester_phone' }],
+      ['attach_file', { draftId: 7, code: '1.001193', documentId: 'to_khai', path: '/tmp/to-khai.pdf' }],
+      ['remove_attachment', { id: 9 }],
+      ['attachment_preview', { id: 9 }],
+      ['startup_notices', undefined],
+    ]);
+  });
+
+  it('opens the native picker for one file of the accepted kinds', async () => {
+    openMock.mockResolvedValueOnce('/home/an/giay-chung-sinh.png').mockResolvedValueOnce(null);
+    expect(await pickFile('Bản chụp', ['pdf', 'jpeg', 'png'])).toBe('/home/an/giay-chung-sinh.png');
+    expect(openMock).toHaveBeenCalledWith({
+      multiple: false,
+      directory: false,
+      filters: [{ name: 'Bản chụp', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }],
+    });
+    expect(await pickFile('Bản chụp', ['pdf'])).toBeNull();
+    expect(extensionsFor(['pdf'])).toEqual(['pdf']);
+    expect(extensionsFor([])).toEqual(['pdf', 'jpg', 'jpeg', 'png']);
   });
 
   it('asks for the provinces once', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFee, formatVnd, groupDigits } from './format';
+import { formatDateTime, formatFee, formatFileSize, formatTime, formatVnd, groupDigits } from './format';
 
 describe('formatVnd', () => {
   it('groups thousands with dots in Vietnamese, then a no-break space and ₫', () => {
@@ -40,5 +40,31 @@ describe('formatFee', () => {
     expect(formatFee(null, 'vi')).toBe('Do tỉnh quy định');
     expect(formatFee(null, 'en')).toBe('Set by the province');
     expect(formatFee(135000, 'vi')).toBe('135.000\u00A0₫');
+  });
+});
+
+describe('formatFileSize', () => {
+  it('writes megabytes with one decimal, in each language', () => {
+    expect(formatFileSize(1_258_291, 'vi')).toBe('1,2 MB');
+    expect(formatFileSize(1_258_291, 'en')).toBe('1.2 MB');
+    expect(formatFileSize(10 * 1024 * 1024, 'vi')).toBe('10 MB');
+  });
+
+  it('writes smaller files in kilobytes, never 0', () => {
+    expect(formatFileSize(350 * 1024, 'vi')).toBe('350 KB');
+    expect(formatFileSize(12, 'en')).toBe('1 KB');
+  });
+});
+
+describe('dates and times', () => {
+  it('writes local times as HH:mm and dates as dd/mm/yyyy', () => {
+    expect(formatTime(new Date(2025, 8, 5, 14, 5))).toBe('14:05');
+    expect(formatDateTime(new Date(2025, 8, 5, 9, 7))).toBe('05/09/2025 09:07');
+  });
+
+  it('reads RFC 3339 stamps in UTC and shows them in local time', () => {
+    const stamp = '2025-09-05T07:00:00.000Z';
+    expect(formatDateTime(stamp)).toBe(formatDateTime(new Date(Date.UTC(2025, 8, 5, 7, 0))));
+    expect(formatDateTime('not a date')).toBe('');
   });
 });

@@ -22,15 +22,18 @@ export type SaveStatus =
   | { kind: 'saved'; at: Date }
   | { kind: 'error'; error: AppError };
 
-export type SaveQueueOptions = {
-  /** How long a field waits for more typing before it is saved. */
-  delay?: number;
-  /** Saves one answer (null clears it); resolves with the new state after the commit. */
-  send: (fieldId: string, value: Answer | null) => Promise<InterviewState>;
+export type SaveHandlers = {
   /** A save came back: the state as the back end now has it. */
   onSaved?: (fieldId: string, value: Answer | null, state: InterviewState) => void;
   /** The status changed. */
   onStatus?: (status: SaveStatus) => void;
+};
+
+export type SaveQueueOptions = SaveHandlers & {
+  /** How long a field waits for more typing before it is saved. */
+  delay?: number;
+  /** Saves one answer (null clears it); resolves with the new state after the commit. */
+  send: (fieldId: string, value: Answer | null) => Promise<InterviewState>;
   /** The clock, for "saved at" (tests replace it). */
   now?: () => Date;
 };
@@ -42,6 +45,7 @@ export const SAVE_DELAY_MS = 400;
 export class SaveQueue {
   private readonly delay: number;
   private readonly options: SaveQueueOptions;
+  private handlers: SaveHandlers;
   private readonly now: () => Date;
   /** Changes waiting for the typing to pause, by field. */
   private readonly pending = new Map<string, { value: Answer | null; timer: ReturnType<typeof setTimeout> }>();
@@ -55,8 +59,18 @@ export class SaveQueue {
 
   constructor(options: SaveQueueOptions) {
     this.options = options;
+    this.handlers = { onSaved: options.onSaved, onStatus: options.onStatus };
     this.delay = options.delay ?? SAVE_DELAY_MS;
     this.now = options.now ?? (() => new Date());
+  }
+
+  /**
+   * Who hears about saves and status from now on (a new screen of the same
+   * draft takes the queue over); they hear the current status at once.
+   */
+  listen(handlers: SaveHandlers): void {
+    this.handlers = handlers;
+    handlers.onStatus?.(this.last);
   }
 
   /** Records a change; it is saved after the delay, or at once when `immediate`. */
@@ -169,7 +183,7 @@ export class SaveQueue {
     }
     this.inflight = null;
     this.savedAt = this.now();
-    this.options.onSaved?.(item.fieldId, item.value, state);
+    this.handlers.onSaved?.(item.fieldId, item.value, state);
     this.pump();
   }
 
@@ -187,7 +201,7 @@ export class SaveQueue {
     else next = { kind: 'idle' };
     if (sameStatus(this.last, next)) return;
     this.last = next;
-    this.options.onStatus?.(next);
+    this.handlers.onStatus?.(next);
   }
 }
 

@@ -384,7 +384,6 @@ export function seedDraft(options: Partial<Omit<FakeDraft, 'id' | 'prefilled'>> 
   const id = store.nextId++;
   const at = stamp();
   store.drafts.set(id, {
-    id,
     code: definition.code,
     version: definition.version,
     title: null,
@@ -396,6 +395,7 @@ export function seedDraft(options: Partial<Omit<FakeDraft, 'id' | 'prefilled'>> 
     updatedAt: at,
     deleted: false,
     ...options,
+    id,
     prefilled: new Set(options.prefilled ?? []),
   });
   return id;
@@ -506,7 +506,15 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     }
     case 'duplicate_draft': {
       const draft = live(args['id']);
-      const copy = seedDraft({ ...draft, answers: { ...draft.answers }, prefilled: [...draft.prefilled] });
+      const copy = seedDraft({
+        code: draft.code,
+        version: draft.version,
+        title: draft.title,
+        profileId: draft.profileId,
+        currentStep: draft.currentStep,
+        answers: { ...draft.answers },
+        prefilled: [...draft.prefilled],
+      });
       for (const attachment of [...store.attachments.values()].filter((a) => a.draftId === draft.id)) {
         const id = store.nextId++;
         store.attachments.set(id, { ...attachment, id, draftId: copy });

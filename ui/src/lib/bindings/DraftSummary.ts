@@ -47,4 +47,8 @@ created_at: string,
 /**
  * When it last changed (RFC 3339, UTC).
  */
-updated_at: string, };
+updated_at: string, 
+/**
+ * When it was submitted; a submitted draft is read-only.
+ */
+submitted_at: string | null, };

@@ -2,6 +2,7 @@
 import type { Answer } from "./Answer";
 import type { Attachment } from "./Attachment";
 import type { DraftSummary } from "./DraftSummary";
+import type { FieldProblem } from "./FieldProblem";
 import type { InterviewState } from "./InterviewState";
 import type { UpgradeNotice } from "./UpgradeNotice";
 
@@ -32,4 +33,8 @@ attachments: Array<Attachment>,
 /**
  * The interview as the saved answers stand.
  */
-state: InterviewState, };
+state: InterviewState, 
+/**
+ * The portal's field errors when it refused the last submission.
+ */
+rejection: Array<FieldProblem>, };

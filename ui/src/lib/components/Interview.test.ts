@@ -1,17 +1,30 @@
 // The interview screens against a fake back end: only invoke() is mocked.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
-import Interview, { clearDrafts } from './Interview.svelte';
+import { open } from '@tauri-apps/plugin-dialog';
+import Interview, { forgetSaveQueues } from './Interview.svelte';
+import { clearPreviews } from './AttachmentThumb.svelte';
 import { resetCache } from '../api';
 import { translate } from '../fluent';
+import { formatTime } from '../format';
 import { i18n } from '../i18n.svelte';
-import { evaluate, fakeInvoke } from '../../test/fake-backend';
-import type { Answers, InterviewState } from '../types';
+import {
+  evaluate,
+  fakeDraft,
+  fakeInvoke,
+  fakeProfile,
+  resetFakeBackend,
+  seedDraft,
+  seedProfile,
+} from '../../test/fake-backend';
+import type { Answer, DraftView, InterviewState } from '../types';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
 const invokeMock = vi.mocked(invoke);
+const openMock = vi.mocked(open);
 
 const vi_ = (id: string, args?: Record<string, string | number>) => translate('vi', id, args);
 
@@ -21,16 +34,45 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return element as T;
 }
 
-async function start() {
+type Seed = Parameters<typeof seedDraft>[0];
+
+/** Opens a new draft (or one made from `seed`) and waits for its page. */
+async function openDraftPage(seed: Seed = {}, heading = 'Người đi đăng ký') {
+  const draftId = seedDraft(seed);
   const user = userEvent.setup();
   const onExit = vi.fn();
-  render(Interview, { code: '1.001193', onExit, onHome: vi.fn() });
-  await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
-  return { user, onExit };
+  render(Interview, { draftId, onExit, onHome: vi.fn() });
+  await screen.findByRole('heading', { level: 2, name: heading });
+  return { user, onExit, draftId };
 }
 
-function evaluations(): number {
-  return invokeMock.mock.calls.filter(([command]) => command === 'evaluate_interview').length;
+const start = (seed: Seed = {}) => openDraftPage(seed);
+
+type SaveArgs = { draftId: number; code: string; fieldId: string; answer: Answer | null };
+
+function saves(): SaveArgs[] {
+  return invokeMock.mock.calls.filter(([command]) => command === 'save_answer').map(([, args]) => args as SaveArgs);
+}
+
+function positions(): string[] {
+  return invokeMock.mock.calls
+    .filter(([command]) => command === 'save_position')
+    .map(([, args]) => (args as { stepId: string }).stepId);
+}
+
+function status(): string {
+  return byId('save-status').textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** A promise and the functions that settle it, for answers that wait. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
 
 async function fillFirstStep(user: ReturnType<typeof userEvent.setup>) {
@@ -54,16 +96,22 @@ async function fillAddressStep(user: ReturnType<typeof userEvent.setup>) {
 beforeEach(() => {
   invokeMock.mockReset();
   invokeMock.mockImplementation((command, args) => fakeInvoke(command, args as Record<string, unknown>));
-  clearDrafts();
+  openMock.mockReset();
+  openMock.mockImplementation(async () => (await fakeInvoke('plugin:dialog|open')) as string);
+  resetFakeBackend();
+  forgetSaveQueues();
+  clearPreviews();
   resetCache();
   i18n.locale = 'vi';
 });
 
 describe('an interview step', () => {
   it('shows one step with its title, intro, progress and fields by kind', async () => {
-    await start();
-    expect(invokeMock).toHaveBeenCalledWith('evaluate_interview', { code: '1.001193', answers: {} });
+    const { draftId } = await start();
+    expect(invokeMock).toHaveBeenCalledWith('open_draft', { id: draftId });
     expect(screen.getByText('Bước 1/3')).toBeInTheDocument();
+    expect(status()).toBe(vi_('save-auto'));
+    expect(byId('save-status')).toHaveAttribute('aria-live', 'polite');
     expect(screen.getByText('Người đi đăng ký là cha, mẹ hoặc người thân của trẻ.')).toBeInTheDocument();
     expect(screen.getByLabelText('Họ, chữ đệm và tên')).toBe(byId('field-requester_name'));
     expect(byId('field-requester_name')).toHaveAttribute('aria-describedby', 'help-requester_name');
@@ -110,9 +158,10 @@ describe('an interview step', () => {
     const name = state.steps[0]!.fields[0]!;
     name.errors = [{ kind: 'text', text: { vi: 'Tên này quá dài.', en: 'This name is too long.' } }];
     state.steps[0]!.complete = false;
-    invokeMock.mockImplementation(async (command, args) =>
-      command === 'evaluate_interview' ? state : fakeInvoke(command, args as Record<string, unknown>),
-    );
+    invokeMock.mockImplementation(async (command, args) => {
+      const result = await fakeInvoke(command, args as Record<string, unknown>);
+      return command === 'open_draft' ? { ...(result as DraftView), state } : result;
+    });
     const { user } = await start();
     await user.click(byId('next'));
     await waitFor(() => expect(byId('error-requester_name')).toHaveTextContent('Tên này quá dài.'));
@@ -146,23 +195,25 @@ describe('an interview step', () => {
     expect(byId('field-requester_phone')).toHaveFocus();
   });
 
-  it('debounces evaluation while typing and keeps the raw text until blur', async () => {
-    const { user } = await start();
-    const before = evaluations();
+  it('saves once the typing pauses and keeps the raw text until blur', async () => {
+    const { user, draftId } = await start();
     const phone = byId<HTMLInputElement>('field-requester_phone');
     await user.type(phone, ' +84 912 345 678');
     await waitFor(() =>
-      expect(invokeMock).toHaveBeenLastCalledWith('evaluate_interview', {
+      expect(saves().at(-1)).toEqual({
+        draftId,
         code: '1.001193',
-        answers: { requester_phone: ' +84 912 345 678' },
+        fieldId: 'requester_phone',
+        answer: ' +84 912 345 678',
       }),
     );
-    expect(evaluations() - before).toBeLessThan(5);
+    expect(saves().length).toBeLessThan(3);
     await new Promise((r) => setTimeout(r, 50));
     expect(phone.value).toBe(' +84 912 345 678');
 
     await user.tab();
     await waitFor(() => expect(phone.value).toBe('0912345678'));
+    expect(fakeDraft(draftId)?.answers['requester_phone']).toBe('0912345678');
   });
 
   it('follows text replaced without input events, as WebDriver clear() does', async () => {
@@ -176,12 +227,7 @@ describe('an interview step', () => {
     name.blur();
     await user.type(name, 'Trần Thị Bình');
     await user.tab();
-    await waitFor(() =>
-      expect(invokeMock).toHaveBeenLastCalledWith('evaluate_interview', {
-        code: '1.001193',
-        answers: { requester_name: 'Trần Thị Bình' },
-      }),
-    );
+    await waitFor(() => expect(saves().at(-1)).toMatchObject({ fieldId: 'requester_name', answer: 'Trần Thị Bình' }));
     expect(name.value).toBe('Trần Thị Bình');
   });
 
@@ -230,9 +276,9 @@ describe('an interview step', () => {
     expect(byId('field-home_address-province')).not.toHaveAttribute('aria-invalid');
     await user.type(byId('field-home_address-street'), 'Ấp Thiềng Liềng');
     await waitFor(() => expect(document.getElementById('error-home_address')).toBeNull());
-    expect(invokeMock).toHaveBeenLastCalledWith('evaluate_interview', {
-      code: '1.001193',
-      answers: expect.objectContaining({ home_address: { province: '79', commune: '27760', street: 'Ấp Thiềng Liềng' } }),
+    expect(saves().at(-1)).toMatchObject({
+      fieldId: 'home_address',
+      answer: { province: '79', commune: '27760', street: 'Ấp Thiềng Liềng' },
     });
   });
 });
@@ -311,8 +357,9 @@ describe('check your answers', () => {
   it('explains why Finish is disabled and links to the unfinished step', async () => {
     // As when a later answer makes a field of an earlier step required.
     invokeMock.mockImplementation(async (command, args) => {
-      if (command !== 'evaluate_interview') return fakeInvoke(command, args as Record<string, unknown>);
-      const state = evaluate((args as { answers: Answers }).answers);
+      const result = await fakeInvoke(command, args as Record<string, unknown>);
+      if (command !== 'save_answer') return result;
+      const state = result as InterviewState;
       if (state.answers['fee_paid'] !== undefined && state.answers['requester_email'] === undefined) {
         const email = state.steps[0]!.fields[2]!;
         email.errors = [{ kind: 'fluent', id: 'error-required', args: {} }];
@@ -338,15 +385,364 @@ describe('check your answers', () => {
 describe('errors from the back end', () => {
   it('shows an AppError through its Fluent id, with a retry', async () => {
     invokeMock.mockImplementation(async (command, args) => {
-      if (command === 'evaluate_interview') throw { code: 'procedure-not-found', args: { code: '9.999' } };
+      if (command === 'open_draft') throw { code: 'procedure-not-found', args: { code: '9.999' } };
       return fakeInvoke(command, args as Record<string, unknown>);
     });
-    render(Interview, { code: '9.999', onExit: vi.fn(), onHome: vi.fn() });
+    render(Interview, { draftId: 1, onExit: vi.fn(), onHome: vi.fn() });
     const alert = await screen.findByRole('alert');
     const expected = translate('vi', 'error-procedure-not-found', { code: '9.999' });
     expect(alert).toHaveTextContent(
       expected === 'error-procedure-not-found' ? vi_('common-error-unexpected') : expected,
     );
     expect(within(alert).getByRole('button', { name: 'Thử lại' })).toBeInTheDocument();
+  });
+});
+
+describe('autosave', () => {
+  it('says "saving" while the call is out and "saved at" only once it has resolved', async () => {
+    const held: Array<{ resolve: () => void }> = [];
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command !== 'save_answer') return fakeInvoke(command, args as Record<string, unknown>);
+      const gate = deferred<void>();
+      held.push({ resolve: () => gate.resolve() });
+      await gate.promise;
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    const { user, draftId } = await start();
+    await user.type(byId('field-requester_name'), 'Nguyễn Văn An');
+    expect(status()).toBe('Đang lưu…');
+    await waitFor(() => expect(held).toHaveLength(1));
+    // The call is out but has not come back: not "saved" yet, however long it takes.
+    await new Promise((r) => setTimeout(r, 600));
+    expect(status()).toBe('Đang lưu…');
+    expect(fakeDraft(draftId)?.answers['requester_name']).toBeUndefined();
+    held[0]!.resolve();
+    await waitFor(() => expect(status()).toMatch(/^Đã lưu lúc \d{2}:\d{2}$/));
+    expect([formatTime(new Date(Date.now() - 60_000)), formatTime(new Date())]).toContain(status().slice(-5));
+    expect(fakeDraft(draftId)?.answers['requester_name']).toBe('Nguyễn Văn An');
+  });
+
+  it('sends one save at a time per draft, in the order of the changes', async () => {
+    const held: Array<{ fieldId: string; resolve: () => void }> = [];
+    let out = 0;
+    let most = 0;
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command !== 'save_answer') return fakeInvoke(command, args as Record<string, unknown>);
+      out++;
+      most = Math.max(most, out);
+      const gate = deferred<void>();
+      held.push({ fieldId: (args as SaveArgs).fieldId, resolve: () => gate.resolve() });
+      await gate.promise;
+      out--;
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    const { user, draftId } = await start();
+    await user.type(byId('field-requester_name'), 'Nguyễn Văn An');
+    // Going to the next field saves the name at once (blur).
+    await user.click(byId('field-requester_phone'));
+    await waitFor(() => expect(held.map((h) => h.fieldId)).toEqual(['requester_name']));
+    await user.type(byId('field-requester_phone'), '0912345678');
+    await user.click(byId('field-requester_email'));
+    await user.type(byId('field-requester_email'), 'an@example.vn');
+    await new Promise((r) => setTimeout(r, 500));
+    // The phone waits for the name's save to come back.
+    expect(held.map((h) => h.fieldId)).toEqual(['requester_name']);
+    expect(status()).toBe('Đang lưu…');
+    held[0]!.resolve();
+    await waitFor(() => expect(held.map((h) => h.fieldId)).toEqual(['requester_name', 'requester_phone']));
+    held[1]!.resolve();
+    await waitFor(() => expect(held).toHaveLength(3));
+    expect(status()).toBe('Đang lưu…');
+    held[2]!.resolve();
+    await waitFor(() => expect(status()).toMatch(/^Đã lưu lúc/));
+    expect(most).toBe(1);
+    expect(saves().map((s) => [s.fieldId, s.answer])).toEqual([
+      ['requester_name', 'Nguyễn Văn An'],
+      ['requester_phone', '0912345678'],
+      ['requester_email', 'an@example.vn'],
+    ]);
+    expect(fakeDraft(draftId)?.answers).toEqual({
+      requester_name: 'Nguyễn Văn An',
+      requester_phone: '0912345678',
+      requester_email: 'an@example.vn',
+    });
+  });
+
+  it('keeps one queue per draft when its interview is closed and opened again', async () => {
+    const held: Array<{ fieldId: string; resolve: () => void }> = [];
+    let out = 0;
+    let most = 0;
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command !== 'save_answer') return fakeInvoke(command, args as Record<string, unknown>);
+      out++;
+      most = Math.max(most, out);
+      const gate = deferred<void>();
+      held.push({ fieldId: (args as SaveArgs).fieldId, resolve: () => gate.resolve() });
+      await gate.promise;
+      out--;
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    const { user, draftId } = await start();
+    await user.type(byId('field-requester_name'), 'Nguyễn Văn An');
+    cleanup();
+    // Closing sent the name; its save is still out when the draft opens again.
+    await waitFor(() => expect(held.map((h) => h.fieldId)).toEqual(['requester_name']));
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn() });
+    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    expect(status()).toBe('Đang lưu…');
+    await user.type(byId('field-requester_phone'), '0912345678');
+    await user.tab();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(held).toHaveLength(1);
+    held[0]!.resolve();
+    await waitFor(() => expect(held).toHaveLength(2));
+    held[1]!.resolve();
+    await waitFor(() => expect(status()).toMatch(/^Đã lưu lúc/));
+    expect(most).toBe(1);
+    expect(fakeDraft(draftId)?.answers).toEqual({ requester_name: 'Nguyễn Văn An', requester_phone: '0912345678' });
+  });
+
+  it('saves the last change before Next moves on', async () => {
+    const { user, draftId } = await start();
+    await fillFirstStep(user);
+    await user.click(byId('next'));
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin của trẻ' });
+    expect(fakeDraft(draftId)?.answers['requester_phone']).toBe('0912345678');
+    await user.type(byId('field-child_birth_date'), '05/09/2025');
+    await user.click(byId('back'));
+    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    expect(fakeDraft(draftId)?.answers['child_birth_date']).toBe('05/09/2025');
+  });
+
+  it('keeps the input and offers a retry when a save fails', async () => {
+    let failing = true;
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'save_answer' && failing) throw { code: 'store-disk-full', args: {} };
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    const { user, draftId } = await start();
+    const name = byId<HTMLInputElement>('field-requester_name');
+    await user.type(name, 'Nguyễn Văn An');
+    await user.tab();
+    const expected = translate('vi', 'error-store-disk-full');
+    await waitFor(() => expect(status()).toContain(vi_('save-failed')));
+    if (expected !== 'error-store-disk-full') expect(status()).toContain(expected);
+    expect(name.value).toBe('Nguyễn Văn An');
+    // Next does not move on with an unsaved answer.
+    await user.click(byId('next'));
+    await waitFor(() => expect(byId('save-retry')).toHaveFocus());
+    expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent('Người đi đăng ký');
+
+    failing = false;
+    await user.click(within(byId('save-status')).getByRole('button', { name: 'Thử lại' }));
+    await waitFor(() => expect(status()).toMatch(/^Đã lưu lúc/));
+    expect(name.value).toBe('Nguyễn Văn An');
+    expect(fakeDraft(draftId)?.answers['requester_name']).toBe('Nguyễn Văn An');
+  });
+
+  it('resumes at the saved step with every answer in place, and remembers the step', async () => {
+    const { user, draftId } = await openDraftPage(
+      {
+        currentStep: 'child',
+        answers: { requester_name: 'Nguyễn Văn An', requester_phone: '0912345678', child_sex: 'female' },
+      },
+      'Thông tin của trẻ',
+    );
+    expect(byId('field-child_sex-female')).toBeChecked();
+    await user.click(byId('back'));
+    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    expect(byId<HTMLInputElement>('field-requester_name').value).toBe('Nguyễn Văn An');
+    await waitFor(() => expect(positions()).toEqual(['requester']));
+    expect(fakeDraft(draftId)?.currentStep).toBe('requester');
+  });
+
+  it('resumes on the check page when the draft was left there', async () => {
+    const draftId = seedDraft({ currentStep: 'review', answers: { requester_name: 'Nguyễn Văn An' } });
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn() });
+    await waitFor(() => byId('check-answers'));
+    expect(byId('check-answers').querySelector('[data-answer="requester_name"] .value')).toHaveTextContent('Nguyễn Văn An');
+    expect(positions()).toEqual([]);
+  });
+});
+
+describe('profiles in the interview', () => {
+  async function startFromProfile() {
+    const profile = seedProfile('Tôi', { full_name: 'Nguyễn Văn An', phone: '0912345678' });
+    const started = await openDraftPage({
+      profileId: profile.id,
+      answers: { requester_name: 'Nguyễn Văn An', requester_phone: '0912345678' },
+      prefilled: ['requester_name', 'requester_phone'],
+    });
+    return { ...started, profile };
+  }
+
+  function badge(fieldId: string): Element | null {
+    return document.querySelector(`[data-field="${fieldId}"] .prefilled-badge`);
+  }
+
+  it('marks the answers filled in from the profile', async () => {
+    await startFromProfile();
+    expect(badge('requester_name')).toHaveTextContent('Điền sẵn từ hồ sơ cá nhân');
+    expect(badge('requester_phone')).toHaveTextContent('Điền sẵn từ hồ sơ cá nhân');
+    expect(badge('requester_email')).toBeNull();
+    expect(byId('field-requester_name').getAttribute('aria-describedby')?.split(' ')).toContain('prefilled-requester_name');
+    expect(byId<HTMLInputElement>('field-requester_phone').value).toBe('0912345678');
+    expect(document.querySelector('[data-update-profile]')).toBeNull();
+  });
+
+  it('offers to save a changed answer back into the profile', async () => {
+    const { user, draftId, profile } = await startFromProfile();
+    const phone = byId<HTMLInputElement>('field-requester_phone');
+    await user.clear(phone);
+    await user.type(phone, '0987654321');
+    expect(badge('requester_phone')).toBeNull();
+    expect(badge('requester_name')).not.toBeNull();
+    await user.tab();
+    const offer = await waitFor(() => {
+      const button = document.querySelector<HTMLElement>('[data-update-profile="requester_phone"]');
+      if (!button) throw new Error('no offer yet');
+      return button;
+    });
+    expect(offer).toHaveTextContent('Lưu vào hồ sơ cá nhân');
+    await user.click(offer);
+    await waitFor(() => expect(badge('requester_phone')).not.toBeNull());
+    expect(document.querySelector('[data-update-profile]')).toBeNull();
+    expect(invokeMock).toHaveBeenCalledWith('update_profile_from_draft', {
+      draftId,
+      code: '1.001193',
+      fieldId: 'requester_phone',
+    });
+    expect(fakeProfile(profile.id!)?.data.phone).toBe('0987654321');
+    expect(badge('requester_phone')).toHaveFocus();
+  });
+
+  it('offers nothing when the draft was not filled from a profile', async () => {
+    const { user } = await start();
+    await user.type(byId('field-requester_phone'), '0912345678');
+    await user.tab();
+    await waitFor(() => expect(status()).toMatch(/^Đã lưu lúc/));
+    expect(document.querySelector('[data-update-profile]')).toBeNull();
+  });
+});
+
+describe('upgrade notice', () => {
+  it('tells what changed and goes away once read', async () => {
+    const { user, draftId } = await start({
+      version: 1,
+      notice: {
+        from_version: 1,
+        to_version: 2,
+        removed: [{ vi: 'Số chứng minh nhân dân', en: 'Old ID card number' }],
+        added: [
+          { vi: 'Thư điện tử', en: 'E-mail' },
+          { vi: 'Quốc tịch', en: 'Nationality' },
+        ],
+      },
+    });
+    const notice = byId('upgrade-notice');
+    expect(notice).toHaveTextContent('Thủ tục đã được cập nhật (phiên bản 1 → 2).');
+    expect(notice).toHaveTextContent('Các câu trả lời không còn dùng: Số chứng minh nhân dân.');
+    expect(notice).toHaveTextContent('Câu hỏi mới cần trả lời: Thư điện tử; Quốc tịch.');
+    expect(byId('upgrade-notice-title')).toHaveFocus();
+    await user.click(within(notice).getByRole('button', { name: 'Đã hiểu' }));
+    await waitFor(() => expect(document.getElementById('upgrade-notice')).toBeNull());
+    expect(invokeMock).toHaveBeenCalledWith('dismiss_notice', { id: draftId });
+    expect(fakeDraft(draftId)?.notice).toBeNull();
+    expect(byId('page-heading')).toHaveFocus();
+  });
+});
+
+describe('documents and attachments', () => {
+  it('lists the documents under the fields, open while a file is missing', async () => {
+    await start();
+    const panel = byId<HTMLDetailsElement>('documents-panel');
+    expect(panel.tagName).toBe('DETAILS');
+    expect(panel.open).toBe(true);
+    expect(within(panel).getByText('Giấy tờ cần chuẩn bị')).toBeInTheDocument();
+    expect(panel.querySelector('[data-document="to_khai"]')).toHaveTextContent('PDF; tối đa 10 MB');
+    expect(panel.querySelector('[data-attach="to_khai"]')).toHaveTextContent('Đính kèm tệp');
+  });
+
+  it('attaches a file from the native picker, shows a refusal, replaces and removes it', async () => {
+    const { user, draftId } = await start();
+    openMock.mockResolvedValueOnce('/home/an/to-khai.jpg');
+    await user.click(document.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
+    const refusal = await waitFor(() => {
+      const element = document.querySelector('[data-attach-error="to_khai"]');
+      if (!element) throw new Error('no error yet');
+      return element;
+    });
+    expect(refusal).toHaveAttribute('role', 'alert');
+    const expected = translate('vi', 'error-attachment-kind', { accepted: 'PDF' });
+    if (expected !== 'error-attachment-kind') expect(refusal).toHaveTextContent(expected);
+    expect(openMock).toHaveBeenCalledWith({
+      multiple: false,
+      directory: false,
+      filters: [{ name: vi_('attach-filter-name'), extensions: ['pdf'] }],
+    });
+
+    openMock.mockResolvedValueOnce('/home/an/to-khai.pdf');
+    await user.click(document.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
+    const row = await waitFor(() => {
+      const element = document.querySelector<HTMLElement>('[data-attachment="to_khai"]');
+      if (!element) throw new Error('not attached yet');
+      return element;
+    });
+    expect(document.querySelector('[data-attach-error="to_khai"]')).toBeNull();
+    expect(row).toHaveTextContent('to-khai.pdf');
+    expect(row).toHaveTextContent('PDF · 1,2 MB');
+    expect(row.querySelector('svg.pdf-icon')).not.toBeNull();
+    expect(invokeMock).toHaveBeenCalledWith('attach_file', {
+      draftId,
+      code: '1.001193',
+      documentId: 'to_khai',
+      path: '/home/an/to-khai.pdf',
+    });
+    expect(document.querySelector('[data-replace="to_khai"]')).toHaveFocus();
+
+    // A cancelled picker changes nothing.
+    openMock.mockResolvedValueOnce(null);
+    await user.click(document.querySelector<HTMLElement>('[data-replace="to_khai"]')!);
+    expect(invokeMock.mock.calls.filter(([c]) => c === 'attach_file')).toHaveLength(2);
+
+    await user.click(document.querySelector<HTMLElement>('[data-remove="to_khai"]')!);
+    await waitFor(() => expect(document.querySelector('[data-attachment="to_khai"]')).toBeNull());
+    expect(document.querySelector('[data-attach="to_khai"]')).toHaveFocus();
+    expect(invokeMock.mock.calls.some(([c]) => c === 'remove_attachment')).toBe(true);
+  });
+
+  it('shows a thumbnail of an image, and the files on the check page', async () => {
+    const { user } = await openDraftPage(
+      {
+        currentStep: 'child',
+        answers: { requester_name: 'Nguyễn Văn An', requester_phone: '0912345678', has_birth_certificate: true },
+      },
+      'Thông tin của trẻ',
+    );
+    await user.click(document.querySelector<HTMLElement>('[data-attach="giay_chung_sinh"]')!);
+    const image = await screen.findByAltText('Ảnh thu nhỏ của tệp giay-chung-sinh.jpg');
+    expect(image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+    expect(document.querySelector('[data-attachment="giay_chung_sinh"]')).toHaveTextContent('JPEG · 1,2 MB');
+    expect(invokeMock).toHaveBeenCalledWith('attachment_preview', expect.objectContaining({ id: expect.any(Number) }));
+  });
+
+  it('lists the files on the check page, with a button for each missing one', async () => {
+    const draftId = seedDraft({ currentStep: 'review', answers: { has_birth_certificate: true } });
+    await fakeInvoke('attach_file', {
+      draftId,
+      code: '1.001193',
+      documentId: 'giay_chung_sinh',
+      path: '/home/an/giay-chung-sinh.png',
+    });
+    const user = userEvent.setup();
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn() });
+    const list = await waitFor(() => byId('documents'));
+    expect(within(byId('check-answers')).getByText('Giấy chứng sinh (bản chính)')).toBeInTheDocument();
+    expect(list.querySelector('[data-attachment="giay_chung_sinh"]')).toHaveTextContent('giay-chung-sinh.png');
+    expect(list.querySelector('[data-remove]')).toBeNull();
+    expect(list.querySelector('[data-replace]')).toBeNull();
+    openMock.mockResolvedValueOnce('/home/an/to-khai.pdf');
+    await user.click(list.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
+    await waitFor(() => expect(list.querySelector('[data-attachment="to_khai"]')).toHaveTextContent('to-khai.pdf'));
   });
 });

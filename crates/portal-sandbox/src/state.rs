@@ -1,0 +1,60 @@
+//! What every handler shares: the database, the published catalog, the
+//! armed faults and the configuration.
+
+use std::sync::Mutex;
+use std::time::Instant;
+
+use axum::extract::Request;
+use axum::middleware::Next;
+use axum::response::Response;
+use chrono::NaiveDate;
+
+use crate::catalog::Published;
+use crate::db::Db;
+use crate::faults::Faults;
+use crate::{Config, Error};
+
+/// State shared by the handlers of one sandbox.
+pub(crate) struct Shared {
+    /// The sandbox's own database.
+    pub db: Db,
+    /// The catalog as published now.
+    pub catalog: Published,
+    /// Faults armed through `POST /admin/faults`.
+    pub faults: Mutex<Faults>,
+    /// How the sandbox was started.
+    pub config: Config,
+}
+
+impl Shared {
+    /// Opens the database and loads the catalog.
+    pub fn open(config: Config) -> Result<Self, Error> {
+        let db = Db::open(config.database.as_deref())?;
+        let catalog = Published::load(&db)?;
+        Ok(Self {
+            db,
+            catalog,
+            faults: Mutex::new(Faults::default()),
+            config,
+        })
+    }
+
+    /// The day answers are validated against.
+    pub fn today(&self) -> NaiveDate {
+        self.config.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+}
+
+/// Logs method, path (never the query or body) and status of every request.
+pub(crate) async fn log_request(request: Request, next: Next) -> Response {
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let started = Instant::now();
+    let response = next.run(request).await;
+    tracing::debug!(
+        "{method} {path} → {} in {} ms",
+        response.status().as_u16(),
+        started.elapsed().as_millis()
+    );
+    response
+}

@@ -1,0 +1,330 @@
+//! Helpers shared by the tests: starting a sandbox, signing in through the
+//! real OAuth flow, and a valid birth-registration dossier.
+
+use std::time::Duration;
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::NaiveDate;
+use portal::types::{AttachmentManifest, Dossier, NewDossier, TokenResponse};
+use portal_sandbox::{CLIENT_ID, Config, Sandbox};
+use procedures::engine::{AddressAnswer, Answer, Answers};
+use rand::RngCore;
+use reqwest::{Client, Response, StatusCode};
+use sha2::{Digest, Sha256};
+
+/// The sandbox's date in these tests.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
+}
+
+/// The configuration tests start with: in memory, on [`today`].
+pub fn config() -> Config {
+    Config {
+        today: Some(today()),
+        ..Config::default()
+    }
+}
+
+/// A sandbox on a free port.
+pub async fn start() -> Sandbox {
+    Sandbox::start(config()).await.expect("the sandbox starts")
+}
+
+/// An HTTP client that does not follow redirects.
+pub fn http() -> Client {
+    Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .build()
+        .unwrap()
+}
+
+/// A PKCE verifier and its S256 challenge.
+pub fn pkce() -> (String, String) {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let verifier = URL_SAFE_NO_PAD.encode(bytes);
+    let challenge = URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()));
+    (verifier, challenge)
+}
+
+/// The loopback redirect URI the tests use.
+pub const REDIRECT_URI: &str = "http://127.0.0.1:49152/callback";
+
+/// `/oauth/authorize?…` with these parameters.
+pub fn authorize_url(base: &str, challenge: &str, state: &str, login_hint: Option<&str>) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query
+        .append_pair("response_type", "code")
+        .append_pair("client_id", CLIENT_ID)
+        .append_pair("redirect_uri", REDIRECT_URI)
+        .append_pair("code_challenge", challenge)
+        .append_pair("code_challenge_method", "S256")
+        .append_pair("state", state);
+    if let Some(hint) = login_hint {
+        query.append_pair("login_hint", hint);
+    }
+    format!("{base}/oauth/authorize?{}", query.finish())
+}
+
+/// Follows the authorize redirect and returns the `code` (checking `state`).
+pub async fn authorization_code(base: &str, challenge: &str, account: &str) -> String {
+    let response = http()
+        .get(authorize_url(base, challenge, "s-123", Some(account)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    assert!(location.starts_with(REDIRECT_URI), "{location}");
+    let url = url::Url::parse(&location).unwrap();
+    let pairs: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+    assert!(
+        pairs.contains(&("state".into(), "s-123".into())),
+        "state comes back: {pairs:?}"
+    );
+    pairs
+        .into_iter()
+        .find(|(k, _)| k == "code")
+        .map(|(_, v)| v)
+        .expect("a code")
+}
+
+/// A form-encoded body.
+pub fn form(pairs: &[(&str, &str)]) -> String {
+    let mut body = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in pairs {
+        body.append_pair(k, v);
+    }
+    body.finish()
+}
+
+/// `POST /oauth/token` with a form.
+pub async fn token_request(base: &str, pairs: &[(&str, &str)]) -> Response {
+    http()
+        .post(format!("{base}/oauth/token"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(pairs))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// Exchanges a code for tokens.
+pub async fn exchange(base: &str, code: &str, verifier: &str) -> Response {
+    token_request(
+        base,
+        &[
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", REDIRECT_URI),
+            ("client_id", CLIENT_ID),
+            ("code_verifier", verifier),
+        ],
+    )
+    .await
+}
+
+/// Refreshes an access token.
+pub async fn refresh(base: &str, refresh_token: &str) -> Response {
+    token_request(
+        base,
+        &[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh_token),
+            ("client_id", CLIENT_ID),
+        ],
+    )
+    .await
+}
+
+/// Signs `account` in through the whole flow.
+pub async fn sign_in(base: &str, account: &str) -> TokenResponse {
+    let (verifier, challenge) = pkce();
+    let code = authorization_code(base, &challenge, account).await;
+    let response = exchange(base, &code, &verifier).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+/// A signed-in client of one sandbox.
+pub struct Api {
+    pub base: String,
+    pub http: Client,
+    pub token: String,
+}
+
+impl Api {
+    /// Signs `account` in.
+    pub async fn sign_in(sandbox: &Sandbox, account: &str) -> Api {
+        let tokens = sign_in(&sandbox.base_url(), account).await;
+        Api {
+            base: sandbox.base_url(),
+            http: http(),
+            token: tokens.access_token,
+        }
+    }
+
+    pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
+        self.http.get(format!("{}{path}", self.base)).bearer_auth(&self.token)
+    }
+
+    pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
+        self.http.post(format!("{}{path}", self.base)).bearer_auth(&self.token)
+    }
+
+    pub fn put(&self, path: &str) -> reqwest::RequestBuilder {
+        self.http.put(format!("{}{path}", self.base)).bearer_auth(&self.token)
+    }
+
+    /// `POST /v1/dossiers` with a fresh key.
+    pub async fn create(&self, new: &NewDossier) -> Response {
+        self.create_with_key(new, &uuid::Uuid::new_v4().to_string()).await
+    }
+
+    /// `POST /v1/dossiers` with this key.
+    pub async fn create_with_key(&self, new: &NewDossier, key: &str) -> Response {
+        self.post("/v1/dossiers")
+            .header("Idempotency-Key", key)
+            .json(new)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// Creates a dossier that must succeed.
+    pub async fn create_ok(&self, new: &NewDossier) -> Dossier {
+        let response = self.create(new).await;
+        assert_eq!(response.status(), StatusCode::CREATED);
+        response.json().await.unwrap()
+    }
+
+    /// `PUT` one attachment.
+    pub async fn upload(&self, dossier: &str, document: &str, name: &str, bytes: Vec<u8>) -> Response {
+        let encoded = percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC).to_string();
+        self.put(&format!("/v1/dossiers/{dossier}/attachments/{document}"))
+            .header("content-type", "application/octet-stream")
+            .header("X-File-Name", encoded)
+            .body(bytes)
+            .send()
+            .await
+            .unwrap()
+    }
+
+    /// `GET /v1/dossiers/{id}` that must succeed.
+    pub async fn dossier(&self, id: &str) -> Dossier {
+        let response = self.get(&format!("/v1/dossiers/{id}")).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+
+    /// `GET /v1/dossiers?since=`.
+    pub async fn changes(&self, since: u64) -> portal::types::DossierChanges {
+        let response = self.get(&format!("/v1/dossiers?since={since}")).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        response.json().await.unwrap()
+    }
+}
+
+/// `POST /admin/faults`.
+pub async fn fault(base: &str, fault: &portal::types::Fault) {
+    let response = http()
+        .post(format!("{base}/admin/faults"))
+        .json(fault)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+}
+
+/// `POST /admin/dossiers/{id}/status`.
+pub async fn admin_status(base: &str, id: &str, status: portal::types::Status, note: Option<&str>) -> Response {
+    http()
+        .post(format!("{base}/admin/dossiers/{id}/status"))
+        .json(&portal::types::StatusUpdate {
+            status,
+            note: note.map(str::to_owned),
+        })
+        .send()
+        .await
+        .unwrap()
+}
+
+fn text(s: &str) -> Answer {
+    Answer::Text(s.into())
+}
+
+/// A valid birth registration (1.001193): a child born four weeks before
+/// [`today`], a medical birth certificate, the mother living in Hà Nội.
+pub fn birth_answers() -> Answers {
+    Answers::from([
+        ("requester_name".into(), text("Nguyễn Văn An")),
+        ("requester_id".into(), text("001090012345")),
+        ("requester_relation".into(), text("father")),
+        ("requester_phone".into(), text("+84 912 345 678")),
+        ("child_name".into(), text("Nguyễn Minh Khang")),
+        ("child_sex".into(), text("male")),
+        ("child_birth_date".into(), text("1/11/2026")),
+        ("child_birth_place".into(), text("Bệnh viện Phụ sản Hà Nội")),
+        ("child_ethnicity".into(), text("Kinh")),
+        ("mother_name".into(), text("Trần Thị Bình")),
+        ("mother_birth_date".into(), text("12/03/1992")),
+        ("mother_id".into(), text("001192054321")),
+        (
+            "mother_address".into(),
+            Answer::Address(AddressAnswer {
+                province: "01".into(),
+                commune: "00004".into(),
+                street: "Số 5 phố Đội Cấn".into(),
+            }),
+        ),
+        ("has_father".into(), Answer::Bool(false)),
+        ("has_birth_certificate".into(), Answer::Bool(true)),
+        ("surrogacy".into(), Answer::Bool(false)),
+    ])
+}
+
+/// The bytes of a small "scanned" birth certificate.
+pub fn certificate() -> Vec<u8> {
+    let mut bytes = b"%PDF-1.4\n% Giay chung sinh (ban chinh)\n".to_vec();
+    bytes.extend((0..4096u32).map(|i| (i % 251) as u8));
+    bytes.extend_from_slice(b"\n%%EOF\n");
+    bytes
+}
+
+/// The manifest entry for `bytes`.
+pub fn manifest(document_id: &str, file_name: &str, bytes: &[u8]) -> AttachmentManifest {
+    AttachmentManifest {
+        document_id: document_id.into(),
+        file_name: file_name.into(),
+        size: bytes.len() as u64,
+        sha256: Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect(),
+    }
+}
+
+/// A birth registration announcing `attachments`.
+pub fn birth_dossier(attachments: Vec<AttachmentManifest>) -> NewDossier {
+    NewDossier {
+        procedure_code: "1.001193".into(),
+        procedure_version: 1,
+        answers: birth_answers(),
+        attachments,
+        on_behalf: false,
+    }
+}
+
+/// A birth registration announcing the birth certificate.
+pub fn birth_dossier_with_certificate() -> NewDossier {
+    birth_dossier(vec![manifest("giay_chung_sinh", "Giấy chứng sinh.pdf", &certificate())])
+}
+
+/// The problem document of a response, checking its media type.
+pub async fn problem(response: Response) -> portal::types::Problem {
+    let media = response.headers()["content-type"].to_str().unwrap().to_owned();
+    assert_eq!(media, portal::types::PROBLEM_JSON);
+    let status = response.status().as_u16();
+    let problem: portal::types::Problem = response.json().await.unwrap();
+    assert_eq!(problem.status, status, "the body repeats the status");
+    problem
+}

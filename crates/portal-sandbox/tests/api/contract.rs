@@ -1,0 +1,404 @@
+//! The contract: `docs/portal-api.yaml` is loaded, and every response of a
+//! scenario that exercises every operation it lists is checked against it
+//! (documented status, media type and headers; JSON bodies validated with
+//! the spec's schema). Request bodies the tests send are validated too, and
+//! the test fails when an operation of the spec was not exercised.
+
+use std::collections::BTreeSet;
+
+use jsonschema::Validator;
+use portal::types::{Fault, Status, StatusUpdate};
+use procedures::Catalog;
+use reqwest::{RequestBuilder, StatusCode};
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+struct Spec {
+    doc: Value,
+}
+
+impl Spec {
+    fn load() -> Spec {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/portal-api.yaml");
+        let text = std::fs::read_to_string(path).expect("docs/portal-api.yaml exists");
+        let doc: Value = serde_norway::from_str(&text).expect("the spec is YAML");
+        assert_eq!(doc["openapi"], "3.1.0");
+        Spec { doc }
+    }
+
+    /// Every `(METHOD, path)` the spec lists.
+    fn operations(&self) -> BTreeSet<(String, String)> {
+        let methods = ["get", "put", "post", "delete", "patch"];
+        self.doc["paths"]
+            .as_object()
+            .unwrap()
+            .iter()
+            .flat_map(|(path, item)| {
+                methods
+                    .iter()
+                    .filter(|m| item.get(**m).is_some())
+                    .map(|m| (m.to_uppercase(), path.clone()))
+            })
+            .collect()
+    }
+
+    fn resolve<'a>(&'a self, value: &'a Value) -> &'a Value {
+        match value.get("$ref").and_then(Value::as_str) {
+            Some(reference) => {
+                let pointer = reference.strip_prefix('#').expect("local $ref");
+                self.resolve(
+                    self.doc
+                        .pointer(pointer)
+                        .unwrap_or_else(|| panic!("{reference} resolves")),
+                )
+            }
+            None => value,
+        }
+    }
+
+    fn operation(&self, method: &str, path: &str) -> &Value {
+        let operation = &self.doc["paths"][path][method.to_lowercase()];
+        assert!(operation.is_object(), "the spec has {method} {path}");
+        operation
+    }
+
+    /// The documented response for a status: exact, then `4XX`/`5XX`.
+    fn response(&self, method: &str, path: &str, status: StatusCode) -> &Value {
+        let responses = &self.operation(method, path)["responses"];
+        let exact = status.as_str().to_owned();
+        let range = format!("{}XX", status.as_u16() / 100);
+        let found = responses
+            .get(&exact)
+            .or_else(|| responses.get(&range))
+            .or_else(|| responses.get("default"))
+            .unwrap_or_else(|| panic!("{method} {path} documents status {status}"));
+        self.resolve(found)
+    }
+
+    /// A validator for a schema of the spec, `$ref`s resolving to its components.
+    fn validator(&self, schema: &Value) -> Validator {
+        let mut root = schema.as_object().cloned().unwrap_or_default();
+        root.insert("components".into(), self.doc["components"].clone());
+        root.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));
+        jsonschema::options()
+            .should_validate_formats(true)
+            .build(&Value::Object(root))
+            .expect("the schema compiles")
+    }
+
+    fn assert_valid(&self, schema: &Value, instance: &Value, what: &str) {
+        let validator = self.validator(schema);
+        let errors: Vec<String> = validator
+            .iter_errors(instance)
+            .map(|e| format!("{e} at {}", e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{what} does not match the spec: {errors:#?}\n{instance:#}"
+        );
+    }
+
+    fn component(&self, name: &str) -> Value {
+        json!({ "$ref": format!("#/components/schemas/{name}") })
+    }
+}
+
+struct Contract {
+    spec: Spec,
+    exercised: BTreeSet<(String, String)>,
+}
+
+impl Contract {
+    /// Sends a request built for `METHOD path-template`, checks the
+    /// response against the spec, and returns its status and JSON body.
+    async fn call(&mut self, method: &str, template: &str, request: RequestBuilder) -> (StatusCode, Option<Value>) {
+        self.exercised.insert((method.to_owned(), template.to_owned()));
+        let response = request.send().await.unwrap();
+        let status = response.status();
+        let documented = self.spec.response(method, template, status).clone();
+        if let Some(headers) = documented["headers"].as_object() {
+            for name in headers.keys() {
+                assert!(
+                    response.headers().contains_key(name.as_str()),
+                    "{method} {template} {status} documents the header {name}"
+                );
+            }
+        }
+        let media = response
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().split(';').next().unwrap().trim().to_owned());
+        let body = response.bytes().await.unwrap();
+        let Some(content) = documented["content"].as_object() else {
+            assert!(body.is_empty(), "{method} {template} {status} documents no body");
+            return (status, None);
+        };
+        let media = media.unwrap_or_else(|| panic!("{method} {template} {status} has a Content-Type"));
+        let entry = content
+            .get(&media)
+            .unwrap_or_else(|| panic!("{method} {template} {status} documents {media}"));
+        if !media.ends_with("json") {
+            return (status, None);
+        }
+        let json: Value = serde_json::from_slice(&body).expect("a JSON body");
+        self.spec
+            .assert_valid(&entry["schema"], &json, &format!("{method} {template} {status}"));
+        (status, Some(json))
+    }
+
+    /// Validates a JSON request body against the operation's request schema.
+    fn request(&self, method: &str, template: &str, body: &Value) {
+        let operation = self.spec.operation(method, template);
+        let schema = &self.spec.resolve(&operation["requestBody"])["content"]["application/json"]["schema"];
+        self.spec
+            .assert_valid(schema, body, &format!("the request of {method} {template}"));
+    }
+}
+
+#[test]
+fn every_bundled_definition_matches_the_definition_schema() {
+    let spec = Spec::load();
+    let schema = spec.component("Definition");
+    for procedure in Catalog::bundled().unwrap().procedures() {
+        let json = serde_json::to_value(&procedure.definition).unwrap();
+        spec.assert_valid(&schema, &json, &procedure.definition.code);
+    }
+}
+
+#[test]
+fn every_fault_matches_the_fault_schema() {
+    let spec = Spec::load();
+    let faults = [
+        Fault::Latency { millis: 10 },
+        Fault::ServerError { status: 503, count: 1 },
+        Fault::RateLimited {
+            retry_after: 2,
+            count: 1,
+        },
+        Fault::DropAfterStore,
+        Fault::MalformedBody,
+        Fault::ExpireTokens,
+        Fault::Clear,
+    ];
+    for fault in faults {
+        spec.assert_valid(
+            &spec.component("Fault"),
+            &serde_json::to_value(&fault).unwrap(),
+            "a fault",
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_operation_answers_as_the_spec_says() {
+    let mut c = Contract {
+        spec: Spec::load(),
+        exercised: BTreeSet::new(),
+    };
+    let sandbox = start().await;
+    let base = sandbox.base_url();
+    let http = http();
+
+    // Health and sign-in.
+    c.call("GET", "/health", http.get(format!("{base}/health"))).await;
+    let (verifier, challenge) = pkce();
+    let (status, _) = c
+        .call(
+            "GET",
+            "/oauth/authorize",
+            http.get(authorize_url(&base, &challenge, "s", None)),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let bad_redirect = authorize_url(&base, &challenge, "s", None).replace("127.0.0.1%3A49152", "example.com");
+    let (status, _) = c.call("GET", "/oauth/authorize", http.get(bad_redirect)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = c
+        .call(
+            "GET",
+            "/oauth/authorize",
+            http.get(authorize_url(&base, &challenge, "s", Some("cong-dan"))),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FOUND);
+    let code = authorization_code(&base, &challenge, "cong-dan").await;
+    let exchange_form = form(&[
+        ("grant_type", "authorization_code"),
+        ("code", &code),
+        ("redirect_uri", REDIRECT_URI),
+        ("client_id", portal_sandbox::CLIENT_ID),
+        ("code_verifier", &verifier),
+    ]);
+    let token_call = || {
+        http.post(format!("{base}/oauth/token"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(exchange_form.clone())
+    };
+    let (status, tokens) = c.call("POST", "/oauth/token", token_call()).await;
+    assert_eq!(status, StatusCode::OK);
+    let token = tokens.unwrap()["access_token"].as_str().unwrap().to_owned();
+    let (status, error) = c.call("POST", "/oauth/token", token_call()).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error.unwrap()["error"], "invalid_grant");
+    let token = {
+        // The reuse revoked that code's tokens; sign in again.
+        let _ = token;
+        sign_in(&base, "cong-dan").await.access_token
+    };
+    let get = |path: &str| http.get(format!("{base}{path}")).bearer_auth(&token);
+    let post = |path: &str| http.post(format!("{base}{path}")).bearer_auth(&token);
+
+    // Catalog.
+    let (status, _) = c
+        .call("GET", "/v1/catalog", http.get(format!("{base}/v1/catalog")))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, list) = c.call("GET", "/v1/catalog", get("/v1/catalog")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!list.unwrap()["procedures"].as_array().unwrap().is_empty());
+    let (status, definition) = c.call("GET", "/v1/catalog/{code}", get("/v1/catalog/1.001193")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = c
+        .call(
+            "GET",
+            "/v1/catalog/{code}",
+            get("/v1/catalog/1.001193").header("if-none-match", "\"1.001193@1\""),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_MODIFIED);
+    let (status, _) = c.call("GET", "/v1/catalog/{code}", get("/v1/catalog/9.999999")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+
+    // Dossiers.
+    let mut invalid = birth_dossier(vec![]);
+    invalid
+        .answers
+        .insert("requester_id".into(), procedures::engine::Answer::Text("12345".into()));
+    let invalid = serde_json::to_value(&invalid).unwrap();
+    c.request("POST", "/v1/dossiers", &invalid);
+    let (status, problem) = c
+        .call(
+            "POST",
+            "/v1/dossiers",
+            post("/v1/dossiers")
+                .header("Idempotency-Key", "k-invalid")
+                .json(&invalid),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem.unwrap()["errors"][0]["field"], "requester_id");
+    let new = serde_json::to_value(birth_dossier_with_certificate()).unwrap();
+    c.request("POST", "/v1/dossiers", &new);
+    let (status, _) = c.call("POST", "/v1/dossiers", post("/v1/dossiers").json(&new)).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "no Idempotency-Key");
+    let create = || post("/v1/dossiers").header("Idempotency-Key", "k-1").json(&new);
+    let (status, created) = c.call("POST", "/v1/dossiers", create()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = c.call("POST", "/v1/dossiers", create()).await;
+    assert_eq!(status, StatusCode::OK);
+    let id = created.unwrap()["id"].as_str().unwrap().to_owned();
+    let attachment = format!("/v1/dossiers/{id}/attachments/giay_chung_sinh");
+    let upload = |bytes: Vec<u8>| {
+        http.put(format!("{base}{attachment}"))
+            .bearer_auth(&token)
+            .header("content-type", "application/octet-stream")
+            .header("X-File-Name", "Gi%E1%BA%A5y%20ch%E1%BB%A9ng%20sinh.pdf")
+            .body(bytes)
+    };
+    let template = "/v1/dossiers/{id}/attachments/{document_id}";
+    let (status, _) = c.call("PUT", template, upload(b"not it".to_vec())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = c.call("PUT", template, upload(vec![0; 20 * 1024 * 1024 + 1])).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    let (status, receipt) = c.call("PUT", template, upload(certificate())).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(receipt.unwrap()["file_name"], "Giấy chứng sinh.pdf");
+    let (status, _) = c
+        .call(
+            "PUT",
+            template,
+            http.put(format!("{base}/v1/dossiers/{id}/attachments/to_khai"))
+                .bearer_auth(&token)
+                .body(certificate()),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, dossier) = c
+        .call("GET", "/v1/dossiers/{id}", get(&format!("/v1/dossiers/{id}")))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(dossier.unwrap()["status"], "submitted");
+    let (status, _) = c.call("GET", "/v1/dossiers/{id}", get("/v1/dossiers/nope")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, changes) = c.call("GET", "/v1/dossiers", get("/v1/dossiers?since=0")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(changes.unwrap()["dossiers"].as_array().unwrap().len(), 1);
+    let (status, _) = c.call("GET", "/v1/dossiers", get("/v1/dossiers?since=x")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // The agency side, then withdrawal.
+    let move_to = |status: Status, note: Option<&str>| {
+        let body = serde_json::to_value(StatusUpdate {
+            status,
+            note: note.map(str::to_owned),
+        })
+        .unwrap();
+        c.request("POST", "/admin/dossiers/{id}/status", &body);
+        http.post(format!("{base}/admin/dossiers/{id}/status")).json(&body)
+    };
+    let received = move_to(Status::Received, Some("Đã tiếp nhận"));
+    let returned = move_to(Status::Returned, None);
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/status", received).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/status", returned).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let withdraw = format!("/v1/dossiers/{id}/withdraw");
+    let (status, withdrawn) = c.call("POST", "/v1/dossiers/{id}/withdraw", post(&withdraw)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(withdrawn.unwrap()["status"], "withdrawn");
+    let (status, _) = c.call("POST", "/v1/dossiers/{id}/withdraw", post(&withdraw)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // Catalog publishing.
+    let mut definition = definition.unwrap();
+    definition["version"] = 2.into();
+    c.request("PUT", "/admin/catalog", &definition);
+    let publish = |body: &Value| http.put(format!("{base}/admin/catalog")).json(body);
+    let (status, entry) = c.call("PUT", "/admin/catalog", publish(&definition)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(entry.unwrap()["version"], 2);
+    let (status, _) = c.call("PUT", "/admin/catalog", publish(&definition)).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // Faults.
+    let arm = |fault: Fault| {
+        let body = serde_json::to_value(fault).unwrap();
+        c.request("POST", "/admin/faults", &body);
+        http.post(format!("{base}/admin/faults")).json(&body)
+    };
+    let rate_limited = arm(Fault::RateLimited {
+        retry_after: 3,
+        count: 1,
+    });
+    let server_error = arm(Fault::ServerError { status: 503, count: 1 });
+    let (status, _) = c.call("POST", "/admin/faults", rate_limited).await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = c.call("GET", "/v1/dossiers", get("/v1/dossiers")).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    c.call("POST", "/admin/faults", server_error).await;
+    let (status, _) = c.call("GET", "/v1/catalog", get("/v1/catalog")).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+
+    let missing: Vec<_> = c.spec.operations().difference(&c.exercised).cloned().collect();
+    assert!(
+        missing.is_empty(),
+        "operations of the spec no test exercised: {missing:?}"
+    );
+    let undocumented: Vec<_> = c.exercised.difference(&c.spec.operations()).cloned().collect();
+    assert!(
+        undocumented.is_empty(),
+        "exercised but not in the spec: {undocumented:?}"
+    );
+    sandbox.stop().await;
+}

@@ -1,0 +1,454 @@
+//! Dossiers: creation with re-validation, the code, attachments, the
+//! change cursor, status moves, withdrawal, idempotency and account scope.
+
+use std::time::Duration;
+
+use portal::types::{AttachmentReceipt, Dossier, FieldProblem, Status};
+use portal_sandbox::{Config, Sandbox};
+use procedures::engine::Answer;
+use reqwest::StatusCode;
+
+use crate::common::*;
+
+fn looks_like_a_code(code: &str, prefix: &str) -> bool {
+    let Some(rest) = code.strip_prefix(prefix) else {
+        return false;
+    };
+    rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[tokio::test]
+async fn a_birth_registration_goes_from_creation_to_submitted() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let response = api.create(&birth_dossier_with_certificate()).await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let created: Dossier = response.json().await.unwrap();
+    assert_eq!(location, format!("/v1/dossiers/{}", created.id));
+    assert_eq!(created.status, Status::AwaitingAttachments);
+    assert_eq!(created.procedure_code, "1.001193");
+    assert!(
+        looks_like_a_code(&created.code, "X01-20261129-"),
+        "commune level, Hà Nội, today: {}",
+        created.code
+    );
+    assert_eq!(created.history.len(), 1);
+    assert_eq!(created.history[0].status, Status::AwaitingAttachments);
+    assert!(created.attachments.is_empty());
+    assert_eq!(created.fee, None);
+
+    let wrong = api
+        .upload(
+            &created.id,
+            "giay_chung_sinh",
+            "Giấy chứng sinh.pdf",
+            b"other bytes".to_vec(),
+        )
+        .await;
+    assert_eq!(wrong.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem(wrong).await.kind, "urn:dvc:problem:attachment-mismatch");
+    let unannounced = api.upload(&created.id, "to_khai", "to-khai.pdf", certificate()).await;
+    assert_eq!(unannounced.status(), StatusCode::NOT_FOUND);
+    assert_eq!(api.dossier(&created.id).await.status, Status::AwaitingAttachments);
+
+    let response = api
+        .upload(&created.id, "giay_chung_sinh", "Giấy chứng sinh.pdf", certificate())
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let receipt: AttachmentReceipt = response.json().await.unwrap();
+    let announced = manifest("giay_chung_sinh", "Giấy chứng sinh.pdf", &certificate());
+    assert_eq!(
+        receipt.file_name, "Giấy chứng sinh.pdf",
+        "X-File-Name is percent-decoded"
+    );
+    assert_eq!((receipt.size, &receipt.sha256), (announced.size, &announced.sha256));
+
+    let submitted = api.dossier(&created.id).await;
+    assert_eq!(submitted.status, Status::Submitted);
+    let statuses: Vec<Status> = submitted.history.iter().map(|h| h.status).collect();
+    assert_eq!(statuses, [Status::AwaitingAttachments, Status::Submitted]);
+    assert_eq!(submitted.attachments, std::slice::from_ref(&receipt));
+    assert!(submitted.revision > created.revision);
+
+    let repeated = api
+        .upload(&created.id, "giay_chung_sinh", "Giấy chứng sinh.pdf", certificate())
+        .await;
+    assert_eq!(repeated.status(), StatusCode::OK, "repeating an upload is harmless");
+    assert_eq!(repeated.json::<AttachmentReceipt>().await.unwrap(), receipt);
+    assert_eq!(api.dossier(&created.id).await, submitted, "and changes nothing");
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn without_files_a_dossier_is_submitted_at_once_and_codes_count_up() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let first = api.create_ok(&birth_dossier(vec![])).await;
+    let second = api.create_ok(&birth_dossier(vec![])).await;
+    assert_eq!(first.status, Status::Submitted);
+    assert_eq!(first.history.len(), 1);
+    assert_eq!(first.code, "X01-20261129-0001");
+    assert_eq!(second.code, "X01-20261129-0002");
+    assert_ne!(first.id, second.id);
+
+    let mut no_address = birth_dossier(vec![]);
+    no_address.answers.remove("mother_address");
+    let refused = api.create(&no_address).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the address is required"
+    );
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn the_cursor_lists_what_changed_since() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let base = sandbox.base_url();
+    let empty = api.changes(0).await;
+    assert!(empty.dossiers.is_empty());
+    assert_eq!(empty.cursor, 0);
+
+    let a = api.create_ok(&birth_dossier(vec![])).await;
+    let b = api.create_ok(&birth_dossier_with_certificate()).await;
+    let all = api.changes(0).await;
+    let ids: Vec<&str> = all.dossiers.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, [a.id.as_str(), b.id.as_str()]);
+    assert_eq!(all.cursor, b.revision);
+
+    let none = api.changes(all.cursor).await;
+    assert!(none.dossiers.is_empty());
+    assert_eq!(none.cursor, all.cursor, "the cursor stays when nothing changed");
+
+    admin_status(&base, &a.id, Status::Received, None).await;
+    let moved = api.changes(all.cursor).await;
+    assert_eq!(moved.dossiers.len(), 1);
+    assert_eq!(moved.dossiers[0].id, a.id);
+    assert_eq!(moved.dossiers[0].status, Status::Received);
+    assert!(moved.cursor > all.cursor);
+
+    let default = api.get("/v1/dossiers").send().await.unwrap();
+    assert_eq!(
+        default
+            .json::<portal::types::DossierChanges>()
+            .await
+            .unwrap()
+            .dossiers
+            .len(),
+        2
+    );
+    let bad = api.get("/v1/dossiers?since=-1").send().await.unwrap();
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(problem(bad).await.kind, "urn:dvc:problem:bad-request");
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn the_agency_moves_a_dossier_and_impossible_moves_are_409() {
+    let sandbox = start().await;
+    let base = sandbox.base_url();
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let dossier = api.create_ok(&birth_dossier(vec![])).await;
+    let mut revision = dossier.revision;
+    let moves = [
+        (Status::Received, None),
+        (Status::InReview, None),
+        (
+            Status::SupplementRequired,
+            Some("Bổ sung bản chụp giấy chứng sinh rõ nét hơn."),
+        ),
+        (Status::InReview, None),
+        (Status::ResultReady, Some("Mời nhận trích lục khai sinh.")),
+    ];
+    for (status, note) in moves {
+        let response = admin_status(&base, &dossier.id, status, note).await;
+        assert_eq!(response.status(), StatusCode::OK, "to {status:?}");
+        let moved: Dossier = response.json().await.unwrap();
+        assert_eq!(moved.status, status);
+        assert_eq!(moved.history.last().unwrap().note.as_deref(), note);
+        assert!(moved.revision > revision, "every move bumps the revision");
+        revision = moved.revision;
+    }
+    let refused = admin_status(&base, &dossier.id, Status::Rejected, Some("Quá hạn")).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    assert_eq!(problem(refused).await.kind, "urn:dvc:problem:conflict");
+    let withdraw = api
+        .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        withdraw.status(),
+        StatusCode::CONFLICT,
+        "a ready result cannot be withdrawn"
+    );
+    let returned: Dossier = admin_status(&base, &dossier.id, Status::Returned, None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(returned.history.len(), 7);
+    assert_eq!(returned, api.dossier(&dossier.id).await);
+
+    let unknown = admin_status(&base, "no-such-dossier", Status::Received, None).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn a_citizen_withdraws_a_dossier() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let dossier = api.create_ok(&birth_dossier(vec![])).await;
+    let response = api
+        .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let withdrawn: Dossier = response.json().await.unwrap();
+    assert_eq!(withdrawn.status, Status::Withdrawn);
+    assert_eq!(withdrawn.history.last().unwrap().status, Status::Withdrawn);
+    let again = api
+        .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+
+    let waiting = api.create_ok(&birth_dossier_with_certificate()).await;
+    let early = api
+        .post(&format!("/v1/dossiers/{}/withdraw", waiting.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        early.status(),
+        StatusCode::CONFLICT,
+        "Status::can_move_to does not allow awaiting_attachments → withdrawn"
+    );
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn an_invalid_citizen_id_is_422_with_field_problems() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let mut new = birth_dossier(vec![]);
+    new.answers.insert("requester_id".into(), Answer::Text("12345".into()));
+    new.answers.remove("child_name");
+    let response = api.create(&new).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem = problem(response).await;
+    assert_eq!(problem.kind, "urn:dvc:problem:validation");
+    assert_eq!(problem.title, "Hồ sơ chưa hợp lệ");
+    assert!(problem.errors.contains(&FieldProblem {
+        field: "requester_id".into(),
+        message_id: "error-citizen-id-format".into(),
+    }));
+    assert!(problem.errors.contains(&FieldProblem {
+        field: "child_name".into(),
+        message_id: "error-required".into(),
+    }));
+    assert_eq!(problem.errors.len(), 2, "{:?}", problem.errors);
+
+    let mut adult = birth_dossier(vec![]);
+    adult
+        .answers
+        .insert("child_birth_date".into(), Answer::Text("01/01/2000".into()));
+    let problem = crate::common::problem(api.create(&adult).await).await;
+    assert!(
+        problem.errors.contains(&FieldProblem {
+            field: "child_birth_date".into(),
+            message_id: "error-portal-rule".into(),
+        }),
+        "a definition's own check: {:?}",
+        problem.errors
+    );
+    assert!(api.changes(0).await.dossiers.is_empty(), "nothing was stored");
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn unknown_procedures_and_old_versions_are_422_version() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let mut old = birth_dossier(vec![]);
+    old.procedure_version = 0;
+    let response = api.create(&old).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem(response).await.kind, "urn:dvc:problem:version");
+    let mut unknown = birth_dossier(vec![]);
+    unknown.procedure_code = "9.999999".into();
+    let response = api.create(&unknown).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem(response).await.kind, "urn:dvc:problem:version");
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn only_required_documents_may_be_announced() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let bytes = certificate();
+    let new = birth_dossier(vec![
+        manifest("giay_chung_sinh", "a.pdf", &bytes),
+        manifest("van_ban_uy_quyen", "uy-quyen.pdf", &bytes),
+        manifest("giay_chung_sinh", "b.pdf", &bytes),
+    ]);
+    let response = api.create(&new).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem = problem(response).await;
+    assert_eq!(problem.kind, "urn:dvc:problem:validation");
+    assert_eq!(
+        problem.errors,
+        [
+            FieldProblem {
+                field: "attachments.van_ban_uy_quyen".into(),
+                message_id: "error-portal-document-not-required".into(),
+            },
+            FieldProblem {
+                field: "attachments.giay_chung_sinh".into(),
+                message_id: "error-portal-document-duplicate".into(),
+            },
+        ]
+    );
+    let mut bad_hash = birth_dossier_with_certificate();
+    bad_hash.attachments[0].sha256 = "ABC".into();
+    let problem = crate::common::problem(api.create(&bad_hash).await).await;
+    assert_eq!(problem.errors[0].message_id, "error-portal-file-checksum");
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn the_same_key_gives_one_dossier_and_another_body_is_refused() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let key = uuid::Uuid::new_v4().to_string();
+    let new = birth_dossier_with_certificate();
+    let first = api.create_with_key(&new, &key).await;
+    assert_eq!(first.status(), StatusCode::CREATED);
+    let first: Dossier = first.json().await.unwrap();
+    let replay = api.create_with_key(&new, &key).await;
+    assert_eq!(replay.status(), StatusCode::OK);
+    assert_eq!(replay.json::<Dossier>().await.unwrap(), first);
+    assert_eq!(api.changes(0).await.dossiers.len(), 1, "one dossier, never a second");
+
+    let mut other = new.clone();
+    other
+        .answers
+        .insert("child_name".into(), Answer::Text("Nguyễn Minh Khôi".into()));
+    let conflict = api.create_with_key(&other, &key).await;
+    assert_eq!(conflict.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(problem(conflict).await.kind, "urn:dvc:problem:idempotency-conflict");
+
+    let someone_else = Api::sign_in(&sandbox, "cong-dan-2").await;
+    let theirs = someone_else.create_with_key(&new, &key).await;
+    assert_eq!(theirs.status(), StatusCode::CREATED, "keys are scoped to the account");
+
+    let no_key = api.post("/v1/dossiers").json(&new).send().await.unwrap();
+    assert_eq!(no_key.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(problem(no_key).await.kind, "urn:dvc:problem:bad-request");
+    let not_json = api
+        .post("/v1/dossiers")
+        .header("Idempotency-Key", "k")
+        .header("content-type", "application/json")
+        .body("{")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(not_json.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(api.changes(0).await.dossiers.len(), 1);
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn another_accounts_dossier_is_404() {
+    let sandbox = start().await;
+    let owner = Api::sign_in(&sandbox, "cong-dan").await;
+    let stranger = Api::sign_in(&sandbox, "cong-dan-2").await;
+    let dossier = owner.create_ok(&birth_dossier_with_certificate()).await;
+    let read = stranger
+        .get(&format!("/v1/dossiers/{}", dossier.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(read.status(), StatusCode::NOT_FOUND);
+    assert_eq!(problem(read).await.kind, "urn:dvc:problem:not-found");
+    let withdraw = stranger
+        .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(withdraw.status(), StatusCode::NOT_FOUND);
+    let upload = stranger
+        .upload(&dossier.id, "giay_chung_sinh", "x.pdf", certificate())
+        .await;
+    assert_eq!(upload.status(), StatusCode::NOT_FOUND);
+    assert!(stranger.changes(0).await.dossiers.is_empty());
+    assert_eq!(owner.changes(0).await.dossiers.len(), 1);
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn a_body_over_20_mib_is_413() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let dossier = api.create_ok(&birth_dossier_with_certificate()).await;
+    let response = api
+        .upload(
+            &dossier.id,
+            "giay_chung_sinh",
+            "big.pdf",
+            vec![0u8; 20 * 1024 * 1024 + 1],
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(problem(response).await.kind, "urn:dvc:problem:too-large");
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn the_clock_moves_open_dossiers_forward() {
+    let sandbox = Sandbox::start(Config {
+        auto_advance: Some(Duration::from_millis(100)),
+        ..config()
+    })
+    .await
+    .unwrap();
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let dossier = api.create_ok(&birth_dossier(vec![])).await;
+    let waiting = api.create_ok(&birth_dossier_with_certificate()).await;
+    let mut status = dossier.status;
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        status = api.dossier(&dossier.id).await.status;
+        if status == Status::ResultReady {
+            break;
+        }
+    }
+    assert_eq!(status, Status::ResultReady);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let done = api.dossier(&dossier.id).await;
+    assert_eq!(done.status, Status::ResultReady, "the clock stops at result_ready");
+    let statuses: Vec<Status> = done.history.iter().map(|h| h.status).collect();
+    assert_eq!(
+        statuses,
+        [
+            Status::Submitted,
+            Status::Received,
+            Status::InReview,
+            Status::ResultReady
+        ]
+    );
+    assert!(done.history[1].note.is_some());
+    assert_eq!(
+        api.dossier(&waiting.id).await.status,
+        Status::AwaitingAttachments,
+        "a dossier still waiting for files does not move"
+    );
+    sandbox.stop().await;
+}

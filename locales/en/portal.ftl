@@ -1,0 +1,23 @@
+# Dossier statuses on the portal, notifications, and submission errors.
+
+dossier-status-awaiting_attachments = Sending attachments
+dossier-status-submitted = Submitted
+dossier-status-received = Received
+dossier-status-in_review = In review
+dossier-status-supplement_required = More documents needed
+dossier-status-result_ready = Result ready
+dossier-status-returned = Result handed over
+dossier-status-rejected = Rejected
+dossier-status-withdrawn = Withdrawn
+
+notification-status-title = Dossier { $code }
+notification-status-body = New status: { $status }.
+
+error-portal-offline = The public service portal cannot be reached. Your dossier is kept on this computer and goes out by itself when the connection is back.
+error-portal-busy = The portal is overloaded. The app tries again by itself in { $seconds } seconds; you need not do anything.
+error-portal-sign-in = Your session has expired. Please sign in again; dossiers waiting to go out are kept.
+error-portal-refused = The portal did not accept this request: { $detail }
+error-portal-failed = The portal has a problem. Your dossier is kept on this computer; the app will try again by itself.
+error-portal-rule = This answer does not meet the procedure's rules. Please check it.
+error-draft-not-ready = Some questions are unanswered or not valid yet. Please check them before submitting.
+error-draft-submitted = This dossier has been submitted and can no longer be changed.

@@ -1,0 +1,23 @@
+# Trạng thái hồ sơ trên cổng dịch vụ công, thông báo, và lỗi khi nộp.
+
+dossier-status-awaiting_attachments = Đang gửi tệp đính kèm
+dossier-status-submitted = Đã nộp
+dossier-status-received = Đã tiếp nhận
+dossier-status-in_review = Đang giải quyết
+dossier-status-supplement_required = Cần bổ sung hồ sơ
+dossier-status-result_ready = Đã có kết quả
+dossier-status-returned = Đã trả kết quả
+dossier-status-rejected = Bị từ chối
+dossier-status-withdrawn = Đã rút hồ sơ
+
+notification-status-title = Hồ sơ { $code }
+notification-status-body = Trạng thái mới: { $status }.
+
+error-portal-offline = Chưa kết nối được với cổng dịch vụ công. Hồ sơ của bạn vẫn được lưu trên máy và sẽ tự gửi khi có kết nối.
+error-portal-busy = Cổng dịch vụ công đang quá tải. Ứng dụng sẽ tự thử lại sau { $seconds } giây; bạn không cần làm gì thêm.
+error-portal-sign-in = Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; hồ sơ chờ gửi vẫn được giữ nguyên.
+error-portal-refused = Cổng dịch vụ công không nhận yêu cầu này: { $detail }
+error-portal-failed = Cổng dịch vụ công đang gặp sự cố. Hồ sơ của bạn vẫn được lưu trên máy; ứng dụng sẽ tự thử lại.
+error-portal-rule = Câu trả lời này chưa đúng quy định của thủ tục. Vui lòng xem lại.
+error-draft-not-ready = Hồ sơ còn câu hỏi chưa trả lời hoặc chưa đúng. Vui lòng kiểm tra lại trước khi nộp.
+error-draft-submitted = Hồ sơ này đã được nộp nên không sửa được nữa.

@@ -1,0 +1,126 @@
+//! Submitting to the portal and following dossiers: sign-in, the connection
+//! state, "Nộp hồ sơ", and the list of submitted dossiers.
+
+use portal::types::{Dossier, FieldProblem};
+use serde::Serialize;
+use store::QueuedSubmission;
+use tauri::State;
+use ts_rs::TS;
+
+use super::today;
+use crate::error::{Error, Result};
+use crate::state::AppState;
+
+/// Which portal the app talks to, and as whom.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct PortalStatus {
+    /// True in training mode (the bundled sandbox portal).
+    pub training: bool,
+    /// The portal's base URL.
+    pub base_url: String,
+    /// The signed-in account, if any.
+    pub account: Option<String>,
+    /// Whether the last call reached the portal.
+    pub online: bool,
+    /// Accounts that can sign in without a browser (the sandbox's test accounts).
+    pub test_accounts: Vec<TestAccountView>,
+}
+
+/// A sandbox test account.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct TestAccountView {
+    /// Account id, used to sign in.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// What "Nộp hồ sơ" did.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct SubmitResult {
+    /// Outbox id.
+    #[ts(type = "number")]
+    pub outbox_id: i64,
+    /// Whether the portal was reachable at the time; if not, it goes out later.
+    pub online: bool,
+}
+
+/// A submitted dossier with who it is for.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct DossierView {
+    /// The dossier as the portal last reported it.
+    pub dossier: Dossier,
+    /// Who it is for.
+    pub person: Option<String>,
+    /// The draft it came from.
+    #[ts(type = "number | null")]
+    pub draft_id: Option<i64>,
+}
+
+/// Everything submitted from this machine.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Submissions {
+    /// Waiting in the outbox for the portal.
+    pub queued: Vec<QueuedSubmission>,
+    /// Confirmed by the portal.
+    pub dossiers: Vec<DossierView>,
+}
+
+/// The portal connection's state.
+#[tauri::command]
+pub fn portal_status(state: State<'_, AppState>) -> PortalStatus {
+    state.portal_status()
+}
+
+/// Signs in a test account (training mode, or a sandbox portal).
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub async fn sign_in(state: State<'_, AppState>, account: String) -> Result<PortalStatus> {
+    state.worker.session().sign_in_test_account(&account).await.map_err(Error::Portal)?;
+    state.worker.wake();
+    Ok(state.portal_status())
+}
+
+/// Signs out; queued submissions wait for the next sign-in.
+#[tauri::command]
+pub fn sign_out(state: State<'_, AppState>) -> PortalStatus {
+    state.worker.session().sign_out();
+    state.portal_status()
+}
+
+/// Submits a ready draft: it goes into the outbox at once and out as soon as
+/// the portal is reachable.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub fn submit_draft(state: State<'_, AppState>, draft_id: i64) -> Result<SubmitResult> {
+    let draft = state.store.open_draft(draft_id)?;
+    let procedure = state.procedure(&draft.summary.procedure_code)?;
+    let attachments = state.store.attachments(draft_id)?;
+    let payload = sync::submission_payload(procedure, &draft.answers, &attachments, today());
+    if !procedures::evaluate(procedure, &draft.answers, today()).ready {
+        return Err(Error::NotReady);
+    }
+    let outbox_id = state.worker.submit(draft_id, &payload)?;
+    Ok(SubmitResult { outbox_id, online: state.worker.is_online() })
+}
+
+/// Queued and confirmed dossiers.
+#[tauri::command]
+#[tracing::instrument(skip(state), err)]
+pub fn list_submissions(state: State<'_, AppState>) -> Result<Submissions> {
+    let dossiers = state
+        .store
+        .dossiers()?
+        .into_iter()
+        .filter_map(|d| {
+            let dossier = serde_json::from_str(&d.body).ok()?;
+            Some(DossierView { dossier, person: d.person, draft_id: d.draft_id })
+        })
+        .collect();
+    Ok(Submissions { queued: state.store.queued_submissions()?, dossiers })
+}
+
+/// The portal's field errors from the last refused submission of a draft.
+pub fn rejection(raw: Option<&str>) -> Vec<FieldProblem> {
+    raw.and_then(|r| serde_json::from_str(r).ok()).unwrap_or_default()
+}

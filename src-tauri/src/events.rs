@@ -1,0 +1,79 @@
+//! What the sync worker reports, turned into an event for the window and,
+//! for a status change, a desktop notification.
+
+use l10n::{Locale, Localizer};
+use portal::types::Status;
+use serde::Serialize;
+use sync::Event;
+use tauri::{AppHandle, Emitter};
+use tauri_plugin_notification::NotificationExt;
+use ts_rs::TS;
+
+/// Name of the window event carrying a [`SyncNotice`].
+pub const SYNC_EVENT: &str = "sync";
+
+/// A change the UI reacts to.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SyncNotice {
+    /// The portal became reachable or unreachable.
+    Online {
+        /// Reachable now.
+        online: bool,
+    },
+    /// A submission was confirmed by the portal.
+    Delivered {
+        /// The draft it came from.
+        #[ts(type = "number")]
+        draft_id: i64,
+        /// The dossier code.
+        code: String,
+    },
+    /// The portal refused a submission; the draft is back with the user.
+    Rejected {
+        /// The draft.
+        #[ts(type = "number")]
+        draft_id: i64,
+    },
+    /// A dossier's status changed.
+    StatusChanged {
+        /// The dossier code.
+        code: String,
+        /// The new status.
+        status: Status,
+        /// The agency's note.
+        note: Option<String>,
+    },
+}
+
+/// Forwards a worker event to the window, and raises a desktop notification
+/// when a dossier moved on.
+pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
+    let notice = match event {
+        Event::Online(online) => SyncNotice::Online { online },
+        Event::Delivered { draft_id, dossier } => SyncNotice::Delivered { draft_id, code: dossier.code },
+        Event::Rejected { draft_id } => SyncNotice::Rejected { draft_id },
+        Event::StatusChanged { dossier, .. } => {
+            let status = serde_json::to_value(dossier.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let mut args = fluent_args(&dossier.code);
+            let label = localizer.message(Locale::Vi, &format!("dossier-status-{status}"), None);
+            args.set("status", label);
+            let title = localizer.message(Locale::Vi, "notification-status-title", Some(&args));
+            let body = localizer.message(Locale::Vi, "notification-status-body", Some(&args));
+            if let Err(error) = app.notification().builder().title(title).body(body).show() {
+                tracing::warn!(%error, "no desktop notification (no notification service?)");
+            }
+            let note = dossier.history.last().and_then(|h| h.note.clone());
+            SyncNotice::StatusChanged { code: dossier.code, status: dossier.status, note }
+        }
+    };
+    if let Err(error) = app.emit(SYNC_EVENT, notice) {
+        tracing::warn!(%error, "the window did not get a sync event");
+    }
+}
+
+fn fluent_args(code: &str) -> l10n::FluentArgs<'static> {
+    let mut args = l10n::FluentArgs::new();
+    args.set("code", code.to_owned());
+    args
+}
