@@ -70,9 +70,13 @@ impl From<&portal::Error> for AppError {
             P::Offline(_) | P::NoAnswer(_) => Self::new("portal-offline", &[]),
             P::RateLimited(secs) => Self::new("portal-busy", &[("seconds", secs.to_string())]),
             P::Unauthorized => Self::new("portal-sign-in", &[]),
-            P::Rejected(problem) | P::Refused(problem) => {
-                Self::new("portal-refused", &[("detail", problem.detail.clone().unwrap_or_else(|| problem.title.clone()))])
-            }
+            P::Rejected(problem) | P::Refused(problem) => Self::new(
+                "portal-refused",
+                &[(
+                    "detail",
+                    problem.detail.clone().unwrap_or_else(|| problem.title.clone()),
+                )],
+            ),
             P::Server(_) | P::Malformed(_) => Self::new("portal-failed", &[]),
         }
     }

@@ -5,7 +5,7 @@ use l10n::{Locale, Localizer};
 use portal::types::Status;
 use serde::Serialize;
 use sync::Event;
-use tauri::{AppHandle, Emitter};
+use tauri::{AppHandle, Emitter, Manager};
 use tauri_plugin_notification::NotificationExt;
 use ts_rs::TS;
 
@@ -46,15 +46,28 @@ pub enum SyncNotice {
     },
 }
 
-/// Forwards a worker event to the window, and raises a desktop notification
-/// when a dossier moved on.
+/// Forwards a worker event to the window, raises a desktop notification
+/// when a dossier moved on, and puts newer definitions into the catalog
+/// (drafts move to them when next opened).
 pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
     let notice = match event {
+        Event::CatalogUpdated { procedure } => {
+            if let Some(state) = app.try_state::<crate::state::AppState>() {
+                state.apply_update(*procedure);
+            }
+            return;
+        }
         Event::Online(online) => SyncNotice::Online { online },
-        Event::Delivered { draft_id, dossier } => SyncNotice::Delivered { draft_id, code: dossier.code },
+        Event::Delivered { draft_id, dossier } => SyncNotice::Delivered {
+            draft_id,
+            code: dossier.code,
+        },
         Event::Rejected { draft_id } => SyncNotice::Rejected { draft_id },
         Event::StatusChanged { dossier, .. } => {
-            let status = serde_json::to_value(dossier.status).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+            let status = serde_json::to_value(dossier.status)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_owned))
+                .unwrap_or_default();
             let mut args = fluent_args(&dossier.code);
             let label = localizer.message(Locale::Vi, &format!("dossier-status-{status}"), None);
             args.set("status", label);
@@ -64,7 +77,11 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
                 tracing::warn!(%error, "no desktop notification (no notification service?)");
             }
             let note = dossier.history.last().and_then(|h| h.note.clone());
-            SyncNotice::StatusChanged { code: dossier.code, status: dossier.status, note }
+            SyncNotice::StatusChanged {
+                code: dossier.code,
+                status: dossier.status,
+                note,
+            }
         }
     };
     if let Err(error) = app.emit(SYNC_EVENT, notice) {

@@ -53,7 +53,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
-        .setup(|app| {
+        .setup(move |app| {
             let folder = match std::env::var_os(DATA_DIR_VARIABLE) {
                 Some(dir) => PathBuf::from(dir),
                 None => app.path().app_data_dir()?,
@@ -83,6 +83,7 @@ pub fn run() {
                 .into_iter()
                 .collect();
             let store = Arc::new(store);
+            let catalog = with_stored_updates(&catalog, &store);
             let (training_portal, base_url) = match std::env::var(PORTAL_URL_VARIABLE) {
                 Ok(url) => (None, url),
                 Err(_) => {
@@ -91,12 +92,25 @@ pub fn run() {
                     (Some(sandbox), url)
                 }
             };
-            let poll = std::env::var(POLL_SECONDS_VARIABLE).ok().and_then(|s| s.parse().ok()).unwrap_or(10);
-            let config = sync::Config { poll_every: Duration::from_secs(poll), ..sync::Config::default() };
+            let poll = std::env::var(POLL_SECONDS_VARIABLE)
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(10);
+            let config = sync::Config {
+                poll_every: Duration::from_secs(poll),
+                ..sync::Config::default()
+            };
             let (handle, events_localizer) = (app.handle().clone(), localizer.clone());
             let worker = sync::Worker::new(store.clone(), portal::Client::new(&base_url), config, move |event| {
                 events::forward(&handle, &events_localizer, event)
             });
+            worker.set_known_versions(
+                catalog
+                    .procedures()
+                    .iter()
+                    .map(|p| (p.definition.code.clone(), p.definition.version))
+                    .collect(),
+            );
             let account = std::env::var(TEST_ACCOUNT_VARIABLE)
                 .ok()
                 .or_else(|| training_portal.as_ref().map(|_| "cong-dan".to_owned()));
@@ -109,7 +123,14 @@ pub fn run() {
                 }
                 signing_in.run().await;
             });
-            let state = AppState { catalog, localizer, store, worker, training_portal, startup_notices };
+            let state = AppState {
+                catalog: std::sync::RwLock::new(catalog),
+                localizer,
+                store,
+                worker,
+                training_portal,
+                startup_notices,
+            };
             set_window_title(app.handle(), &state.localizer, Locale::Vi);
             app.manage(state);
             Ok(())
@@ -152,6 +173,22 @@ pub fn run() {
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");
+}
+
+/// The bundled catalog with the newer definitions fetched from the portal
+/// in earlier runs; one that no longer loads is skipped.
+fn with_stored_updates(bundled: &Catalog, store: &Store) -> Catalog {
+    let updates = store
+        .catalog_updates()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(code, _, _, body)| {
+            let definition = serde_json::from_str(&body).ok()?;
+            procedures::Procedure::from_definition(&format!("portal:{code}"), definition)
+                .inspect_err(|error| tracing::warn!(%error, "a stored catalog update is skipped"))
+                .ok()
+        });
+    bundled.with_updates(updates)
 }
 
 /// Starts the bundled sandbox portal on 127.0.0.1 with its own database in

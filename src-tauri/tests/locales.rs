@@ -20,7 +20,7 @@ fn files(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>) {
     {
         let path = entry.path();
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if path.is_dir() && !["node_modules", "bindings", "test"].contains(&name) {
+        if path.is_dir() && !["node_modules", "bindings", "test", "tests", "target"].contains(&name) {
             files(&path, extensions, out);
         } else if extensions.iter().any(|e| name.ends_with(e)) && !name.contains(".test.") {
             out.push(path);
@@ -81,6 +81,24 @@ fn engine_messages_are_defined() {
         ids.len()
     );
     assert_defined("the engine's validators", &ids);
+}
+
+#[test]
+fn error_ids_written_in_rust_are_defined() {
+    let mut ids = BTreeSet::new();
+    for dir in ["crates", "src-tauri/src"] {
+        ids.extend(
+            literals_after(&root().join(dir), &[".rs"], &["\"error-"])
+                .into_iter()
+                .map(|id| format!("error-{id}")),
+        );
+    }
+    assert!(
+        ids.contains("error-portal-rule"),
+        "the scan reaches the sandbox's message ids ({} found)",
+        ids.len()
+    );
+    assert_defined("error ids in Rust code", &ids);
 }
 
 #[test]

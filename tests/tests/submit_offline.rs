@@ -10,8 +10,13 @@ use portal::types::{Status, StatusUpdate};
 use portal_sandbox::{Config, Sandbox};
 
 async fn start_portal(addr: SocketAddr, database: &std::path::Path) -> Sandbox {
-    let config = Config { database: Some(database.to_path_buf()), ..Config::default() };
-    Sandbox::start_on(addr, config).await.expect("the sandbox portal starts")
+    let config = Config {
+        database: Some(database.to_path_buf()),
+        ..Config::default()
+    };
+    Sandbox::start_on(addr, config)
+        .await
+        .expect("the sandbox portal starts")
 }
 
 async fn wait_for_text(app: &App, css: &str, wanted: &str) -> String {
@@ -31,12 +36,19 @@ async fn wait_for_text(app: &App, css: &str, wanted: &str) -> String {
 async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
     let data = tempfile::tempdir().expect("data folder");
     let portal_db = data.path().join("portal.sqlite3");
-    let addr: SocketAddr = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
+    let addr: SocketAddr = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
     let portal = start_portal(addr, &portal_db).await;
     let url = portal.base_url();
     let driver = Driver::start_with(
         data.path(),
-        &[("TRO_LY_PORTAL_URL", &url), ("TRO_LY_TEST_ACCOUNT", "cong-dan"), ("TRO_LY_POLL_SECS", "1")],
+        &[
+            ("TRO_LY_PORTAL_URL", &url),
+            ("TRO_LY_TEST_ACCOUNT", "cong-dan"),
+            ("TRO_LY_POLL_SECS", "1"),
+        ],
     );
     let app = App::start(&driver).await;
     e2e::fill_birth_registration(&app).await;
@@ -56,17 +68,32 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
     let client = portal::Client::new(&url);
     let token = client.sign_in_test_account("cong-dan").await.unwrap().access_token;
     let dossier = client.changes(&token, 0).await.unwrap().dossiers.remove(0);
-    assert_eq!(dossier.status, Status::Submitted, "exactly one dossier, filed with its files");
+    assert_eq!(
+        dossier.status,
+        Status::Submitted,
+        "exactly one dossier, filed with its files"
+    );
     let response = reqwest::Client::new()
         .post(format!("{url}/admin/dossiers/{}/status", dossier.id))
-        .json(&StatusUpdate { status: Status::Received, note: Some("Đã nhận đủ giấy tờ".into()) })
+        .json(&StatusUpdate {
+            status: Status::Received,
+            note: Some("Đã nhận đủ giấy tờ".into()),
+        })
         .send()
         .await
         .unwrap();
     assert!(response.status().is_success(), "the agency moves the dossier on");
     wait_for_text(&app, "#toast", "Đã tiếp nhận").await;
-    let timeline = wait_for_text(&app, &format!("[data-dossier='{}']", dossier.code), "Đã nhận đủ giấy tờ").await;
-    assert!(timeline.contains("Đã nộp") && timeline.contains("Đã tiếp nhận"), "the timeline is dated and complete: {timeline}");
+    let timeline = wait_for_text(
+        &app,
+        &format!("[data-dossier='{}']", dossier.code),
+        "Đã nhận đủ giấy tờ",
+    )
+    .await;
+    assert!(
+        timeline.contains("Đã nộp") && timeline.contains("Đã tiếp nhận"),
+        "the timeline is dated and complete: {timeline}"
+    );
     app.shot("12-status-timeline").await;
     app.close().await;
     portal.stop().await;

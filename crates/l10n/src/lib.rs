@@ -6,8 +6,8 @@ mod format;
 
 use std::collections::{BTreeSet, HashMap};
 
-use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::FluentResource;
+use fluent_bundle::concurrent::FluentBundle;
 use include_dir::{Dir, include_dir};
 use unic_langid::{LanguageIdentifier, langid};
 

@@ -56,7 +56,10 @@ pub enum Error {
 impl Error {
     /// Whether repeating the same request later may succeed.
     pub fn is_transient(&self) -> bool {
-        matches!(self, Error::Offline(_) | Error::NoAnswer(_) | Error::RateLimited(_) | Error::Server(_) | Error::Malformed(_))
+        matches!(
+            self,
+            Error::Offline(_) | Error::NoAnswer(_) | Error::RateLimited(_) | Error::Server(_) | Error::Malformed(_)
+        )
     }
 
     /// The field errors of a 422, if any.
@@ -112,7 +115,10 @@ impl Client {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .expect("a TLS backend is compiled in");
-        Self { http, base: base_url.trim_end_matches('/').to_owned() }
+        Self {
+            http,
+            base: base_url.trim_end_matches('/').to_owned(),
+        }
     }
 
     /// The portal's base URL.
@@ -147,7 +153,12 @@ impl Client {
         let pkce = Pkce::new();
         let state = Pkce::new().verifier;
         let redirect_uri = "http://127.0.0.1:53682/callback";
-        let response = self.send(self.http.get(self.authorize_url(redirect_uri, &pkce, &state, Some(account)))).await?;
+        let response = self
+            .send(
+                self.http
+                    .get(self.authorize_url(redirect_uri, &pkce, &state, Some(account))),
+            )
+            .await?;
         let location = response
             .headers()
             .get(LOCATION)
@@ -171,8 +182,12 @@ impl Client {
 
     /// A new access token from a refresh token.
     pub async fn refresh(&self, refresh_token: &str) -> Result<TokenResponse> {
-        self.token(&[("grant_type", "refresh_token"), ("refresh_token", refresh_token), ("client_id", CLIENT_ID)])
-            .await
+        self.token(&[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", refresh_token),
+            ("client_id", CLIENT_ID),
+        ])
+        .await
     }
 
     async fn token(&self, form: &[(&str, &str)]) -> Result<TokenResponse> {
@@ -185,12 +200,28 @@ impl Client {
 
     /// Every procedure the portal accepts, with its newest version.
     pub async fn catalog(&self, token: &str) -> Result<CatalogList> {
-        json(self.send(self.http.get(self.url("/v1/catalog")).header(AUTHORIZATION, bearer(token))).await?).await
+        json(
+            self.send(
+                self.http
+                    .get(self.url("/v1/catalog"))
+                    .header(AUTHORIZATION, bearer(token)),
+            )
+            .await?,
+        )
+        .await
     }
 
     /// A procedure's definition, or `None` when `etag` is still current.
-    pub async fn definition(&self, token: &str, code: &str, etag: Option<&str>) -> Result<Option<(Definition, String)>> {
-        let mut request = self.http.get(self.url(&format!("/v1/catalog/{code}"))).header(AUTHORIZATION, bearer(token));
+    pub async fn definition(
+        &self,
+        token: &str,
+        code: &str,
+        etag: Option<&str>,
+    ) -> Result<Option<(Definition, String)>> {
+        let mut request = self
+            .http
+            .get(self.url(&format!("/v1/catalog/{code}")))
+            .header(AUTHORIZATION, bearer(token));
         if let Some(etag) = etag {
             request = request.header(IF_NONE_MATCH, etag);
         }
@@ -198,7 +229,12 @@ impl Client {
         if response.status() == StatusCode::NOT_MODIFIED {
             return Ok(None);
         }
-        let etag = response.headers().get(ETAG).and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+        let etag = response
+            .headers()
+            .get(ETAG)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
         Ok(Some((json(response).await?, etag)))
     }
 
@@ -236,23 +272,40 @@ impl Client {
 
     /// One dossier.
     pub async fn dossier(&self, token: &str, id: &str) -> Result<Dossier> {
-        json(self.send(self.http.get(self.url(&format!("/v1/dossiers/{id}"))).header(AUTHORIZATION, bearer(token))).await?)
-            .await
+        json(
+            self.send(
+                self.http
+                    .get(self.url(&format!("/v1/dossiers/{id}")))
+                    .header(AUTHORIZATION, bearer(token)),
+            )
+            .await?,
+        )
+        .await
     }
 
     /// Dossiers changed after `since`.
     pub async fn changes(&self, token: &str, since: u64) -> Result<DossierChanges> {
-        let request = self.http.get(self.url(&format!("/v1/dossiers?since={since}"))).header(AUTHORIZATION, bearer(token));
+        let request = self
+            .http
+            .get(self.url(&format!("/v1/dossiers?since={since}")))
+            .header(AUTHORIZATION, bearer(token));
         json(self.send(request).await?).await
     }
 
     /// Sends a request and classifies everything but success.
     async fn send(&self, request: reqwest::RequestBuilder) -> Result<Response> {
         let response = request.send().await.map_err(|e| {
-            if e.is_connect() { Error::Offline(e.to_string()) } else { Error::NoAnswer(e.to_string()) }
+            if e.is_connect() {
+                Error::Offline(e.to_string())
+            } else {
+                Error::NoAnswer(e.to_string())
+            }
         })?;
         let status = response.status();
-        if status.is_success() || status.is_redirection() || status == StatusCode::BAD_REQUEST && response.url().path() == "/oauth/token" {
+        if status.is_success()
+            || status.is_redirection()
+            || status == StatusCode::BAD_REQUEST && response.url().path() == "/oauth/token"
+        {
             return Ok(response);
         }
         if status == StatusCode::TOO_MANY_REQUESTS {
@@ -271,7 +324,11 @@ impl Client {
             return Err(Error::Server(status.as_u16()));
         }
         let problem: Problem = json(response).await?;
-        if status == StatusCode::UNPROCESSABLE_ENTITY { Err(Error::Rejected(problem)) } else { Err(Error::Refused(problem)) }
+        if status == StatusCode::UNPROCESSABLE_ENTITY {
+            Err(Error::Rejected(problem))
+        } else {
+            Err(Error::Refused(problem))
+        }
     }
 }
 

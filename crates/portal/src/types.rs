@@ -133,7 +133,7 @@ pub struct AttachmentReceipt {
 pub struct Dossier {
     /// The portal's id (opaque).
     pub id: String,
-    /// The dossier code people quote, e.g. `H01.05-261129-0001`.
+    /// The dossier code people quote, e.g. `X01-20261129-0007` (level, province, day, sequence).
     pub code: String,
     /// Procedure code.
     pub procedure_code: String,

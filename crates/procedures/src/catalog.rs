@@ -68,7 +68,7 @@ impl Catalog {
 
     /// Loads a catalog from `(file name, TOML text)` pairs.
     pub fn from_files<'a>(files: impl IntoIterator<Item = (String, &'a str)>) -> Result<Self> {
-        let mut procedures = files
+        let procedures = files
             .into_iter()
             .map(|(name, text)| Procedure::from_toml(&name, text))
             .collect::<Result<Vec<_>>>()?;
@@ -80,13 +80,7 @@ impl Catalog {
                 problem: format!("two definitions have the code {}", twice.definition.code),
             });
         }
-        procedures.sort_by(|a, b| a.definition.code.cmp(&b.definition.code));
-        let mut catalog = Self {
-            procedures,
-            index: SearchIndex::new([]),
-        };
-        catalog.index = SearchIndex::from_catalog(&catalog);
-        Ok(catalog)
+        Ok(Self::indexed(procedures))
     }
 
     /// Every procedure, ordered by code.
@@ -108,6 +102,33 @@ impl Catalog {
             .filter_map(|hit| self.get(&hit.key))
             .map(|p| (&p.definition).into())
             .collect()
+    }
+
+    /// This catalog with newer versions of some procedures (from a portal's
+    /// catalog update) in place of older ones; older or equal versions are ignored.
+    pub fn with_updates(&self, updates: impl IntoIterator<Item = Procedure>) -> Self {
+        let mut procedures = self.procedures.clone();
+        for update in updates {
+            match procedures
+                .iter_mut()
+                .find(|p| p.definition.code == update.definition.code)
+            {
+                Some(current) if current.definition.version < update.definition.version => *current = update,
+                Some(_) => {}
+                None => procedures.push(update),
+            }
+        }
+        Self::indexed(procedures)
+    }
+
+    fn indexed(mut procedures: Vec<Procedure>) -> Self {
+        procedures.sort_by(|a, b| a.definition.code.cmp(&b.definition.code));
+        let mut catalog = Self {
+            procedures,
+            index: SearchIndex::new([]),
+        };
+        catalog.index = SearchIndex::from_catalog(&catalog);
+        catalog
     }
 
     /// The procedure with this code.

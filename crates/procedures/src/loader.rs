@@ -29,6 +29,12 @@ impl Procedure {
                 problem: e.message().to_owned(),
             }
         })?;
+        Self::from_definition(file, definition)
+    }
+
+    /// Checks a definition that arrived already parsed (from a portal's
+    /// catalog update, as JSON); `file` names its source in errors.
+    pub fn from_definition(file: &str, definition: Definition) -> Result<Self> {
         Checker::new(file, &definition).check()?;
         Ok(Self::compile(definition))
     }

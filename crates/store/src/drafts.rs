@@ -383,7 +383,13 @@ fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
         .query_row(
             &format!("SELECT {SUMMARY_COLUMNS}, notice, rejection FROM drafts WHERE id = ?1 AND deleted_at IS NULL"),
             [id],
-            |row| Ok((summary(row)?, row.get::<_, Option<String>>(12)?, row.get::<_, Option<String>>(13)?)),
+            |row| {
+                Ok((
+                    summary(row)?,
+                    row.get::<_, Option<String>>(12)?,
+                    row.get::<_, Option<String>>(13)?,
+                ))
+            },
         )
         .optional()?
         .ok_or(Error::NotFound { what: "draft", id })?;
@@ -407,5 +413,11 @@ fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
         }
     }
     let notice = notice.and_then(|n| serde_json::from_str(&n).ok());
-    Ok(OpenedDraft { summary, answers, prefilled, notice, rejection })
+    Ok(OpenedDraft {
+        summary,
+        answers,
+        prefilled,
+        notice,
+        rejection,
+    })
 }

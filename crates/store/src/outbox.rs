@@ -71,7 +71,10 @@ impl Store {
             params![draft, stamp],
         )?;
         if moved == 0 {
-            return Err(Error::NotFound { what: "draft", id: draft });
+            return Err(Error::NotFound {
+                what: "draft",
+                id: draft,
+            });
         }
         tx.execute(
             "INSERT INTO outbox (draft_id, idempotency_key, payload, state, next_attempt_at, created_at) \
@@ -105,7 +108,11 @@ impl Store {
 
     /// When the earliest queued submission is due, if any is queued.
     pub fn next_submission_due(&self) -> Result<Option<String>> {
-        Ok(self.lock().query_row("SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'", [], |row| row.get(0))?)
+        Ok(self.lock().query_row(
+            "SELECT min(next_attempt_at) FROM outbox WHERE state = 'queued'",
+            [],
+            |row| row.get(0),
+        )?)
     }
 
     /// Makes every queued submission due now (the portal is reachable again).
@@ -152,14 +159,25 @@ impl Store {
 
     /// Records the portal's confirmation: the outbox entry is done and the
     /// dossier is kept, in one transaction.
-    pub fn submission_delivered(&self, id: i64, portal_id: &str, code: &str, procedure: &str, status: &str, body: &str) -> Result<()> {
+    pub fn submission_delivered(
+        &self,
+        id: i64,
+        portal_id: &str,
+        code: &str,
+        procedure: &str,
+        status: &str,
+        body: &str,
+    ) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
         let draft: i64 = tx
             .query_row("SELECT draft_id FROM outbox WHERE id = ?1", [id], |row| row.get(0))
             .optional()?
             .ok_or(Error::NotFound { what: "submission", id })?;
-        tx.execute("UPDATE outbox SET state = 'delivered', portal_id = ?2, last_error = NULL WHERE id = ?1", params![id, portal_id])?;
+        tx.execute(
+            "UPDATE outbox SET state = 'delivered', portal_id = ?2, last_error = NULL WHERE id = ?1",
+            params![id, portal_id],
+        )?;
         tx.execute(
             "INSERT INTO dossiers (portal_id, draft_id, code, procedure_code, status, body, updated_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
@@ -181,7 +199,10 @@ impl Store {
             .query_row("SELECT draft_id FROM outbox WHERE id = ?1", [id], |row| row.get(0))
             .optional()?
             .ok_or(Error::NotFound { what: "submission", id })?;
-        tx.execute("UPDATE outbox SET state = 'rejected', last_error = ?2 WHERE id = ?1", params![id, rejection])?;
+        tx.execute(
+            "UPDATE outbox SET state = 'rejected', last_error = ?2 WHERE id = ?1",
+            params![id, rejection],
+        )?;
         tx.execute(
             "UPDATE drafts SET submitted_at = NULL, rejection = ?2, updated_at = ?3 WHERE id = ?1",
             params![draft, rejection, now()],
@@ -193,11 +214,21 @@ impl Store {
 
     /// Stores the portal's latest view of a dossier; returns its previous
     /// status when it changed (`None` when new or unchanged).
-    pub fn update_dossier(&self, portal_id: &str, code: &str, procedure: &str, status: &str, body: &str) -> Result<Option<String>> {
+    pub fn update_dossier(
+        &self,
+        portal_id: &str,
+        code: &str,
+        procedure: &str,
+        status: &str,
+        body: &str,
+    ) -> Result<Option<String>> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        let before: Option<String> =
-            tx.query_row("SELECT status FROM dossiers WHERE portal_id = ?1", [portal_id], |row| row.get(0)).optional()?;
+        let before: Option<String> = tx
+            .query_row("SELECT status FROM dossiers WHERE portal_id = ?1", [portal_id], |row| {
+                row.get(0)
+            })
+            .optional()?;
         tx.execute(
             "INSERT INTO dossiers (portal_id, code, procedure_code, status, body, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
              ON CONFLICT (portal_id) DO UPDATE SET status = excluded.status, body = excluded.body, updated_at = excluded.updated_at",
@@ -215,14 +246,22 @@ impl Store {
              ORDER BY dossiers.updated_at DESC",
         )?;
         let rows = stmt.query_map([], |row| {
-            Ok(SubmittedDossier { portal_id: row.get(0)?, draft_id: row.get(1)?, person: row.get(2)?, body: row.get(3)? })
+            Ok(SubmittedDossier {
+                portal_id: row.get(0)?,
+                draft_id: row.get(1)?,
+                person: row.get(2)?,
+                body: row.get(3)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// A value the sync worker keeps between runs (the changes cursor).
     pub fn sync_value(&self, key: &str) -> Result<Option<String>> {
-        Ok(self.lock().query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |row| row.get(0)).optional()?)
+        Ok(self
+            .lock()
+            .query_row("SELECT value FROM sync_state WHERE key = ?1", [key], |row| row.get(0))
+            .optional()?)
     }
 
     /// Sets a value the sync worker keeps between runs.
@@ -235,6 +274,30 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Keeps a newer definition fetched from the portal (JSON) with its ETag.
+    pub fn save_catalog_update(&self, code: &str, version: u32, etag: &str, body: &str) -> Result<()> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        tx.execute(
+            "INSERT INTO catalog_updates (code, version, etag, body, fetched_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (code) DO UPDATE SET version = excluded.version, etag = excluded.etag, body = excluded.body, \
+             fetched_at = excluded.fetched_at",
+            params![code, version, etag, body, now()],
+        )?;
+        audit::record(&tx, "catalog-updated", None, None, Some(&format!("{code}@{version}")))?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Definitions fetched from the portal: `(code, version, etag, body)`.
+    pub fn catalog_updates(&self) -> Result<Vec<(String, u32, String, String)>> {
+        let connection = self.lock();
+        let mut stmt =
+            connection.prepare_cached("SELECT code, version, etag, body FROM catalog_updates ORDER BY code")?;
+        let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The content of an attached file, by its hash.

@@ -102,6 +102,13 @@ fn steps() -> Vec<M<'static>> {
         CREATE TABLE sync_state (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
+        );
+        CREATE TABLE catalog_updates (
+            code TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            etag TEXT NOT NULL,
+            body TEXT NOT NULL,
+            fetched_at TEXT NOT NULL
         );",
         ),
     ]

@@ -24,7 +24,11 @@ mod tests {
             let ceiling = (base * 2u32.pow(attempts)).min(cap);
             for _ in 0..50 {
                 let d = delay(attempts, base, cap);
-                assert!(d >= ceiling / 2 && d <= ceiling, "attempt {attempts}: {d:?} within [{:?}, {ceiling:?}]", ceiling / 2);
+                assert!(
+                    d >= ceiling / 2 && d <= ceiling,
+                    "attempt {attempts}: {d:?} within [{:?}, {ceiling:?}]",
+                    ceiling / 2
+                );
             }
         }
         let samples: std::collections::HashSet<Duration> = (0..20).map(|_| delay(5, base, cap)).collect();

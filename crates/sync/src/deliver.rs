@@ -15,7 +15,12 @@ use crate::{Event, Result, Worker, backoff, now_plus};
 
 /// The request body for a draft: the cleaned answers of visible fields, and
 /// the files of the documents the answers require.
-pub fn submission_payload(procedure: &Procedure, answers: &Answers, attachments: &[Attachment], today: NaiveDate) -> NewDossier {
+pub fn submission_payload(
+    procedure: &Procedure,
+    answers: &Answers,
+    attachments: &[Attachment],
+    today: NaiveDate,
+) -> NewDossier {
     let state = procedures::evaluate(procedure, answers, today);
     let required: HashSet<&str> = state.documents.iter().map(|d| d.id.as_str()).collect();
     NewDossier {
@@ -40,7 +45,14 @@ pub fn submission_payload(procedure: &Procedure, answers: &Answers, attachments:
 fn idempotency_key() -> String {
     let b: [u8; 16] = rand::random();
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-    format!("{}-{}-4{}-{}-{}", &hex[0..8], &hex[8..12], &hex[13..16], &hex[16..20], &hex[20..32])
+    format!(
+        "{}-{}-4{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[13..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }
 
 /// How an attempt ended.
@@ -79,14 +91,21 @@ impl Worker {
                         &body,
                     )?;
                     delivered += 1;
-                    self.emit(Event::Delivered { draft_id: item.draft_id, dossier: Box::new(dossier) });
+                    self.emit(Event::Delivered {
+                        draft_id: item.draft_id,
+                        dossier: Box::new(dossier),
+                    });
                 }
                 Attempt::Rejected(problems) => {
                     self.store.submission_rejected(item.id, &problems)?;
-                    self.emit(Event::Rejected { draft_id: item.draft_id });
+                    self.emit(Event::Rejected {
+                        draft_id: item.draft_id,
+                    });
                 }
                 Attempt::Retry { error, after } => {
-                    let wait = after.unwrap_or_else(|| backoff::delay(item.attempts, self.config.retry_base, self.config.retry_cap));
+                    let wait = after.unwrap_or_else(|| {
+                        backoff::delay(item.attempts, self.config.retry_base, self.config.retry_cap)
+                    });
                     tracing::info!(outbox = item.id, attempts = item.attempts + 1, ?wait, %error, "submission will be retried");
                     self.store.retry_submission(item.id, &error, &now_plus(wait))?;
                     break;
@@ -100,11 +119,17 @@ impl Worker {
     async fn attempt(&self, item: &OutboxItem) -> Attempt {
         let payload: NewDossier = match serde_json::from_str(&item.payload) {
             Ok(p) => p,
-            Err(e) => return Attempt::Rejected(format!("[{{\"field\":\"\",\"message_id\":\"error-unexpected\",\"detail\":\"{e}\"}}]")),
+            Err(e) => {
+                return Attempt::Rejected(format!(
+                    "[{{\"field\":\"\",\"message_id\":\"error-unexpected\",\"detail\":\"{e}\"}}]"
+                ));
+            }
         };
         let mut refreshed = false;
         loop {
-            let Some(token) = self.session.access_token() else { return Attempt::NotSignedIn };
+            let Some(token) = self.session.access_token() else {
+                return Attempt::NotSignedIn;
+            };
             match self.create_and_upload(&token, item, &payload).await {
                 Ok(dossier) => {
                     self.set_online(true);
@@ -127,28 +152,54 @@ impl Worker {
             _ => self.set_online(true),
         }
         match error {
-            portal::Error::RateLimited(secs) => {
-                Attempt::Retry { error: error.to_string(), after: Some(Duration::from_secs(secs)) }
-            }
+            portal::Error::RateLimited(secs) => Attempt::Retry {
+                error: error.to_string(),
+                after: Some(Duration::from_secs(secs)),
+            },
             portal::Error::Unauthorized => Attempt::NotSignedIn,
-            ref e if e.is_transient() => Attempt::Retry { error: e.to_string(), after: None },
+            ref e if e.is_transient() => Attempt::Retry {
+                error: e.to_string(),
+                after: None,
+            },
             portal::Error::Rejected(problem) | portal::Error::Refused(problem) => {
                 Attempt::Rejected(serde_json::to_string(&problem.errors).expect("field problems serialize"))
             }
-            other => Attempt::Retry { error: other.to_string(), after: None },
+            other => Attempt::Retry {
+                error: other.to_string(),
+                after: None,
+            },
         }
     }
 
     async fn create_and_upload(&self, token: &str, item: &OutboxItem, payload: &NewDossier) -> portal::Result<Dossier> {
-        let mut dossier = self.client.create_dossier(token, &item.idempotency_key, payload).await?;
-        let confirmed: HashSet<(String, String)> =
-            dossier.attachments.iter().map(|r| (r.document_id.clone(), r.sha256.clone())).collect();
+        let mut dossier = self
+            .client
+            .create_dossier(token, &item.idempotency_key, payload)
+            .await?;
+        let confirmed: HashSet<(String, String)> = dossier
+            .attachments
+            .iter()
+            .map(|r| (r.document_id.clone(), r.sha256.clone()))
+            .collect();
         let mut uploaded = false;
-        for file in payload.attachments.iter().filter(|f| !confirmed.contains(&(f.document_id.clone(), f.sha256.clone()))) {
-            let bytes = self.store.attachment_bytes(&file.sha256).map_err(|e| portal::Error::Malformed(e.to_string()))?;
-            let receipt = self.client.upload_attachment(token, &dossier.id, &file.document_id, &file.file_name, bytes).await?;
+        for file in payload
+            .attachments
+            .iter()
+            .filter(|f| !confirmed.contains(&(f.document_id.clone(), f.sha256.clone())))
+        {
+            let bytes = self
+                .store
+                .attachment_bytes(&file.sha256)
+                .map_err(|e| portal::Error::Malformed(e.to_string()))?;
+            let receipt = self
+                .client
+                .upload_attachment(token, &dossier.id, &file.document_id, &file.file_name, bytes)
+                .await?;
             if receipt.sha256 != file.sha256 || receipt.size != file.size {
-                return Err(portal::Error::Malformed(format!("the portal stored {} differently", file.document_id)));
+                return Err(portal::Error::Malformed(format!(
+                    "the portal stored {} differently",
+                    file.document_id
+                )));
             }
             uploaded = true;
         }

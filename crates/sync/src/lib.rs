@@ -7,12 +7,14 @@
 //! last run stopped.
 
 mod backoff;
+mod catalog;
 mod deliver;
 mod session;
 mod track;
 
-use std::sync::Arc;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use portal::Client;
@@ -24,7 +26,7 @@ pub use deliver::submission_payload;
 pub use session::Session;
 
 /// What the worker tells the app.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Event {
     /// The portal became reachable (`true`) or unreachable (`false`).
     Online(bool),
@@ -39,6 +41,11 @@ pub enum Event {
     Rejected {
         /// The draft.
         draft_id: i64,
+    },
+    /// The portal published a newer version of a procedure (already stored).
+    CatalogUpdated {
+        /// The new definition, checked.
+        procedure: Box<procedures::Procedure>,
     },
     /// A dossier's status changed at the portal.
     StatusChanged {
@@ -76,9 +83,16 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Self { poll_every: Duration::from_secs(30), retry_base: Duration::from_secs(2), retry_cap: Duration::from_secs(300) }
+        Self {
+            poll_every: Duration::from_secs(30),
+            retry_base: Duration::from_secs(2),
+            retry_cap: Duration::from_secs(300),
+        }
     }
 }
+
+/// How often to look for newer procedure definitions.
+const CATALOG_EVERY: Duration = Duration::from_secs(3600);
 
 /// The background worker for one portal.
 pub struct Worker {
@@ -88,12 +102,18 @@ pub struct Worker {
     session: Session,
     wake: Notify,
     online: AtomicBool,
+    known_versions: Mutex<HashMap<String, u32>>,
     on_event: Box<dyn Fn(Event) + Send + Sync>,
 }
 
 impl Worker {
     /// A worker delivering `store`'s outbox to the portal behind `client`.
-    pub fn new(store: Arc<Store>, client: Client, config: Config, on_event: impl Fn(Event) + Send + Sync + 'static) -> Arc<Self> {
+    pub fn new(
+        store: Arc<Store>,
+        client: Client,
+        config: Config,
+        on_event: impl Fn(Event) + Send + Sync + 'static,
+    ) -> Arc<Self> {
         Arc::new(Self {
             session: Session::new(client.clone()),
             store,
@@ -101,6 +121,7 @@ impl Worker {
             config,
             wake: Notify::new(),
             online: AtomicBool::new(true),
+            known_versions: Mutex::new(HashMap::new()),
             on_event: Box::new(on_event),
         })
     }
@@ -139,6 +160,7 @@ impl Worker {
     /// until the next due attempt, the next poll, or a wake-up.
     pub async fn run(self: Arc<Self>) {
         let mut next_poll = tokio::time::Instant::now();
+        let mut next_catalog = tokio::time::Instant::now();
         loop {
             if let Err(error) = self.deliver_due().await {
                 tracing::error!(%error, "the outbox could not be processed");
@@ -146,6 +168,12 @@ impl Worker {
             if tokio::time::Instant::now() >= next_poll {
                 if let Err(error) = self.poll_changes().await {
                     tracing::warn!(%error, "dossier changes could not be read");
+                }
+                if tokio::time::Instant::now() >= next_catalog {
+                    match self.refresh_catalog().await {
+                        Ok(_) => next_catalog = tokio::time::Instant::now() + CATALOG_EVERY,
+                        Err(error) => tracing::warn!(%error, "the catalog could not be refreshed"),
+                    }
                 }
                 next_poll = tokio::time::Instant::now() + self.config.poll_every;
             }

@@ -14,7 +14,10 @@ pub struct Session {
 
 impl Session {
     pub(crate) fn new(client: Client) -> Self {
-        Self { client, tokens: Mutex::new(None) }
+        Self {
+            client,
+            tokens: Mutex::new(None),
+        }
     }
 
     fn tokens(&self) -> std::sync::MutexGuard<'_, Option<(String, TokenResponse)>> {
@@ -46,7 +49,11 @@ impl Session {
     /// Replaces an expired access token; signs out when refreshing fails
     /// for a reason other than the portal being unreachable.
     pub(crate) async fn refresh(&self) -> portal::Result<String> {
-        let Some((account, refresh_token)) = self.tokens().as_ref().map(|(a, t)| (a.clone(), t.refresh_token.clone())) else {
+        let Some((account, refresh_token)) = self
+            .tokens()
+            .as_ref()
+            .map(|(a, t)| (a.clone(), t.refresh_token.clone()))
+        else {
             return Err(portal::Error::Unauthorized);
         };
         match self.client.refresh(&refresh_token).await {

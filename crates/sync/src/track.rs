@@ -10,7 +10,9 @@ const CURSOR: &str = "changes-cursor";
 impl Worker {
     /// Reads changed dossiers, stores them, and reports status changes.
     pub async fn poll_changes(&self) -> Result<usize> {
-        let Some(mut token) = self.session.access_token() else { return Ok(0) };
+        let Some(mut token) = self.session.access_token() else {
+            return Ok(0);
+        };
         let since = self.store.sync_value(CURSOR)?.and_then(|c| c.parse().ok()).unwrap_or(0);
         let changes = match self.client.changes(&token, since).await {
             Err(portal::Error::Unauthorized) => {
@@ -48,7 +50,10 @@ impl Worker {
             )?;
             if let Some(previous) = previous.and_then(|p| serde_json::from_value::<Status>(p.into()).ok()) {
                 changed += 1;
-                self.emit(Event::StatusChanged { dossier: Box::new(dossier), previous });
+                self.emit(Event::StatusChanged {
+                    dossier: Box::new(dossier),
+                    previous,
+                });
             }
         }
         self.store.set_sync_value(CURSOR, &changes.cursor.to_string())?;

@@ -42,7 +42,9 @@ pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub fn create_draft(state: State<'_, AppState>, code: String, profile_id: Option<i64>) -> Result<DraftView> {
-    let id = state.store.create_draft(state.procedure(&code)?, profile_id, today())?;
+    let id = state
+        .store
+        .create_draft(&state.procedure(&code)?, profile_id, today())?;
     view(&state, id)
 }
 
@@ -57,11 +59,11 @@ fn view(state: &AppState, id: i64) -> Result<DraftView> {
     let saved = state.store.open_draft(id)?;
     let procedure = state.procedure(&saved.summary.procedure_code)?;
     if procedure.definition.version > saved.summary.procedure_version {
-        state.store.upgrade_draft(id, procedure, today())?;
+        state.store.upgrade_draft(id, &procedure, today())?;
     }
     let saved = state.store.open_draft(id)?;
     Ok(DraftView {
-        state: procedures::evaluate(procedure, &saved.answers, today()),
+        state: procedures::evaluate(&procedure, &saved.answers, today()),
         attachments: state.store.attachments(id)?,
         rejection: super::portal::rejection(saved.rejection.as_deref()),
         draft: saved.summary,
@@ -85,7 +87,7 @@ pub fn save_answer(
 ) -> Result<InterviewState> {
     Ok(state
         .store
-        .save_answer(draft_id, state.procedure(&code)?, &field_id, answer.as_ref(), today())?)
+        .save_answer(draft_id, &state.procedure(&code)?, &field_id, answer.as_ref(), today())?)
 }
 
 /// Remembers the step the user is on.

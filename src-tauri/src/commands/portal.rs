@@ -76,7 +76,12 @@ pub fn portal_status(state: State<'_, AppState>) -> PortalStatus {
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn sign_in(state: State<'_, AppState>, account: String) -> Result<PortalStatus> {
-    state.worker.session().sign_in_test_account(&account).await.map_err(Error::Portal)?;
+    state
+        .worker
+        .session()
+        .sign_in_test_account(&account)
+        .await
+        .map_err(Error::Portal)?;
     state.worker.wake();
     Ok(state.portal_status())
 }
@@ -96,12 +101,15 @@ pub fn submit_draft(state: State<'_, AppState>, draft_id: i64) -> Result<SubmitR
     let draft = state.store.open_draft(draft_id)?;
     let procedure = state.procedure(&draft.summary.procedure_code)?;
     let attachments = state.store.attachments(draft_id)?;
-    let payload = sync::submission_payload(procedure, &draft.answers, &attachments, today());
-    if !procedures::evaluate(procedure, &draft.answers, today()).ready {
+    let payload = sync::submission_payload(&procedure, &draft.answers, &attachments, today());
+    if !procedures::evaluate(&procedure, &draft.answers, today()).ready {
         return Err(Error::NotReady);
     }
     let outbox_id = state.worker.submit(draft_id, &payload)?;
-    Ok(SubmitResult { outbox_id, online: state.worker.is_online() })
+    Ok(SubmitResult {
+        outbox_id,
+        online: state.worker.is_online(),
+    })
 }
 
 /// Queued and confirmed dossiers.
@@ -114,10 +122,17 @@ pub fn list_submissions(state: State<'_, AppState>) -> Result<Submissions> {
         .into_iter()
         .filter_map(|d| {
             let dossier = serde_json::from_str(&d.body).ok()?;
-            Some(DossierView { dossier, person: d.person, draft_id: d.draft_id })
+            Some(DossierView {
+                dossier,
+                person: d.person,
+                draft_id: d.draft_id,
+            })
         })
         .collect();
-    Ok(Submissions { queued: state.store.queued_submissions()?, dossiers })
+    Ok(Submissions {
+        queued: state.store.queued_submissions()?,
+        dossiers,
+    })
 }
 
 /// The portal's field errors from the last refused submission of a draft.

@@ -1,6 +1,7 @@
 // One typed function per Tauri command. Every rejection is turned into an
 // AppError so the UI can show it through the Fluent id `error-<code>`.
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { open } from '@tauri-apps/plugin-dialog';
 import type {
   Answer,
@@ -13,9 +14,13 @@ import type {
   FileKind,
   InterviewState,
   Locale,
+  PortalStatus,
   ProcedureSummary,
   Profile,
   Province,
+  Submissions,
+  SubmitResult,
+  SyncNotice,
 } from './types';
 
 /** The code used when a rejection is not an AppError (e.g. no Tauri shell). */
@@ -165,6 +170,53 @@ export async function pickFile(filterName: string, kinds: readonly FileKind[]): 
   } catch (error) {
     if (!isAppError(error)) console.error('the file picker failed', error);
     throw toAppError(error);
+  }
+}
+
+// The public-service portal: sign-in, "Nộp hồ sơ" and the dossiers sent.
+
+/** Which portal the app talks to (training or not), as whom, and whether it is reachable. */
+export function portalStatus(): Promise<PortalStatus> {
+  return call('portal_status');
+}
+
+/** Signs in one of the portal's test accounts; the new status. */
+export function signIn(account: string): Promise<PortalStatus> {
+  return call('sign_in', { account });
+}
+
+/** Signs out; queued dossiers wait for the next sign-in. */
+export function signOut(): Promise<PortalStatus> {
+  return call('sign_out');
+}
+
+/**
+ * Submits a ready draft: it goes into the outbox at once (the draft becomes
+ * read-only) and out to the portal as soon as it is reachable.
+ */
+export function submitDraft(draftId: number): Promise<SubmitResult> {
+  return call('submit_draft', { draftId });
+}
+
+/** Submissions still waiting to go out, and the dossiers the portal confirmed. */
+export function listSubmissions(): Promise<Submissions> {
+  return call('list_submissions');
+}
+
+/** The name of the window event the sync worker reports on. */
+export const SYNC_EVENT = 'sync';
+
+/**
+ * Calls `handler` with every notice of the sync worker (connection,
+ * delivery, refusal, status change). Resolves to the function that stops
+ * listening; outside the Tauri shell there is nothing to listen to, and it
+ * resolves to a no-op.
+ */
+export async function listenForSync(handler: (notice: SyncNotice) => void): Promise<() => void> {
+  try {
+    return await listen<SyncNotice>(SYNC_EVENT, (event) => handler(event.payload));
+  } catch {
+    return () => {};
   }
 }
 

@@ -61,6 +61,19 @@ export function tryTranslate(locale: Locale, id: string, args?: Args): string | 
   return text;
 }
 
+/**
+ * The message `id` in `locale`, or `undefined` when there is none or it
+ * could not be formatted completely (e.g. an argument it needs is missing).
+ */
+export function tryTranslateExact(locale: Locale, id: string, args?: Args): string | undefined {
+  const bundle = bundles[locale];
+  const message = bundle.getMessage(id);
+  if (!message?.value) return undefined;
+  const errors: Error[] = [];
+  const text = bundle.formatPattern(message.value, variables(args), errors);
+  return errors.length === 0 ? text : undefined;
+}
+
 /** The message `id` in `locale`; the id itself when it is missing. */
 export function translate(locale: Locale, id: string, args?: Args): string {
   return tryTranslate(locale, id, args) ?? id;

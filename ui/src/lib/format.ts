@@ -51,9 +51,14 @@ export function formatTime(date: Date): string {
   return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/** Local date, "05/09/2025". */
+export function formatDate(date: Date): string {
+  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
+}
+
 /** Local date and time, "05/09/2025 14:05", from a Date or an RFC 3339 stamp ("" when unreadable). */
 export function formatDateTime(value: Date | string): string {
   const date = typeof value === 'string' ? new Date(value) : value;
   if (Number.isNaN(date.getTime())) return '';
-  return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()} ${formatTime(date)}`;
+  return `${formatDate(date)} ${formatTime(date)}`;
 }

@@ -2,9 +2,9 @@
 // `i18n.locale` inside t() makes every template that calls t() update when
 // the language changes.
 import { setLocale } from './api';
-import { DEFAULT_LOCALE, isLocale, translate, tryTranslate, type Args } from './fluent';
-import { formatFee, formatVnd } from './format';
-import type { AppError, Locale, LocalizedText, Message } from './types';
+import { DEFAULT_LOCALE, isLocale, translate, tryTranslate, tryTranslateExact, type Args } from './fluent';
+import { formatDate, formatFee, formatVnd } from './format';
+import type { AppError, FieldProblem, Locale, LocalizedText, Message } from './types';
 
 const STORAGE_KEY = 'locale';
 
@@ -39,6 +39,18 @@ export function messageText(message: Message): string {
 /** A command's error, through the Fluent id `error-<code>`. */
 export function errorText(error: AppError): string {
   return tryTranslate(i18n.locale, `error-${error.code}`, error.args) ?? t('common-error-unexpected', { code: error.code });
+}
+
+/**
+ * A field error from the portal (a refused submission). The portal sends a
+ * Fluent id without its arguments: `today` is the one it can be given here;
+ * a message that needs others, or an id the app does not know, reads as the
+ * general "does not meet the procedure's rules".
+ */
+export function problemText(problem: FieldProblem): string {
+  const id = problem.message_id;
+  const exact = id.startsWith('error-') ? tryTranslateExact(i18n.locale, id, { today: formatDate(new Date()) }) : undefined;
+  return exact ?? t('error-portal-rule');
 }
 
 export function vnd(amount: number | bigint): string {

@@ -1,0 +1,137 @@
+//! Outbox throughput: 500 queued dossiers drained by the sync worker against
+//! the sandbox portal, and the same 500 create requests sent by a bare HTTP
+//! client to the same sandbox, in the same run. Checks there are no duplicates.
+//! Run: `cargo run --release -p bench --bin outbox_drain`.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use portal::Client;
+use portal::types::IDEMPOTENCY_KEY;
+use portal_sandbox::{Config as SandboxConfig, Sandbox};
+use procedures::Catalog;
+use procedures::engine::{AddressAnswer, Answer};
+use store::Store;
+use sync::{Config, Worker, submission_payload};
+
+const DOSSIERS: usize = 500;
+
+fn text(s: &str) -> Answer {
+    Answer::Text(s.into())
+}
+
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let sandbox = Sandbox::start(SandboxConfig {
+        today: Some(today),
+        ..SandboxConfig::default()
+    })
+    .await
+    .expect("sandbox");
+    let folder = tempfile::tempdir_in(std::env::current_dir().expect("cwd")).expect("folder");
+    let store = Arc::new(Store::open(folder.path()).expect("store").0);
+    let catalog = Catalog::bundled().expect("catalog");
+    let procedure = catalog.get("1.001193").expect("birth registration");
+    let answers = [
+        ("requester_name", text("Nguyễn Văn An")),
+        ("requester_id", text("001090012345")),
+        ("requester_relation", text("father")),
+        ("requester_phone", text("0912345678")),
+        ("child_name", text("Nguyễn Minh Khang")),
+        ("child_sex", text("male")),
+        ("child_birth_date", text("01/11/2026")),
+        ("child_birth_place", text("Bệnh viện Phụ sản Hà Nội")),
+        ("child_ethnicity", text("Kinh")),
+        ("mother_name", text("Trần Thị Bình")),
+        ("mother_birth_date", text("12/03/1992")),
+        ("mother_id", text("001192054321")),
+        (
+            "mother_address",
+            Answer::Address(AddressAnswer {
+                province: "01".into(),
+                commune: "00004".into(),
+                street: "Số 5".into(),
+            }),
+        ),
+        ("has_father", Answer::Bool(false)),
+        ("has_birth_certificate", Answer::Bool(true)),
+        ("surrogacy", Answer::Bool(false)),
+    ];
+    let config = Config {
+        poll_every: Duration::from_secs(3600),
+        ..Config::default()
+    };
+    let worker = Worker::new(store.clone(), Client::new(&sandbox.base_url()), config, |_| {});
+    worker
+        .session()
+        .sign_in_test_account("cong-dan")
+        .await
+        .expect("sign in");
+    let mut payloads = Vec::with_capacity(DOSSIERS);
+    for _ in 0..DOSSIERS {
+        let draft = store.create_draft(procedure, None, today).expect("draft");
+        for (field, answer) in &answers {
+            store
+                .save_answer(draft, procedure, field, Some(answer), today)
+                .expect("answer");
+        }
+        let payload = submission_payload(procedure, &store.open_draft(draft).expect("draft").answers, &[], today);
+        worker.submit(draft, &payload).expect("queued");
+        payloads.push(payload);
+    }
+
+    let start = Instant::now();
+    while !store.queued_submissions().expect("outbox").is_empty() {
+        worker.deliver_due().await.expect("deliver");
+    }
+    let drained = start.elapsed();
+
+    let client = Client::new(&sandbox.base_url());
+    let token = client
+        .sign_in_test_account("cong-dan-2")
+        .await
+        .expect("sign in")
+        .access_token;
+    let http = reqwest::Client::new();
+    let start = Instant::now();
+    for (i, payload) in payloads.iter().enumerate() {
+        let response = http
+            .post(format!("{}/v1/dossiers", sandbox.base_url()))
+            .bearer_auth(&token)
+            .header(IDEMPOTENCY_KEY, format!("bare-{i}"))
+            .json(payload)
+            .send()
+            .await
+            .expect("request");
+        assert!(response.status().is_success(), "bare request accepted");
+        response.bytes().await.expect("body");
+    }
+    let bare = start.elapsed();
+
+    let own = client
+        .sign_in_test_account("cong-dan")
+        .await
+        .expect("sign in")
+        .access_token;
+    let at_portal = client.changes(&own, 0).await.expect("changes").dossiers.len();
+    assert_eq!(
+        at_portal, DOSSIERS,
+        "every queued dossier reached the portal exactly once"
+    );
+    println!("what\tseconds\tdossiers/s");
+    println!(
+        "outbox worker\t{:.2}\t{:.0}",
+        drained.as_secs_f64(),
+        DOSSIERS as f64 / drained.as_secs_f64()
+    );
+    println!(
+        "bare HTTP client\t{:.2}\t{:.0}",
+        bare.as_secs_f64(),
+        DOSSIERS as f64 / bare.as_secs_f64()
+    );
+    println!("ratio worker/bare\t{:.2}", drained.as_secs_f64() / bare.as_secs_f64());
+    println!("duplicates\t{}", at_portal - DOSSIERS);
+    sandbox.stop().await;
+}
