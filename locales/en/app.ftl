@@ -12,6 +12,25 @@ nav-language-vi = Tiếng Việt
 nav-language-en = English
 nav-label = Main sections
 nav-profiles = Personal profiles
+nav-submissions = Submitted applications
+
+## The public service portal (header)
+
+portal-training = Training mode
+portal-training-help = You are using the practice public service portal. Applications submitted here are for practice only: they go to no agency and have no legal effect.
+portal-connection = Connection to the public service portal:{ " " }
+portal-online = Connected
+portal-offline = Not connected
+portal-account = Account:
+portal-signed-out = Not signed in
+portal-sign-in = Sign in
+portal-sign-out = Sign out
+portal-sign-in-cancel = Close
+portal-choose-training-account = Choose a training account to sign in with:
+portal-choose-test-account = Choose a test account to sign in with:
+portal-no-accounts = This version cannot sign in with a national electronic identity account yet.
+portal-signed-in = Signed in as { $name }.
+portal-signed-out-done = Signed out. Waiting applications will be sent after you sign in again.
 
 ## Shared
 
@@ -92,16 +111,57 @@ review-documents-title = Documents to prepare
 review-documents-intro = Please prepare the following documents to submit with your application.
 review-document-files = File types: { $kinds }; up to { $size } MB.
 review-fee-title = Fee
-review-ready = Your application has all the information it needs. Select “Finish” to complete it.
-review-not-ready = Some information is still missing. Please complete these steps, then select “Finish”:
+review-ready = Your application has all the information it needs. Select “Submit” to send it to the public service portal.
+review-not-ready = Some information is still missing. Please complete these steps, then select “Submit”:
 review-go-to-step = Go to the step “{ $title }”
-review-finish = Finish
+review-submit = Submit
+review-submitting = Submitting…
+review-training = The app is in training mode: applications go to the practice portal only, to learn with; nothing is really filed.
 
-## Finished
+## After “Submit”
 
-done-title = You have finished
-done-body = The information for “{ $name }” is complete. Please prepare all the documents below before you submit your application.
-done-back = Review your answers
+submit-result-online = Your application is being sent to the public service portal.
+submit-result-offline = There is no connection. Your application is saved on this computer and will be sent automatically when the connection is back.
+submit-result-training = (training mode)
+submit-result-signed-out = You are not signed in. The application will be sent after you sign in.
+
+## Submitted applications
+
+submissions-title = Submitted applications
+submissions-intro = These are the applications submitted from this computer. Their status is updated automatically from the public service portal.
+submissions-empty = You have not submitted any application from this computer yet.
+submissions-queued-title = Not yet sent to the portal
+submissions-dossiers-title = With an application code
+submissions-person = Applicant: { $name }
+submissions-waiting = Waiting to be sent
+submissions-waiting-retried = Waiting to be sent, { $count ->
+        [one] tried once
+       *[other] tried { $count } times
+    }
+submissions-queued-at = Submitted { $when }
+submissions-next-attempt = Next try: { $when }
+submissions-code = Application code: { $code }
+submissions-status = Status:
+submissions-fee = Fee: { $fee }
+submissions-timeline = Progress
+submissions-note = Note from the handling agency: { $note }
+submissions-back-home = Back to the home page
+
+## Notices from the public service portal
+
+toast-close = Close this message
+sync-delivered = Your application was sent. Application code: { $code }
+sync-status-changed = Application { $code }: { $status }
+sync-status-note = Note: { $note }
+sync-rejected = The public service portal sent an application back to be corrected. Please open it and correct the marked answers.
+sync-open-draft = Open it to correct
+
+## Applications sent back by the portal
+
+rejection-title = The public service portal did not accept this application because some information is not right.
+rejection-intro = Please correct the answers below (each is marked in red under its question), then select “Submit” again:
+rejection-item = { $label }: { $message }
+rejection-all-changed = You have changed the marked answers. Please check your information, then select “Submit” to send it again.
 
 ## Drafts in progress (home page)
 
@@ -127,6 +187,7 @@ drafts-delete-cancel = Do not delete
 drafts-deleted = The draft was deleted
 drafts-undo = Undo
 drafts-restored = The draft was restored.
+drafts-rejected = Needs correcting before it is submitted again
 
 ## Starting: who is this for
 

@@ -1,1 +1,2 @@
 shell-window-title = Public Service Assistant
+shell-sign-in-done = You are signed in. Please close this page and go back to the Public Service Assistant app.

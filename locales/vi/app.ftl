@@ -12,6 +12,25 @@ nav-language-vi = Tiếng Việt
 nav-language-en = English
 nav-label = Các mục chính
 nav-profiles = Hồ sơ cá nhân
+nav-submissions = Hồ sơ đã nộp
+
+## Cổng dịch vụ công (đầu trang)
+
+portal-training = Chế độ tập huấn
+portal-training-help = Bạn đang dùng cổng dịch vụ công tập huấn. Hồ sơ nộp ở đây chỉ để thực hành: không được gửi đến cơ quan nào và không có giá trị pháp lý.
+portal-connection = Kết nối với cổng dịch vụ công:{ " " }
+portal-online = Đã kết nối
+portal-offline = Mất kết nối
+portal-account = Tài khoản:
+portal-signed-out = Chưa đăng nhập
+portal-sign-in = Đăng nhập
+portal-sign-out = Đăng xuất
+portal-sign-in-cancel = Đóng
+portal-choose-training-account = Chọn tài khoản tập huấn để đăng nhập:
+portal-choose-test-account = Chọn tài khoản thử nghiệm để đăng nhập:
+portal-no-accounts = Phiên bản này chưa hỗ trợ đăng nhập bằng tài khoản định danh điện tử.
+portal-signed-in = Đã đăng nhập bằng tài khoản { $name }.
+portal-signed-out-done = Đã đăng xuất. Hồ sơ đang chờ sẽ được gửi sau khi bạn đăng nhập lại.
 
 ## Dùng chung
 
@@ -91,16 +110,54 @@ review-documents-title = Giấy tờ cần chuẩn bị
 review-documents-intro = Vui lòng chuẩn bị các giấy tờ sau để nộp kèm hồ sơ.
 review-document-files = Định dạng tệp: { $kinds }; dung lượng tối đa { $size } MB.
 review-fee-title = Lệ phí
-review-ready = Hồ sơ đã đủ thông tin. Bạn bấm “Hoàn tất” để kết thúc phần khai.
-review-not-ready = Hồ sơ chưa đủ thông tin. Vui lòng hoàn thành các bước sau rồi bấm “Hoàn tất”:
+review-ready = Hồ sơ đã đủ thông tin. Bạn bấm “Nộp hồ sơ” để gửi hồ sơ lên cổng dịch vụ công.
+review-not-ready = Hồ sơ chưa đủ thông tin. Vui lòng hoàn thành các bước sau rồi bấm “Nộp hồ sơ”:
 review-go-to-step = Đi đến bước “{ $title }”
-review-finish = Hoàn tất
+review-submit = Nộp hồ sơ
+review-submitting = Đang nộp hồ sơ…
+review-training = Ứng dụng đang ở chế độ tập huấn: hồ sơ chỉ được gửi đến cổng dịch vụ công tập huấn để thực hành, không được nộp thật.
 
-## Hoàn tất
+## Sau khi bấm “Nộp hồ sơ”
 
-done-title = Bạn đã khai xong
-done-body = Thông tin cho thủ tục “{ $name }” đã đầy đủ. Vui lòng chuẩn bị đủ các giấy tờ dưới đây trước khi nộp hồ sơ.
-done-back = Xem lại thông tin
+submit-result-online = Hồ sơ đang được gửi lên cổng dịch vụ công.
+submit-result-offline = Chưa có kết nối. Hồ sơ đã được lưu trên máy và sẽ tự động gửi khi có kết nối trở lại.
+submit-result-training = (chế độ tập huấn)
+submit-result-signed-out = Bạn chưa đăng nhập. Hồ sơ sẽ được gửi sau khi bạn đăng nhập.
+
+## Hồ sơ đã nộp
+
+submissions-title = Hồ sơ đã nộp
+submissions-intro = Đây là các hồ sơ đã nộp từ máy này. Trạng thái hồ sơ được cập nhật tự động từ cổng dịch vụ công.
+submissions-empty = Bạn chưa nộp hồ sơ nào từ máy này.
+submissions-queued-title = Chưa gửi lên cổng dịch vụ công
+submissions-dossiers-title = Đã có mã hồ sơ
+submissions-person = Người khai: { $name }
+submissions-waiting = Đang chờ gửi
+submissions-waiting-retried = Đang chờ gửi, đã thử { $count } lần
+submissions-queued-at = Nộp lúc { $when }
+submissions-next-attempt = Lần gửi tiếp theo: { $when }
+submissions-code = Mã hồ sơ: { $code }
+submissions-status = Trạng thái:
+submissions-fee = Lệ phí: { $fee }
+submissions-timeline = Quá trình giải quyết
+submissions-note = Ghi chú của cơ quan giải quyết: { $note }
+submissions-back-home = Quay lại trang chủ
+
+## Thông báo từ cổng dịch vụ công
+
+toast-close = Đóng thông báo
+sync-delivered = Hồ sơ đã được gửi. Mã hồ sơ: { $code }
+sync-status-changed = Hồ sơ { $code }: { $status }
+sync-status-note = Ghi chú: { $note }
+sync-rejected = Cổng dịch vụ công trả lại hồ sơ để sửa. Vui lòng mở hồ sơ và sửa các mục được đánh dấu.
+sync-open-draft = Mở hồ sơ để sửa
+
+## Hồ sơ bị cổng dịch vụ công trả lại
+
+rejection-title = Cổng dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng.
+rejection-intro = Vui lòng sửa các mục dưới đây (được đánh dấu đỏ ở từng câu hỏi), rồi bấm “Nộp hồ sơ” để nộp lại:
+rejection-item = { $label }: { $message }
+rejection-all-changed = Bạn đã sửa các mục được đánh dấu. Vui lòng kiểm tra lại thông tin rồi bấm “Nộp hồ sơ” để nộp lại.
 
 ## Hồ sơ đang soạn (trang chủ)
 
@@ -126,6 +183,7 @@ drafts-delete-cancel = Không xóa
 drafts-deleted = Đã xóa hồ sơ
 drafts-undo = Hoàn tác
 drafts-restored = Đã khôi phục hồ sơ.
+drafts-rejected = Cần sửa để nộp lại
 
 ## Bắt đầu khai: khai cho ai
 

@@ -53,6 +53,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_opener::init())
         .setup(move |app| {
             let folder = match std::env::var_os(DATA_DIR_VARIABLE) {
                 Some(dir) => PathBuf::from(dir),
@@ -116,10 +117,10 @@ pub fn run() {
                 .or_else(|| training_portal.as_ref().map(|_| "cong-dan".to_owned()));
             let signing_in = worker.clone();
             tauri::async_runtime::spawn(async move {
-                if let Some(account) = account {
-                    if let Err(error) = signing_in.session().sign_in_test_account(&account).await {
-                        tracing::warn!(%error, "the test account could not sign in at start");
-                    }
+                if let Some(account) = account
+                    && let Err(error) = signing_in.session().sign_in_test_account(&account).await
+                {
+                    tracing::warn!(%error, "the test account could not sign in at start");
                 }
                 signing_in.run().await;
             });
@@ -167,6 +168,7 @@ pub fn run() {
             commands::attachments::attachment_preview,
             commands::portal::portal_status,
             commands::portal::sign_in,
+            commands::portal::sign_in_with_browser,
             commands::portal::sign_out,
             commands::portal::submit_draft,
             commands::portal::list_submissions,

@@ -1,9 +1,20 @@
 // `npm run dev`, then open /dev/preview.html: the UI in a plain browser,
 // answered by the made-up back end the tests use (not the Rust engine).
-// Never part of the build. A profile and two drafts are made up front so
-// every screen has something to show.
+// Never part of the build. A profile, two drafts and a dossier are made up
+// front so every screen has something to show; a pretend sync worker
+// delivers what is submitted after a few seconds and moves dossiers on.
 import { mockIPC } from '@tauri-apps/api/mocks';
-import { fakeInvoke, seedDraft, seedProfile } from '../src/test/fake-backend';
+import { emit } from '@tauri-apps/api/event';
+import {
+  changeDossierStatus,
+  deliverQueued,
+  fakeInvoke,
+  fakeSubmissions,
+  seedDossier,
+  seedDraft,
+  seedProfile,
+} from '../src/test/fake-backend';
+import type { Status } from '../src/lib/types';
 
 const me = seedProfile('Tôi', {
   full_name: 'Nguyễn Văn An',
@@ -25,7 +36,27 @@ seedDraft({
     added: [{ vi: 'Thư điện tử', en: 'E-mail' }],
   },
 });
+seedDossier({
+  person: 'Nguyễn Văn An',
+  history: [
+    { status: 'submitted', at: '2025-09-01T02:15:00Z', note: null },
+    { status: 'received', at: '2025-09-01T07:40:00Z', note: 'Đã nhận đủ giấy tờ.' },
+  ],
+});
 
-mockIPC((command, args) => fakeInvoke(command, (args ?? {}) as Record<string, unknown>));
+mockIPC((command, args) => fakeInvoke(command, (args ?? {}) as Record<string, unknown>), { shouldMockEvents: true });
+
+// The pretend sync worker: every few seconds, one thing happens.
+const NEXT: { [status in Status]?: Status } = { submitted: 'received', received: 'in_review', in_review: 'result_ready' };
+setInterval(() => {
+  const { queued, dossiers } = fakeSubmissions();
+  if (queued.length > 0) {
+    void emit('sync', deliverQueued());
+    return;
+  }
+  const moving = dossiers.find((d) => NEXT[d.dossier.status]);
+  const next = moving && NEXT[moving.dossier.status];
+  if (moving && next) void emit('sync', changeDossierStatus(moving.dossier.code, next, next === 'result_ready' ? 'Mời ông/bà đến nhận kết quả.' : null));
+}, 6_000);
 
 await import('../src/main');

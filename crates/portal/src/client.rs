@@ -180,6 +180,29 @@ impl Client {
         .await
     }
 
+    /// Signs in through the user's browser (RFC 8252): listens on a loopback
+    /// port, calls `open` with the authorization URL, waits up to five
+    /// minutes for the portal to redirect back, answers the browser with
+    /// `done_page` (HTML), and exchanges the code with the PKCE verifier.
+    pub async fn sign_in_with_browser(&self, open: impl FnOnce(&str), done_page: &str) -> Result<TokenResponse> {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| Error::Offline(e.to_string()))?;
+        let port = listener.local_addr().map_err(|e| Error::Offline(e.to_string()))?.port();
+        let redirect_uri = format!("http://127.0.0.1:{port}/callback");
+        let (pkce, state) = (Pkce::new(), Pkce::new().verifier);
+        open(&self.authorize_url(&redirect_uri, &pkce, &state, None));
+        let code = tokio::time::timeout(Duration::from_secs(300), loopback_code(&listener, &state, done_page))
+            .await
+            .map_err(|_| Error::Unauthorized)??;
+        self.token(&[
+            ("grant_type", "authorization_code"),
+            ("code", &code),
+            ("redirect_uri", &redirect_uri),
+            ("client_id", CLIENT_ID),
+            ("code_verifier", &pkce.verifier),
+        ])
+        .await
+    }
+
     /// A new access token from a refresh token.
     pub async fn refresh(&self, refresh_token: &str) -> Result<TokenResponse> {
         self.token(&[
@@ -329,6 +352,40 @@ impl Client {
         } else {
             Err(Error::Refused(problem))
         }
+    }
+}
+
+/// Waits for the browser's redirect to `/callback` on the loopback listener
+/// and returns its `code` once `state` matches; other requests get a 404.
+async fn loopback_code(listener: &tokio::net::TcpListener, state: &str, page: &str) -> Result<String> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    loop {
+        let (mut socket, _) = listener.accept().await.map_err(|e| Error::Offline(e.to_string()))?;
+        let mut request = Vec::new();
+        let mut buffer = [0u8; 1024];
+        while !request.windows(4).any(|w| w == b"\r\n\r\n") && request.len() < 8192 {
+            match socket.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => request.extend_from_slice(&buffer[..n]),
+            }
+        }
+        let line = String::from_utf8_lossy(&request).lines().next().unwrap_or_default().to_owned();
+        let target = line.split(' ').nth(1).unwrap_or_default();
+        let Ok(url) = url::Url::parse(&format!("http://127.0.0.1{target}")) else { continue };
+        if url.path() != "/callback" {
+            let _ = socket.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").await;
+            continue;
+        }
+        let reply = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+            page.len()
+        );
+        let _ = socket.write_all(reply.as_bytes()).await;
+        let value = |name: &str| url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
+        if value("state").as_deref() != Some(state) {
+            return Err(Error::Malformed("the sign-in answer has another state".into()));
+        }
+        return value("code").ok_or(Error::Unauthorized);
     }
 }
 

@@ -31,6 +31,14 @@ impl Session {
         Ok(())
     }
 
+    /// Signs in through the user's browser; `open` opens the URL and
+    /// `done_page` is the HTML the browser shows afterwards.
+    pub async fn sign_in_with_browser(&self, open: impl FnOnce(&str), done_page: &str) -> portal::Result<()> {
+        let tokens = self.client.sign_in_with_browser(open, done_page).await?;
+        *self.tokens() = Some((String::new(), tokens));
+        Ok(())
+    }
+
     /// Forgets the tokens.
     pub fn sign_out(&self) {
         *self.tokens() = None;

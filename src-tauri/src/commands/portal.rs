@@ -86,6 +86,23 @@ pub async fn sign_in(state: State<'_, AppState>, account: String) -> Result<Port
     Ok(state.portal_status())
 }
 
+/// Signs in through the system browser (the portal's own sign-in page, e.g.
+/// VNeID), coming back to the app on a loopback port.
+#[tauri::command]
+#[tracing::instrument(skip(app, state), err)]
+pub async fn sign_in_with_browser(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<PortalStatus> {
+    use tauri_plugin_opener::OpenerExt;
+    let page = format!("<!doctype html><meta charset=utf-8><p>{}</p>", state.localizer.message(l10n::Locale::Vi, "shell-sign-in-done", None));
+    let open = |url: &str| {
+        if let Err(error) = app.opener().open_url(url, None::<&str>) {
+            tracing::warn!(%error, "the browser could not be opened");
+        }
+    };
+    state.worker.session().sign_in_with_browser(open, &page).await.map_err(Error::Portal)?;
+    state.worker.wake();
+    Ok(state.portal_status())
+}
+
 /// Signs out; queued submissions wait for the next sign-in.
 #[tauri::command]
 pub fn sign_out(state: State<'_, AppState>) -> PortalStatus {

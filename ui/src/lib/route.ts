@@ -1,9 +1,22 @@
 import type { DraftView } from './types';
 
+/** What "Nộp hồ sơ" just did, for the message on the submissions screen. */
+export type Submitted = {
+  draftId: number;
+  /** Whether the portal was reachable: the dossier is on its way, or waits on this machine. */
+  online: boolean;
+  /** Sent to the practice portal. */
+  training: boolean;
+  /** No one was signed in: it goes out after the next sign-in. */
+  signedOut: boolean;
+};
+
 /** The screen shown; there is no URL routing in a desktop window. */
 export type Route =
   | { name: 'home' }
   | { name: 'procedure'; code: string }
   /** A draft's interview; `view` when the caller has just created or opened it. */
   | { name: 'interview'; draftId: number; view?: DraftView }
-  | { name: 'profiles' };
+  | { name: 'profiles' }
+  /** "Hồ sơ đã nộp"; `submitted` right after a submission. */
+  | { name: 'submissions'; submitted?: Submitted };

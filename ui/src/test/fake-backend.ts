@@ -9,17 +9,26 @@ import type {
   Attachment,
   Commune,
   Definition,
+  Dossier,
+  DossierView,
   DraftSummary,
   DraftView,
+  FieldProblem,
   FieldState,
   FileKind,
   InterviewState,
   Meaning,
   Message,
+  PortalStatus,
   ProcedureSummary,
   Profile,
   Province,
+  QueuedSubmission,
+  Status,
   StepState,
+  Submissions,
+  SubmitResult,
+  SyncNotice,
   UpgradeNotice,
 } from '../lib/types';
 
@@ -309,23 +318,49 @@ type FakeDraft = {
   createdAt: string;
   updatedAt: string;
   deleted: boolean;
+  /** When it went into the outbox; a submitted draft is read-only and not listed. */
+  submittedAt: string | null;
+  /** The portal's field errors when it refused the last submission. */
+  rejection: FieldProblem[];
 };
+
+/** An outbox entry: a submitted draft waiting for the portal. */
+type FakeQueued = { id: number; draftId: number; attempts: number; queuedAt: string; nextAttemptAt: string };
+
+/** The sandbox's test accounts, as the shell lists them. */
+export const testAccounts = [
+  { id: 'cong-dan', name: 'Nguyễn Văn An' },
+  { id: 'cong-dan-2', name: 'Phạm Thị Mai' },
+  { id: 'can-bo', name: 'Lê Thị Hoa' },
+];
+
+function freshPortal(): PortalStatus {
+  return { training: true, base_url: 'http://127.0.0.1:48080', account: 'cong-dan', online: true, test_accounts: testAccounts };
+}
 
 const store = {
   drafts: new Map<number, FakeDraft>(),
   profiles: new Map<number, Profile>(),
   attachments: new Map<number, Attachment & { draftId: number }>(),
   notices: [] as AppError[],
+  portal: freshPortal(),
+  outbox: [] as FakeQueued[],
+  dossiers: [] as DossierView[],
+  dossierSequence: 0,
   nextId: 1,
   clock: 0,
 };
 
-/** Forgets every draft, profile and attachment. */
+/** Forgets every draft, profile, attachment, submission and dossier. */
 export function resetFakeBackend(): void {
   store.drafts.clear();
   store.profiles.clear();
   store.attachments.clear();
   store.notices = [];
+  store.portal = freshPortal();
+  store.outbox = [];
+  store.dossiers = [];
+  store.dossierSequence = 0;
   store.nextId = 1;
   store.clock = 0;
 }
@@ -356,6 +391,7 @@ function summary(draft: FakeDraft): DraftSummary {
     steps_total: state.steps.length,
     created_at: draft.createdAt,
     updated_at: draft.updatedAt,
+    submitted_at: draft.submittedAt,
   };
 }
 
@@ -376,6 +412,7 @@ export function draftView(id: number): DraftView {
       .filter((a) => a.draftId === id)
       .map(({ draftId: _, ...attachment }) => attachment),
     state: evaluate(draft.answers),
+    rejection: draft.rejection.map((p) => ({ ...p })),
   };
 }
 
@@ -394,6 +431,8 @@ export function seedDraft(options: Partial<Omit<FakeDraft, 'id' | 'prefilled'>> 
     createdAt: at,
     updatedAt: at,
     deleted: false,
+    submittedAt: null,
+    rejection: [],
     ...options,
     id,
     prefilled: new Set(options.prefilled ?? []),
@@ -412,6 +451,117 @@ export function seedProfile(label: string, data: Profile['data']): Profile {
 /** A start-up notice, as when a damaged database was set aside. */
 export function seedStartupNotice(notice: AppError): void {
   store.notices.push(notice);
+}
+
+/** Answers that make the fake birth registration ready to submit. */
+export const readyAnswers: Answers = {
+  requester_name: 'Nguyễn Văn An',
+  requester_phone: '0912345678',
+  child_birth_date: '05/09/2025',
+  child_sex: 'female',
+  has_birth_certificate: true,
+  home_address: { province: '01', commune: '00004', street: '12 phố Đội Cấn' },
+};
+
+// The portal: the connection, the outbox and the dossiers it confirmed.
+
+/** Changes what portal_status reports (training, account, connection). */
+export function setFakePortal(change: Partial<PortalStatus>): void {
+  store.portal = { ...store.portal, ...change };
+}
+
+export function fakePortal(): PortalStatus {
+  return { ...store.portal };
+}
+
+function personOf(draft: FakeDraft): string | null {
+  return summary(draft).person;
+}
+
+function queuedView(item: FakeQueued): QueuedSubmission {
+  const draft = store.drafts.get(item.draftId);
+  return {
+    id: item.id,
+    draft_id: item.draftId,
+    procedure_code: draft?.code ?? definition.code,
+    person: draft ? personOf(draft) : null,
+    attempts: item.attempts,
+    queued_at: item.queuedAt,
+    next_attempt_at: item.nextAttemptAt,
+  };
+}
+
+/** What list_submissions answers. */
+export function fakeSubmissions(): Submissions {
+  return { queued: store.outbox.map(queuedView), dossiers: JSON.parse(JSON.stringify(store.dossiers)) as DossierView[] };
+}
+
+/** Puts a submitted draft in the outbox, as a failed attempt or more would leave it. */
+export function seedQueued(draftId: number, attempts = 0): number {
+  const draft = live(draftId);
+  const at = stamp();
+  draft.submittedAt = at;
+  const id = store.nextId++;
+  store.outbox.push({ id, draftId, attempts, queuedAt: at, nextAttemptAt: new Date(Date.parse(at) + 2 ** attempts * 60_000).toISOString() });
+  return id;
+}
+
+function nextCode(draft: FakeDraft | undefined, at: string): string {
+  store.dossierSequence += 1;
+  const address = draft?.answers['home_address'];
+  const province = typeof address === 'object' && address.province ? address.province : '00';
+  return `X${province}-${at.slice(0, 10).replace(/-/g, '')}-${String(store.dossierSequence).padStart(4, '0')}`;
+}
+
+/** A dossier the portal confirmed, with its history (oldest first); returns it. */
+export function seedDossier(
+  options: { draftId?: number | null; person?: string | null; code?: string; history?: Dossier['history']; fee?: number | null } = {},
+): Dossier {
+  const draft = options.draftId == null ? undefined : store.drafts.get(options.draftId);
+  const history = options.history ?? [{ status: 'submitted' as Status, at: stamp(), note: null }];
+  const dossier: Dossier = {
+    id: `d-${store.nextId++}`,
+    code: options.code ?? nextCode(draft, history[0]?.at ?? stamp()),
+    procedure_code: draft?.code ?? definition.code,
+    status: history.at(-1)?.status ?? 'submitted',
+    history,
+    attachments: [],
+    fee: options.fee ?? null,
+    revision: history.length,
+  };
+  store.dossiers.unshift({ dossier, person: options.person ?? (draft ? personOf(draft) : null), draft_id: options.draftId ?? null });
+  return dossier;
+}
+
+/** The portal confirms a queued submission: it leaves the outbox and becomes a dossier. */
+export function deliverQueued(outboxId?: number): Extract<SyncNotice, { kind: 'delivered' }> {
+  const item = outboxId === undefined ? store.outbox[0] : store.outbox.find((q) => q.id === outboxId);
+  if (!item) throw new Error('nothing queued to deliver');
+  store.outbox = store.outbox.filter((q) => q !== item);
+  const dossier = seedDossier({ draftId: item.draftId });
+  return { kind: 'delivered', draft_id: item.draftId, code: dossier.code };
+}
+
+/** The agency moves a dossier on. */
+export function changeDossierStatus(code: string, status: Status, note: string | null = null): Extract<SyncNotice, { kind: 'status_changed' }> {
+  const view = store.dossiers.find((d) => d.dossier.code === code);
+  if (!view) throw new Error(`no dossier ${code}`);
+  view.dossier.history.push({ status, at: stamp(), note });
+  view.dossier.status = status;
+  view.dossier.revision += 1;
+  return { kind: 'status_changed', code, status, note };
+}
+
+/** The portal refuses a queued submission (422): the draft comes back with the field errors. */
+export function rejectQueued(problems: FieldProblem[], outboxId?: number): Extract<SyncNotice, { kind: 'rejected' }> {
+  const item = outboxId === undefined ? store.outbox[0] : store.outbox.find((q) => q.id === outboxId);
+  if (!item) throw new Error('nothing queued to reject');
+  store.outbox = store.outbox.filter((q) => q !== item);
+  const draft = live(item.draftId);
+  draft.submittedAt = null;
+  draft.rejection = problems.map((p) => ({ ...p }));
+  draft.updatedAt = stamp();
+  return { kind: 'rejected', draft_id: item.draftId };
 }
 
 export function fakeDraft(id: number): FakeDraft | undefined {
@@ -455,7 +605,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
 
     case 'list_drafts':
       return [...store.drafts.values()]
-        .filter((d) => !d.deleted)
+        .filter((d) => !d.deleted && d.submittedAt === null)
         .map(summary)
         .sort((a, b) => b.updated_at.localeCompare(a.updated_at) || b.id - a.id);
     case 'create_draft': {
@@ -481,6 +631,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return draftView(Number(args['id']));
     case 'save_answer': {
       const draft = live(args['draftId']);
+      if (draft.submittedAt !== null) throw { code: 'draft-submitted', args: {} };
       const fieldId = String(args['fieldId']);
       const field = fieldOf(fieldId);
       const answer = args['answer'] as Answer | null | undefined;
@@ -602,6 +753,31 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       if (!attachment) throw { code: 'not-found', args: { what: 'attachment' } };
       return attachment.kind === 'pdf' ? null : 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==';
     }
+
+    case 'portal_status':
+      return fakePortal();
+    case 'sign_in': {
+      const account = String(args['account']);
+      if (!store.portal.online) throw { code: 'portal-offline', args: {} };
+      if (!store.portal.test_accounts.some((a) => a.id === account)) throw { code: 'portal-sign-in', args: {} };
+      store.portal.account = account;
+      return fakePortal();
+    }
+    case 'sign_out':
+      store.portal.account = null;
+      return fakePortal();
+    case 'submit_draft': {
+      const draft = live(args['draftId']);
+      if (draft.submittedAt !== null) throw { code: 'draft-submitted', args: {} };
+      if (!evaluate(draft.answers).ready) throw { code: 'draft-not-ready', args: {} };
+      draft.rejection = [];
+      const outboxId = seedQueued(draft.id);
+      const result: SubmitResult = { outbox_id: outboxId, online: store.portal.online };
+      return result;
+    }
+    case 'list_submissions':
+      return fakeSubmissions();
+
     default:
       throw { code: 'unknown-command', args: { command } };
   }

@@ -41,7 +41,7 @@ async function openDraftPage(seed: Seed = {}, heading = 'Người đi đăng ký
   const draftId = seedDraft(seed);
   const user = userEvent.setup();
   const onExit = vi.fn();
-  render(Interview, { draftId, onExit, onHome: vi.fn() });
+  render(Interview, { draftId, onExit, onHome: vi.fn(), onSubmitted });
   await screen.findByRole('heading', { level: 2, name: heading });
   return { user, onExit, draftId };
 }
@@ -388,7 +388,7 @@ describe('errors from the back end', () => {
       if (command === 'open_draft') throw { code: 'procedure-not-found', args: { code: '9.999' } };
       return fakeInvoke(command, args as Record<string, unknown>);
     });
-    render(Interview, { draftId: 1, onExit: vi.fn(), onHome: vi.fn() });
+    render(Interview, { draftId: 1, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const alert = await screen.findByRole('alert');
     const expected = translate('vi', 'error-procedure-not-found', { code: '9.999' });
     expect(alert).toHaveTextContent(
@@ -487,7 +487,7 @@ describe('autosave', () => {
     cleanup();
     // Closing sent the name; its save is still out when the draft opens again.
     await waitFor(() => expect(held.map((h) => h.fieldId)).toEqual(['requester_name']));
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn() });
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
     expect(status()).toBe('Đang lưu…');
     await user.type(byId('field-requester_phone'), '0912345678');
@@ -558,7 +558,7 @@ describe('autosave', () => {
 
   it('resumes on the check page when the draft was left there', async () => {
     const draftId = seedDraft({ currentStep: 'review', answers: { requester_name: 'Nguyễn Văn An' } });
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn() });
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await waitFor(() => byId('check-answers'));
     expect(byId('check-answers').querySelector('[data-answer="requester_name"] .value')).toHaveTextContent('Nguyễn Văn An');
     expect(positions()).toEqual([]);
@@ -735,7 +735,7 @@ describe('documents and attachments', () => {
       path: '/home/an/giay-chung-sinh.png',
     });
     const user = userEvent.setup();
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn() });
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const list = await waitFor(() => byId('documents'));
     expect(within(byId('check-answers')).getByText('Giấy chứng sinh (bản chính)')).toBeInTheDocument();
     expect(list.querySelector('[data-attachment="giay_chung_sinh"]')).toHaveTextContent('giay-chung-sinh.png');

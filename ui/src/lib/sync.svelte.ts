@@ -1,0 +1,77 @@
+// What the app does with the sync worker's notices (the `sync` window
+// event): the connection indicator, a toast, and a counter the screens that
+// list drafts or dossiers watch to read them again.
+import { statusLabel } from './dossiers';
+import { t } from './i18n.svelte';
+import { setOnline } from './portal.svelte';
+import { forgetRejection, markRejected } from './rejections.svelte';
+import { NOTICE_MS, dismissToast, showToast } from './toast.svelte';
+import type { SyncNotice } from './types';
+
+class SyncState {
+  /** Goes up with every notice: submissions and drafts may have changed. */
+  revision = $state(0);
+  /** Dossier codes of the drafts delivered in this run, by draft id. */
+  delivered = $state<{ [draftId in string]?: string }>({});
+}
+
+export const sync = new SyncState();
+
+export type SyncActions = {
+  /** Opens a draft's interview (the one the portal sent back). */
+  openDraft: (draftId: number) => void;
+};
+
+/** Reacts to one notice of the sync worker. */
+export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void {
+  switch (notice.kind) {
+    case 'online':
+      // Only the indicator changes.
+      setOnline(notice.online);
+      break;
+    case 'delivered': {
+      const code = notice.code;
+      setOnline(true);
+      forgetRejection(notice.draft_id);
+      sync.delivered[notice.draft_id] = code;
+      showToast({ key: `dossier:${code}`, message: () => t('sync-delivered', { code }), duration: NOTICE_MS });
+      break;
+    }
+    case 'status_changed': {
+      const { code, status, note } = notice;
+      showToast({
+        key: `dossier:${code}`,
+        message: () => t('sync-status-changed', { code, status: statusLabel(status) }),
+        detail: () => (note ? t('sync-status-note', { note }) : null),
+        duration: NOTICE_MS,
+      });
+      break;
+    }
+    case 'rejected': {
+      const draftId = notice.draft_id;
+      setOnline(true);
+      markRejected(draftId);
+      const id: number = showToast({
+        key: `draft:${draftId}`,
+        message: () => t('sync-rejected'),
+        action: {
+          id: `open-rejected-${draftId}`,
+          label: () => t('sync-open-draft'),
+          run: () => {
+            dismissToast(id);
+            actions.openDraft(draftId);
+          },
+        },
+        duration: NOTICE_MS,
+      });
+      break;
+    }
+  }
+  sync.revision += 1;
+}
+
+/** Forgets what this run saw; for tests. */
+export function resetSync(): void {
+  sync.revision = 0;
+  sync.delivered = {};
+}
