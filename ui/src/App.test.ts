@@ -8,6 +8,10 @@ import { resetCache } from './lib/api';
 import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
+import { resetPortal } from './lib/portal.svelte';
+import { resetRejections } from './lib/rejections.svelte';
+import { resetSync } from './lib/sync.svelte';
+import { clearToasts } from './lib/toast.svelte';
 import { resetHomeSearch } from './lib/components/Home.svelte';
 import { forgetSaveQueues } from './lib/components/Interview.svelte';
 import {
@@ -21,6 +25,7 @@ import {
 } from './test/fake-backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn(async () => () => {}) }));
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(async () => null) }));
 const invokeMock = vi.mocked(invoke);
 
@@ -41,6 +46,10 @@ beforeEach(() => {
   forgetSaveQueues();
   resetHomeSearch();
   resetCache();
+  resetPortal();
+  resetRejections();
+  resetSync();
+  clearToasts();
   localStorage.clear();
   i18n.locale = 'vi';
 });

@@ -185,7 +185,9 @@ impl Client {
     /// minutes for the portal to redirect back, answers the browser with
     /// `done_page` (HTML), and exchanges the code with the PKCE verifier.
     pub async fn sign_in_with_browser(&self, open: impl FnOnce(&str), done_page: &str) -> Result<TokenResponse> {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| Error::Offline(e.to_string()))?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .map_err(|e| Error::Offline(e.to_string()))?;
         let port = listener.local_addr().map_err(|e| Error::Offline(e.to_string()))?.port();
         let redirect_uri = format!("http://127.0.0.1:{port}/callback");
         let (pkce, state) = (Pkce::new(), Pkce::new().verifier);
@@ -369,11 +371,19 @@ async fn loopback_code(listener: &tokio::net::TcpListener, state: &str, page: &s
                 Ok(n) => request.extend_from_slice(&buffer[..n]),
             }
         }
-        let line = String::from_utf8_lossy(&request).lines().next().unwrap_or_default().to_owned();
+        let line = String::from_utf8_lossy(&request)
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned();
         let target = line.split(' ').nth(1).unwrap_or_default();
-        let Ok(url) = url::Url::parse(&format!("http://127.0.0.1{target}")) else { continue };
+        let Ok(url) = url::Url::parse(&format!("http://127.0.0.1{target}")) else {
+            continue;
+        };
         if url.path() != "/callback" {
-            let _ = socket.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").await;
+            let _ = socket
+                .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                .await;
             continue;
         }
         let reply = format!(

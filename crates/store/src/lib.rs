@@ -24,7 +24,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use attachments::{Attachment, FileCheck};
 pub use drafts::{DraftSummary, OpenedDraft};
 pub use error::{AttachmentProblem, Error, Result};
-pub use outbox::{OutboxItem, QueuedSubmission, SubmittedDossier};
+pub use outbox::{Delivery, OutboxItem, QueuedSubmission, SubmittedDossier};
 pub use profiles::Profile;
 
 /// File name of the database inside the data folder.

@@ -45,6 +45,23 @@ pub struct QueuedSubmission {
     pub next_attempt_at: String,
 }
 
+/// The portal's confirmation of one submission.
+#[derive(Debug, Clone, Copy)]
+pub struct Delivery<'a> {
+    /// Outbox id.
+    pub outbox_id: i64,
+    /// The portal's id.
+    pub portal_id: &'a str,
+    /// The dossier code.
+    pub code: &'a str,
+    /// Procedure code.
+    pub procedure_code: &'a str,
+    /// Status, as the API names it.
+    pub status: &'a str,
+    /// The dossier (JSON).
+    pub body: &'a str,
+}
+
 /// A dossier the portal confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubmittedDossier {
@@ -157,35 +174,35 @@ impl Store {
         Ok(())
     }
 
-    /// Records the portal's confirmation: the outbox entry is done and the
-    /// dossier is kept, in one transaction.
-    pub fn submission_delivered(
-        &self,
-        id: i64,
-        portal_id: &str,
-        code: &str,
-        procedure: &str,
-        status: &str,
-        body: &str,
-    ) -> Result<()> {
+    /// Records the portal's confirmations: each outbox entry is done and its
+    /// dossier is kept, all in one transaction.
+    pub fn submissions_delivered(&self, delivered: &[Delivery<'_>]) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        let draft: i64 = tx
-            .query_row("SELECT draft_id FROM outbox WHERE id = ?1", [id], |row| row.get(0))
-            .optional()?
-            .ok_or(Error::NotFound { what: "submission", id })?;
-        tx.execute(
-            "UPDATE outbox SET state = 'delivered', portal_id = ?2, last_error = NULL WHERE id = ?1",
-            params![id, portal_id],
-        )?;
-        tx.execute(
-            "INSERT INTO dossiers (portal_id, draft_id, code, procedure_code, status, body, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
-             ON CONFLICT (portal_id) DO UPDATE SET draft_id = excluded.draft_id, status = excluded.status, \
-             body = excluded.body, updated_at = excluded.updated_at",
-            params![portal_id, draft, code, procedure, status, body, now()],
-        )?;
-        audit::record(&tx, "submission-delivered", Some(draft), None, Some(code))?;
+        let stamp = now();
+        for d in delivered {
+            let draft: i64 = tx
+                .query_row("SELECT draft_id FROM outbox WHERE id = ?1", [d.outbox_id], |row| {
+                    row.get(0)
+                })
+                .optional()?
+                .ok_or(Error::NotFound {
+                    what: "submission",
+                    id: d.outbox_id,
+                })?;
+            tx.execute(
+                "UPDATE outbox SET state = 'delivered', portal_id = ?2, last_error = NULL WHERE id = ?1",
+                params![d.outbox_id, d.portal_id],
+            )?;
+            tx.execute(
+                "INSERT INTO dossiers (portal_id, draft_id, code, procedure_code, status, body, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) \
+                 ON CONFLICT (portal_id) DO UPDATE SET draft_id = excluded.draft_id, status = excluded.status, \
+                 body = excluded.body, updated_at = excluded.updated_at",
+                params![d.portal_id, draft, d.code, d.procedure_code, d.status, d.body, stamp],
+            )?;
+            audit::record(&tx, "submission-delivered", Some(draft), None, Some(d.code))?;
+        }
         tx.commit()?;
         Ok(())
     }

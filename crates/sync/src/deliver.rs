@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use portal::types::{AttachmentManifest, Dossier, NewDossier};
 use procedures::Procedure;
 use procedures::engine::Answers;
-use store::{Attachment, OutboxItem};
+use store::{Attachment, Delivery, OutboxItem};
 
 use crate::{Event, Result, Worker, backoff, now_plus};
 
@@ -40,6 +40,9 @@ pub fn submission_payload(
         on_behalf: false,
     }
 }
+
+/// Submissions sent at the same time while the portal is healthy.
+const IN_FLIGHT: usize = 4;
 
 /// A fresh idempotency key (random, UUID-shaped).
 fn idempotency_key() -> String {
@@ -72,48 +75,79 @@ impl Worker {
         Ok(id)
     }
 
-    /// Delivers every submission that is due; stops at the first transient
-    /// failure so a struggling portal gets no more requests this round.
-    /// Returns how many were delivered.
+    /// Delivers every submission that is due, a few at a time; stops after
+    /// the group in which a transient failure happened, so a struggling
+    /// portal gets no more requests this round. Returns how many were delivered.
     pub async fn deliver_due(&self) -> Result<usize> {
         let mut delivered = 0;
-        for item in self.store.due_submissions(&now_plus(Duration::ZERO))? {
-            match self.attempt(&item).await {
-                Attempt::Delivered(dossier) => {
-                    let body = serde_json::to_string(&dossier).expect("a dossier serializes");
-                    let status = serde_json::to_value(dossier.status).expect("a status serializes");
-                    self.store.submission_delivered(
-                        item.id,
-                        &dossier.id,
-                        &dossier.code,
-                        &dossier.procedure_code,
-                        status.as_str().unwrap_or_default(),
-                        &body,
-                    )?;
-                    delivered += 1;
-                    self.emit(Event::Delivered {
-                        draft_id: item.draft_id,
-                        dossier: Box::new(dossier),
-                    });
+        let due = self.store.due_submissions(&now_plus(Duration::ZERO))?;
+        for group in due.chunks(IN_FLIGHT) {
+            let attempts = futures_util::future::join_all(group.iter().map(|item| self.attempt(item))).await;
+            let mut stop = false;
+            let mut confirmed = Vec::new();
+            for (item, attempt) in group.iter().zip(attempts) {
+                match attempt {
+                    Attempt::Delivered(dossier) => confirmed.push((item, dossier)),
+                    Attempt::Rejected(problems) => {
+                        self.store.submission_rejected(item.id, &problems)?;
+                        self.emit(Event::Rejected {
+                            draft_id: item.draft_id,
+                        });
+                    }
+                    Attempt::Retry { error, after } => {
+                        let wait = after.unwrap_or_else(|| {
+                            backoff::delay(item.attempts, self.config.retry_base, self.config.retry_cap)
+                        });
+                        tracing::info!(outbox = item.id, attempts = item.attempts + 1, ?wait, %error, "submission will be retried");
+                        self.store.retry_submission(item.id, &error, &now_plus(wait))?;
+                        stop = true;
+                    }
+                    Attempt::NotSignedIn => stop = true,
                 }
-                Attempt::Rejected(problems) => {
-                    self.store.submission_rejected(item.id, &problems)?;
-                    self.emit(Event::Rejected {
-                        draft_id: item.draft_id,
-                    });
-                }
-                Attempt::Retry { error, after } => {
-                    let wait = after.unwrap_or_else(|| {
-                        backoff::delay(item.attempts, self.config.retry_base, self.config.retry_cap)
-                    });
-                    tracing::info!(outbox = item.id, attempts = item.attempts + 1, ?wait, %error, "submission will be retried");
-                    self.store.retry_submission(item.id, &error, &now_plus(wait))?;
-                    break;
-                }
-                Attempt::NotSignedIn => break,
+            }
+            self.record_deliveries(&confirmed)?;
+            delivered += confirmed.len();
+            for (item, dossier) in confirmed {
+                self.emit(Event::Delivered {
+                    draft_id: item.draft_id,
+                    dossier: Box::new(dossier),
+                });
+            }
+            if stop {
+                break;
             }
         }
         Ok(delivered)
+    }
+
+    /// Commits a group's confirmations together. Losing them to a crash
+    /// before the commit is harmless: the same keys are replayed and the
+    /// portal answers with the dossiers it already has.
+    fn record_deliveries(&self, confirmed: &[(&OutboxItem, Dossier)]) -> Result<()> {
+        let bodies: Vec<(String, String)> = confirmed
+            .iter()
+            .map(|(_, d)| {
+                let status = serde_json::to_value(d.status).expect("a status serializes");
+                (
+                    serde_json::to_string(d).expect("a dossier serializes"),
+                    status.as_str().unwrap_or_default().to_owned(),
+                )
+            })
+            .collect();
+        let deliveries: Vec<Delivery<'_>> = confirmed
+            .iter()
+            .zip(&bodies)
+            .map(|((item, d), (body, status))| Delivery {
+                outbox_id: item.id,
+                portal_id: &d.id,
+                code: &d.code,
+                procedure_code: &d.procedure_code,
+                status,
+                body,
+            })
+            .collect();
+        self.store.submissions_delivered(&deliveries)?;
+        Ok(())
     }
 
     async fn attempt(&self, item: &OutboxItem) -> Attempt {

@@ -92,13 +92,21 @@ pub async fn sign_in(state: State<'_, AppState>, account: String) -> Result<Port
 #[tracing::instrument(skip(app, state), err)]
 pub async fn sign_in_with_browser(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<PortalStatus> {
     use tauri_plugin_opener::OpenerExt;
-    let page = format!("<!doctype html><meta charset=utf-8><p>{}</p>", state.localizer.message(l10n::Locale::Vi, "shell-sign-in-done", None));
+    let page = format!(
+        "<!doctype html><meta charset=utf-8><p>{}</p>",
+        state.localizer.message(l10n::Locale::Vi, "shell-sign-in-done", None)
+    );
     let open = |url: &str| {
         if let Err(error) = app.opener().open_url(url, None::<&str>) {
             tracing::warn!(%error, "the browser could not be opened");
         }
     };
-    state.worker.session().sign_in_with_browser(open, &page).await.map_err(Error::Portal)?;
+    state
+        .worker
+        .session()
+        .sign_in_with_browser(open, &page)
+        .await
+        .map_err(Error::Portal)?;
     state.worker.wake();
     Ok(state.portal_status())
 }

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
 import { open } from '@tauri-apps/plugin-dialog';
 import {
   attachFile,
@@ -11,10 +12,13 @@ import {
   duplicateDraft,
   extensionsFor,
   listDrafts,
+  listenForSync,
   listProfiles,
   listProvinces,
+  listSubmissions,
   openDraft,
   pickFile,
+  portalStatus,
   removeAttachment,
   renameDraft,
   resetCache,
@@ -25,18 +29,24 @@ import {
   searchCommunes,
   searchProcedures,
   setLocale,
+  signIn,
+  signOut,
   startupNotices,
+  submitDraft,
   toAppError,
   updateProfileFromDraft,
 } from './api';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
 const invokeMock = vi.mocked(invoke);
+const listenMock = vi.mocked(listen);
 const openMock = vi.mocked(open);
 
 beforeEach(() => {
   invokeMock.mockReset();
+  listenMock.mockReset();
   openMock.mockReset();
   resetCache();
 });
@@ -97,6 +107,42 @@ describe('api', () => {
       ['attachment_preview', { id: 9 }],
       ['startup_notices', undefined],
     ]);
+  });
+
+  it('sends the portal commands with camelCase arguments', async () => {
+    invokeMock.mockResolvedValue(null);
+    await portalStatus();
+    await signIn('cong-dan');
+    await signOut();
+    await submitDraft(7);
+    await listSubmissions();
+    expect(invokeMock.mock.calls).toEqual([
+      ['portal_status', undefined],
+      ['sign_in', { account: 'cong-dan' }],
+      ['sign_out', undefined],
+      ['submit_draft', { draftId: 7 }],
+      ['list_submissions', undefined],
+    ]);
+  });
+
+  it('passes the sync notices on, and listens to nothing outside the shell', async () => {
+    const unlisten = vi.fn();
+    let deliver: ((event: { payload: unknown }) => void) | undefined;
+    listenMock.mockImplementationOnce(async (_name, handler) => {
+      deliver = handler as typeof deliver;
+      return unlisten;
+    });
+    const seen: unknown[] = [];
+    const stop = await listenForSync((notice) => seen.push(notice));
+    expect(listenMock).toHaveBeenCalledWith('sync', expect.any(Function));
+    deliver?.({ payload: { kind: 'online', online: false } });
+    expect(seen).toEqual([{ kind: 'online', online: false }]);
+    stop();
+    expect(unlisten).toHaveBeenCalled();
+
+    listenMock.mockRejectedValueOnce(new TypeError('window.__TAURI_INTERNALS__ is undefined'));
+    const none = await listenForSync(() => {});
+    expect(() => none()).not.toThrow();
   });
 
   it('opens the native picker for one file of the accepted kinds', async () => {

@@ -10,11 +10,16 @@ import { resetCache } from '../api';
 import { translate } from '../fluent';
 import { formatTime } from '../format';
 import { i18n } from '../i18n.svelte';
+import { resetPortal } from '../portal.svelte';
+import { isRejected, resetRejections } from '../rejections.svelte';
+import { clearToasts } from '../toast.svelte';
 import {
   evaluate,
   fakeDraft,
   fakeInvoke,
   fakeProfile,
+  fakeSubmissions,
+  readyAnswers,
   resetFakeBackend,
   seedDraft,
   seedProfile,
@@ -25,6 +30,7 @@ vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
 const invokeMock = vi.mocked(invoke);
 const openMock = vi.mocked(open);
+const onSubmitted = vi.fn();
 
 const vi_ = (id: string, args?: Record<string, string | number>) => translate('vi', id, args);
 
@@ -47,6 +53,15 @@ async function openDraftPage(seed: Seed = {}, heading = 'Người đi đăng ký
 }
 
 const start = (seed: Seed = {}) => openDraftPage(seed);
+
+/** Opens a draft, ready to submit, on its check page. */
+async function openCheckPage(seed: Seed = {}) {
+  const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, ...seed });
+  const user = userEvent.setup();
+  render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+  await waitFor(() => byId('check-answers'));
+  return { user, draftId };
+}
 
 type SaveArgs = { draftId: number; code: string; fieldId: string; answer: Answer | null };
 
@@ -102,6 +117,10 @@ beforeEach(() => {
   forgetSaveQueues();
   clearPreviews();
   resetCache();
+  resetPortal();
+  resetRejections();
+  clearToasts();
+  onSubmitted.mockReset();
   i18n.locale = 'vi';
 });
 
@@ -315,7 +334,8 @@ describe('check your answers', () => {
     expect(within(byId('documents')).getByText('Giấy chứng sinh (bản chính)')).toBeInTheDocument();
     expect(byId('fee')).toHaveTextContent('Miễn phí');
     expect(screen.getByText(vi_('review-ready'))).toBeInTheDocument();
-    expect(byId('finish')).toBeEnabled();
+    expect(byId('submit')).toBeEnabled();
+    expect(byId('submit')).toHaveTextContent('Nộp hồ sơ');
   });
 
   it('changes one answer and comes back to the check page', async () => {
@@ -347,11 +367,51 @@ describe('check your answers', () => {
     await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
   });
 
-  it('finishes when ready', async () => {
-    const { user } = await reachCheck();
-    await user.click(byId('finish'));
-    await waitFor(() => byId('done'));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Bạn đã khai xong');
+  it('submits when ready, once the last change is saved', async () => {
+    const { user, draftId } = await reachCheck();
+    // A change still waiting for the typing pause goes out before the submission.
+    await user.click(byId('check-answers').querySelector<HTMLElement>('[data-change="requester_email"]')!);
+    await user.type(byId('field-requester_email'), 'an@example.vn');
+    await user.click(byId('next'));
+    await waitFor(() => byId('check-answers'));
+    await user.click(byId('submit'));
+    await waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(draftId, { outbox_id: expect.any(Number), online: true }));
+    const calls = invokeMock.mock.calls.map(([c]) => c);
+    expect(calls.lastIndexOf('save_answer')).toBeLessThan(calls.indexOf('submit_draft'));
+    expect(invokeMock).toHaveBeenCalledWith('submit_draft', { draftId });
+    expect(fakeDraft(draftId)?.answers['requester_email']).toBe('an@example.vn');
+    expect(fakeSubmissions().queued.map((q) => q.draft_id)).toEqual([draftId]);
+  });
+
+  it('submits once however often the button is pressed', async () => {
+    let release: (() => void) | undefined;
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'submit_draft') await new Promise<void>((resolve) => (release = resolve));
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    const { user } = await openCheckPage();
+    await user.click(byId('submit'));
+    await waitFor(() => expect(byId('submit')).toBeDisabled());
+    expect(byId('submit')).toHaveTextContent(vi_('review-submitting'));
+    await user.click(byId('submit'));
+    release?.();
+    await waitFor(() => expect(onSubmitted).toHaveBeenCalledTimes(1));
+    expect(invokeMock.mock.calls.filter(([c]) => c === 'submit_draft')).toHaveLength(1);
+  });
+
+  it('shows why a submission was refused, and stays on the check page', async () => {
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'submit_draft') throw { code: 'draft-not-ready', args: {} };
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    const { user } = await openCheckPage();
+    await user.click(byId('submit'));
+    const error = await waitFor(() => byId('submit-error'));
+    expect(error).toHaveAttribute('role', 'alert');
+    expect(error).toHaveTextContent(vi_('error-draft-not-ready'));
+    expect(error).toHaveFocus();
+    expect(onSubmitted).not.toHaveBeenCalled();
+    expect(byId('submit')).toBeEnabled();
   });
 
   it('explains why Finish is disabled and links to the unfinished step', async () => {
@@ -369,7 +429,7 @@ describe('check your answers', () => {
       return state;
     });
     const { user } = await reachCheck();
-    const finish = byId('finish');
+    const finish = byId('submit');
     expect(finish).toBeDisabled();
     expect(finish).toHaveAttribute('aria-describedby', 'finish-explanation');
     expect(byId('finish-explanation')).toHaveTextContent(vi_('review-not-ready'));
@@ -378,7 +438,103 @@ describe('check your answers', () => {
     await user.type(byId('field-requester_email'), 'an@example.vn');
     await user.click(byId('next'));
     await waitFor(() => byId('check-answers'));
-    expect(byId('finish')).toBeEnabled();
+    expect(byId('submit')).toBeEnabled();
+  });
+});
+
+describe('a draft the portal sent back', () => {
+  const problems = [
+    { field: 'requester_phone', message_id: 'error-portal-rule' },
+    { field: 'child_birth_date', message_id: 'error-date-future' },
+  ];
+
+  it('says why at the top and shows each error under its field until the field changes', async () => {
+    const draftId = seedDraft({ currentStep: 'requester', answers: readyAnswers, rejection: problems });
+    const user = userEvent.setup();
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    const notice = await waitFor(() => byId('rejection-notice'));
+    expect(notice).toHaveTextContent('Cổng dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng');
+    expect(byId('rejection-notice-title')).toHaveFocus();
+    // Nothing before the step title is a second-level heading.
+    expect(document.querySelector('h2')).toHaveTextContent('Người đi đăng ký');
+    expect(isRejected(draftId)).toBe(true);
+
+    // Shown at once, without pressing Next, with the usual error styling.
+    const error = byId('error-requester_phone');
+    expect(error).toHaveTextContent(vi_('error-portal-rule'));
+    expect(error).toHaveClass('error-message');
+    const phone = byId('field-requester_phone');
+    expect(phone).toHaveAttribute('aria-invalid', 'true');
+    expect(phone.getAttribute('aria-describedby')).toContain('error-requester_phone');
+    expect(phone.closest('.field')).toHaveClass('has-error');
+    expect(document.getElementById('error-requester_name')).toBeNull();
+
+    // A link in the notice goes to a field on another step; the message there
+    // got the one argument the app can give (today), not a raw placeholder.
+    await user.click(within(notice).getByRole('button', { name: /Ngày, tháng, năm sinh/ }));
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin của trẻ' });
+    expect(byId('field-child_birth_date')).toHaveFocus();
+    expect(byId('error-child_birth_date').textContent).toContain('Ngày này chưa tới');
+    expect(byId('error-child_birth_date').textContent).not.toContain('{');
+
+    // Changing the field clears its portal error.
+    await user.clear(byId('field-child_birth_date'));
+    await user.type(byId('field-child_birth_date'), '01/09/2025');
+    expect(document.getElementById('error-child_birth_date')).toBeNull();
+    expect(byId('field-child_birth_date')).not.toHaveAttribute('aria-invalid');
+    expect(within(byId('rejection-notice')).queryByRole('button', { name: /Ngày, tháng, năm sinh/ })).toBeNull();
+    expect(within(byId('rejection-notice')).getByRole('button', { name: /Số điện thoại di động/ })).toBeInTheDocument();
+  });
+
+  it('combines the portal error with the engine errors of the same field', async () => {
+    const draftId = seedDraft({ answers: { requester_name: 'Nguyễn Văn An' }, rejection: [{ field: 'requester_phone', message_id: 'error-portal-rule' }] });
+    const user = userEvent.setup();
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    await waitFor(() => byId('rejection-notice'));
+    await user.click(byId('next'));
+    const error = await waitFor(() => byId('error-requester_phone'));
+    expect(error).toHaveTextContent(vi_('error-required'));
+    expect(error).toHaveTextContent(vi_('error-portal-rule'));
+    expect(document.querySelectorAll('#error-requester_phone')).toHaveLength(1);
+  });
+
+  it('keeps a changed field clear when the draft is opened again, and reads unknown ids as a rule error', async () => {
+    const draftId = seedDraft({
+      currentStep: 'requester',
+      answers: readyAnswers,
+      rejection: [
+        { field: 'requester_phone', message_id: 'error-portal-rule' },
+        { field: 'requester_name', message_id: 'error-no-such-message' },
+      ],
+    });
+    const user = userEvent.setup();
+    const first = render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    await waitFor(() => byId('error-requester_phone'));
+    expect(byId('error-requester_name')).toHaveTextContent(vi_('error-portal-rule'));
+    await user.clear(byId('field-requester_phone'));
+    await user.type(byId('field-requester_phone'), '0987654321');
+    await user.tab();
+    await waitFor(() => expect(fakeDraft(draftId)?.answers['requester_phone']).toBe('0987654321'));
+    first.unmount();
+    cleanup();
+
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    await waitFor(() => byId('rejection-notice'));
+    expect(document.getElementById('error-requester_phone')).toBeNull();
+    expect(byId('error-requester_name')).toBeInTheDocument();
+  });
+
+  it('shows the errors on the check page too, and a new submission forgets them', async () => {
+    const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, rejection: problems });
+    const user = userEvent.setup();
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    await waitFor(() => byId('check-answers'));
+    expect(byId('rejection-notice')).toBeInTheDocument();
+    expect(byId('review-error-requester_phone')).toHaveTextContent(vi_('error-portal-rule'));
+    await user.click(byId('submit'));
+    await waitFor(() => expect(onSubmitted).toHaveBeenCalled());
+    expect(isRejected(draftId)).toBe(false);
+    expect(fakeDraft(draftId)?.rejection).toEqual([]);
   });
 });
 

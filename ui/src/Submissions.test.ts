@@ -1,0 +1,430 @@
+// Submitting to the portal and following dossiers, with only invoke() and
+// listen() mocked: the header (training mode, connection, account),
+// "Nộp hồ sơ", the submissions screen, the sync notices and drafts the
+// portal sent back.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { invoke } from '@tauri-apps/api/core';
+import { listen } from '@tauri-apps/api/event';
+import App from './App.svelte';
+import { resetCache } from './lib/api';
+import { translate } from './lib/fluent';
+import { formatDateTime } from './lib/format';
+import { i18n } from './lib/i18n.svelte';
+import { resetPortal } from './lib/portal.svelte';
+import { resetRejections } from './lib/rejections.svelte';
+import { resetSync } from './lib/sync.svelte';
+import { clearToasts } from './lib/toast.svelte';
+import { resetHomeSearch } from './lib/components/Home.svelte';
+import { forgetSaveQueues } from './lib/components/Interview.svelte';
+import {
+  changeDossierStatus,
+  deliverQueued,
+  fakeDraft,
+  fakeInvoke,
+  readyAnswers,
+  rejectQueued,
+  resetFakeBackend,
+  seedDossier,
+  seedDraft,
+  seedQueued,
+  setFakePortal,
+} from './test/fake-backend';
+import type { SyncNotice } from './lib/types';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
+vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(async () => null) }));
+const invokeMock = vi.mocked(invoke);
+const listenMock = vi.mocked(listen);
+
+const vi_ = (id: string, args?: Record<string, string | number>) => translate('vi', id, args);
+
+// The `sync` listeners the app registered, to send notices as the shell would.
+const listeners = new Set<(event: { event: string; id: number; payload: unknown }) => void>();
+
+function emitSync(notice: SyncNotice): void {
+  for (const listener of [...listeners]) listener({ event: 'sync', id: 1, payload: notice });
+}
+
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is not in the page`);
+  return element;
+}
+
+function element(selector: string): HTMLElement {
+  const found = document.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`${selector} is not in the page`);
+  return found;
+}
+
+function text(selector: string): string {
+  return element(selector).textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+beforeEach(() => {
+  invokeMock.mockReset();
+  invokeMock.mockImplementation((command, args) => fakeInvoke(command, args as Record<string, unknown>));
+  listeners.clear();
+  listenMock.mockReset();
+  listenMock.mockImplementation(async (name, handler) => {
+    expect(name).toBe('sync');
+    const listener = handler as (event: { event: string; id: number; payload: unknown }) => void;
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  });
+  resetFakeBackend();
+  forgetSaveQueues();
+  resetHomeSearch();
+  resetCache();
+  resetPortal();
+  resetRejections();
+  resetSync();
+  clearToasts();
+  localStorage.clear();
+  i18n.locale = 'vi';
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Starts the app and waits for the header to know the portal and the sync listener to be there. */
+async function startApp() {
+  const user = userEvent.setup();
+  render(App);
+  await waitFor(() => byId('connection'));
+  await waitFor(() => expect(listeners.size).toBe(1));
+  return user;
+}
+
+/** Starts the app with a draft left on its check page, and opens it from the home page. */
+async function startOnCheckPage(answers = readyAnswers) {
+  const id = seedDraft({ currentStep: 'review', answers });
+  const user = await startApp();
+  await user.click(await waitFor(() => element(`[data-resume="${id}"]`)));
+  await waitFor(() => byId('check-answers'));
+  return { user, id };
+}
+
+describe('the header', () => {
+  it('shows training mode, the connection and the account on every screen', async () => {
+    const user = await startApp();
+    const badge = byId('training-badge');
+    expect(badge).toHaveTextContent('Chế độ tập huấn');
+    expect(badge).toHaveAttribute('title', vi_('portal-training-help'));
+    // The explanation opens from the keyboard too.
+    expect(byId('training-help')).not.toBeVisible();
+    await user.click(badge);
+    expect(badge).toHaveAttribute('aria-expanded', 'true');
+    expect(byId('training-help')).toBeVisible();
+    expect(byId('training-help')).toHaveTextContent('không có giá trị pháp lý');
+
+    expect(byId('connection')).toHaveTextContent('Đã kết nối');
+    expect(byId('connection').querySelector('svg')).not.toBeNull();
+    expect(byId('account')).toHaveTextContent('Nguyễn Văn An');
+    expect(byId('nav-submissions')).toHaveTextContent('Hồ sơ đã nộp');
+
+    await user.click(byId('nav-profiles'));
+    await waitFor(() => byId('profiles'));
+    expect(byId('training-badge')).toBeInTheDocument();
+    expect(byId('connection')).toBeInTheDocument();
+  });
+
+  it('shows no training badge with a real portal', async () => {
+    setFakePortal({ training: false });
+    await startApp();
+    expect(document.getElementById('training-badge')).toBeNull();
+  });
+
+  it('signs out, then in with a test account chosen from a list', async () => {
+    const user = await startApp();
+    await user.click(byId('sign-out'));
+    await waitFor(() => expect(byId('account')).toHaveTextContent('Chưa đăng nhập'));
+    expect(invokeMock).toHaveBeenCalledWith('sign_out', undefined);
+    expect(byId('sign-in')).toHaveFocus();
+
+    await user.click(byId('sign-in'));
+    const chooser = byId('sign-in-chooser');
+    expect(byId('sign-in')).toHaveAttribute('aria-expanded', 'true');
+    const choices = [...chooser.querySelectorAll('[data-account]')];
+    expect(choices.map((c) => c.getAttribute('data-account'))).toEqual(['cong-dan', 'cong-dan-2', 'can-bo']);
+    expect(choices[0]).toHaveFocus();
+    // Esc closes it and gives the focus back.
+    await user.keyboard('{Escape}');
+    expect(document.getElementById('sign-in-chooser')).toBeNull();
+    expect(byId('sign-in')).toHaveFocus();
+
+    await user.click(byId('sign-in'));
+    await user.click(element('[data-account="cong-dan-2"]'));
+    await waitFor(() => expect(byId('account')).toHaveTextContent('Phạm Thị Mai'));
+    expect(invokeMock).toHaveBeenCalledWith('sign_in', { account: 'cong-dan-2' });
+    expect(document.getElementById('sign-in-chooser')).toBeNull();
+    expect(byId('sign-out')).toHaveFocus();
+  });
+
+  it('shows why signing in failed', async () => {
+    setFakePortal({ account: null, online: false });
+    const user = await startApp();
+    expect(byId('account')).toHaveTextContent('Chưa đăng nhập');
+    expect(byId('connection')).toHaveTextContent('Mất kết nối');
+    await user.click(byId('sign-in'));
+    await user.click(element('[data-account="cong-dan"]'));
+    const alert = await within(byId('sign-in-chooser')).findByRole('alert');
+    expect(alert).toHaveTextContent(vi_('error-portal-offline'));
+  });
+
+  it('follows the connection from the online notices, without a message', async () => {
+    await startApp();
+    expect(byId('connection')).toHaveTextContent('Đã kết nối');
+    emitSync({ kind: 'online', online: false });
+    await waitFor(() => expect(byId('connection')).toHaveTextContent('Mất kết nối'));
+    expect(byId('connection')).toHaveClass('offline');
+    emitSync({ kind: 'online', online: true });
+    await waitFor(() => expect(byId('connection')).toHaveTextContent('Đã kết nối'));
+    expect(document.getElementById('toast')).toBeNull();
+  });
+});
+
+describe('submitting', () => {
+  it('submits from the check page and says the dossier is on its way', async () => {
+    const { user, id } = await startOnCheckPage();
+    expect(byId('submit')).toHaveTextContent('Nộp hồ sơ');
+    expect(byId('ready-message')).toHaveTextContent(vi_('review-training'));
+    await user.click(byId('submit'));
+
+    const result = await waitFor(() => byId('submit-result'));
+    expect(invokeMock).toHaveBeenCalledWith('submit_draft', { draftId: id });
+    expect(result).toHaveTextContent('Hồ sơ đang được gửi lên cổng dịch vụ công. (chế độ tập huấn)');
+    expect(result).toHaveFocus();
+    const page = byId('submissions');
+    expect(within(page).getByRole('heading', { level: 1 })).toHaveTextContent('Hồ sơ đã nộp');
+    const queued = await waitFor(() => element('[data-queued]'));
+    expect(queued).toHaveTextContent('Đăng ký khai sinh');
+    expect(queued).toHaveTextContent('Người khai: Nguyễn Văn An');
+    expect(queued).toHaveTextContent('Đang chờ gửi');
+    expect(queued).not.toHaveTextContent('đã thử');
+    expect(queued.textContent).toMatch(/Lần gửi tiếp theo: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(fakeDraft(id)?.submittedAt).not.toBeNull();
+
+    // The submitted draft has left the drafts list.
+    await user.click(byId('submissions-back-home'));
+    await waitFor(() => expect(document.querySelectorAll('[data-procedure]').length).toBeGreaterThan(0));
+    expect(document.querySelector(`[data-draft="${id}"]`)).toBeNull();
+  });
+
+  it('says the dossier waits on this machine when the portal cannot be reached', async () => {
+    setFakePortal({ online: false, training: false });
+    const { user } = await startOnCheckPage();
+    expect(byId('connection')).toHaveTextContent('Mất kết nối');
+    await user.click(byId('submit'));
+    const result = await waitFor(() => byId('submit-result'));
+    expect(result).toHaveTextContent(
+      'Chưa có kết nối. Hồ sơ đã được lưu trên máy và sẽ tự động gửi khi có kết nối trở lại.',
+    );
+    expect(result).not.toHaveTextContent('(chế độ tập huấn)');
+    await waitFor(() => element('[data-queued]'));
+    expect(byId('connection')).toHaveTextContent('Mất kết nối');
+  });
+
+  it('adds the training mark to the offline message, and a word about signing in', async () => {
+    setFakePortal({ online: false, account: null });
+    const { user } = await startOnCheckPage();
+    await user.click(byId('submit'));
+    const result = await waitFor(() => byId('submit-result'));
+    expect(result).toHaveTextContent(`${vi_('submit-result-offline')} (chế độ tập huấn)`);
+    expect(result).toHaveTextContent(vi_('submit-result-signed-out'));
+  });
+
+  it('keeps the explanation and a disabled button when the draft is not ready', async () => {
+    await startOnCheckPage({ requester_name: 'Nguyễn Văn An' });
+    expect(byId('submit')).toBeDisabled();
+    expect(byId('submit')).toHaveAttribute('aria-describedby', 'finish-explanation');
+    expect(byId('finish-explanation')).toHaveTextContent(vi_('review-not-ready'));
+  });
+});
+
+describe('the submissions screen', () => {
+  it('says when nothing was submitted', async () => {
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    const empty = await waitFor(() => byId('submissions-empty'));
+    expect(empty).toHaveTextContent('Bạn chưa nộp hồ sơ nào từ máy này.');
+    expect(within(byId('submissions')).getByRole('heading', { level: 1 })).toHaveFocus();
+  });
+
+  it('lists the queued submissions first, then each dossier with its code, status and dated timeline', async () => {
+    const waiting = seedDraft({ answers: { requester_name: 'Trần Thị Bình' } });
+    const outboxId = seedQueued(waiting, 3);
+    const history = [
+      { status: 'submitted' as const, at: '2026-11-29T01:05:00Z', note: null },
+      { status: 'received' as const, at: '2026-11-29T03:30:00Z', note: 'Đã nhận đủ giấy tờ' },
+      { status: 'supplement_required' as const, at: '2026-11-30T09:00:00Z', note: 'Bổ sung bản sao giấy chứng sinh' },
+    ];
+    seedDossier({ code: 'X01-20261129-0001', person: 'Nguyễn Văn An', history, fee: 0 });
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+
+    const queued = await waitFor(() => element(`[data-queued="${outboxId}"]`));
+    expect(queued).toHaveTextContent('Người khai: Trần Thị Bình');
+    expect(queued).toHaveTextContent('Đang chờ gửi, đã thử 3 lần');
+    const dossier = element('[data-dossier="X01-20261129-0001"]');
+    expect(dossier.tagName).toBe('ARTICLE');
+    // Queued first.
+    expect(queued.compareDocumentPosition(dossier) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(dossier).getByRole('heading', { level: 3 })).toHaveTextContent('Mã hồ sơ: X01-20261129-0001');
+    expect(dossier).toHaveAccessibleName('Mã hồ sơ: X01-20261129-0001');
+    expect(dossier).toHaveTextContent('Đăng ký khai sinh');
+    expect(dossier).toHaveTextContent('Người khai: Nguyễn Văn An');
+    expect(dossier.querySelector('[data-status]')).toHaveTextContent('Cần bổ sung hồ sơ');
+    expect(dossier).toHaveTextContent('Lệ phí: Miễn phí');
+
+    const timeline = element('[data-dossier="X01-20261129-0001"] [data-timeline]');
+    expect(timeline.tagName).toBe('OL');
+    const entries = [...timeline.querySelectorAll('li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    expect(entries).toEqual([
+      `${formatDateTime(history[0]!.at)} Đã nộp`,
+      `${formatDateTime(history[1]!.at)} Đã tiếp nhận Ghi chú của cơ quan giải quyết: Đã nhận đủ giấy tờ`,
+      `${formatDateTime(history[2]!.at)} Cần bổ sung hồ sơ Ghi chú của cơ quan giải quyết: Bổ sung bản sao giấy chứng sinh`,
+    ]);
+    expect(entries[0]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} /);
+    expect(timeline.querySelector('time')).toHaveAttribute('datetime', history[0]!.at);
+  });
+
+  it('shows the dossier history oldest first even when it comes in another order', async () => {
+    seedDossier({
+      code: 'X01-20261129-0002',
+      history: [
+        { status: 'received', at: '2026-11-29T03:30:00Z', note: null },
+        { status: 'submitted', at: '2026-11-29T01:05:00Z', note: null },
+      ],
+    });
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    const timeline = await waitFor(() => element('[data-dossier="X01-20261129-0002"] [data-timeline]'));
+    expect([...timeline.querySelectorAll('[data-history]')].map((li) => li.getAttribute('data-history'))).toEqual([
+      'submitted',
+      'received',
+    ]);
+  });
+
+  it('shows a failed read with a retry', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    let fail = true;
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'list_submissions' && fail) throw { code: 'store-locked', args: {} };
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    const alert = await within(byId('submissions')).findByRole('alert');
+    fail = false;
+    await user.click(within(alert).getByRole('button', { name: 'Thử lại' }));
+    await waitFor(() => byId('submissions-empty'));
+  });
+});
+
+describe('notices from the sync worker', () => {
+  it('on delivery, tells the code in a message and lists the dossier instead of the queued one', async () => {
+    const { user, id } = await startOnCheckPage();
+    await user.click(byId('submit'));
+    await waitFor(() => element('[data-queued]'));
+
+    const notice = deliverQueued();
+    emitSync(notice);
+    const toast = await waitFor(() => byId('toast'));
+    expect(toast).toHaveTextContent(`Hồ sơ đã được gửi. Mã hồ sơ: ${notice.code}`);
+    expect(toast.closest('[aria-live="polite"]')).not.toBeNull();
+    await waitFor(() => element(`[data-dossier="${notice.code}"]`));
+    expect(document.querySelector('[data-queued]')).toBeNull();
+    expect(byId('submissions')).not.toHaveTextContent('Đang chờ gửi');
+    expect(text(`[data-dossier="${notice.code}"] [data-status]`)).toBe('Đã nộp');
+    // The message of the submission now says where it went.
+    expect(byId('submit-result')).toHaveTextContent(notice.code);
+    expect(notice.draft_id).toBe(id);
+  });
+
+  it('on a status change, tells the new status with the note and updates the timeline', async () => {
+    seedDossier({ code: 'X01-20261129-0001', history: [{ status: 'submitted', at: '2026-11-29T01:05:00Z', note: null }] });
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    await waitFor(() => element('[data-dossier="X01-20261129-0001"]'));
+
+    emitSync(changeDossierStatus('X01-20261129-0001', 'received', 'Đã nhận đủ giấy tờ'));
+    const toast = await waitFor(() => byId('toast'));
+    expect(toast).toHaveTextContent('Hồ sơ X01-20261129-0001: Đã tiếp nhận');
+    expect(toast).toHaveTextContent('Đã nhận đủ giấy tờ');
+    await waitFor(() => expect(element('[data-dossier="X01-20261129-0001"] [data-timeline]').querySelectorAll('li')).toHaveLength(2));
+    const dossier = element('[data-dossier="X01-20261129-0001"]');
+    expect(dossier.querySelector('[data-status]')).toHaveTextContent('Đã tiếp nhận');
+    expect(dossier).toHaveTextContent('Đã nhận đủ giấy tờ');
+  });
+
+  it('shows a message on any screen, for about eight seconds, and one per dossier', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    seedDossier({ code: 'X01-20261129-0001' });
+    await startApp();
+    emitSync(changeDossierStatus('X01-20261129-0001', 'received'));
+    await waitFor(() => expect(byId('toast')).toHaveTextContent('Hồ sơ X01-20261129-0001: Đã tiếp nhận'));
+    emitSync(changeDossierStatus('X01-20261129-0001', 'in_review'));
+    await waitFor(() => expect(byId('toast')).toHaveTextContent('Hồ sơ X01-20261129-0001: Đang giải quyết'));
+    expect(byId('toast')).not.toHaveTextContent('Đã tiếp nhận');
+    vi.advanceTimersByTime(7_000);
+    await Promise.resolve();
+    expect(document.getElementById('toast')).not.toBeNull();
+    vi.advanceTimersByTime(1_500);
+    await waitFor(() => expect(document.getElementById('toast')).toBeNull());
+  });
+
+  it('can be closed, and waits while the pointer is on it', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    seedDossier({ code: 'X01-20261129-0001' });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    render(App);
+    await waitFor(() => expect(listeners.size).toBe(1));
+    emitSync(changeDossierStatus('X01-20261129-0001', 'received'));
+    const toast = await waitFor(() => byId('toast'));
+    await user.hover(toast);
+    vi.advanceTimersByTime(20_000);
+    await Promise.resolve();
+    expect(document.getElementById('toast')).not.toBeNull();
+    await user.click(within(toast).getByRole('button', { name: 'Đóng thông báo' }));
+    await waitFor(() => expect(document.getElementById('toast')).toBeNull());
+  });
+
+  it('on a refusal, says so, marks the draft on the home page and opens it with the errors', async () => {
+    const { user, id } = await startOnCheckPage();
+    await user.click(byId('submit'));
+    await waitFor(() => element('[data-queued]'));
+    await user.click(screen.getByRole('button', { name: 'Trợ lý Dịch vụ công' }));
+    await waitFor(() => expect(document.querySelectorAll('[data-procedure]').length).toBeGreaterThan(0));
+    expect(document.querySelector(`[data-draft="${id}"]`)).toBeNull();
+
+    emitSync(rejectQueued([{ field: 'requester_phone', message_id: 'error-portal-rule' }]));
+    const toast = await waitFor(() => byId('toast'));
+    expect(toast).toHaveTextContent(
+      'Cổng dịch vụ công trả lại hồ sơ để sửa. Vui lòng mở hồ sơ và sửa các mục được đánh dấu.',
+    );
+    // The draft is back in the list, marked.
+    const badge = await waitFor(() => element(`[data-draft="${id}"] [data-rejected]`));
+    expect(badge).toHaveTextContent('Cần sửa để nộp lại');
+
+    await user.click(within(toast).getByRole('button', { name: 'Mở hồ sơ để sửa' }));
+    const notice = await waitFor(() => byId('rejection-notice'));
+    expect(notice).toHaveTextContent('Cổng dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng');
+    await user.click(within(notice).getByRole('button', { name: /Số điện thoại di động/ }));
+    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    expect(byId('error-requester_phone')).toHaveTextContent(vi_('error-portal-rule'));
+    expect(document.querySelector('main h2')).toHaveTextContent('Người đi đăng ký');
+  });
+
+  it('marks a draft sent back before the window listened, once it is listed', async () => {
+    const id = seedDraft({ currentStep: 'review', answers: readyAnswers, rejection: [{ field: 'requester_phone', message_id: 'error-portal-rule' }] });
+    const untouched = seedDraft({ currentStep: 'review', answers: readyAnswers });
+    await startApp();
+    await waitFor(() => element(`[data-draft="${id}"] [data-rejected]`));
+    expect(document.querySelector(`[data-draft="${untouched}"] [data-rejected]`)).toBeNull();
+  });
+});
