@@ -162,7 +162,7 @@ describe('the header', () => {
     await waitFor(() => expect(byId('account')).toHaveTextContent('Phạm Thị Mai'));
     expect(invokeMock).toHaveBeenCalledWith('sign_in', { account: 'cong-dan-2' });
     expect(document.getElementById('sign-in-chooser')).toBeNull();
-    expect(byId('sign-out')).toHaveFocus();
+    await waitFor(() => expect(byId('sign-out')).toHaveFocus());
   });
 
   it('shows why signing in failed', async () => {
