@@ -159,7 +159,7 @@ sync-open-draft = Open it to correct
 ## Applications sent back by the portal
 
 rejection-title = The public service portal did not accept this application because some information is not right.
-rejection-intro = Please correct the answers below (each is marked in red under its question), then select “Submit” again:
+rejection-intro = Please correct the answers below (each error is also shown under its question), then select “Submit” again:
 rejection-item = { $label }: { $message }
 rejection-all-changed = You have changed the marked answers. Please check your information, then select “Submit” to send it again.
 

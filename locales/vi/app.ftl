@@ -155,7 +155,7 @@ sync-open-draft = Mở hồ sơ để sửa
 ## Hồ sơ bị cổng dịch vụ công trả lại
 
 rejection-title = Cổng dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng.
-rejection-intro = Vui lòng sửa các mục dưới đây (được đánh dấu đỏ ở từng câu hỏi), rồi bấm “Nộp hồ sơ” để nộp lại:
+rejection-intro = Vui lòng sửa các mục dưới đây (lỗi được ghi ngay dưới từng câu hỏi), rồi bấm “Nộp hồ sơ” để nộp lại:
 rejection-item = { $label }: { $message }
 rejection-all-changed = Bạn đã sửa các mục được đánh dấu. Vui lòng kiểm tra lại thông tin rồi bấm “Nộp hồ sơ” để nộp lại.
 

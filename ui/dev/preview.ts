@@ -10,6 +10,7 @@ import {
   deliverQueued,
   fakeInvoke,
   fakeSubmissions,
+  readyAnswers,
   seedDossier,
   seedDraft,
   seedProfile,
@@ -35,6 +36,16 @@ seedDraft({
     removed: [{ vi: 'Số chứng minh nhân dân', en: 'Old ID card number' }],
     added: [{ vi: 'Thư điện tử', en: 'E-mail' }],
   },
+});
+seedDraft({ title: 'Sẵn sàng để nộp', currentStep: 'review', answers: readyAnswers });
+seedDraft({
+  title: 'Bị cổng dịch vụ công trả lại',
+  currentStep: 'review',
+  answers: readyAnswers,
+  rejection: [
+    { field: 'requester_phone', message_id: 'error-portal-rule' },
+    { field: 'child_birth_date', message_id: 'error-date-future' },
+  ],
 });
 seedDossier({
   person: 'Nguyễn Văn An',

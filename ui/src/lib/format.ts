@@ -56,6 +56,11 @@ export function formatDate(date: Date): string {
   return `${pad(date.getDate())}/${pad(date.getMonth() + 1)}/${date.getFullYear()}`;
 }
 
+/** Today's local date, "05/09/2025". */
+export function formatToday(): string {
+  return formatDate(new Date());
+}
+
 /** Local date and time, "05/09/2025 14:05", from a Date or an RFC 3339 stamp ("" when unreadable). */
 export function formatDateTime(value: Date | string): string {
   const date = typeof value === 'string' ? new Date(value) : value;

@@ -3,7 +3,7 @@
 // the language changes.
 import { setLocale } from './api';
 import { DEFAULT_LOCALE, isLocale, translate, tryTranslate, tryTranslateExact, type Args } from './fluent';
-import { formatDate, formatFee, formatVnd } from './format';
+import { formatFee, formatToday, formatVnd } from './format';
 import type { AppError, FieldProblem, Locale, LocalizedText, Message } from './types';
 
 const STORAGE_KEY = 'locale';
@@ -49,7 +49,7 @@ export function errorText(error: AppError): string {
  */
 export function problemText(problem: FieldProblem): string {
   const id = problem.message_id;
-  const exact = id.startsWith('error-') ? tryTranslateExact(i18n.locale, id, { today: formatDate(new Date()) }) : undefined;
+  const exact = id.startsWith('error-') ? tryTranslateExact(i18n.locale, id, { today: formatToday() }) : undefined;
   return exact ?? t('error-portal-rule');
 }
 
