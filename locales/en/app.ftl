@@ -28,7 +28,8 @@ portal-sign-out = Sign out
 portal-sign-in-cancel = Close
 portal-choose-training-account = Choose a training account to sign in with:
 portal-choose-test-account = Choose a test account to sign in with:
-portal-no-accounts = This version cannot sign in with a national electronic identity account yet.
+portal-sign-in-browser = Sign in through the browser with your electronic identity (VNeID)
+portal-browser-account = Electronic identity account
 portal-signed-in = Signed in as { $name }.
 portal-signed-out-done = Signed out. Waiting applications will be sent after you sign in again.
 

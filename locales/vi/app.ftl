@@ -28,7 +28,8 @@ portal-sign-out = Đăng xuất
 portal-sign-in-cancel = Đóng
 portal-choose-training-account = Chọn tài khoản tập huấn để đăng nhập:
 portal-choose-test-account = Chọn tài khoản thử nghiệm để đăng nhập:
-portal-no-accounts = Phiên bản này chưa hỗ trợ đăng nhập bằng tài khoản định danh điện tử.
+portal-sign-in-browser = Đăng nhập qua trình duyệt bằng tài khoản định danh điện tử (VNeID)
+portal-browser-account = Tài khoản định danh điện tử
 portal-signed-in = Đã đăng nhập bằng tài khoản { $name }.
 portal-signed-out-done = Đã đăng xuất. Hồ sơ đang chờ sẽ được gửi sau khi bạn đăng nhập lại.
 

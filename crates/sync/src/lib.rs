@@ -23,7 +23,7 @@ use store::Store;
 use tokio::sync::Notify;
 
 pub use deliver::submission_payload;
-pub use session::Session;
+pub use session::{BROWSER_ACCOUNT, Session};
 
 /// What the worker tells the app.
 #[derive(Debug, Clone)]

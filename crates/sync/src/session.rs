@@ -6,6 +6,10 @@ use std::sync::Mutex;
 use portal::Client;
 use portal::types::TokenResponse;
 
+/// The account name recorded for a sign-in through the browser, where the
+/// portal, not the app, knows who signed in.
+pub const BROWSER_ACCOUNT: &str = "browser";
+
 /// Tokens of the signed-in account.
 pub struct Session {
     client: Client,
@@ -35,7 +39,7 @@ impl Session {
     /// `done_page` is the HTML the browser shows afterwards.
     pub async fn sign_in_with_browser(&self, open: impl FnOnce(&str), done_page: &str) -> portal::Result<()> {
         let tokens = self.client.sign_in_with_browser(open, done_page).await?;
-        *self.tokens() = Some((String::new(), tokens));
+        *self.tokens() = Some((BROWSER_ACCOUNT.to_owned(), tokens));
         Ok(())
     }
 

@@ -41,7 +41,11 @@ async fn the_browser_flow_returns_to_the_app_and_gives_working_tokens() {
         "<p>Đăng nhập xong</p>",
         "the browser is told it can close"
     );
-    assert!(worker.session().account().is_some(), "signed in");
+    assert_eq!(
+        worker.session().account().as_deref(),
+        Some(sync::BROWSER_ACCOUNT),
+        "signed in"
+    );
     assert!(worker.refresh_catalog().await.is_ok(), "the tokens work on the API");
     sandbox.stop().await;
 }

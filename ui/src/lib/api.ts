@@ -185,6 +185,11 @@ export function signIn(account: string): Promise<PortalStatus> {
   return call('sign_in', { account });
 }
 
+/** Signs in through the system browser (the portal's own sign-in page); the new status. */
+export function signInWithBrowser(): Promise<PortalStatus> {
+  return call('sign_in_with_browser');
+}
+
 /** Signs out; queued dossiers wait for the next sign-in. */
 export function signOut(): Promise<PortalStatus> {
   return call('sign_out');

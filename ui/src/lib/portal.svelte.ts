@@ -1,7 +1,8 @@
 // The public-service portal as the header shows it: training mode, the
 // connection, the signed-in account. Read once at start-up, then kept up to
 // date by the sync worker's `online` notices and by sign-in and sign-out.
-import { portalStatus, signIn as apiSignIn, signOut as apiSignOut } from './api';
+import { portalStatus, signIn as apiSignIn, signInWithBrowser as apiSignInWithBrowser, signOut as apiSignOut } from './api';
+import { t } from './i18n.svelte';
 import type { PortalStatus } from './types';
 
 class Portal {
@@ -42,12 +43,18 @@ export function isTraining(): boolean {
 export function accountName(status: PortalStatus | null = portal.status): string | null {
   const account = status?.account;
   if (!account) return null;
+  if (account === 'browser') return t('portal-browser-account');
   return status.test_accounts.find((a) => a.id === account)?.name ?? account;
 }
 
 /** Signs in a test account; rejects with an AppError. */
 export async function signIn(account: string): Promise<void> {
   adopt(await apiSignIn(account));
+}
+
+/** Signs in through the system browser; rejects with an AppError. */
+export async function signInWithBrowser(): Promise<void> {
+  adopt(await apiSignInWithBrowser());
 }
 
 /** Signs out; rejects with an AppError. */
