@@ -6,14 +6,14 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
 export PATH="$HOME/.cargo/bin:$PATH"
 
-echo "== formatting and lints"
-cargo fmt --all --check
+echo "== UI: lint, type check, tests, build (the app embeds ui/dist)"
 npm --prefix ui run lint
-cargo clippy --workspace --all-targets --locked -- -D warnings
-
-echo "== UI tests and build"
 npm --prefix ui test
 npm --prefix ui run build
+
+echo "== Rust: formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== Rust tests, end-to-end included (Xvfb)"
 cargo build -p tro-ly-dich-vu-cong --locked
