@@ -17,4 +17,4 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 echo "== Rust tests, end-to-end included (Xvfb)"
 cargo build -p tro-ly-dich-vu-cong --locked
-xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test --workspace --locked
+xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test --workspace --locked --no-fail-fast

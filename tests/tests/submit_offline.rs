@@ -29,7 +29,8 @@ async fn wait_for_text(app: &App, css: &str, wanted: &str) -> String {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("{css} never showed {wanted:?}");
+    app.shot("failure-submit-offline").await;
+    panic!("{css} never showed {wanted:?}; see target/e2e-screenshots/failure-submit-offline.png");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

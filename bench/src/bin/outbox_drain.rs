@@ -11,15 +11,10 @@ use portal::Client;
 use portal::types::IDEMPOTENCY_KEY;
 use portal_sandbox::{Config as SandboxConfig, Sandbox};
 use procedures::Catalog;
-use procedures::engine::{AddressAnswer, Answer};
 use store::Store;
 use sync::{Config, Worker, submission_payload};
 
 const DOSSIERS: usize = 500;
-
-fn text(s: &str) -> Answer {
-    Answer::Text(s.into())
-}
 
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
@@ -34,31 +29,10 @@ async fn main() {
     let store = Arc::new(Store::open(folder.path()).expect("store").0);
     let catalog = Catalog::bundled().expect("catalog");
     let procedure = catalog.get("1.001193").expect("birth registration");
-    let answers = [
-        ("requester_name", text("Nguyễn Văn An")),
-        ("requester_id", text("001090012345")),
-        ("requester_relation", text("father")),
-        ("requester_phone", text("0912345678")),
-        ("child_name", text("Nguyễn Minh Khang")),
-        ("child_sex", text("male")),
-        ("child_birth_date", text("01/11/2026")),
-        ("child_birth_place", text("Bệnh viện Phụ sản Hà Nội")),
-        ("child_ethnicity", text("Kinh")),
-        ("mother_name", text("Trần Thị Bình")),
-        ("mother_birth_date", text("12/03/1992")),
-        ("mother_id", text("001192054321")),
-        (
-            "mother_address",
-            Answer::Address(AddressAnswer {
-                province: "01".into(),
-                commune: "00004".into(),
-                street: "Số 5".into(),
-            }),
-        ),
-        ("has_father", Answer::Bool(false)),
-        ("has_birth_certificate", Answer::Bool(true)),
-        ("surrogacy", Answer::Bool(false)),
-    ];
+    let answers: procedures::engine::Answers = serde_json::from_str(include_str!(
+        "../../../crates/procedures/tests/fixtures/birth-registration.json"
+    ))
+    .expect("the shared fixture parses");
     let config = Config {
         poll_every: Duration::from_secs(3600),
         ..Config::default()

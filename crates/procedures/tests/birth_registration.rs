@@ -2,7 +2,7 @@
 //! messages, documents, fee rules, readiness and cleaned answers.
 
 use chrono::NaiveDate;
-use procedures::engine::{AddressAnswer, Answer, Answers, Display, InterviewState};
+use procedures::engine::{Answer, Answers, Display, InterviewState};
 use procedures::{Catalog, Message, evaluate};
 use unicode_normalization::UnicodeNormalization;
 
@@ -14,32 +14,10 @@ fn text(s: &str) -> Answer {
     Answer::Text(s.into())
 }
 
+/// A complete, valid birth registration (a child born on 01/11/2026), shared
+/// with the other crates' tests and benchmarks.
 fn valid_answers() -> Answers {
-    Answers::from([
-        ("requester_name".into(), text("Nguyễn Văn An")),
-        ("requester_id".into(), text("001090012345")),
-        ("requester_relation".into(), text("father")),
-        ("requester_phone".into(), text("+84 912 345 678")),
-        ("child_name".into(), text("Nguyễn Minh Khang")),
-        ("child_sex".into(), text("male")),
-        ("child_birth_date".into(), text("1/11/2026")),
-        ("child_birth_place".into(), text("Bệnh viện Phụ sản Hà Nội")),
-        ("child_ethnicity".into(), text("Kinh")),
-        ("mother_name".into(), text("Trần Thị Bình")),
-        ("mother_birth_date".into(), text("12/03/1992")),
-        ("mother_id".into(), text("001192054321")),
-        (
-            "mother_address".into(),
-            Answer::Address(AddressAnswer {
-                province: "01".into(),
-                commune: "00004".into(),
-                street: "Số 5 phố Đội Cấn".into(),
-            }),
-        ),
-        ("has_father".into(), Answer::Bool(false)),
-        ("has_birth_certificate".into(), Answer::Bool(true)),
-        ("surrogacy".into(), Answer::Bool(false)),
-    ])
+    serde_json::from_str(include_str!("fixtures/birth-registration.json")).expect("the fixture parses")
 }
 
 fn run(answers: &Answers) -> InterviewState {

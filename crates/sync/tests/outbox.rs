@@ -10,7 +10,7 @@ use portal::Client;
 use portal::types::{Fault, Status, StatusUpdate};
 use portal_sandbox::{Config as SandboxConfig, Sandbox};
 use procedures::Catalog;
-use procedures::engine::{AddressAnswer, Answer};
+use procedures::engine::Answer;
 use store::Store;
 use sync::{Config, Event, Worker, submission_payload};
 
@@ -74,31 +74,8 @@ fn submit(s: &Setup) -> i64 {
     let catalog = Catalog::bundled().unwrap();
     let procedure = catalog.get("1.001193").unwrap();
     let draft = s.store.create_draft(procedure, None, today()).unwrap();
-    let answers = [
-        ("requester_name", text("Nguyễn Văn An")),
-        ("requester_id", text("001090012345")),
-        ("requester_relation", text("father")),
-        ("requester_phone", text("0912345678")),
-        ("child_name", text("Nguyễn Minh Khang")),
-        ("child_sex", text("male")),
-        ("child_birth_date", text("01/11/2026")),
-        ("child_birth_place", text("Bệnh viện Phụ sản Hà Nội")),
-        ("child_ethnicity", text("Kinh")),
-        ("mother_name", text("Trần Thị Bình")),
-        ("mother_birth_date", text("12/03/1992")),
-        ("mother_id", text("001192054321")),
-        (
-            "mother_address",
-            Answer::Address(AddressAnswer {
-                province: "01".into(),
-                commune: "00004".into(),
-                street: "Số 5 phố Đội Cấn".into(),
-            }),
-        ),
-        ("has_father", Answer::Bool(false)),
-        ("has_birth_certificate", Answer::Bool(true)),
-        ("surrogacy", Answer::Bool(false)),
-    ];
+    let answers: procedures::engine::Answers =
+        serde_json::from_str(include_str!("../../procedures/tests/fixtures/birth-registration.json")).unwrap();
     for (field, answer) in &answers {
         s.store
             .save_answer(draft, procedure, field, Some(answer), today())

@@ -8,7 +8,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::NaiveDate;
 use portal::types::{AttachmentManifest, Dossier, NewDossier, TokenResponse};
 use portal_sandbox::{CLIENT_ID, Config, Sandbox};
-use procedures::engine::{AddressAnswer, Answer, Answers};
+use procedures::engine::Answers;
 use rand::RngCore;
 use reqwest::{Client, Response, StatusCode};
 use sha2::{Digest, Sha256};
@@ -251,38 +251,13 @@ pub async fn admin_status(base: &str, id: &str, status: portal::types::Status, n
         .unwrap()
 }
 
-fn text(s: &str) -> Answer {
-    Answer::Text(s.into())
-}
-
 /// A valid birth registration (1.001193): a child born four weeks before
 /// [`today`], a medical birth certificate, the mother living in Hà Nội.
 pub fn birth_answers() -> Answers {
-    Answers::from([
-        ("requester_name".into(), text("Nguyễn Văn An")),
-        ("requester_id".into(), text("001090012345")),
-        ("requester_relation".into(), text("father")),
-        ("requester_phone".into(), text("+84 912 345 678")),
-        ("child_name".into(), text("Nguyễn Minh Khang")),
-        ("child_sex".into(), text("male")),
-        ("child_birth_date".into(), text("1/11/2026")),
-        ("child_birth_place".into(), text("Bệnh viện Phụ sản Hà Nội")),
-        ("child_ethnicity".into(), text("Kinh")),
-        ("mother_name".into(), text("Trần Thị Bình")),
-        ("mother_birth_date".into(), text("12/03/1992")),
-        ("mother_id".into(), text("001192054321")),
-        (
-            "mother_address".into(),
-            Answer::Address(AddressAnswer {
-                province: "01".into(),
-                commune: "00004".into(),
-                street: "Số 5 phố Đội Cấn".into(),
-            }),
-        ),
-        ("has_father".into(), Answer::Bool(false)),
-        ("has_birth_certificate".into(), Answer::Bool(true)),
-        ("surrogacy".into(), Answer::Bool(false)),
-    ])
+    serde_json::from_str(include_str!(
+        "../../../procedures/tests/fixtures/birth-registration.json"
+    ))
+    .expect("the shared fixture parses")
 }
 
 /// The bytes of a small "scanned" birth certificate.

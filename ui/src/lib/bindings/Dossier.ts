@@ -12,7 +12,7 @@ export type Dossier = {
  */
 id: string, 
 /**
- * The dossier code people quote, e.g. `H01.05-261129-0001`.
+ * The dossier code people quote, e.g. `X01-20261129-0007` (level, province, day, sequence).
  */
 code: string, 
 /**
