@@ -13,7 +13,7 @@ mod drafts;
 mod error;
 mod outbox;
 mod profiles;
-mod schema;
+pub mod schema;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};

@@ -3,7 +3,8 @@
 
 use rusqlite_migration::{M, Migrations};
 
-/// Every migration, oldest first.
+/// Every migration, oldest first; tests use it to build databases as
+/// earlier versions of the app left them.
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(steps())
 }
