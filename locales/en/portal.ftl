@@ -11,7 +11,7 @@ dossier-status-rejected = Rejected
 dossier-status-withdrawn = Withdrawn
 
 notification-status-title = Dossier { $code }
-notification-status-body = New status: { $status }.
+notification-status-body = New status: { $status } (on { $date }).
 
 error-portal-offline = The public service portal cannot be reached. Your dossier is kept on this computer and goes out by itself when the connection is back.
 error-portal-busy = The portal is overloaded. The app tries again by itself in { $seconds } seconds; you need not do anything.

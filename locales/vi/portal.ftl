@@ -11,7 +11,7 @@ dossier-status-rejected = Bị từ chối
 dossier-status-withdrawn = Đã rút hồ sơ
 
 notification-status-title = Hồ sơ { $code }
-notification-status-body = Trạng thái mới: { $status }.
+notification-status-body = Trạng thái mới: { $status } (ngày { $date }).
 
 error-portal-offline = Chưa kết nối được với cổng dịch vụ công. Hồ sơ của bạn vẫn được lưu trên máy và sẽ tự gửi khi có kết nối.
 error-portal-busy = Cổng dịch vụ công đang quá tải. Ứng dụng sẽ tự thử lại sau { $seconds } giây; bạn không cần làm gì thêm.

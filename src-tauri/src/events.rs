@@ -71,6 +71,7 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
             let mut args = fluent_args(&dossier.code);
             let label = localizer.message(Locale::Vi, &format!("dossier-status-{status}"), None);
             args.set("status", label);
+            args.set("date", l10n::format_date(chrono::Local::now().date_naive()));
             let title = localizer.message(Locale::Vi, "notification-status-title", Some(&args));
             let body = localizer.message(Locale::Vi, "notification-status-body", Some(&args));
             if let Err(error) = app.notification().builder().title(title).body(body).show() {

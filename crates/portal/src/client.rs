@@ -13,8 +13,7 @@ use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
 
 use crate::types::{
-    AttachmentReceipt, CatalogList, Dossier, DossierChanges, FieldProblem, IDEMPOTENCY_KEY, NewDossier, Problem,
-    TokenResponse,
+    AttachmentReceipt, CatalogList, Dossier, DossierChanges, IDEMPOTENCY_KEY, NewDossier, Problem, TokenResponse,
 };
 
 /// The client id the app registers with a portal.
@@ -60,14 +59,6 @@ impl Error {
             self,
             Error::Offline(_) | Error::NoAnswer(_) | Error::RateLimited(_) | Error::Server(_) | Error::Malformed(_)
         )
-    }
-
-    /// The field errors of a 422, if any.
-    pub fn field_problems(&self) -> &[FieldProblem] {
-        match self {
-            Error::Rejected(problem) => &problem.errors,
-            _ => &[],
-        }
     }
 }
 

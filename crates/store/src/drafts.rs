@@ -42,6 +42,8 @@ pub struct DraftSummary {
     pub updated_at: String,
     /// When it was submitted; a submitted draft is read-only.
     pub submitted_at: Option<String>,
+    /// The portal refused its last submission and a refused answer is still unchanged.
+    pub rejected: bool,
 }
 
 /// Everything needed to resume a draft.
@@ -60,7 +62,7 @@ pub struct OpenedDraft {
 }
 
 const SUMMARY_COLUMNS: &str = "id, procedure_code, procedure_version, title, person, profile_id, current_step, \
-     steps_done, steps_total, created_at, updated_at, submitted_at";
+     steps_done, steps_total, created_at, updated_at, submitted_at, rejection IS NOT NULL";
 
 fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<DraftSummary> {
     Ok(DraftSummary {
@@ -76,6 +78,7 @@ fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<DraftSummary> {
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
         submitted_at: row.get(11)?,
+        rejected: row.get(12)?,
     })
 }
 
@@ -239,6 +242,9 @@ impl Store {
             });
             tx.execute("UPDATE drafts SET person = ?2 WHERE id = ?1", params![id, person])?;
         }
+        if let Some(raw) = &current.rejection {
+            clear_refusal(&tx, id, raw, field_id)?;
+        }
         let state = write_progress(&tx, id, procedure, &answers, today)?;
         audit::record(&tx, "answer-saved", Some(id), None, Some(field_id))?;
         tx.commit()?;
@@ -361,6 +367,19 @@ fn touch(tx: &Transaction<'_>, id: i64, sql: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// Drops the portal's refusal of `field` once the user changed that answer;
+/// the draft stops counting as refused when no refused answer is left.
+fn clear_refusal(tx: &Transaction<'_>, id: i64, raw: &str, field: &str) -> Result<()> {
+    let mut problems: Vec<serde_json::Value> = serde_json::from_str(raw).unwrap_or_default();
+    let before = problems.len();
+    problems.retain(|p| p.get("field").and_then(|f| f.as_str()) != Some(field));
+    if problems.len() != before {
+        let left = (!problems.is_empty()).then(|| json(&problems));
+        tx.execute("UPDATE drafts SET rejection = ?2 WHERE id = ?1", params![id, left])?;
+    }
+    Ok(())
+}
+
 /// Evaluates the answers and stores the progress and change time.
 fn write_progress(
     tx: &Transaction<'_>,
@@ -386,8 +405,8 @@ fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
             |row| {
                 Ok((
                     summary(row)?,
-                    row.get::<_, Option<String>>(12)?,
                     row.get::<_, Option<String>>(13)?,
+                    row.get::<_, Option<String>>(14)?,
                 ))
             },
         )

@@ -1,16 +1,11 @@
-// Drafts the portal refused (a 422 with field errors): the back end keeps
-// the errors with the draft (DraftView.rejection) until it is submitted
-// again, but the drafts list (DraftSummary) does not say which drafts have
-// them. This remembers them on this machine, with the fields the user has
-// changed since, so that:
-// - the home page marks such drafts "Cần sửa để nộp lại";
-// - a field's portal error goes once the user changes that field, and stays
-//   gone when the draft is opened again.
-// Filled from the `rejected` notice, from every opened draft, and by
-// checking drafts that look submitted-then-returned (finished, left on the
-// check page) once per run, in case a notice came before the window listened.
-import { openDraft } from './api';
-import type { DraftSummary, FieldProblem } from './types';
+// Drafts the portal refused (a 422 with field errors), for the open
+// interview: the back end keeps each refused field's error with the draft
+// (DraftView.rejection) until that answer changes, and marks the draft in
+// the drafts list (DraftSummary.rejected). This remembers, between a change
+// and the next open, which refused fields the user already changed, so their
+// portal errors go at once.
+// Filled from the `rejected` notice and from every opened draft.
+import type { FieldProblem } from './types';
 
 const STORAGE_KEY = 'rejected-drafts';
 
@@ -33,9 +28,6 @@ class Rejections {
 
 const rejections = new Rejections();
 
-// Drafts already checked with open_draft in this run.
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry, not state
-const checked = new Set<number>();
 
 function save(): void {
   try {
@@ -53,7 +45,6 @@ export function isRejected(draftId: number): boolean {
 /** The portal refused this draft just now (a `rejected` notice). */
 export function markRejected(draftId: number): void {
   rejections.entries[draftId] = { changed: [] };
-  checked.add(draftId);
   save();
 }
 
@@ -69,7 +60,6 @@ export function forgetRejection(draftId: number): void {
  * problems still to show: those of fields not changed since.
  */
 export function noteRejection(draftId: number, problems: readonly FieldProblem[]): FieldProblem[] {
-  checked.add(draftId);
   if (problems.length === 0) {
     forgetRejection(draftId);
     return [];
@@ -91,29 +81,9 @@ export function noteFieldChanged(draftId: number, fieldId: string): void {
   save();
 }
 
-/** A finished draft left on the check page may be one the portal sent back. */
-function maybeReturned(draft: DraftSummary): boolean {
-  return draft.current_step === 'review' && draft.steps_total > 0 && draft.steps_done === draft.steps_total;
-}
-
-/** Asks the back end about listed drafts that may have come back, once per run each. */
-export async function checkReturnedDrafts(drafts: readonly DraftSummary[]): Promise<void> {
-  const candidates = drafts.filter((d) => d.submitted_at === null && !isRejected(d.id) && !checked.has(d.id) && maybeReturned(d));
-  for (const draft of candidates) {
-    checked.add(draft.id);
-    try {
-      const view = await openDraft(draft.id);
-      noteRejection(draft.id, view.rejection);
-    } catch {
-      // The draft shows without the mark; opening it tells.
-    }
-  }
-}
-
 /** Forgets every mark; for tests. */
 export function resetRejections(): void {
   rejections.entries = {};
-  checked.clear();
   try {
     globalThis.localStorage?.removeItem(STORAGE_KEY);
   } catch {

@@ -392,6 +392,7 @@ function summary(draft: FakeDraft): DraftSummary {
     created_at: draft.createdAt,
     updated_at: draft.updatedAt,
     submitted_at: draft.submittedAt,
+    rejected: (draft.rejection?.length ?? 0) > 0,
   };
 }
 

@@ -51,4 +51,8 @@ updated_at: string,
 /**
  * When it was submitted; a submitted draft is read-only.
  */
-submitted_at: string | null, };
+submitted_at: string | null, 
+/**
+ * The portal refused its last submission and a refused answer is still unchanged.
+ */
+rejected: boolean, };
