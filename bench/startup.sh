@@ -24,8 +24,9 @@ measure() { # binary -> prints "ms kib" per round
   local bin=$1 log start end pid
   for _ in $(seq "$rounds"); do
     log=$(mktemp)
+    data=$(mktemp -d)
     start=$(date +%s%N)
-    RUST_LOG=info "$bin" >"$log" 2>&1 &
+    TRO_LY_DATA_DIR="$data" RUST_LOG=info "$bin" >"$log" 2>&1 &
     pid=$!
     until grep -q "page loaded" "$log"; do
       sleep 0.005
@@ -35,7 +36,7 @@ measure() { # binary -> prints "ms kib" per round
     sleep 3
     echo "$(((end - start) / 1000000)) $(pss_tree "$pid")"
     kill "$pid"; wait "$pid" 2>/dev/null || true
-    rm -f "$log"
+    rm -rf "$log" "$data"
   done
 }
 
