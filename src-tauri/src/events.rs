@@ -64,12 +64,8 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
         },
         Event::Rejected { draft_id } => SyncNotice::Rejected { draft_id },
         Event::StatusChanged { dossier, .. } => {
-            let status = serde_json::to_value(dossier.status)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_owned))
-                .unwrap_or_default();
             let mut args = fluent_args(&dossier.code);
-            let label = localizer.message(Locale::Vi, &format!("dossier-status-{status}"), None);
+            let label = localizer.message(Locale::Vi, &format!("dossier-status-{}", dossier.status.name()), None);
             args.set("status", label);
             args.set("date", l10n::format_date(chrono::Local::now().date_naive()));
             let title = localizer.message(Locale::Vi, "notification-status-title", Some(&args));

@@ -97,6 +97,13 @@ impl App {
             .expect("a WebDriver session with the app");
         let shots = workspace().join("target/e2e-screenshots");
         std::fs::create_dir_all(&shots).expect("screenshot folder");
+        // The web view keeps its storage (the chosen language) per user, not
+        // in the app's data folder: start every run from the defaults.
+        client
+            .execute("localStorage.clear();", vec![])
+            .await
+            .expect("the web view's storage is cleared");
+        client.refresh().await.expect("the page reloads with the defaults");
         Self { client, shots }
     }
 

@@ -51,7 +51,8 @@ async fn main() {
                 .save_answer(draft, procedure, field, Some(answer), today)
                 .expect("answer");
         }
-        let payload = submission_payload(procedure, &store.open_draft(draft).expect("draft").answers, &[], today);
+        let payload = submission_payload(procedure, &store.open_draft(draft).expect("draft").answers, &[], today)
+            .expect("the fixture is ready to submit");
         worker.submit(draft, &payload).expect("queued");
         payloads.push(payload);
     }

@@ -9,7 +9,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use portal::types::{Dossier, Status, StatusUpdate};
 
-use crate::dossiers::{change_status, status_name};
+use crate::dossiers::change_status;
 use crate::problem::ApiError;
 use crate::state::Shared;
 
@@ -42,7 +42,7 @@ fn advance_once(shared: &Shared) -> Result<usize, ApiError> {
     shared.db.transaction(|tx| {
         let open: Vec<String> = [Status::Submitted, Status::Received, Status::InReview]
             .iter()
-            .map(|s| format!("'{}'", status_name(*s)))
+            .map(|s| format!("'{}'", s.name()))
             .collect();
         let mut statement = tx.prepare(&format!(
             "SELECT id, status FROM dossiers WHERE status IN ({}) ORDER BY revision",
@@ -53,8 +53,8 @@ fn advance_once(shared: &Shared) -> Result<usize, ApiError> {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut moved = 0;
         for (id, status) in rows {
-            let status: Status = serde_json::from_value(serde_json::Value::String(status))
-                .map_err(|e| ApiError::bad_request(e.to_string()))?;
+            let status =
+                Status::from_name(&status).ok_or_else(|| ApiError::bad_request(format!("unknown status {status}")))?;
             if let Some((next, note)) = forward(status) {
                 change_status(tx, &id, next, Some(note))?;
                 moved += 1;

@@ -32,17 +32,15 @@ use crate::state::Shared;
 /// The Fluent id given for a definition's own rule (`Message::Text`).
 pub(crate) const RULE_MESSAGE_ID: &str = "error-portal-rule";
 
-/// The name a status has in the API and the database.
-pub(crate) fn status_name(status: Status) -> String {
-    serde_json::to_value(status)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
+/// A status stored by name in the database.
 fn parse_status(name: String) -> rusqlite::Result<Status> {
-    serde_json::from_value(serde_json::Value::String(name))
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+    Status::from_name(&name).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("unknown status {name}").into(),
+        )
+    })
 }
 
 /// A dossier and the account it belongs to.
@@ -116,12 +114,12 @@ fn record_status(tx: &Transaction<'_>, id: &str, status: Status, note: Option<&s
     let revision = next_revision(tx)?;
     tx.execute(
         "UPDATE dossiers SET status = ?1, revision = ?2 WHERE id = ?3",
-        params![status_name(status), revision, id],
+        params![status.name(), revision, id],
     )?;
     tx.execute(
         "INSERT INTO history (dossier_id, seq, status, at, note) \
          VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE dossier_id = ?1), ?2, ?3, ?4)",
-        params![id, status_name(status), now_rfc3339(), note],
+        params![id, status.name(), now_rfc3339(), note],
     )?;
     Ok(())
 }
@@ -138,12 +136,12 @@ pub(crate) fn change_status(
     if !current.status.can_move_to(next) {
         return Err(ApiError::conflict(format!(
             "Hồ sơ đang ở trạng thái {}, không thể chuyển sang {}.",
-            status_name(current.status),
-            status_name(next)
+            current.status.name(),
+            next.name()
         )));
     }
     record_status(tx, id, next, note)?;
-    tracing::info!("dossier {id}: {} → {}", status_name(current.status), status_name(next));
+    tracing::info!("dossier {id}: {} → {}", current.status.name(), next.name());
     load(tx, id)?
         .map(|(_, d)| d)
         .ok_or_else(|| ApiError::not_found(id.to_owned()))
@@ -298,7 +296,7 @@ pub(crate) async fn create(
             "dossier {} created ({}, {})",
             dossier.id,
             dossier.procedure_code,
-            status_name(dossier.status)
+            dossier.status.name()
         );
     } else {
         tracing::info!("dossier {} returned again for a repeated Idempotency-Key", dossier.id);
@@ -367,7 +365,7 @@ fn store(
             new.procedure_version,
             new.on_behalf,
             answers,
-            status_name(status),
+            status.name(),
             now_rfc3339()
         ],
     )?;
@@ -500,7 +498,7 @@ pub(crate) async fn upload(
         if dossier.status != Status::AwaitingAttachments {
             return Err(ApiError::conflict(format!(
                 "Hồ sơ đang ở trạng thái {}, không nhận thêm tệp.",
-                status_name(dossier.status)
+                dossier.status.name()
             )));
         }
         let file_name = name.clone().unwrap_or(announced_name);
@@ -549,8 +547,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn status_names_are_the_api_names() {
-        assert_eq!(status_name(Status::AwaitingAttachments), "awaiting_attachments");
+    fn stored_status_names_parse() {
+        assert_eq!(Status::AwaitingAttachments.name(), "awaiting_attachments");
         assert_eq!(parse_status("in_review".into()).unwrap(), Status::InReview);
     }
 

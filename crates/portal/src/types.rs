@@ -88,6 +88,39 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in lifecycle order.
+    pub const ALL: [Status; 9] = [
+        Status::AwaitingAttachments,
+        Status::Submitted,
+        Status::Received,
+        Status::InReview,
+        Status::SupplementRequired,
+        Status::ResultReady,
+        Status::Returned,
+        Status::Rejected,
+        Status::Withdrawn,
+    ];
+
+    /// The status's name in the API (and in databases that store it).
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::AwaitingAttachments => "awaiting_attachments",
+            Status::Submitted => "submitted",
+            Status::Received => "received",
+            Status::InReview => "in_review",
+            Status::SupplementRequired => "supplement_required",
+            Status::ResultReady => "result_ready",
+            Status::Returned => "returned",
+            Status::Rejected => "rejected",
+            Status::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// The status with this API name.
+    pub fn from_name(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.name() == name)
+    }
+
     /// Whether the agency may move a dossier from `self` to `next`.
     pub fn can_move_to(self, next: Status) -> bool {
         use Status::*;
@@ -240,4 +273,23 @@ pub enum Fault {
     ExpireTokens,
     /// Clear every fault.
     Clear,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_names_are_the_serialized_names() {
+        for status in Status::ALL {
+            let json = serde_json::to_value(status).unwrap();
+            assert_eq!(
+                json.as_str(),
+                Some(status.name()),
+                "{status:?} is named as serde writes it"
+            );
+            assert_eq!(Status::from_name(status.name()), Some(status), "{status:?} round-trips");
+        }
+        assert_eq!(Status::from_name("archived"), None);
+    }
 }

@@ -159,10 +159,7 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> I
         visible: &visible,
         today,
     };
-    let holds = |text: &Option<String>| {
-        text.as_deref()
-            .is_none_or(|t| procedure.condition(t).is_some_and(|c| c.holds(&scope)))
-    };
+    let holds = |text: Option<&str>| text.is_none_or(|t| procedure.condition(t).is_some_and(|c| c.holds(&scope)));
 
     let steps: Vec<StepState> = d
         .steps
@@ -187,7 +184,7 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> I
     let documents = d
         .documents
         .iter()
-        .filter(|doc| holds(&doc.required_if))
+        .filter(|doc| holds(doc.required_if.as_deref()))
         .map(|doc| DocumentState {
             id: doc.id.clone(),
             name: doc.name.clone(),
@@ -196,7 +193,7 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> I
             max_size_mb: doc.max_size_mb,
         })
         .collect();
-    let fee = match d.fee.rules.iter().find(|r| holds(&Some(r.when.clone()))) {
+    let fee = match d.fee.rules.iter().find(|r| holds(Some(&r.when))) {
         Some(rule) => FeeState {
             amount: rule.amount,
             reason: Some(rule.reason.clone()),

@@ -35,18 +35,11 @@ impl Procedure {
     /// Checks a definition that arrived already parsed (from a portal's
     /// catalog update, as JSON); `file` names its source in errors.
     pub fn from_definition(file: &str, definition: Definition) -> Result<Self> {
-        Checker::new(file, &definition).check()?;
-        Ok(Self::compile(definition))
+        let conditions = Checker::new(file, &definition).check()?;
+        Ok(Self::compile(definition, conditions))
     }
 
-    fn compile(definition: Definition) -> Self {
-        let mut conditions = HashMap::new();
-        for text in condition_places(&definition).into_iter().map(|(_, text)| text) {
-            // Checker::check parsed every condition already.
-            if let Ok(condition) = Condition::parse(text) {
-                conditions.insert(text.to_owned(), condition);
-            }
-        }
+    fn compile(definition: Definition, conditions: HashMap<String, Condition>) -> Self {
         let field_kinds = definition
             .steps
             .iter()
@@ -128,7 +121,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn check(mut self) -> Result<()> {
+    /// Checks every rule; returns the definition's conditions, parsed, by text.
+    fn check(mut self) -> Result<HashMap<String, Condition>> {
         let d = self.d;
         if d.format != FORMAT_VERSION {
             return Err(self.fail(
@@ -159,8 +153,9 @@ impl<'a> Checker<'a> {
         self.texts()?;
         self.ids()?;
         self.fields()?;
-        self.conditions()?;
-        self.no_cycles()
+        let conditions = self.conditions()?;
+        self.no_cycles(&conditions)?;
+        Ok(conditions)
     }
 
     fn texts(&self) -> Result<()> {
@@ -354,7 +349,8 @@ impl<'a> Checker<'a> {
         values == ["female", "male"]
     }
 
-    fn conditions(&self) -> Result<()> {
+    fn conditions(&self) -> Result<HashMap<String, Condition>> {
+        let mut parsed = HashMap::new();
         for (place, text) in condition_places(self.d) {
             let condition =
                 Condition::parse(text).map_err(|e| self.fail(&place, format!("condition `{text}`: {e}")))?;
@@ -364,18 +360,19 @@ impl<'a> Checker<'a> {
                     format!("condition `{text}` names `{missing}`, which is not a field of this procedure"),
                 ));
             }
+            parsed.insert(text.to_owned(), condition);
         }
-        Ok(())
+        Ok(parsed)
     }
 
     /// A field must not depend, through the conditions that show it, on itself.
-    fn no_cycles(&self) -> Result<()> {
+    fn no_cycles(&self, conditions: &HashMap<String, Condition>) -> Result<()> {
         let mut depends: HashMap<&str, Vec<&str>> = HashMap::new();
         for step in &self.d.steps {
             for field in &step.fields {
                 let mut on = Vec::new();
                 for text in [&step.show_if, &field.show_if].into_iter().flatten() {
-                    if let Ok(c) = Condition::parse(text) {
+                    if let Some(c) = conditions.get(text.as_str()) {
                         on.extend(
                             c.fields()
                                 .into_iter()

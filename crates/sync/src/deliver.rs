@@ -14,16 +14,20 @@ use store::{Attachment, Delivery, OutboxItem};
 use crate::{Event, Result, Worker, backoff, now_plus};
 
 /// The request body for a draft: the cleaned answers of visible fields, and
-/// the files of the documents the answers require.
+/// the files of the documents the answers require; `None` while the answers
+/// are not ready to submit.
 pub fn submission_payload(
     procedure: &Procedure,
     answers: &Answers,
     attachments: &[Attachment],
     today: NaiveDate,
-) -> NewDossier {
+) -> Option<NewDossier> {
     let state = procedures::evaluate(procedure, answers, today);
+    if !state.ready {
+        return None;
+    }
     let required: HashSet<&str> = state.documents.iter().map(|d| d.id.as_str()).collect();
-    NewDossier {
+    Some(NewDossier {
         procedure_code: procedure.definition.code.clone(),
         procedure_version: procedure.definition.version,
         attachments: attachments
@@ -38,7 +42,7 @@ pub fn submission_payload(
             .collect(),
         answers: state.answers,
         on_behalf: false,
-    }
+    })
 }
 
 /// Submissions sent at the same time while the portal is healthy.
@@ -124,25 +128,19 @@ impl Worker {
     /// before the commit is harmless: the same keys are replayed and the
     /// portal answers with the dossiers it already has.
     fn record_deliveries(&self, confirmed: &[(&OutboxItem, Dossier)]) -> Result<()> {
-        let bodies: Vec<(String, String)> = confirmed
+        let bodies: Vec<String> = confirmed
             .iter()
-            .map(|(_, d)| {
-                let status = serde_json::to_value(d.status).expect("a status serializes");
-                (
-                    serde_json::to_string(d).expect("a dossier serializes"),
-                    status.as_str().unwrap_or_default().to_owned(),
-                )
-            })
+            .map(|(_, d)| serde_json::to_string(d).expect("a dossier serializes"))
             .collect();
         let deliveries: Vec<Delivery<'_>> = confirmed
             .iter()
             .zip(&bodies)
-            .map(|((item, d), (body, status))| Delivery {
+            .map(|((item, d), body)| Delivery {
                 outbox_id: item.id,
                 portal_id: &d.id,
                 code: &d.code,
                 procedure_code: &d.procedure_code,
-                status,
+                status: d.status.name(),
                 body,
             })
             .collect();

@@ -194,7 +194,7 @@ impl Worker {
     }
 }
 
-/// The current time as the store writes it.
+/// The time `delay` from now, as the store writes times (RFC 3339, UTC).
 fn now_plus(delay: Duration) -> String {
     let at = chrono::Utc::now() + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::zero());
     at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)

@@ -40,15 +40,14 @@ impl Worker {
         let mut changed = 0;
         for dossier in changes.dossiers {
             let body = serde_json::to_string(&dossier).expect("a dossier serializes");
-            let status = serde_json::to_value(dossier.status).expect("a status serializes");
             let previous = self.store.update_dossier(
                 &dossier.id,
                 &dossier.code,
                 &dossier.procedure_code,
-                status.as_str().unwrap_or_default(),
+                dossier.status.name(),
                 &body,
             )?;
-            if let Some(previous) = previous.and_then(|p| serde_json::from_value::<Status>(p.into()).ok()) {
+            if let Some(previous) = previous.as_deref().and_then(Status::from_name) {
                 changed += 1;
                 self.emit(Event::StatusChanged {
                     dossier: Box::new(dossier),

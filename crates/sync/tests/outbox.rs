@@ -96,7 +96,8 @@ fn submit(s: &Setup) -> i64 {
         &opened.answers,
         &s.store.attachments(draft).unwrap(),
         today(),
-    );
+    )
+    .expect("the answers are ready");
     assert_eq!(payload.attachments.len(), 1, "the birth certificate is announced");
     s.worker.submit(draft, &payload).unwrap();
     draft

@@ -56,12 +56,12 @@ pub fn open_draft(state: State<'_, AppState>, id: i64) -> Result<DraftView> {
 }
 
 fn view(state: &AppState, id: i64) -> Result<DraftView> {
-    let saved = state.store.open_draft(id)?;
+    let mut saved = state.store.open_draft(id)?;
     let procedure = state.procedure(&saved.summary.procedure_code)?;
     if procedure.definition.version > saved.summary.procedure_version {
         state.store.upgrade_draft(id, &procedure, today())?;
+        saved = state.store.open_draft(id)?;
     }
-    let saved = state.store.open_draft(id)?;
     Ok(DraftView {
         state: procedures::evaluate(&procedure, &saved.answers, today()),
         attachments: state.store.attachments(id)?,

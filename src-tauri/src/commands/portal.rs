@@ -126,10 +126,7 @@ pub fn submit_draft(state: State<'_, AppState>, draft_id: i64) -> Result<SubmitR
     let draft = state.store.open_draft(draft_id)?;
     let procedure = state.procedure(&draft.summary.procedure_code)?;
     let attachments = state.store.attachments(draft_id)?;
-    let payload = sync::submission_payload(&procedure, &draft.answers, &attachments, today());
-    if !procedures::evaluate(&procedure, &draft.answers, today()).ready {
-        return Err(Error::NotReady);
-    }
+    let payload = sync::submission_payload(&procedure, &draft.answers, &attachments, today()).ok_or(Error::NotReady)?;
     let outbox_id = state.worker.submit(draft_id, &payload)?;
     Ok(SubmitResult {
         outbox_id,
