@@ -24,6 +24,11 @@ pub fn workspace() -> PathBuf {
         .to_path_buf()
 }
 
+/// Cargo's target folder: `CARGO_TARGET_DIR` when set, else `target/`.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| workspace().join("target"), PathBuf::from)
+}
+
 fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -84,7 +89,7 @@ pub struct App {
 impl App {
     /// Launches the app in a new session.
     pub async fn start(driver: &Driver) -> Self {
-        let binary = workspace().join("target/debug/tro-ly-dich-vu-cong");
+        let binary = target_dir().join("debug/tro-ly-dich-vu-cong");
         assert!(binary.exists(), "build the app first: {} is missing", binary.display());
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), serde_json::json!({ "application": binary }));
@@ -95,7 +100,7 @@ impl App {
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
             .expect("a WebDriver session with the app");
-        let shots = workspace().join("target/e2e-screenshots");
+        let shots = target_dir().join("e2e-screenshots");
         std::fs::create_dir_all(&shots).expect("screenshot folder");
         // The web view keeps its storage (the chosen language) per user, not
         // in the app's data folder: start every run from the defaults.
