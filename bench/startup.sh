@@ -3,7 +3,12 @@
 # screen with its search box is interactive) and memory (proportional set
 # size of the app and its WebKit processes, 3 s after start) of the app
 # against a bare Tauri window, both release builds, under Xvfb, same run.
-# Usage: bash bench/startup.sh [rounds]   (DISPLAY must be set, or run under xvfb-run)
+# Each round of the app starts on a fresh data folder, so it makes its data
+# key in the OS keyring and creates and encrypts a new database: the whole
+# cost of keyring plus decryption is in the figure.
+# Usage: bash bench/startup.sh [rounds]   (DISPLAY must be set, or run under
+# xvfb-run; and a Secret Service must answer on the session bus, e.g.
+# dbus-run-session with an unlocked gnome-keyring as scripts/test.sh starts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-10}

@@ -15,6 +15,13 @@ echo "== Rust: formatting and lints"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-echo "== Rust tests, end-to-end included (Xvfb)"
+echo "== Rust tests, end-to-end included (Xvfb, and a Secret Service keyring as a desktop session has)"
 cargo build -p tro-ly-dich-vu-cong --locked
-xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test --workspace --locked --no-fail-fast
+# The keyring lives in a throwaway home, so tests never touch a real one.
+keyring_home=$(mktemp -d)
+trap 'rm -rf "$keyring_home"' EXIT
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
+HOME="$keyring_home" dbus-run-session -- bash -c '
+    echo -n "test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+    xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test --workspace --locked --no-fail-fast'
+

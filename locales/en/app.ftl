@@ -155,6 +155,7 @@ sync-delivered = Your application was sent. Application code: { $code }
 sync-status-changed = Application { $code }: { $status }
 sync-status-note = Note: { $note }
 sync-rejected = The public service portal sent an application back to be corrected. Please open it and correct the marked answers.
+sync-rejected-refused = The public service portal did not accept this application and gave no reason. Please open it, check it and submit again, or contact the receiving agency.
 sync-open-draft = Open it to correct
 
 ## Applications sent back by the portal
@@ -231,7 +232,7 @@ attach-button = Attach a file
 attach-replace = Replace the file
 attach-remove = Remove
 attach-for = { " " }for “{ $name }”
-attach-busy = Checking and saving the file, please wait…
+attach-busy = Please choose the file in the window that opened; the app then checks and saves it…
 attach-file-label = Attached file:{ " " }
 attach-file-meta = { $kind } · { $size }
 attach-preview-alt = Thumbnail of the file { $name }
@@ -278,3 +279,20 @@ profiles-permanent-address = Permanent residence
 profiles-current-address = Current residence
 profiles-save = Save the profile
 profiles-cancel = Cancel
+
+# Opening the data with a passphrase, on a computer without an operating-system keyring.
+unlock-title = Open the data on this computer
+unlock-new-title = Choose a passphrase to protect the data
+unlock-why = This computer has no operating-system keyring, so the data kept on it (drafts, personal details, scanned papers) is protected by a passphrase. It must be typed each time the app starts.
+unlock-intro = Please type the passphrase to open the data.
+unlock-new-intro = This is the first time the app keeps data on this computer. Please choose a passphrase and type it twice.
+unlock-new-warning = Important: if this passphrase is forgotten, nobody can open the data on this computer any more, not even support. Please remember it or keep it somewhere safe.
+unlock-passphrase = Passphrase
+unlock-new-passphrase = New passphrase
+unlock-new-hint = At least { $min } characters. A short sentence of a few words that you remember makes a good passphrase.
+unlock-confirm = Type the passphrase again
+unlock-mismatch = The two passphrases are not the same. Please type them again.
+unlock-show = Show the passphrase
+unlock-submit = Open the data
+unlock-new-submit = Set the passphrase and start
+unlock-busy = Opening the data, please wait a moment…

@@ -51,3 +51,16 @@ error-attachment-too-large = The file is { $size } MB, over the { $limit } MB al
 error-attachment-truncated = The file is missing its end (a download or copy may not have finished). Please get the original file again and attach it.
 error-attachment-name = The file name has characters that cannot be used (slashes or control characters). Please rename the file and attach it again.
 error-attachment-empty = This file is empty. Please choose another file.
+error-attachment-not-a-file = What you chose is not a regular file (it is a folder, a device or a pipe). Please choose the file itself.
+error-attachment-missing = An attached file of a dossier waiting to be sent is missing or damaged on this computer. Please attach the file again and submit again.
+error-procedure-mismatch = This draft belongs to another procedure. Please go back to the home page and open the draft again.
+
+# Errors when the app starts and opens the data on this computer.
+error-launch-portal-insecure = The configured portal address uses http:// without encryption, so the app does not connect, to protect your data. Only https:// addresses are allowed (and 127.0.0.1 for testing). Please ask IT support to fix TRO_LY_PORTAL_URL.
+error-launch-portal-url = The configured portal address (TRO_LY_PORTAL_URL) is not a valid address. Please ask IT support to check it.
+error-launch-portal-key = The portal's signing key that is configured (TRO_LY_PORTAL_KEY) is not valid. Please ask IT support to check it.
+error-launch-data-folder = The app could not find a folder to keep its data on this computer. Please ask IT support to name one with TRO_LY_DATA_DIR.
+error-launch-training-portal = The training portal could not start. Your data is safe; please close the app and open it again.
+error-vault-passphrase-short = The passphrase must be at least { $min } characters long. Please choose a longer one.
+error-vault-wrong-key = The passphrase is not right, or the data on this computer was locked with another passphrase. Please check the keyboard layout and Caps Lock, and type it again.
+error-vault-keyring = The operating-system keyring did not answer. Please unlock it (or sign out of the computer and in again), then open the app again.

@@ -26,3 +26,5 @@ error-portal-document-duplicate = This document is attached twice. Please keep o
 error-portal-file-size = The attached file is larger than allowed. Please replace it with a smaller one.
 error-portal-file-checksum = The attached file changed while it was being sent. Please attach it again.
 error-portal-file-name = The attached file's name is not valid. Please rename the file and attach it again.
+error-not-training = Test accounts work only in training mode. Please sign in through the browser with your electronic identity account.
+error-portal-too-large = The portal refused an attached file as larger than it accepts. Please replace it with a smaller one (scan it at a lower resolution) and submit again.

@@ -151,6 +151,7 @@ sync-delivered = Hồ sơ đã được gửi. Mã hồ sơ: { $code }
 sync-status-changed = Hồ sơ { $code }: { $status }
 sync-status-note = Ghi chú: { $note }
 sync-rejected = Cổng dịch vụ công trả lại hồ sơ để sửa. Vui lòng mở hồ sơ và sửa các mục được đánh dấu.
+sync-rejected-refused = Cổng Dịch vụ công không nhận hồ sơ này và không nêu lý do. Vui lòng mở hồ sơ, kiểm tra lại rồi nộp lại, hoặc liên hệ cơ quan tiếp nhận.
 sync-open-draft = Mở hồ sơ để sửa
 
 ## Hồ sơ bị cổng dịch vụ công trả lại
@@ -227,7 +228,7 @@ attach-button = Đính kèm tệp
 attach-replace = Thay tệp
 attach-remove = Gỡ
 attach-for = { " " }cho “{ $name }”
-attach-busy = Đang kiểm tra và lưu tệp, vui lòng chờ…
+attach-busy = Vui lòng chọn tệp trong cửa sổ vừa mở; ứng dụng sẽ kiểm tra và lưu tệp…
 attach-file-label = Tệp đã đính kèm:{ " " }
 attach-file-meta = { $kind } · { $size }
 attach-preview-alt = Ảnh thu nhỏ của tệp { $name }
@@ -274,3 +275,20 @@ profiles-permanent-address = Nơi thường trú
 profiles-current-address = Nơi ở hiện tại
 profiles-save = Lưu hồ sơ
 profiles-cancel = Hủy
+
+# Mở dữ liệu bằng mật khẩu, trên máy tính không có kho khóa của hệ điều hành.
+unlock-title = Mở dữ liệu trên máy này
+unlock-new-title = Đặt mật khẩu bảo vệ dữ liệu
+unlock-why = Máy tính này không có kho khóa của hệ điều hành, nên dữ liệu lưu trên máy (hồ sơ đang soạn, thông tin cá nhân, giấy tờ đã quét) được bảo vệ bằng một mật khẩu. Mỗi lần mở ứng dụng, bạn cần nhập mật khẩu này.
+unlock-intro = Vui lòng nhập mật khẩu để mở dữ liệu.
+unlock-new-intro = Đây là lần đầu ứng dụng lưu dữ liệu trên máy này. Vui lòng đặt một mật khẩu và nhập hai lần.
+unlock-new-warning = Lưu ý: nếu quên mật khẩu này, không ai mở được dữ liệu trên máy này nữa, kể cả bộ phận hỗ trợ. Vui lòng ghi nhớ hoặc cất giữ mật khẩu ở nơi an toàn.
+unlock-passphrase = Mật khẩu
+unlock-new-passphrase = Mật khẩu mới
+unlock-new-hint = Ít nhất { $min } ký tự. Một câu ngắn dễ nhớ, gồm vài từ, là mật khẩu tốt.
+unlock-confirm = Nhập lại mật khẩu
+unlock-mismatch = Hai lần nhập mật khẩu chưa giống nhau. Vui lòng nhập lại.
+unlock-show = Hiện mật khẩu
+unlock-submit = Mở dữ liệu
+unlock-new-submit = Đặt mật khẩu và mở ứng dụng
+unlock-busy = Đang mở dữ liệu, vui lòng chờ trong giây lát…

@@ -51,3 +51,16 @@ error-attachment-too-large = Tệp nặng { $size } MB, vượt quá { $limit } 
 error-attachment-truncated = Tệp bị thiếu phần cuối (có thể tải về hoặc sao chép chưa xong). Vui lòng lấy lại tệp gốc rồi đính kèm lại.
 error-attachment-name = Tên tệp có ký tự không dùng được (dấu gạch chéo hoặc ký tự điều khiển). Vui lòng đổi tên tệp rồi đính kèm lại.
 error-attachment-empty = Tệp này trống, không có nội dung. Vui lòng chọn tệp khác.
+error-attachment-not-a-file = Mục bạn chọn không phải là một tệp thông thường (có thể là thư mục hoặc một mục đặc biệt của hệ thống). Vui lòng chọn đúng tệp bản chụp hoặc bản quét.
+error-attachment-missing = Một tệp đính kèm của hồ sơ chờ gửi đã bị mất hoặc hỏng trên máy này. Vui lòng đính kèm lại tệp đó rồi nộp lại hồ sơ.
+error-procedure-mismatch = Hồ sơ đang soạn này thuộc một thủ tục khác. Vui lòng quay về trang chủ và mở lại hồ sơ.
+
+# Lỗi khi khởi động ứng dụng và khi mở dữ liệu trên máy.
+error-launch-portal-insecure = Địa chỉ Cổng Dịch vụ công đã cài đặt dùng http:// không mã hóa, nên ứng dụng không kết nối để bảo vệ thông tin của bạn. Chỉ chấp nhận địa chỉ https:// (riêng 127.0.0.1 dùng để thử nghiệm). Vui lòng nhờ bộ phận kỹ thuật sửa mục TRO_LY_PORTAL_URL.
+error-launch-portal-url = Địa chỉ Cổng Dịch vụ công đã cài đặt (TRO_LY_PORTAL_URL) không phải là một địa chỉ hợp lệ. Vui lòng nhờ bộ phận kỹ thuật kiểm tra lại.
+error-launch-portal-key = Khóa ký của Cổng Dịch vụ công đã cài đặt (TRO_LY_PORTAL_KEY) không hợp lệ. Vui lòng nhờ bộ phận kỹ thuật kiểm tra lại.
+error-launch-data-folder = Ứng dụng không tìm được thư mục để lưu dữ liệu trên máy này. Vui lòng nhờ bộ phận kỹ thuật chỉ định thư mục bằng mục TRO_LY_DATA_DIR.
+error-launch-training-portal = Cổng Dịch vụ công tập huấn chưa khởi động được. Dữ liệu của bạn vẫn an toàn; vui lòng đóng rồi mở lại ứng dụng.
+error-vault-passphrase-short = Mật khẩu cần dài ít nhất { $min } ký tự. Vui lòng đặt mật khẩu dài hơn.
+error-vault-wrong-key = Mật khẩu chưa đúng, hoặc dữ liệu trên máy này đã được khóa bằng một mật khẩu khác. Vui lòng kiểm tra bộ gõ, phím Caps Lock rồi nhập lại.
+error-vault-keyring = Kho khóa của hệ điều hành không phản hồi. Vui lòng mở khóa kho khóa (hoặc đăng xuất rồi đăng nhập lại máy tính), sau đó mở lại ứng dụng.

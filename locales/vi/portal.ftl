@@ -26,3 +26,5 @@ error-portal-document-duplicate = Giấy tờ này được đính kèm hai lầ
 error-portal-file-size = Tệp đính kèm vượt quá dung lượng cho phép. Vui lòng thay bằng tệp nhỏ hơn.
 error-portal-file-checksum = Tệp đính kèm bị thay đổi trong lúc gửi. Vui lòng đính kèm lại tệp.
 error-portal-file-name = Tên tệp đính kèm không hợp lệ. Vui lòng đổi tên tệp rồi đính kèm lại.
+error-not-training = Tài khoản thử nghiệm chỉ dùng được ở chế độ tập huấn. Vui lòng đăng nhập qua trình duyệt bằng tài khoản định danh điện tử.
+error-portal-too-large = Cổng Dịch vụ công không nhận một tệp đính kèm vì tệp lớn hơn mức cổng cho phép. Vui lòng thay bằng tệp nhỏ hơn (quét lại với độ phân giải thấp hơn) rồi nộp lại.

@@ -31,6 +31,15 @@ pub enum Error {
     /// The draft still has unanswered or invalid questions.
     #[error("the draft is not ready to submit")]
     NotReady,
+    /// The web view named another procedure than the draft's own.
+    #[error("the draft belongs to another procedure")]
+    ProcedureMismatch,
+    /// Test accounts exist only on the training portal.
+    #[error("test accounts sign in only in training mode")]
+    NotTraining,
+    /// Opening the data (keyring, passphrase, database) failed.
+    #[error(transparent)]
+    Launch(crate::launch::LaunchError),
 }
 
 /// The shape the UI receives.
@@ -43,6 +52,11 @@ pub struct AppError {
 }
 
 impl AppError {
+    /// An error with this code and these arguments.
+    pub fn with<const N: usize>(code: &str, args: [(&str, String); N]) -> Self {
+        Self::new(code, &args)
+    }
+
     fn new(code: &str, args: &[(&str, String)]) -> Self {
         Self {
             code: code.to_owned(),
@@ -59,6 +73,9 @@ impl From<&Error> for AppError {
             Error::Store(e) | Error::Sync(sync::Error::Store(e)) => Self::from(e),
             Error::Portal(e) | Error::Sync(sync::Error::Portal(e)) => Self::from(e),
             Error::NotReady => Self::new("draft-not-ready", &[]),
+            Error::ProcedureMismatch => Self::new("procedure-mismatch", &[]),
+            Error::NotTraining => Self::new("not-training", &[]),
+            Error::Launch(e) => Self::from(e),
         }
     }
 }
@@ -78,6 +95,10 @@ impl From<&portal::Error> for AppError {
                 )],
             ),
             P::Server(_) | P::Malformed(_) => Self::new("portal-failed", &[]),
+            P::InsecureUrl => Self::new("launch-portal-insecure", &[]),
+            P::InvalidUrl(_) => Self::new("launch-portal-url", &[]),
+            P::InvalidKey => Self::new("launch-portal-key", &[]),
+            P::BadSignature(_) => Self::new("unexpected", &[]),
         }
     }
 }
@@ -88,6 +109,8 @@ impl From<&store::Error> for AppError {
         match error {
             S::TooNew { .. } => Self::new("store-too-new", &[]),
             S::Locked => Self::new("store-locked", &[]),
+            S::WrongKey => Self::new("vault-wrong-key", &[]),
+            S::AttachmentMissing { .. } => Self::new("attachment-missing", &[]),
             S::DiskFull => Self::new("store-disk-full", &[]),
             S::Io { path, .. } => Self::new("store-io", &[("path", path.display().to_string())]),
             S::NotFound { what, .. } => Self::new("not-found", &[("what", (*what).to_owned())]),
@@ -100,6 +123,7 @@ impl From<&store::Error> for AppError {
                 AttachmentProblem::Truncated => Self::new("attachment-truncated", &[]),
                 AttachmentProblem::Name => Self::new("attachment-name", &[]),
                 AttachmentProblem::Empty => Self::new("attachment-empty", &[]),
+                AttachmentProblem::NotAFile => Self::new("attachment-not-a-file", &[]),
             },
             S::Submitted => Self::new("draft-submitted", &[]),
             S::Sqlite(_) | S::Migration(_) => Self::new("store-failed", &[]),

@@ -34,6 +34,9 @@ pub enum SyncNotice {
         /// The draft.
         #[ts(type = "number")]
         draft_id: i64,
+        /// Why, when the draft's field errors do not say it: names the
+        /// Fluent message `error-<reason>`.
+        reason: Option<String>,
     },
     /// A dossier's status changed.
     StatusChanged {
@@ -62,7 +65,7 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
             draft_id,
             code: dossier.code,
         },
-        Event::Rejected { draft_id } => SyncNotice::Rejected { draft_id },
+        Event::Rejected { draft_id, reason } => SyncNotice::Rejected { draft_id, reason },
         Event::StatusChanged { dossier, .. } => {
             let mut args = fluent_args(&dossier.code);
             let label = localizer.message(Locale::Vi, &format!("dossier-status-{}", dossier.status.name()), None);

@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, RwLock};
 
-use l10n::Localizer;
+use l10n::{Locale, Localizer};
 use procedures::{Catalog, Procedure};
 use store::Store;
 
@@ -16,6 +16,8 @@ pub struct AppState {
     pub catalog: RwLock<Catalog>,
     /// Fluent bundles for the shell's own text (window title, dialogs, notifications).
     pub localizer: Arc<Localizer>,
+    /// The language the person chose, for the shell's own text.
+    pub locale: RwLock<Locale>,
     /// The local database, shared with the sync worker.
     pub store: Arc<Store>,
     /// The outbox and status worker.
@@ -23,6 +25,9 @@ pub struct AppState {
     /// The in-process sandbox portal in training mode; kept here so it runs
     /// as long as the app does.
     pub training_portal: Option<portal_sandbox::Sandbox>,
+    /// Whether the portal is a sandbox whose test accounts may sign in
+    /// (see [`crate::launch::allows_test_accounts`]).
+    pub test_accounts: bool,
     /// Messages for the user from start-up (a corrupt database set aside).
     pub startup_notices: Vec<crate::error::AppError>,
 }
@@ -33,12 +38,27 @@ impl AppState {
         self.catalog.read().unwrap_or_else(|p| p.into_inner())
     }
 
+    /// The language the person chose.
+    pub fn locale(&self) -> Locale {
+        *self.locale.read().unwrap_or_else(|p| p.into_inner())
+    }
+
     /// The catalog's procedure with this code (a copy, so no lock is held).
     pub fn procedure(&self, code: &str) -> Result<Procedure> {
         self.catalog()
             .get(code)
             .cloned()
             .ok_or_else(|| Error::ProcedureNotFound(code.to_owned()))
+    }
+
+    /// The procedure a draft was started on, checked against the one the
+    /// web view named: a command never applies another procedure's rules.
+    pub fn draft_procedure(&self, draft_id: i64, named: &str) -> Result<Procedure> {
+        let draft = self.store.open_draft(draft_id)?;
+        if draft.summary.procedure_code != named {
+            return Err(Error::ProcedureMismatch);
+        }
+        self.procedure(named)
     }
 
     /// Puts a newer definition from the portal into the catalog.
@@ -54,13 +74,19 @@ impl AppState {
             base_url: self.worker.base_url().to_owned(),
             account: self.worker.session().account(),
             online: self.worker.is_online(),
-            test_accounts: portal_sandbox::TEST_ACCOUNTS
-                .iter()
-                .map(|a| TestAccountView {
-                    id: a.id.to_owned(),
-                    name: a.name.to_owned(),
-                })
-                .collect(),
+            // Only a sandbox has test accounts; a real portal signs
+            // people in through its own page.
+            test_accounts: if self.test_accounts {
+                portal_sandbox::TEST_ACCOUNTS
+                    .iter()
+                    .map(|a| TestAccountView {
+                        id: a.id.to_owned(),
+                        name: a.name.to_owned(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 }

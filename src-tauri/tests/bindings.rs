@@ -27,6 +27,7 @@ fn export(dir: &Path) {
     app_lib::commands::portal::SubmitResult::export_all_to(dir).unwrap();
     app_lib::commands::portal::Submissions::export_all_to(dir).unwrap();
     app_lib::events::SyncNotice::export_all_to(dir).unwrap();
+    app_lib::commands::lock::LockState::export_all_to(dir).unwrap();
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -79,6 +79,48 @@ impl Drop for Driver {
     }
 }
 
+/// The title of the app's native file dialog, in Vietnamese.
+pub const FILE_DIALOG_TITLE: &str = "Chọn tệp để đính kèm";
+
+/// Answers the app's native file dialog with `path` once it opens, as a
+/// person would: focus it, open GTK's location bar and type the path.
+/// WebDriver cannot reach a native dialog, so this drives it over X with
+/// xdotool (part of `scripts/setup.sh --test`).
+pub fn pick_in_file_dialog(path: &Path) -> std::thread::JoinHandle<()> {
+    let path = path.to_str().expect("a UTF-8 path").to_owned();
+    std::thread::spawn(move || {
+        let found = Command::new("timeout")
+            .args([
+                "20",
+                "xdotool",
+                "search",
+                "--sync",
+                "--onlyvisible",
+                "--name",
+                FILE_DIALOG_TITLE,
+            ])
+            .output()
+            .expect("xdotool is installed");
+        let window = String::from_utf8_lossy(&found.stdout)
+            .lines()
+            .next()
+            .unwrap_or_else(|| panic!("the file dialog {FILE_DIALOG_TITLE:?} never opened"))
+            .to_owned();
+        // GTK draws the dialog's widgets a moment after mapping the window.
+        std::thread::sleep(Duration::from_millis(800));
+        let xdotool = |args: &[&str]| {
+            let status = Command::new("xdotool").args(args).status().expect("xdotool runs");
+            assert!(status.success(), "xdotool {args:?} failed");
+        };
+        xdotool(&["windowfocus", "--sync", &window]);
+        xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+        std::thread::sleep(Duration::from_millis(300));
+        xdotool(&["type", "--delay", "40", &path]);
+        std::thread::sleep(Duration::from_millis(500));
+        xdotool(&["key", "Return"]);
+    })
+}
+
 /// A WebDriver session with the app.
 pub struct App {
     /// The WebDriver client.

@@ -27,14 +27,22 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
     let draft_id = drafts[0]["id"].as_i64().expect("the draft is listed");
     let pdf = files.path().join("tờ khai.pdf");
     std::fs::write(&pdf, PDF).expect("a PDF on disk");
-    // The native file dialog cannot be driven over WebDriver; this is the
-    // call the UI makes with the path the dialog returns.
+    // The page cannot name a file: the app opens the native dialog itself
+    // and reads only what the person picked there. A path sent along by a
+    // (compromised) page is ignored.
+    let picking = e2e::pick_in_file_dialog(&pdf);
     let attached = app
         .invoke(
             "attach_file",
-            json!({ "draftId": draft_id, "code": "1.001193", "documentId": "to_khai", "path": pdf }),
+            json!({ "draftId": draft_id, "code": "1.001193", "documentId": "to_khai",
+                    "filterName": "PDF", "path": "/etc/hosts" }),
         )
         .await;
+    picking.join().expect("the file was picked in the dialog");
+    assert_eq!(
+        attached["file_name"], "tờ khai.pdf",
+        "the file picked in the dialog, not the page's path: {attached}"
+    );
     assert_eq!(attached["kind"], "pdf", "the PDF is recognised by its content");
     std::fs::remove_file(&pdf).expect("the original can go away");
     app.shot("07-half-filled").await;

@@ -66,7 +66,7 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
     assert!(!listed.contains("Đang chờ gửi"), "nothing waits any more: {listed}");
     app.shot("11-delivered").await;
 
-    let client = portal::Client::new(&url);
+    let client = portal::Client::new(&url).expect("a loopback URL is accepted");
     let token = client.sign_in_test_account("cong-dan").await.unwrap().access_token;
     let dossier = client.changes(&token, 0).await.unwrap().dossiers.remove(0);
     assert_eq!(
@@ -76,6 +76,7 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
     );
     let response = reqwest::Client::new()
         .post(format!("{url}/admin/dossiers/{}/status", dossier.id))
+        .header("x-admin-token", portal.admin_token())
         .json(&StatusUpdate {
             status: Status::Received,
             note: Some("Đã nhận đủ giấy tờ".into()),

@@ -26,7 +26,6 @@ import {
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn(async () => () => {}) }));
-vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(async () => null) }));
 const invokeMock = vi.mocked(invoke);
 
 function byId(id: string): HTMLElement {

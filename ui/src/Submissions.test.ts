@@ -35,7 +35,6 @@ import type { SyncNotice } from './lib/types';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
-vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn(async () => null) }));
 const invokeMock = vi.mocked(invoke);
 const listenMock = vi.mocked(listen);
 
@@ -174,6 +173,16 @@ describe('the header', () => {
     await user.click(element('[data-account="cong-dan"]'));
     const alert = await within(byId('sign-in-chooser')).findByRole('alert');
     expect(alert).toHaveTextContent(vi_('error-portal-offline'));
+  });
+
+  it('says test accounts sign in only in training mode', async () => {
+    setFakePortal({ account: null, training: false });
+    const user = await startApp();
+    await user.click(byId('sign-in'));
+    await user.click(element('[data-account="cong-dan"]'));
+    const alert = await within(byId('sign-in-chooser')).findByRole('alert');
+    expect(alert, 'a real portal refuses test accounts with a message that says why').toHaveTextContent(vi_('error-not-training'));
+    expect(byId('account'), 'nobody is signed in').toHaveTextContent('Chưa đăng nhập');
   });
 
   it('follows the connection from the online notices, without a message', async () => {
@@ -418,6 +427,15 @@ describe('notices from the sync worker', () => {
     await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
     expect(byId('error-requester_phone')).toHaveTextContent(vi_('error-portal-rule'));
     expect(document.querySelector('main h2')).toHaveTextContent('Người đi đăng ký');
+  });
+
+  it('says why a submission came back when no field error says it', async () => {
+    const { user } = await startOnCheckPage();
+    await user.click(byId('submit'));
+    await waitFor(() => element('[data-queued]'));
+    emitSync(rejectQueued([], undefined, 'portal-too-large'));
+    const toast = await waitFor(() => byId('toast'));
+    expect(toast).toHaveTextContent(vi_('error-portal-too-large'));
   });
 
   it('marks a draft sent back before the window listened, once it is listed', async () => {

@@ -11,7 +11,7 @@ use portal::Client;
 use portal::types::IDEMPOTENCY_KEY;
 use portal_sandbox::{Config as SandboxConfig, Sandbox};
 use procedures::Catalog;
-use store::Store;
+use store::{Store, StoreKey};
 use sync::{Config, Worker, submission_payload};
 
 const DOSSIERS: usize = 500;
@@ -26,7 +26,7 @@ async fn main() {
     .await
     .expect("sandbox");
     let folder = tempfile::tempdir_in(std::env::current_dir().expect("cwd")).expect("folder");
-    let store = Arc::new(Store::open(folder.path()).expect("store").0);
+    let store = Arc::new(Store::open(folder.path(), &StoreKey::generate()).expect("store").0);
     let catalog = Catalog::bundled().expect("catalog");
     let procedure = catalog.get("1.001193").expect("birth registration");
     let answers: procedures::engine::Answers = serde_json::from_str(include_str!(
@@ -37,7 +37,12 @@ async fn main() {
         poll_every: Duration::from_secs(3600),
         ..Config::default()
     };
-    let worker = Worker::new(store.clone(), Client::new(&sandbox.base_url()), config, |_| {});
+    let worker = Worker::new(
+        store.clone(),
+        Client::new(&sandbox.base_url()).expect("a loopback URL"),
+        config,
+        |_| {},
+    );
     worker
         .session()
         .sign_in_test_account("cong-dan")
@@ -63,7 +68,7 @@ async fn main() {
     }
     let drained = start.elapsed();
 
-    let client = Client::new(&sandbox.base_url());
+    let client = Client::new(&sandbox.base_url()).expect("a loopback URL");
     let token = client
         .sign_in_test_account("cong-dan-2")
         .await

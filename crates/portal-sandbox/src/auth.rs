@@ -2,6 +2,11 @@
 //! with PKCE (S256 only) and a loopback redirect. The sandbox plays the
 //! identity provider (the stand-in for VNeID): its sign-in page lists
 //! [`crate::TEST_ACCOUNTS`]. Codes and tokens are stored as SHA-256 hashes.
+//!
+//! Refresh tokens rotate (RFC 9700 §4.14.2): each refresh answers a new
+//! one and retires the old; presenting a retired one revokes every token of
+//! that sign-in. `POST /oauth/revoke` follows RFC 7009. Expired codes and
+//! tokens are deleted on each token request and in the daily sweep.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -41,18 +46,20 @@ fn param<'a>(params: &'a Params, name: &str) -> Option<&'a str> {
     params.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 
-fn random_token() -> String {
+/// 256 random bits, base64url: codes, tokens and the admin token.
+pub(crate) fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// A redirect URI RFC 8252 allows for a native app here: `http` on a
-/// loopback host (127.0.0.1, [::1] or localhost), any port, no fragment.
+/// loopback IP literal (127.0.0.1 or [::1]), any port, no fragment. The name
+/// `localhost` is refused (RFC 8252 §7.3): it may resolve elsewhere.
 pub(crate) fn loopback_redirect(raw: &str) -> Option<Url> {
     let url = Url::parse(raw).ok()?;
     let loopback = match url.host()? {
-        Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
+        Host::Domain(_) => false,
         Host::Ipv4(ip) => ip == std::net::Ipv4Addr::LOCALHOST,
         Host::Ipv6(ip) => ip == std::net::Ipv6Addr::LOCALHOST,
     };
@@ -105,7 +112,7 @@ pub(crate) async fn authorize(
     let raw_redirect = param(&params, "redirect_uri").unwrap_or_default();
     let Some(redirect) = loopback_redirect(raw_redirect) else {
         return Err(ApiError::bad_request(
-            "redirect_uri phải là địa chỉ http vòng lặp (127.0.0.1, [::1] hoặc localhost).",
+            "redirect_uri phải là địa chỉ http vòng lặp (127.0.0.1 hoặc [::1]).",
         ));
     };
     let state = param(&params, "state");
@@ -194,6 +201,11 @@ fn oauth_error(error: &str, description: &str) -> Response {
         .into_response()
 }
 
+/// The RFC 6749 `invalid_request` answer to a body that is not a form.
+fn not_a_form() -> Response {
+    oauth_error("invalid_request", "the body must be application/x-www-form-urlencoded")
+}
+
 /// `POST /oauth/token`: exchanges a code (with its PKCE verifier) or a
 /// refresh token for an access token.
 pub(crate) async fn token(
@@ -201,14 +213,12 @@ pub(crate) async fn token(
     form: Result<Form<Params>, FormRejection>,
 ) -> Result<Response, ApiError> {
     let Ok(Form(params)) = form else {
-        return Ok(oauth_error(
-            "invalid_request",
-            "the body must be application/x-www-form-urlencoded",
-        ));
+        return Ok(not_a_form());
     };
     if param(&params, "client_id") != Some(CLIENT_ID) {
         return Ok(oauth_error("invalid_client", "unknown client_id"));
     }
+    shared.db.transaction(prune)?;
     let grant = match param(&params, "grant_type") {
         Some("authorization_code") => exchange_code(&shared, &params)?,
         Some("refresh_token") => refresh(&shared, &params)?,
@@ -289,29 +299,86 @@ fn refresh(shared: &Shared, params: &Params) -> Result<Grant, ApiError> {
         return Ok(Err(("invalid_request", "refresh_token is required")));
     };
     let ttl = shared.config.access_token_ttl;
+    let old_hash = sha256_hex(refresh_token.as_bytes());
     shared.db.transaction(|tx| {
-        let found: Option<(String, Option<String>)> = tx
+        let found: Option<(String, String, bool, i64)> = tx
             .query_row(
-                "SELECT account, code_hash FROM tokens \
-                 WHERE token_hash = ?1 AND kind = 'refresh' AND revoked = 0 AND expires_at > ?2",
-                params![sha256_hex(refresh_token.as_bytes()), now_millis()],
+                "SELECT account, code_hash, revoked, expires_at FROM tokens WHERE token_hash = ?1 AND kind = 'refresh'",
+                [&old_hash],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?;
+        let Some((account, family, revoked, expires_at)) = found else {
+            return Ok(Err(("invalid_grant", "unknown, revoked or expired refresh token")));
+        };
+        if revoked {
+            // RFC 9700 §4.14.2: a retired refresh token came back, so one of
+            // its two holders is not the app; end the whole sign-in.
+            revoke_family(tx, &family)?;
+            tracing::warn!("sign-in: a retired refresh token was presented; its sign-in is revoked");
+            return Ok(Err(("invalid_grant", "unknown, revoked or expired refresh token")));
+        }
+        if expires_at <= now_millis() {
+            return Ok(Err(("invalid_grant", "unknown, revoked or expired refresh token")));
+        }
+        tx.execute("UPDATE tokens SET revoked = 1 WHERE token_hash = ?1", [&old_hash])?;
+        let new_refresh = random_token();
+        insert_token(tx, &new_refresh, "refresh", &account, &family, REFRESH_TTL)?;
+        let access_token = random_token();
+        insert_token(tx, &access_token, "access", &account, &family, ttl)?;
+        Ok(Ok(token_response(access_token, new_refresh, ttl)))
+    })
+}
+
+/// Revokes every token issued from one authorization code.
+fn revoke_family(tx: &rusqlite::Transaction<'_>, code_hash: &str) -> rusqlite::Result<()> {
+    tx.execute("UPDATE tokens SET revoked = 1 WHERE code_hash = ?1", [code_hash])?;
+    Ok(())
+}
+
+/// Deletes expired authorization codes and tokens. A retired refresh token
+/// stays until its own expiry, so its reuse is still recognised.
+pub(crate) fn prune(tx: &rusqlite::Transaction<'_>) -> rusqlite::Result<()> {
+    let now = now_millis();
+    tx.execute("DELETE FROM auth_codes WHERE expires_at <= ?1", [now])?;
+    tx.execute("DELETE FROM tokens WHERE expires_at <= ?1", [now])?;
+    Ok(())
+}
+
+/// `POST /oauth/revoke` (RFC 7009): revokes an access token, or a refresh
+/// token with every token of its sign-in. Unknown tokens get 200 too, so
+/// the answer tells nothing about which tokens exist.
+pub(crate) async fn revoke(
+    State(shared): State<Arc<Shared>>,
+    form: Result<Form<Params>, FormRejection>,
+) -> Result<Response, ApiError> {
+    let Ok(Form(params)) = form else {
+        return Ok(not_a_form());
+    };
+    if param(&params, "client_id").is_some_and(|id| id != CLIENT_ID) {
+        return Ok(oauth_error("invalid_client", "unknown client_id"));
+    }
+    let Some(token) = param(&params, "token").filter(|t| !t.is_empty()) else {
+        return Ok(oauth_error("invalid_request", "token is required"));
+    };
+    let hash = sha256_hex(token.as_bytes());
+    shared.db.transaction(|tx| {
+        let found: Option<(String, String)> = tx
+            .query_row(
+                "SELECT kind, code_hash FROM tokens WHERE token_hash = ?1",
+                [&hash],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        let Some((account, code_hash)) = found else {
-            return Ok(Err(("invalid_grant", "unknown, revoked or expired refresh token")));
-        };
-        let access_token = random_token();
-        insert_token(
-            tx,
-            &access_token,
-            "access",
-            &account,
-            code_hash.as_deref().unwrap_or(""),
-            ttl,
-        )?;
-        Ok(Ok(token_response(access_token, refresh_token.to_owned(), ttl)))
-    })
+        match found {
+            Some((kind, family)) if kind == "refresh" => revoke_family(tx, &family),
+            Some(_) => tx
+                .execute("UPDATE tokens SET revoked = 1 WHERE token_hash = ?1", [&hash])
+                .map(drop),
+            None => Ok(()),
+        }
+    })?;
+    Ok(([(header::CACHE_CONTROL, "no-store")], StatusCode::OK).into_response())
 }
 
 fn insert_token(
@@ -398,12 +465,16 @@ mod tests {
         for good in [
             "http://127.0.0.1:49152/callback",
             "http://[::1]:8080/",
-            "http://localhost/cb",
-            "http://LOCALHOST:1/x?y=1",
+            "http://127.0.0.1/x?y=1",
         ] {
-            assert!(loopback_redirect(good).is_some(), "{good}");
+            assert!(
+                loopback_redirect(good).is_some(),
+                "{good} is a loopback IP literal over http"
+            );
         }
         for bad in [
+            "http://localhost/cb",
+            "http://LOCALHOST:1/x?y=1",
             "https://127.0.0.1:1/cb",
             "http://example.com/cb",
             "http://127.0.0.2/cb",
@@ -412,7 +483,10 @@ mod tests {
             "com.example.app:/cb",
             "",
         ] {
-            assert!(loopback_redirect(bad).is_none(), "{bad}");
+            assert!(
+                loopback_redirect(bad).is_none(),
+                "{bad} is not an http loopback IP literal (RFC 8252 §7.3)"
+            );
         }
     }
 

@@ -1,6 +1,8 @@
 //! The catalog the portal accepts: the bundled definitions, replaced by
 //! newer versions published through `PUT /admin/catalog` (kept in the
-//! database), served with `ETag: "<code>@<version>"`.
+//! database), served with `ETag: "<code>@<version>"` and signed: the
+//! `X-Catalog-Signature` header is the Ed25519 signature of the exact body
+//! bytes, so a client can refuse a definition the portal did not publish.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, PoisonError, RwLock};
@@ -8,14 +10,20 @@ use std::sync::{Arc, PoisonError, RwLock};
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use ed25519_dalek::{Signer, SigningKey};
 use portal::types::{CatalogEntry, CatalogList};
 use procedures::definition::Definition;
 use procedures::{Catalog, Procedure};
 use rusqlite::params;
 
 use crate::db::Db;
+
+/// [`crate::CATALOG_SIGNATURE_HEADER`] as a header name (lowercase).
+const SIGNATURE: &str = "x-catalog-signature";
 use crate::problem::{ApiError, Kind};
 use crate::state::Shared;
 
@@ -111,7 +119,15 @@ fn none_match(headers: &HeaderMap, tag: &str) -> bool {
         .any(|t| t == "*" || t.strip_prefix("W/").unwrap_or(t) == tag)
 }
 
-/// `GET /v1/catalog/{code}`: the definition, or 304 when the client has it.
+/// The `X-Catalog-Signature` value for `body`: standard base64 of the
+/// 64-byte Ed25519 signature.
+fn signature(key: &SigningKey, body: &[u8]) -> HeaderValue {
+    let text = STANDARD.encode(key.sign(body).to_bytes());
+    HeaderValue::from_str(&text).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// `GET /v1/catalog/{code}`: the signed definition, or 304 when the client
+/// has it (a 304 has no body, so nothing to sign).
 pub(crate) async fn fetch(
     State(shared): State<Arc<Shared>>,
     Path(code): Path<String>,
@@ -126,16 +142,34 @@ pub(crate) async fn fetch(
     if none_match(&headers, &tag) {
         return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, tag_header)]).into_response());
     }
-    Ok(([(header::ETAG, tag_header)], Json(&procedure.definition)).into_response())
+    let body = serde_json::to_vec(&procedure.definition)
+        .map_err(|_| ApiError::server_error(StatusCode::INTERNAL_SERVER_ERROR, "Không đọc được định nghĩa thủ tục."))?;
+    let signed = signature(&shared.signing_key, &body);
+    Ok((
+        [
+            (header::ETAG, tag_header),
+            (header::CONTENT_TYPE, HeaderValue::from_static("application/json")),
+            (HeaderName::from_static(SIGNATURE), signed),
+        ],
+        body,
+    )
+        .into_response())
 }
 
 /// `PUT /admin/catalog`: publishes a definition (a new procedure, or a
-/// newer version of one), after the loader's checks.
+/// newer version of one), after the loader's checks (which bound sizes and
+/// nesting); bodies over [`crate::MAX_DEFINITION_BYTES`] get 413.
 pub(crate) async fn publish(
     State(shared): State<Arc<Shared>>,
     body: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> Result<Json<CatalogEntry>, ApiError> {
-    let Json(value) = body?;
+    let Json(value) = body.map_err(|rejection| match rejection.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::too_large(format!(
+            "Định nghĩa thủ tục vượt quá {} KiB.",
+            crate::MAX_DEFINITION_BYTES / 1024
+        )),
+        _ => ApiError::from(rejection),
+    })?;
     let json = value.to_string();
     let definition: Definition = serde_json::from_value(value)
         .map_err(|e| ApiError::unprocessable(Kind::Validation, format!("definition: {e}")))?;
@@ -188,6 +222,14 @@ mod tests {
                 serde_json::to_value(&p.definition).unwrap()
             );
         }
+    }
+
+    #[test]
+    fn the_signature_header_is_the_public_name() {
+        assert!(
+            SIGNATURE.eq_ignore_ascii_case(crate::CATALOG_SIGNATURE_HEADER),
+            "clients look the header up by the name the crate exports"
+        );
     }
 
     #[test]

@@ -1,10 +1,19 @@
 //! The sandbox's SQLite database: its schema, the lock around the one
-//! connection, and the global revision counter.
+//! connection, the global revision counter, and the catalog signing seed.
+//! A database file is private to its owner, encrypted with SQLCipher when
+//! a key is given, and overwrites deleted content (`secure_delete`).
 
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use rusqlite::{Connection, Transaction};
+use rand::RngCore;
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::{Error, private};
+
+/// The name of the catalog signing seed in `secrets`.
+const SIGNING_SEED: &str = "catalog_signing_seed";
 
 /// Every table, created when missing.
 const SCHEMA: &str = r#"
@@ -81,6 +90,11 @@ CREATE TABLE IF NOT EXISTS attachments (
     PRIMARY KEY (dossier_id, document_id)
 );
 
+CREATE TABLE IF NOT EXISTS secrets (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+
 CREATE TABLE IF NOT EXISTS idempotency_keys (
     account TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -98,21 +112,58 @@ pub(crate) struct Db {
 
 impl Db {
     /// Opens (creating when needed) the database at `path`, or an in-memory
-    /// one when `path` is `None`.
-    pub fn open(path: Option<&Path>) -> rusqlite::Result<Self> {
+    /// one when `path` is `None`; with `key`, the file is a SQLCipher one.
+    pub fn open(path: Option<&Path>, key: Option<&[u8; 32]>) -> Result<Self, Error> {
         let conn = match path {
             Some(path) => {
+                private::prepare_database(path).map_err(Error::PrivateFile)?;
+                if let Some(key) = key {
+                    encrypt_plain_file(path, key)?;
+                }
                 let conn = Connection::open(path)?;
+                if let Some(key) = key {
+                    unlock(&conn, key)?;
+                }
                 conn.pragma_update(None, "journal_mode", "WAL")?;
                 conn.pragma_update(None, "synchronous", "NORMAL")?;
                 conn
             }
             None => Connection::open_in_memory()?,
         };
+        conn.pragma_update(None, "secure_delete", "ON")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
         Ok(Self { conn: Mutex::new(conn) })
+    }
+
+    /// The seed catalog definitions are signed with: generated at the first
+    /// start and kept, so clients pinning the public key keep trusting it.
+    pub fn signing_seed(&self) -> rusqlite::Result<[u8; 32]> {
+        self.transaction(|tx| {
+            let stored: Option<Vec<u8>> = tx
+                .query_row("SELECT value FROM secrets WHERE name = ?1", [SIGNING_SEED], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if let Some(seed) = stored.and_then(|s| <[u8; 32]>::try_from(s).ok()) {
+                return Ok(seed);
+            }
+            let mut seed = [0u8; 32];
+            rand::rng().fill_bytes(&mut seed);
+            tx.execute(
+                "INSERT INTO secrets (name, value) VALUES (?1, ?2) \
+                 ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                params![SIGNING_SEED, &seed[..]],
+            )?;
+            Ok(seed)
+        })
+    }
+
+    /// Moves every WAL frame into the database and empties the WAL, so
+    /// deleted content no longer sits in old frames.
+    pub fn checkpoint(&self) -> rusqlite::Result<()> {
+        self.lock().query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -142,6 +193,66 @@ pub(crate) fn next_revision(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
     )
 }
 
+/// SQLCipher's form of a raw 256-bit key: `x'<64 hex digits>'`.
+fn raw_key(key: &[u8; 32]) -> String {
+    format!("x'{}'", hex::encode(key))
+}
+
+/// Keys the connection with SQLCipher, then proves the key works and that
+/// SQLCipher is there: plain SQLite ignores `PRAGMA key` and would keep
+/// the answers unencrypted.
+fn unlock(conn: &Connection, key: &[u8; 32]) -> Result<(), Error> {
+    // Before the key, so a wrong key does not print SQLCipher's own errors.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
+    conn.pragma_update(None, "key", raw_key(key))?;
+    let version: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).optional()?;
+    if version.is_none() {
+        return Err(Error::NoEncryption);
+    }
+    conn.query_row("SELECT COUNT(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0))?;
+    Ok(())
+}
+
+/// Turns a plain database left by a version without encryption into a
+/// SQLCipher one with `key`, keeping every row: exported into a private
+/// file beside it, which then replaces it. Anything else (a new, empty or
+/// already encrypted file) is left alone.
+fn encrypt_plain_file(path: &Path, key: &[u8; 32]) -> Result<(), Error> {
+    let mut header = [0u8; 16];
+    let is_plain = std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut header))
+        .is_ok_and(|()| &header == PLAIN_HEADER);
+    if !is_plain {
+        return Ok(());
+    }
+    let mut encrypted = path.as_os_str().to_owned();
+    encrypted.push(".encrypting");
+    let encrypted = PathBuf::from(encrypted);
+    if encrypted.exists() {
+        std::fs::remove_file(&encrypted).map_err(Error::PrivateFile)?;
+    }
+    private::prepare_database(&encrypted).map_err(Error::PrivateFile)?;
+    {
+        let plain = Connection::open(path)?;
+        plain.execute_batch("PRAGMA cipher_log_level = NONE")?;
+        let target = encrypted.to_str().ok_or_else(|| {
+            Error::PrivateFile(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                "the database path is not UTF-8",
+            ))
+        })?;
+        plain.execute("ATTACH DATABASE ?1 AS encrypted KEY ?2", params![target, raw_key(key)])?;
+        plain.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
+        plain.execute("DETACH DATABASE encrypted", [])?;
+    }
+    std::fs::rename(&encrypted, path).map_err(Error::PrivateFile)?;
+    tracing::info!("training database: the plain database was encrypted in place");
+    Ok(())
+}
+
+/// The first 16 bytes of every plain SQLite database file.
+const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
 /// Milliseconds since the Unix epoch.
 pub(crate) fn now_millis() -> i64 {
     chrono::Utc::now().timestamp_millis()
@@ -155,5 +266,5 @@ pub(crate) fn now_rfc3339() -> String {
 /// SHA-256 of `data`, lowercase hex.
 pub(crate) fn sha256_hex(data: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(data).iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(Sha256::digest(data))
 }

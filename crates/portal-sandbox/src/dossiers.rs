@@ -18,7 +18,7 @@ use portal::types::{
     AttachmentManifest, AttachmentReceipt, Dossier, DossierChanges, FieldProblem, IDEMPOTENCY_KEY, NewDossier, Status,
     StatusChange,
 };
-use procedures::definition::{AgencyLevel, FieldKind};
+use procedures::definition::{AgencyLevel, FieldKind, FileKind};
 use procedures::engine::{Answer, Answers, InterviewState};
 use procedures::{Message, Procedure, evaluate};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -449,9 +449,54 @@ fn upload_name(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     Ok(Some(name.to_owned()))
 }
 
+/// The kind of a file, by its first bytes; the client's `Content-Type` and
+/// file name are never trusted.
+pub(crate) fn file_kind(bytes: &[u8]) -> Option<FileKind> {
+    if bytes.starts_with(b"%PDF-") {
+        Some(FileKind::Pdf)
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some(FileKind::Jpeg)
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some(FileKind::Png)
+    } else {
+        None
+    }
+}
+
+/// The file kinds a dossier's document accepts: from the definition the
+/// dossier was made with, or every kind the portal knows when that
+/// version is no longer published.
+fn accepted_kinds(
+    shared: &Shared,
+    dossier_id: &str,
+    account: &str,
+    document_id: &str,
+) -> Result<Vec<FileKind>, ApiError> {
+    let made_with: Option<(String, u32)> = shared.db.transaction(|tx| {
+        tx.query_row(
+            "SELECT procedure_code, procedure_version FROM dossiers WHERE id = ?1 AND account = ?2",
+            params![dossier_id, account],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+    })?;
+    let accepted = made_with
+        .and_then(|(code, version)| shared.catalog.get(&code).filter(|p| p.definition.version == version))
+        .and_then(|p| {
+            p.definition
+                .documents
+                .iter()
+                .find(|d| d.id == document_id)
+                .map(|d| d.accepted.clone())
+        });
+    Ok(accepted.unwrap_or_else(|| vec![FileKind::Pdf, FileKind::Jpeg, FileKind::Png]))
+}
+
 /// `PUT /v1/dossiers/{id}/attachments/{document_id}`: stores one announced
-/// file once its size and SHA-256 match the manifest; the dossier is
-/// submitted when the last one arrives. Repeating an upload is harmless.
+/// file once its size and SHA-256 match the manifest and its content is a
+/// kind the document accepts (422 `attachment-kind` otherwise); the
+/// dossier is submitted when the last one arrives. Repeating an upload is
+/// harmless.
 pub(crate) async fn upload(
     State(shared): State<Arc<Shared>>,
     Extension(Account(account)): Extension<Account>,
@@ -463,6 +508,9 @@ pub(crate) async fn upload(
     let name = upload_name(&headers)?;
     let size = body.len() as u64;
     let sha256 = sha256_hex(&body);
+    // Read before the database lock: `PUT /admin/catalog` takes them the other way round.
+    let accepted = accepted_kinds(&shared, &id, &account, &document_id)?;
+    let kind_ok = file_kind(&body).is_some_and(|kind| accepted.contains(&kind));
     let receipt = shared.db.transaction(|tx| {
         let dossier = load_owned(tx, &id, &account)?;
         let announced: Option<(String, i64, String, Option<String>, bool)> = tx
@@ -484,6 +532,16 @@ pub(crate) async fn upload(
                 format!(
                     "Đã nhận {size} byte (SHA-256 {sha256}); hồ sơ khai báo {announced_size} byte \
                      (SHA-256 {announced_sha256})."
+                ),
+            ));
+        }
+        if !kind_ok {
+            let names: Vec<&str> = accepted.iter().map(|k| kind_name(*k)).collect();
+            return Err(ApiError::unprocessable(
+                Kind::UnacceptedFileType,
+                format!(
+                    "Nội dung tệp cho giấy tờ {document_id} không phải loại được chấp nhận ({}).",
+                    names.join(", ")
                 ),
             ));
         }
@@ -529,6 +587,15 @@ pub(crate) async fn upload(
     Ok(Json(receipt))
 }
 
+/// The name a client knows a file kind by.
+fn kind_name(kind: FileKind) -> &'static str {
+    match kind {
+        FileKind::Pdf => "PDF",
+        FileKind::Jpeg => "JPEG",
+        FileKind::Png => "PNG",
+    }
+}
+
 /// `POST /v1/dossiers/{id}/withdraw`.
 pub(crate) async fn withdraw(
     State(shared): State<Arc<Shared>>,
@@ -550,6 +617,24 @@ mod tests {
     fn stored_status_names_parse() {
         assert_eq!(Status::AwaitingAttachments.name(), "awaiting_attachments");
         assert_eq!(parse_status("in_review".into()).unwrap(), Status::InReview);
+    }
+
+    #[test]
+    fn file_kinds_come_from_the_content() {
+        assert_eq!(file_kind(b"%PDF-1.7\n"), Some(FileKind::Pdf), "the PDF header");
+        assert_eq!(
+            file_kind(&[0xFF, 0xD8, 0xFF, 0xE0]),
+            Some(FileKind::Jpeg),
+            "the JPEG SOI marker"
+        );
+        assert_eq!(
+            file_kind(b"\x89PNG\r\n\x1a\n\0"),
+            Some(FileKind::Png),
+            "the PNG signature"
+        );
+        assert_eq!(file_kind(b"MZ\x90\0"), None, "a Windows executable is no document");
+        assert_eq!(file_kind(b""), None, "nothing is no document");
+        assert_eq!(file_kind(b"%PD"), None, "a cut-off header is not enough");
     }
 
     #[test]

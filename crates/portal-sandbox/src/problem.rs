@@ -11,10 +11,12 @@ use portal::types::{FieldProblem, PROBLEM_JSON, Problem};
 pub(crate) enum Kind {
     NotFound,
     Unauthorized,
+    Forbidden,
     Validation,
     Version,
     IdempotencyConflict,
     AttachmentMismatch,
+    UnacceptedFileType,
     Conflict,
     RateLimited,
     ServerError,
@@ -27,10 +29,12 @@ impl Kind {
         match self {
             Kind::NotFound => "urn:dvc:problem:not-found",
             Kind::Unauthorized => "urn:dvc:problem:unauthorized",
+            Kind::Forbidden => "urn:dvc:problem:forbidden",
             Kind::Validation => "urn:dvc:problem:validation",
             Kind::Version => "urn:dvc:problem:version",
             Kind::IdempotencyConflict => "urn:dvc:problem:idempotency-conflict",
             Kind::AttachmentMismatch => "urn:dvc:problem:attachment-mismatch",
+            Kind::UnacceptedFileType => "urn:dvc:problem:attachment-kind",
             Kind::Conflict => "urn:dvc:problem:conflict",
             Kind::RateLimited => "urn:dvc:problem:rate-limited",
             Kind::ServerError => "urn:dvc:problem:server-error",
@@ -43,14 +47,16 @@ impl Kind {
         match self {
             Kind::NotFound => "Không tìm thấy",
             Kind::Unauthorized => "Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn",
+            Kind::Forbidden => "Không được phép truy cập",
             Kind::Validation => "Hồ sơ chưa hợp lệ",
             Kind::Version => "Phiên bản thủ tục không còn được tiếp nhận",
             Kind::IdempotencyConflict => "Mã chống gửi trùng đã dùng cho một yêu cầu khác",
             Kind::AttachmentMismatch => "Tệp đính kèm không khớp với tệp đã khai báo",
+            Kind::UnacceptedFileType => "Loại tệp không được chấp nhận",
             Kind::Conflict => "Không thể chuyển hồ sơ sang trạng thái này",
             Kind::RateLimited => "Quá nhiều yêu cầu, vui lòng thử lại sau",
             Kind::ServerError => "Hệ thống đang gặp sự cố, vui lòng thử lại sau",
-            Kind::TooLarge => "Tệp quá lớn",
+            Kind::TooLarge => "Nội dung gửi lên quá lớn",
             Kind::BadRequest => "Yêu cầu không hợp lệ",
         }
     }
@@ -110,6 +116,17 @@ impl ApiError {
             )
     }
 
+    /// 401 of an `/admin/*` request without the run's admin token.
+    pub fn admin_unauthorized() -> Self {
+        Self::new(Kind::Unauthorized, StatusCode::UNAUTHORIZED)
+            .detail("Yêu cầu quản trị cần tiêu đề X-Admin-Token đúng với mã của lần chạy này.")
+    }
+
+    /// 403.
+    pub fn forbidden(detail: impl Into<String>) -> Self {
+        Self::new(Kind::Forbidden, StatusCode::FORBIDDEN).detail(detail)
+    }
+
     /// 422 naming every field refused.
     pub fn validation(errors: Vec<FieldProblem>) -> Self {
         let mut problem = Self::new(Kind::Validation, StatusCode::UNPROCESSABLE_ENTITY)
@@ -129,11 +146,8 @@ impl ApiError {
     }
 
     /// 413.
-    pub fn too_large() -> Self {
-        Self::new(Kind::TooLarge, StatusCode::PAYLOAD_TOO_LARGE).detail(format!(
-            "Tệp vượt quá giới hạn {} MiB.",
-            crate::MAX_ATTACHMENT_BYTES / (1024 * 1024)
-        ))
+    pub fn too_large(detail: impl Into<String>) -> Self {
+        Self::new(Kind::TooLarge, StatusCode::PAYLOAD_TOO_LARGE).detail(detail)
     }
 
     /// A 5xx answered by the sandbox itself (a fault, or a database failure).
@@ -177,7 +191,7 @@ impl From<rusqlite::Error> for ApiError {
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
         match rejection.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => Self::too_large(),
+            StatusCode::PAYLOAD_TOO_LARGE => Self::too_large("Nội dung yêu cầu vượt quá giới hạn cho phép."),
             StatusCode::UNSUPPORTED_MEDIA_TYPE => Self::new(Kind::BadRequest, StatusCode::UNSUPPORTED_MEDIA_TYPE)
                 .detail("Nội dung phải là application/json."),
             _ => Self::bad_request(format!("Nội dung JSON không hợp lệ: {}", rejection.body_text())),
@@ -188,7 +202,10 @@ impl From<JsonRejection> for ApiError {
 impl From<BytesRejection> for ApiError {
     fn from(rejection: BytesRejection) -> Self {
         match rejection.status() {
-            StatusCode::PAYLOAD_TOO_LARGE => Self::too_large(),
+            StatusCode::PAYLOAD_TOO_LARGE => Self::too_large(format!(
+                "Tệp vượt quá giới hạn {} MiB.",
+                crate::MAX_ATTACHMENT_BYTES / (1024 * 1024)
+            )),
             _ => Self::bad_request(rejection.body_text()),
         }
     }

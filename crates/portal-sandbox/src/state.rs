@@ -1,5 +1,6 @@
 //! What every handler shares: the database, the published catalog, the
-//! armed faults and the configuration.
+//! armed faults, the admin token, the catalog signing key and the
+//! configuration.
 
 use std::sync::Mutex;
 use std::time::Instant;
@@ -8,6 +9,7 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::Response;
 use chrono::NaiveDate;
+use ed25519_dalek::SigningKey;
 
 use crate::catalog::Published;
 use crate::db::Db;
@@ -22,19 +24,35 @@ pub(crate) struct Shared {
     pub catalog: Published,
     /// Faults armed through `POST /admin/faults`.
     pub faults: Mutex<Faults>,
+    /// The token `/admin/*` requests must carry.
+    pub admin_token: String,
+    /// The key catalog definitions are signed with.
+    pub signing_key: SigningKey,
     /// How the sandbox was started.
     pub config: Config,
 }
 
 impl Shared {
-    /// Opens the database and loads the catalog.
+    /// Opens the database, loads the catalog, and settles the admin token
+    /// (given, or random for this run) and the signing key (given, or kept
+    /// in the database).
     pub fn open(config: Config) -> Result<Self, Error> {
-        let db = Db::open(config.database.as_deref())?;
+        let db = Db::open(config.database.as_deref(), config.database_key.as_ref())?;
         let catalog = Published::load(&db)?;
+        let seed = match config.signing_key {
+            Some(seed) => seed,
+            None => db.signing_seed()?,
+        };
+        // An empty token would let a request without the header through.
+        let admin_token = (config.admin_token.clone())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(crate::auth::random_token);
         Ok(Self {
             db,
             catalog,
             faults: Mutex::new(Faults::default()),
+            admin_token,
+            signing_key: SigningKey::from_bytes(&seed),
             config,
         })
     }

@@ -3,24 +3,53 @@
 //! outcome, so the outbox can tell "try again later" from "the user must fix
 //! something" without reading strings.
 
+use std::net::IpAddr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use base64::Engine;
+use ed25519_dalek::{Signature, VerifyingKey};
 use procedures::definition::Definition;
 use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LOCATION, RETRY_AFTER};
 use reqwest::{Response, StatusCode};
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
+use url::Url;
 
 use crate::types::{
-    AttachmentReceipt, CatalogList, Dossier, DossierChanges, IDEMPOTENCY_KEY, NewDossier, Problem, TokenResponse,
+    AttachmentReceipt, CATALOG_SIGNATURE, CatalogList, Dossier, DossierChanges, IDEMPOTENCY_KEY, NewDossier, Problem,
+    TokenResponse,
 };
 
 /// The client id the app registers with a portal.
 pub const CLIENT_ID: &str = "tro-ly-dich-vu-cong";
 
+/// The longest `Retry-After` the client passes on, in seconds; a larger
+/// value (a broken proxy, a typo) is read as this much.
+pub const MAX_RETRY_AFTER_SECS: u64 = 3600;
+
 /// Largest response body the client reads (a definition is ~30 KB).
 const MAX_BODY: usize = 4 * 1024 * 1024;
+
+/// Time allowed for a request without a large body, answer included.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The slowest uplink an upload must still get through, in bytes per
+/// second: an upload's timeout grows by one second per this many bytes.
+const UPLOAD_FLOOR_BYTES_PER_SEC: u64 = 16 * 1024;
+
+/// How long the sign-in listener waits for one connection's request: a
+/// browser's idle preconnect must not hold up the real redirect.
+const CALLBACK_READ_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Largest request head the sign-in listener reads.
+const CALLBACK_MAX_HEAD: usize = 8192;
+
+/// Why a catalog update's signature was refused.
+const NO_KEY: &str = "the app has no public key for the portal's catalog";
+const NO_SIGNATURE: &str = "the answer carries no signature";
+const SIGNATURE_FORMAT: &str = "the signature is not base64 of 64 bytes";
+const SIGNATURE_MISMATCH: &str = "the signature does not match the definition";
 
 /// How a request failed.
 #[derive(Debug, thiserror::Error)]
@@ -32,7 +61,8 @@ pub enum Error {
     /// dropped mid-way); safe only to repeat with the same idempotency key.
     #[error("no answer from the portal: {0}")]
     NoAnswer(String),
-    /// Too many requests; try again after this many seconds.
+    /// Too many requests; try again after this many seconds (at most
+    /// [`MAX_RETRY_AFTER_SECS`]).
     #[error("rate limited; retry after {0} s")]
     RateLimited(u64),
     /// The access token is missing, expired or revoked.
@@ -41,7 +71,9 @@ pub enum Error {
     /// The portal refused the content (422): the user must change something.
     #[error("refused: {}", .0.title)]
     Rejected(Problem),
-    /// The request conflicts with the dossier's state (409), or was not found (404).
+    /// The portal refused the request for another reason (any other 4xx:
+    /// 403, 404, 409, 413…); a 4xx without a problem document is reported
+    /// as a problem of type `about:blank` with the status's reason phrase.
     #[error("{}: {}", .0.status, .0.title)]
     Refused(Problem),
     /// The portal failed (5xx).
@@ -50,6 +82,21 @@ pub enum Error {
     /// The portal answered something that is not what the API defines.
     #[error("unexpected answer from the portal: {0}")]
     Malformed(String),
+    /// The configured portal address is not an absolute http(s) URL.
+    #[error("the portal address is not a valid http(s) URL: {0}")]
+    InvalidUrl(String),
+    /// The configured portal address uses plain `http://` to another
+    /// computer, which would send tokens and citizens' data in clear text.
+    #[error(
+        "the portal address must use https; plain http is allowed only for this computer (127.0.0.1, [::1], localhost)"
+    )]
+    InsecureUrl,
+    /// The configured catalog public key is not a valid Ed25519 key.
+    #[error("the portal's catalog public key is not a valid Ed25519 key")]
+    InvalidKey,
+    /// A catalog update was not signed by the portal's key; it must not be used.
+    #[error("the catalog update is refused: {0}")]
+    BadSignature(&'static str),
 }
 
 impl Error {
@@ -65,8 +112,8 @@ impl Error {
 /// Result of a portal call.
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// A PKCE pair (RFC 7636, S256).
-#[derive(Debug, Clone)]
+/// A PKCE pair (RFC 7636, S256). Its `Debug` hides the verifier.
+#[derive(Clone)]
 pub struct Pkce {
     /// The secret kept by the app.
     pub verifier: String,
@@ -90,26 +137,69 @@ impl Default for Pkce {
     }
 }
 
+impl std::fmt::Debug for Pkce {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pkce")
+            .field("verifier", &crate::types::REDACTED)
+            .field("challenge", &self.challenge)
+            .finish()
+    }
+}
+
 /// A client for one portal.
 #[derive(Debug, Clone)]
 pub struct Client {
     http: reqwest::Client,
     base: String,
+    authorize: Url,
+    catalog_key: Option<VerifyingKey>,
 }
 
 impl Client {
     /// A client for the portal at `base_url` (no trailing slash needed).
-    pub fn new(base_url: &str) -> Self {
+    /// The address must be `https://`, or `http://` to this computer
+    /// (a loopback address or `localhost`, for the sandbox and tests).
+    /// Catalog updates are refused until [`Client::with_catalog_key`] gives
+    /// the portal's public key.
+    pub fn new(base_url: &str) -> Result<Self> {
+        let base = base_url.trim_end_matches('/');
+        let parsed = Url::parse(base).map_err(|e| Error::InvalidUrl(e.to_string()))?;
+        let https = match parsed.scheme() {
+            "https" => true,
+            "http" if is_loopback(&parsed) => false,
+            "http" => return Err(Error::InsecureUrl),
+            other => return Err(Error::InvalidUrl(format!("the scheme {other:?} is not http or https"))),
+        };
+        if parsed.host().is_none() {
+            return Err(Error::InvalidUrl("the address names no host".into()));
+        }
+        let authorize = Url::parse(&format!("{base}/oauth/authorize")).map_err(|e| Error::InvalidUrl(e.to_string()))?;
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(30))
+            .timeout(REQUEST_TIMEOUT)
             .redirect(reqwest::redirect::Policy::none())
+            .https_only(https)
             .build()
-            .expect("a TLS backend is compiled in");
-        Self {
+            .map_err(|e| Error::InvalidUrl(e.to_string()))?;
+        Ok(Self {
             http,
-            base: base_url.trim_end_matches('/').to_owned(),
-        }
+            base: base.to_owned(),
+            authorize,
+            catalog_key: None,
+        })
+    }
+
+    /// This client, accepting catalog updates signed by the portal's
+    /// Ed25519 public key `key` (32 bytes).
+    pub fn with_catalog_key(mut self, key: &[u8; 32]) -> Result<Self> {
+        self.catalog_key = Some(VerifyingKey::from_bytes(key).map_err(|_| Error::InvalidKey)?);
+        Ok(self)
+    }
+
+    /// Whether a catalog public key is configured (without one, every
+    /// catalog update is refused).
+    pub fn has_catalog_key(&self) -> bool {
+        self.catalog_key.is_some()
     }
 
     /// The portal's base URL.
@@ -123,7 +213,7 @@ impl Client {
 
     /// The authorization URL to open in the browser for a sign-in.
     pub fn authorize_url(&self, redirect_uri: &str, pkce: &Pkce, state: &str, login_hint: Option<&str>) -> String {
-        let mut url = url::Url::parse(&self.url("/oauth/authorize")).expect("the base URL is a URL");
+        let mut url = self.authorize.clone();
         url.query_pairs_mut()
             .append_pair("response_type", "code")
             .append_pair("client_id", CLIENT_ID)
@@ -155,12 +245,12 @@ impl Client {
             .get(LOCATION)
             .and_then(|v| v.to_str().ok())
             .ok_or_else(|| Error::Malformed("the authorization answer has no redirect".into()))?;
-        let url = url::Url::parse(location).map_err(|e| Error::Malformed(e.to_string()))?;
-        let value = |name: &str| url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
-        if value("state").as_deref() != Some(state.as_str()) {
+        let url = Url::parse(location).map_err(|e| Error::Malformed(e.to_string()))?;
+        if query_value(&url, "state").as_deref() != Some(state.as_str()) {
             return Err(Error::Malformed("the authorization answer has another state".into()));
         }
-        let code = value("code").ok_or_else(|| Error::Malformed("the authorization answer has no code".into()))?;
+        let code =
+            query_value(&url, "code").ok_or_else(|| Error::Malformed("the authorization answer has no code".into()))?;
         self.token(&[
             ("grant_type", "authorization_code"),
             ("code", &code),
@@ -174,7 +264,10 @@ impl Client {
     /// Signs in through the user's browser (RFC 8252): listens on a loopback
     /// port, calls `open` with the authorization URL, waits up to five
     /// minutes for the portal to redirect back, answers the browser with
-    /// `done_page` (HTML), and exchanges the code with the PKCE verifier.
+    /// `done_page` (HTML) once the redirect's `state` matches, and exchanges
+    /// the code with the PKCE verifier. Connections are served concurrently,
+    /// so an idle preconnect cannot hold up the redirect, and a redirect
+    /// with another `state` is ignored rather than ending the sign-in.
     pub async fn sign_in_with_browser(&self, open: impl FnOnce(&str), done_page: &str) -> Result<TokenResponse> {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -196,7 +289,9 @@ impl Client {
         .await
     }
 
-    /// A new access token from a refresh token.
+    /// New tokens from a refresh token. The portal may rotate the refresh
+    /// token: the answer's `refresh_token` then replaces the one given, which
+    /// stops working; an answer without one keeps the old one valid.
     pub async fn refresh(&self, refresh_token: &str) -> Result<TokenResponse> {
         self.token(&[
             ("grant_type", "refresh_token"),
@@ -204,6 +299,14 @@ impl Client {
             ("client_id", CLIENT_ID),
         ])
         .await
+    }
+
+    /// Revokes a token at the portal (RFC 7009), so it stops working even
+    /// if a copy was kept somewhere.
+    pub async fn revoke(&self, token: &str) -> Result<()> {
+        self.send(self.http.post(self.url("/oauth/revoke")).form(&[("token", token)]))
+            .await?;
+        Ok(())
     }
 
     async fn token(&self, form: &[(&str, &str)]) -> Result<TokenResponse> {
@@ -228,12 +331,17 @@ impl Client {
     }
 
     /// A procedure's definition, or `None` when `etag` is still current.
+    /// The body must carry the portal's Ed25519 signature over its exact
+    /// bytes in [`CATALOG_SIGNATURE`]; it is checked before the body is
+    /// parsed, and without a configured key nothing is fetched at all
+    /// ([`Error::BadSignature`] either way).
     pub async fn definition(
         &self,
         token: &str,
         code: &str,
         etag: Option<&str>,
     ) -> Result<Option<(Definition, String)>> {
+        let key = self.catalog_key.ok_or(Error::BadSignature(NO_KEY))?;
         let mut request = self
             .http
             .get(self.url(&format!("/v1/catalog/{code}")))
@@ -251,7 +359,10 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_owned();
-        Ok(Some((json(response).await?, etag)))
+        let signature = response.headers().get(CATALOG_SIGNATURE).cloned();
+        let body = read_body(response).await?;
+        verify_signature(&key, &body, signature.as_ref().map(|v| v.as_bytes()))?;
+        Ok(Some((decode(&body)?, etag)))
     }
 
     /// Creates a dossier; repeating with the same `key` returns the same
@@ -267,6 +378,8 @@ impl Client {
     }
 
     /// Uploads one announced file; the portal answers with what it received.
+    /// The time allowed grows with the file's size (see [`upload_timeout`]),
+    /// so a slow link gets a large file through.
     pub async fn upload_attachment(
         &self,
         token: &str,
@@ -279,6 +392,7 @@ impl Client {
         let request = self
             .http
             .put(self.url(&format!("/v1/dossiers/{dossier}/attachments/{document}")))
+            .timeout(upload_timeout(bytes.len()))
             .header(AUTHORIZATION, bearer(token))
             .header(CONTENT_TYPE, "application/octet-stream")
             .header("X-File-Name", name)
@@ -329,8 +443,9 @@ impl Client {
                 .headers()
                 .get(RETRY_AFTER)
                 .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(30);
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .unwrap_or(30)
+                .min(MAX_RETRY_AFTER_SECS);
             return Err(Error::RateLimited(after));
         }
         if status == StatusCode::UNAUTHORIZED {
@@ -339,7 +454,16 @@ impl Client {
         if status.is_server_error() {
             return Err(Error::Server(status.as_u16()));
         }
-        let problem: Problem = json(response).await?;
+        // A 4xx from a proxy or firewall (nginx 413, a WAF's 403 page) has
+        // no problem document: it is still a refusal, never a retry.
+        let body = read_body(response).await?;
+        let problem: Problem = serde_json::from_slice(&body).unwrap_or_else(|_| Problem {
+            kind: "about:blank".into(),
+            title: status.canonical_reason().unwrap_or("Client Error").into(),
+            status: status.as_u16(),
+            detail: None,
+            errors: Vec::new(),
+        });
         if status == StatusCode::UNPROCESSABLE_ENTITY {
             Err(Error::Rejected(problem))
         } else {
@@ -348,54 +472,114 @@ impl Client {
     }
 }
 
-/// Waits for the browser's redirect to `/callback` on the loopback listener
-/// and returns its `code` once `state` matches; other requests get a 404.
+/// Time allowed for uploading `len` bytes: the usual request timeout plus
+/// one second per [`UPLOAD_FLOOR_BYTES_PER_SEC`] bytes (10 MiB: 670 s).
+pub fn upload_timeout(len: usize) -> Duration {
+    let len = u64::try_from(len).unwrap_or(u64::MAX);
+    REQUEST_TIMEOUT.saturating_add(Duration::from_secs(len.div_ceil(UPLOAD_FLOOR_BYTES_PER_SEC)))
+}
+
+/// Whether the URL's host is this computer.
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip).is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// Checks the portal's signature over a definition's exact bytes.
+fn verify_signature(key: &VerifyingKey, body: &[u8], header: Option<&[u8]>) -> Result<()> {
+    let header = header.ok_or(Error::BadSignature(NO_SIGNATURE))?;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(header.trim_ascii())
+        .map_err(|_| Error::BadSignature(SIGNATURE_FORMAT))?;
+    let bytes: [u8; 64] = bytes.try_into().map_err(|_| Error::BadSignature(SIGNATURE_FORMAT))?;
+    key.verify_strict(body, &Signature::from_bytes(&bytes))
+        .map_err(|_| Error::BadSignature(SIGNATURE_MISMATCH))
+}
+
+fn query_value(url: &Url, name: &str) -> Option<String> {
+    url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned())
+}
+
+/// Serves the loopback listener until a redirect to `/callback` with the
+/// right `state` arrives, and returns its `code`. Each connection is served
+/// on its own task with a read timeout; the tasks still running when the
+/// code arrives are dropped with the set.
 async fn loopback_code(listener: &tokio::net::TcpListener, state: &str, page: &str) -> Result<String> {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let state: Arc<str> = state.into();
+    let page: Arc<str> = page.into();
+    let mut connections = tokio::task::JoinSet::new();
     loop {
-        let (mut socket, _) = listener.accept().await.map_err(|e| Error::Offline(e.to_string()))?;
-        let mut request = Vec::new();
-        let mut buffer = [0u8; 1024];
-        while !request.windows(4).any(|w| w == b"\r\n\r\n") && request.len() < 8192 {
-            match socket.read(&mut buffer).await {
-                Ok(0) | Err(_) => break,
-                Ok(n) => request.extend_from_slice(&buffer[..n]),
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (socket, _) = accepted.map_err(|e| Error::Offline(e.to_string()))?;
+                connections.spawn(callback(socket, state.clone(), page.clone()));
+            }
+            Some(joined) = connections.join_next() => {
+                if let Ok(Some(outcome)) = joined {
+                    return outcome;
+                }
             }
         }
-        let line = String::from_utf8_lossy(&request)
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        let target = line.split(' ').nth(1).unwrap_or_default();
-        let Ok(url) = url::Url::parse(&format!("http://127.0.0.1{target}")) else {
-            continue;
-        };
-        if url.path() != "/callback" {
-            let _ = socket
-                .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
-                .await;
-            continue;
-        }
-        let reply = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
-            page.len()
-        );
-        let _ = socket.write_all(reply.as_bytes()).await;
-        let value = |name: &str| url.query_pairs().find(|(k, _)| k == name).map(|(_, v)| v.into_owned());
-        if value("state").as_deref() != Some(state) {
-            return Err(Error::Malformed("the sign-in answer has another state".into()));
-        }
-        return value("code").ok_or(Error::Unauthorized);
     }
+}
+
+/// Answers one connection to the sign-in listener: `Some` with the code (or
+/// the portal's refusal) when it is the redirect with the right `state`,
+/// `None` for anything else, which is answered and ignored.
+async fn callback(mut socket: tokio::net::TcpStream, state: Arc<str>, page: Arc<str>) -> Option<Result<String>> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut request = Vec::new();
+    let mut buffer = [0u8; 1024];
+    while !request.windows(4).any(|w| w == b"\r\n\r\n") && request.len() < CALLBACK_MAX_HEAD {
+        match tokio::time::timeout(CALLBACK_READ_TIMEOUT, socket.read(&mut buffer)).await {
+            Ok(Ok(n)) if n > 0 => request.extend_from_slice(&buffer[..n]),
+            _ => return None,
+        }
+    }
+    let head = String::from_utf8_lossy(&request);
+    let target = head
+        .lines()
+        .next()
+        .and_then(|line| line.split(' ').nth(1))
+        .unwrap_or_default();
+    let url = Url::parse(&format!("http://127.0.0.1{target}")).ok();
+    let Some(url) = url.filter(|u| u.path() == "/callback") else {
+        let _ = socket
+            .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .await;
+        return None;
+    };
+    if query_value(&url, "state").as_deref() != Some(&*state) {
+        tracing::warn!("sign-in: a redirect with another state was ignored");
+        let _ = socket
+            .write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .await;
+        return None;
+    }
+    let Some(code) = query_value(&url, "code") else {
+        let _ = socket
+            .write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+            .await;
+        return Some(Err(Error::Unauthorized));
+    };
+    let reply = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+        page.len()
+    );
+    let _ = socket.write_all(reply.as_bytes()).await;
+    Some(Ok(code))
 }
 
 fn bearer(token: &str) -> String {
     format!("Bearer {token}")
 }
 
-/// Reads a bounded body and decodes it.
-async fn json<T: DeserializeOwned>(mut response: Response) -> Result<T> {
+/// Reads a body of at most [`MAX_BODY`] bytes.
+async fn read_body(mut response: Response) -> Result<Vec<u8>> {
     let mut body = Vec::new();
     loop {
         match response.chunk().await {
@@ -405,9 +589,26 @@ async fn json<T: DeserializeOwned>(mut response: Response) -> Result<T> {
                     return Err(Error::Malformed(format!("the answer is larger than {MAX_BODY} bytes")));
                 }
             }
-            Ok(None) => break,
+            Ok(None) => return Ok(body),
             Err(e) => return Err(Error::NoAnswer(e.to_string())),
         }
     }
-    serde_json::from_slice(&body).map_err(|e| Error::Malformed(e.to_string()))
+}
+
+/// Decodes a JSON body. The error names only the kind and place of the
+/// fault: serde's own text may quote the body, which can hold answers.
+fn decode<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| {
+        Error::Malformed(format!(
+            "{:?} JSON error at line {} column {}",
+            e.classify(),
+            e.line(),
+            e.column()
+        ))
+    })
+}
+
+/// Reads a bounded body and decodes it.
+async fn json<T: DeserializeOwned>(response: Response) -> Result<T> {
+    decode(&read_body(response).await?)
 }

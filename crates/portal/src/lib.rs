@@ -4,6 +4,7 @@
 //! with field errors, or a server failure.
 
 pub mod client;
+pub mod harness;
 pub mod types;
 
 pub use client::{Client, Error, Result};

@@ -12,6 +12,13 @@ pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 /// Media type of error bodies (RFC 9457).
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// Header of `GET /v1/catalog/{code}`: standard base64 of the portal's
+/// 64-byte Ed25519 signature over the exact response body.
+pub const CATALOG_SIGNATURE: &str = "X-Catalog-Signature";
+
+/// What `Debug` shows in place of a secret.
+pub const REDACTED: &str = "<redacted>";
+
 /// One entry of `GET /v1/catalog`.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CatalogEntry {
@@ -229,8 +236,8 @@ pub struct Problem {
     pub errors: Vec<FieldProblem>,
 }
 
-/// `POST /oauth/token` reply.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+/// `POST /oauth/token` reply. Its `Debug` hides both tokens.
+#[derive(Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TokenResponse {
     /// Bearer token for the API.
     pub access_token: String,
@@ -238,8 +245,21 @@ pub struct TokenResponse {
     pub token_type: String,
     /// Lifetime of the access token, in seconds.
     pub expires_in: u64,
-    /// Token to get a new access token.
+    /// Token to get a new access token. A refresh answer may leave it out
+    /// (RFC 6749 §6), which reads as empty: the old one stays in use.
+    #[serde(default)]
     pub refresh_token: String,
+}
+
+impl std::fmt::Debug for TokenResponse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("TokenResponse")
+            .field("access_token", &REDACTED)
+            .field("token_type", &self.token_type)
+            .field("expires_in", &self.expires_in)
+            .field("refresh_token", &REDACTED)
+            .finish()
+    }
 }
 
 /// Fault injection for tests and training (`POST /admin/faults`).
@@ -291,5 +311,24 @@ mod tests {
             assert_eq!(Status::from_name(status.name()), Some(status), "{status:?} round-trips");
         }
         assert_eq!(Status::from_name("archived"), None);
+    }
+
+    #[test]
+    fn debug_of_a_token_response_hides_both_tokens() {
+        let tokens = TokenResponse {
+            access_token: "access-secret-123".into(),
+            token_type: "Bearer".into(),
+            expires_in: 3600,
+            refresh_token: "refresh-secret-456".into(),
+        };
+        let shown = format!("{tokens:?}");
+        assert!(
+            !shown.contains("access-secret-123") && !shown.contains("refresh-secret-456"),
+            "a logged token response must not carry the tokens: {shown}"
+        );
+        assert!(
+            shown.contains(REDACTED),
+            "the fields are still listed, redacted: {shown}"
+        );
     }
 }

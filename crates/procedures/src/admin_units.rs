@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::fold::fold;
+use crate::limits::MAX_QUERY_CHARS;
 
 static DATA: &str = include_str!("../../../catalog/admin-units-2025.json");
 
@@ -67,11 +68,16 @@ pub fn commune(province_code: &str, commune_code: &str) -> Option<&'static Commu
 
 /// Communes of a province whose folded name contains every folded word of
 /// `query`; names that match with their marks come first, so "Tân Thành"
-/// ranks above "Tân Thạnh" for a query typed with diacritics.
+/// ranks above "Tân Thạnh" for a query typed with diacritics. Only the first
+/// [`MAX_QUERY_CHARS`] characters of the query count.
 pub fn search_communes(province_code: &str, query: &str) -> Vec<&'static Commune> {
     let Some(province) = province(province_code) else {
         return Vec::new();
     };
+    let query = query
+        .char_indices()
+        .nth(MAX_QUERY_CHARS)
+        .map_or(query, |(cut, _)| &query[..cut]);
     let words: Vec<String> = fold(query)
         .split(' ')
         .filter(|w| !w.is_empty())

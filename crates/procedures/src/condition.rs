@@ -15,10 +15,18 @@
 //! ```
 //! An unanswered field is *empty*: every comparison with it is false except
 //! `!=`, and `answered(field)` tells whether it holds an answer.
+//!
+//! Bounds: the text is at most [`MAX_CONDITION_BYTES`] long, and brackets and
+//! `!`/`not` nest at most [`MAX_CONDITION_DEPTH`] deep. Chains of `&&` and `||`
+//! become one node with many operands, so the tree's depth (and with it the
+//! recursion of parsing, evaluating and dropping it) stays small whatever the
+//! input.
 
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
+
+use crate::limits::{MAX_CONDITION_BYTES, MAX_CONDITION_DEPTH};
 
 /// A parsed condition.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,8 +42,10 @@ enum Expr {
     DaysSince(String),
     Answered(String),
     Not(Box<Expr>),
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
+    /// All operands of a `&&` chain, at least two.
+    And(Vec<Expr>),
+    /// All operands of a `||` chain, at least two.
+    Or(Vec<Expr>),
     Compare(Box<Expr>, CompareOp, Box<Expr>),
     In(Box<Expr>, Vec<Expr>),
 }
@@ -85,12 +95,26 @@ pub trait Scope {
 
 impl Condition {
     /// Parses a condition; the error gives the position and the problem.
+    /// Text longer than [`MAX_CONDITION_BYTES`] is refused before any parsing.
     pub fn parse(text: &str) -> Result<Self, ParseError> {
+        if text.len() > MAX_CONDITION_BYTES {
+            return Err(ParseError {
+                position: text
+                    .char_indices()
+                    .take_while(|(i, _)| *i < MAX_CONDITION_BYTES)
+                    .count(),
+                problem: format!(
+                    "the condition is {} bytes long; the limit is {MAX_CONDITION_BYTES}",
+                    text.len()
+                ),
+            });
+        }
         let tokens = tokenize(text)?;
         let mut parser = Parser {
             tokens,
             next: 0,
             end: text.chars().count(),
+            depth: 0,
         };
         let root = parser.or()?;
         match parser.peek() {
@@ -121,7 +145,8 @@ impl Expr {
             Expr::Literal(_) => {}
             Expr::Field(id) | Expr::Age(id) | Expr::DaysSince(id) | Expr::Answered(id) => out.push(id),
             Expr::Not(inner) => inner.collect_fields(out),
-            Expr::And(a, b) | Expr::Or(a, b) | Expr::Compare(a, _, b) => {
+            Expr::And(all) | Expr::Or(all) => all.iter().for_each(|e| e.collect_fields(out)),
+            Expr::Compare(a, _, b) => {
                 a.collect_fields(out);
                 b.collect_fields(out);
             }
@@ -149,8 +174,8 @@ impl Expr {
                 Value::Bool(b) => Value::Bool(!b),
                 _ => Value::Empty,
             },
-            Expr::And(a, b) => Value::Bool(truthy(&a.eval(scope)) && truthy(&b.eval(scope))),
-            Expr::Or(a, b) => Value::Bool(truthy(&a.eval(scope)) || truthy(&b.eval(scope))),
+            Expr::And(all) => Value::Bool(all.iter().all(|e| truthy(&e.eval(scope)))),
+            Expr::Or(all) => Value::Bool(all.iter().any(|e| truthy(&e.eval(scope)))),
             Expr::Compare(a, op, b) => Value::Bool(compare(&a.eval(scope), *op, &b.eval(scope))),
             Expr::In(item, list) => {
                 let item = item.eval(scope);
@@ -278,6 +303,8 @@ struct Parser {
     tokens: Vec<(usize, Token)>,
     next: usize,
     end: usize,
+    /// Brackets and negations open around the current token.
+    depth: usize,
 }
 
 impl Parser {
@@ -310,30 +337,53 @@ impl Parser {
         }
     }
 
+    /// One level deeper at `position`, or the nesting error.
+    fn enter(&mut self, position: usize) -> Result<(), ParseError> {
+        self.depth += 1;
+        if self.depth > MAX_CONDITION_DEPTH {
+            return Err(ParseError {
+                position,
+                problem: format!("brackets and `not` nest deeper than {MAX_CONDITION_DEPTH} levels"),
+            });
+        }
+        Ok(())
+    }
+
     fn or(&mut self) -> Result<Expr, ParseError> {
-        let mut left = self.and()?;
+        let mut all = vec![self.and()?];
         while self.at_word_or_op("or", "||") {
             self.bump();
-            left = Expr::Or(Box::new(left), Box::new(self.and()?));
+            all.push(self.and()?);
         }
-        Ok(left)
+        Ok(if all.len() == 1 { all.remove(0) } else { Expr::Or(all) })
     }
 
     fn and(&mut self) -> Result<Expr, ParseError> {
-        let mut left = self.unary()?;
+        let mut all = vec![self.unary()?];
         while self.at_word_or_op("and", "&&") {
             self.bump();
-            left = Expr::And(Box::new(left), Box::new(self.unary()?));
+            all.push(self.unary()?);
         }
-        Ok(left)
+        Ok(if all.len() == 1 { all.remove(0) } else { Expr::And(all) })
     }
 
+    /// Negations are counted in a loop, not by recursion, and each one is a
+    /// level of nesting.
     fn unary(&mut self) -> Result<Expr, ParseError> {
-        if self.at_word_or_op("not", "!") {
+        let outer = self.depth;
+        let mut negations = 0;
+        while self.at_word_or_op("not", "!") {
+            let position = self.peek().map_or(self.end, |(p, _)| p);
+            self.enter(position)?;
             self.bump();
-            return Ok(Expr::Not(Box::new(self.unary()?)));
+            negations += 1;
         }
-        self.compare()
+        let mut expr = self.compare()?;
+        for _ in 0..negations {
+            expr = Expr::Not(Box::new(expr));
+        }
+        self.depth = outer;
+        Ok(expr)
     }
 
     fn compare(&mut self) -> Result<Expr, ParseError> {
@@ -376,8 +426,10 @@ impl Parser {
             Token::Text(s) => Ok(Expr::Literal(Value::Text(s))),
             Token::Integer(n) => Ok(Expr::Literal(Value::Integer(n))),
             Token::Op("(") => {
+                self.enter(position)?;
                 let inner = self.or()?;
                 self.expect_op(")")?;
+                self.depth -= 1;
                 Ok(inner)
             }
             Token::Ident(word) => match word.as_str() {
@@ -430,6 +482,7 @@ impl Parser {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::harness::on_small_stack;
     use std::collections::HashMap;
 
     struct Answers(HashMap<&'static str, Value>);
@@ -487,6 +540,99 @@ mod tests {
     fn fields_lists_every_referenced_field() {
         let c = Condition::parse("a == 1 || (age(b) > 2 && !answered(c)) || d in [e]").unwrap();
         assert_eq!(c.fields(), vec!["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn hostile_conditions_are_refused_on_a_small_stack() {
+        on_small_stack(|| {
+            let started = std::time::Instant::now();
+            let negations = format!("{}a", "!".repeat(200_000));
+            assert!(Condition::parse(&negations).is_err(), "200,000 `!` are refused");
+            let chain = vec!["a"; 200_000].join("&&");
+            assert!(
+                Condition::parse(&chain).is_err(),
+                "a 200,000-term `&&` chain is refused"
+            );
+            let brackets = format!("{}a{}", "(".repeat(200_000), ")".repeat(200_000));
+            assert!(Condition::parse(&brackets).is_err(), "200,000 brackets are refused");
+            let words = format!("{}a", "not ".repeat(200_000));
+            assert!(Condition::parse(&words).is_err(), "200,000 `not` are refused");
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(1),
+                "refusing hostile conditions is quick, took {:?}",
+                started.elapsed()
+            );
+        });
+    }
+
+    #[test]
+    fn text_over_the_length_limit_is_refused_before_parsing() {
+        let long = format!("a == \"{}\"", "x".repeat(MAX_CONDITION_BYTES));
+        let err = Condition::parse(&long).expect_err("a condition over 2 KiB is refused");
+        assert!(
+            err.problem.contains("the limit is 2048"),
+            "the error names the limit: {err}"
+        );
+        let fits = format!("a == \"{}\"", "x".repeat(MAX_CONDITION_BYTES - 7));
+        assert_eq!(fits.len(), MAX_CONDITION_BYTES, "the test text is exactly at the limit");
+        assert!(
+            Condition::parse(&fits).is_ok(),
+            "a condition of exactly 2 KiB is accepted"
+        );
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_refused_with_its_position() {
+        let at_limit = format!("{}a", "!".repeat(MAX_CONDITION_DEPTH));
+        assert!(Condition::parse(&at_limit).is_ok(), "32 negations are accepted");
+        let over = format!("{}a", "!".repeat(MAX_CONDITION_DEPTH + 1));
+        let err = Condition::parse(&over).expect_err("33 negations are refused");
+        assert_eq!(err.position, MAX_CONDITION_DEPTH, "the 33rd `!` is named: {err}");
+        assert!(
+            err.problem.contains("deeper than 32"),
+            "the error names the limit: {err}"
+        );
+        let brackets = |n: usize| format!("{}a{}", "(".repeat(n), ")".repeat(n));
+        assert!(
+            Condition::parse(&brackets(MAX_CONDITION_DEPTH)).is_ok(),
+            "32 brackets are accepted"
+        );
+        assert!(
+            Condition::parse(&brackets(MAX_CONDITION_DEPTH + 1)).is_err(),
+            "33 brackets are refused"
+        );
+        let mixed = format!(
+            "{}a{}",
+            "!(".repeat(MAX_CONDITION_DEPTH / 2 + 1),
+            ")".repeat(MAX_CONDITION_DEPTH / 2 + 1)
+        );
+        assert!(
+            Condition::parse(&mixed).is_err(),
+            "negations and brackets count together"
+        );
+        let siblings = vec!["((!(a)))"; 100].join(" || ");
+        assert!(
+            Condition::parse(&siblings).is_ok(),
+            "depth is nesting, not the number of groups"
+        );
+    }
+
+    #[test]
+    fn long_chains_are_flat_and_evaluate_on_a_small_stack() {
+        on_small_stack(|| {
+            let terms: Vec<String> = (0..300).map(|i| format!("f{i}")).collect();
+            let chain = terms.join("&&");
+            let c = Condition::parse(&chain).expect("a 300-term chain within 2 KiB parses");
+            assert!(
+                matches!(&c.root, Expr::And(all) if all.len() == 300),
+                "the chain is one node with 300 operands"
+            );
+            assert_eq!(c.fields().len(), 300, "every operand's field is listed");
+            assert!(!c.holds(&scope()), "unanswered operands make the chain false");
+            let either =
+                Condition::parse(&format!("{} || late", terms[..200].join(" or "))).expect("an `or` chain parses");
+            assert!(either.holds(&scope()), "one true operand makes an `or` chain true");
+        });
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::admin_units;
 use crate::condition::{self, Scope, Value};
 use crate::definition::{ChoiceOption, Field, FieldKind, FileKind, LocalizedText};
 use crate::fold::clean;
+use crate::limits::{MAX_LONG_TEXT_ANSWER_CHARS, MAX_STREET_CHARS, MAX_TEXT_ANSWER_CHARS};
 use crate::loader::Procedure;
 use crate::message::Message;
 use crate::validate::{self, Sex};
@@ -221,37 +222,30 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> I
 }
 
 /// Fields whose step and own conditions hold. A hidden field counts as
-/// unanswered in every condition (as in XLSForm's relevance), so visibility
-/// is recomputed until it settles; the loader refused cycles, so it does.
+/// unanswered in every condition (as in XLSForm's relevance). The loader
+/// refused cycles and ordered the fields so that each comes after every field
+/// its conditions read, so one pass in that order settles visibility: linear
+/// in the number of fields, however long a chain of `show_if` is.
 fn visible_fields<'a>(procedure: &'a Procedure, answers: &Answers, today: NaiveDate) -> HashSet<&'a str> {
-    let all: Vec<(&Option<String>, &'a Field)> = procedure
-        .definition
-        .steps
-        .iter()
-        .flat_map(|s| s.fields.iter().map(move |f| (&s.show_if, f)))
-        .collect();
-    let mut visible: HashSet<&str> = all.iter().map(|(_, f)| f.id.as_str()).collect();
-    for _ in 0..=all.len() {
+    let steps = &procedure.definition.steps;
+    let mut visible: HashSet<&str> = HashSet::new();
+    for &(s, f) in procedure.visibility_order() {
+        let (Some(step), Some(field)) = (steps.get(s), steps.get(s).and_then(|step| step.fields.get(f))) else {
+            continue;
+        };
         let scope = Answered {
             procedure,
             answers,
             visible: &visible,
             today,
         };
-        let next: HashSet<&str> = all
-            .iter()
-            .filter(|(step_if, f)| {
-                [*step_if, &f.show_if]
-                    .into_iter()
-                    .flatten()
-                    .all(|t| procedure.condition(t).is_some_and(|c| c.holds(&scope)))
-            })
-            .map(|(_, f)| f.id.as_str())
-            .collect();
-        if next == visible {
-            break;
+        let shown = [&step.show_if, &field.show_if]
+            .into_iter()
+            .flatten()
+            .all(|t| procedure.condition(t).is_some_and(|c| c.holds(&scope)));
+        if shown {
+            visible.insert(field.id.as_str());
         }
-        visible = next;
     }
     visible
 }
@@ -368,13 +362,12 @@ fn check_answer(field: &Field, answer: &Answer, scope: &Answered<'_>) -> Result<
     };
     match field.kind {
         FieldKind::Text | FieldKind::LongText => {
-            let limit = if field.kind == FieldKind::Text { 200 } else { 2000 };
-            let length = text.chars().count();
-            if length > limit {
-                return Err(Message::id("error-text-too-long")
-                    .arg("limit", limit as i64)
-                    .arg("length", length as i64));
-            }
+            let limit = if field.kind == FieldKind::Text {
+                MAX_TEXT_ANSWER_CHARS
+            } else {
+                MAX_LONG_TEXT_ANSWER_CHARS
+            };
+            validate::within(text, limit)?;
             Ok(Display::Text(text.to_owned()))
         }
         FieldKind::PersonName => validate::person_name(text).map(Display::Text),
@@ -453,6 +446,7 @@ fn check_address(address: &AddressAnswer) -> Result<Display, Message> {
     if address.street.is_empty() {
         return Err(Message::id("error-address-street"));
     }
+    validate::within(&address.street, MAX_STREET_CHARS)?;
     Ok(Display::Address(format!(
         "{}, {}, {}",
         address.street, commune.name, province.name

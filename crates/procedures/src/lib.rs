@@ -13,6 +13,8 @@ pub mod definition;
 pub mod engine;
 pub mod error;
 pub mod fold;
+pub mod harness;
+pub mod limits;
 pub mod loader;
 pub mod message;
 pub mod search;

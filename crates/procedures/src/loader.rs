@@ -1,12 +1,20 @@
 //! Reads a definition from TOML and checks every rule of the format before the
 //! engine ever sees it, so that a broken definition fails at load time with a
 //! message naming the file, the place and the problem, and never panics later.
+//!
+//! Every bound of [`crate::limits`] is checked here, before anything walks the
+//! definition, and every walk is a loop, so no definition from any source can
+//! exhaust the stack, the memory or the time of the app.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::condition::Condition;
 use crate::definition::{Definition, FORMAT_VERSION, FieldKind, LIFE_EVENTS, LocalizedText, TOPICS};
 use crate::error::{Error, Result};
+use crate::limits::{
+    MAX_CONDITION_BYTES, MAX_DEFINITION_BYTES, MAX_DOCUMENTS, MAX_FIELDS, MAX_FILE_SIZE_MB, MAX_ID_BYTES,
+    MAX_LIST_ITEMS, MAX_OPTIONS, MAX_STEPS, MAX_TEXT_BYTES, MAX_VERSION,
+};
 
 /// A definition whose conditions are parsed and whose references all resolve.
 #[derive(Debug, Clone)]
@@ -15,11 +23,16 @@ pub struct Procedure {
     pub definition: Definition,
     conditions: HashMap<String, Condition>,
     field_kinds: HashMap<String, FieldKind>,
+    /// Every field as `(step, field)` indices, each after the fields its
+    /// visibility depends on.
+    visibility_order: Vec<(usize, usize)>,
 }
 
 impl Procedure {
-    /// Parses and checks one definition; `file` names it in errors.
+    /// Parses and checks one definition written in TOML; `file` names it in
+    /// errors. Text over [`MAX_DEFINITION_BYTES`] is refused unread.
     pub fn from_toml(file: &str, text: &str) -> Result<Self> {
+        source_within_limit(file, text)?;
         let definition: Definition = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map_or((1, 1), |span| line_and_column(text, span.start));
             Error::Syntax {
@@ -29,28 +42,77 @@ impl Procedure {
                 problem: e.message().to_owned(),
             }
         })?;
-        Self::from_definition(file, definition)
+        Self::checked(file, definition)
     }
 
-    /// Checks a definition that arrived already parsed (from a portal's
-    /// catalog update, as JSON); `file` names its source in errors.
+    /// Parses and checks one definition written in JSON (the shape of a
+    /// portal's catalog update); `file` names it in errors. Text over
+    /// [`MAX_DEFINITION_BYTES`] is refused unread.
+    pub fn from_json(file: &str, text: &str) -> Result<Self> {
+        source_within_limit(file, text)?;
+        let definition: Definition = serde_json::from_str(text).map_err(|e| Error::Syntax {
+            file: file.to_owned(),
+            line: e.line().max(1),
+            column: e.column().max(1),
+            problem: e.to_string(),
+        })?;
+        Self::checked(file, definition)
+    }
+
+    /// Checks a definition that arrived already parsed; `file` names its
+    /// source in errors. Its size is measured as compact JSON against
+    /// [`MAX_DEFINITION_BYTES`].
     pub fn from_definition(file: &str, definition: Definition) -> Result<Self> {
-        let conditions = Checker::new(file, &definition).check()?;
-        Ok(Self::compile(definition, conditions))
+        let mut budget = Budget {
+            left: MAX_DEFINITION_BYTES,
+        };
+        if serde_json::to_writer(&mut budget, &definition).is_err() {
+            return Err(Error::Invalid {
+                file: file.to_owned(),
+                place: "definition".into(),
+                problem: format!("the definition is larger than {MAX_DEFINITION_BYTES} bytes"),
+            });
+        }
+        Self::checked(file, definition)
     }
 
-    fn compile(definition: Definition, conditions: HashMap<String, Condition>) -> Self {
+    /// Checks a definition a portal sent when asked for the procedure
+    /// `expected_code`: a body naming any other code is refused (so an update
+    /// can never replace another procedure), then every rule and limit of
+    /// [`Procedure::from_definition`] applies. `origin` names the source in
+    /// errors, e.g. `portal:1.001193`.
+    pub fn from_update(expected_code: &str, origin: &str, definition: Definition) -> Result<Self> {
+        if definition.code != expected_code {
+            return Err(Error::Invalid {
+                file: origin.to_owned(),
+                place: "code".into(),
+                problem: format!(
+                    "the update is for `{}`, but `{}` was asked for",
+                    shown(&definition.code),
+                    shown(expected_code)
+                ),
+            });
+        }
+        Self::from_definition(origin, definition)
+    }
+
+    fn checked(file: &str, definition: Definition) -> Result<Self> {
+        let Checked {
+            conditions,
+            visibility_order,
+        } = Checker::new(file, &definition).check()?;
         let field_kinds = definition
             .steps
             .iter()
             .flat_map(|s| &s.fields)
             .map(|f| (f.id.clone(), f.kind))
             .collect();
-        Self {
+        Ok(Self {
             definition,
             conditions,
             field_kinds,
-        }
+            visibility_order,
+        })
     }
 
     /// The parsed form of a condition written in this definition.
@@ -62,10 +124,58 @@ impl Procedure {
     pub(crate) fn field_kind(&self, id: &str) -> Option<FieldKind> {
         self.field_kinds.get(id).copied()
     }
+
+    /// Every field as `(step, field)` indices, each after every field its
+    /// `show_if` (or its step's) reads, so one pass settles visibility.
+    pub(crate) fn visibility_order(&self) -> &[(usize, usize)] {
+        &self.visibility_order
+    }
+}
+
+fn source_within_limit(file: &str, text: &str) -> Result<()> {
+    if text.len() > MAX_DEFINITION_BYTES {
+        return Err(Error::Invalid {
+            file: file.to_owned(),
+            place: "definition".into(),
+            problem: format!(
+                "the definition is {} bytes long; the limit is {MAX_DEFINITION_BYTES}",
+                text.len()
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// A writer that only counts, and fails once more than `left` bytes came.
+struct Budget {
+    left: usize,
+}
+
+impl std::io::Write for Budget {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.left = self
+            .left
+            .checked_sub(buf.len())
+            .ok_or_else(|| std::io::Error::other("over the size limit"))?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A value from the definition as an error may quote it: at most
+/// [`MAX_ID_BYTES`] of it, so a hostile megabyte never reaches a log.
+fn shown(text: &str) -> String {
+    if text.len() <= MAX_ID_BYTES {
+        return text.to_owned();
+    }
+    format!("{}…", &text[..text.floor_char_boundary(MAX_ID_BYTES)])
 }
 
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let before = &text[..text.floor_char_boundary(offset)];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
@@ -98,6 +208,14 @@ fn condition_places(d: &Definition) -> Vec<(String, &str)> {
     out
 }
 
+/// What checking yields besides the verdict.
+struct Checked {
+    /// The definition's conditions, parsed, by text.
+    conditions: HashMap<String, Condition>,
+    /// See [`Procedure::visibility_order`].
+    visibility_order: Vec<(usize, usize)>,
+}
+
 struct Checker<'a> {
     file: &'a str,
     d: &'a Definition,
@@ -121,8 +239,8 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Checks every rule; returns the definition's conditions, parsed, by text.
-    fn check(mut self) -> Result<HashMap<String, Condition>> {
+    /// Checks every rule and limit.
+    fn check(mut self) -> Result<Checked> {
         let d = self.d;
         if d.format != FORMAT_VERSION {
             return Err(self.fail(
@@ -133,11 +251,24 @@ impl<'a> Checker<'a> {
                 ),
             ));
         }
+        self.counts()?;
         if !is_procedure_code(&d.code) {
-            return Err(self.fail("code", format!("`{}` is not a procedure code like 1.001193", d.code)));
+            return Err(self.fail(
+                "code",
+                format!("`{}` is not a procedure code like 1.001193", shown(&d.code)),
+            ));
+        }
+        if d.version > MAX_VERSION {
+            return Err(self.fail(
+                "version",
+                format!("version {} is above the limit of {MAX_VERSION}", d.version),
+            ));
         }
         if let Some((i, topic)) = d.topics.iter().enumerate().find(|(_, t)| !TOPICS.contains(&t.as_str())) {
-            return Err(self.fail(format!("topics[{i}]"), format!("`{topic}` is not a known topic")));
+            return Err(self.fail(
+                format!("topics[{i}]"),
+                format!("`{}` is not a known topic", shown(topic)),
+            ));
         }
         if let Some((i, event)) = d
             .life_events
@@ -147,15 +278,113 @@ impl<'a> Checker<'a> {
         {
             return Err(self.fail(
                 format!("life_events[{i}]"),
-                format!("`{event}` is not a known life event"),
+                format!("`{}` is not a known life event", shown(event)),
             ));
         }
         self.texts()?;
         self.ids()?;
         self.fields()?;
         let conditions = self.conditions()?;
-        self.no_cycles(&conditions)?;
-        Ok(conditions)
+        let visibility_order = self.visibility_order(&conditions)?;
+        Ok(Checked {
+            conditions,
+            visibility_order,
+        })
+    }
+
+    /// How many of each thing a definition holds, checked before any walk.
+    fn counts(&self) -> Result<()> {
+        let d = self.d;
+        let mut lists: Vec<(String, usize, usize)> = vec![
+            ("steps".into(), d.steps.len(), MAX_STEPS),
+            ("documents".into(), d.documents.len(), MAX_DOCUMENTS),
+            ("topics".into(), d.topics.len(), MAX_LIST_ITEMS),
+            ("life_events".into(), d.life_events.len(), MAX_LIST_ITEMS),
+            ("keywords".into(), d.keywords.len(), MAX_LIST_ITEMS),
+            ("notes".into(), d.notes.len(), MAX_LIST_ITEMS),
+            ("legal_basis".into(), d.legal_basis.len(), MAX_LIST_ITEMS),
+            ("fee.rules".into(), d.fee.rules.len(), MAX_LIST_ITEMS),
+        ];
+        for (i, doc) in d.documents.iter().enumerate() {
+            lists.push((format!("documents[{i}].accepted"), doc.accepted.len(), MAX_LIST_ITEMS));
+        }
+        for (place, count, limit) in lists {
+            if count > limit {
+                return Err(self.fail(place, format!("{count} entries; the limit is {limit}")));
+            }
+        }
+        let fields: usize = d.steps.iter().map(|s| s.fields.len()).sum();
+        if fields > MAX_FIELDS {
+            return Err(self.fail("steps", format!("{fields} fields in all; the limit is {MAX_FIELDS}")));
+        }
+        for (s, step) in d.steps.iter().enumerate() {
+            for (f, field) in step.fields.iter().enumerate() {
+                let lists = [
+                    ("options", field.options.len(), MAX_OPTIONS),
+                    ("checks", field.checks.len(), MAX_LIST_ITEMS),
+                ];
+                for (key, count, limit) in lists {
+                    if count > limit {
+                        return Err(self.fail(
+                            format!("steps[{s}].fields[{f}].{key}"),
+                            format!("{count} entries; the limit is {limit}"),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Strings that are not user-visible text: short values, at most
+    /// [`MAX_ID_BYTES`]; keywords, at most [`MAX_TEXT_BYTES`].
+    fn short_strings(&self) -> Result<()> {
+        let d = self.d;
+        let mut strings: Vec<(String, &str, usize)> = Vec::new();
+        strings.extend(
+            d.keywords
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (format!("keywords[{i}]"), k.as_str(), MAX_TEXT_BYTES)),
+        );
+        strings.extend(
+            d.legal_basis
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (format!("legal_basis[{i}].number"), l.number.as_str(), MAX_ID_BYTES)),
+        );
+        strings.extend(
+            d.documents
+                .iter()
+                .enumerate()
+                .map(|(i, doc)| (format!("documents[{i}].id"), doc.id.as_str(), MAX_ID_BYTES)),
+        );
+        for (s, step) in d.steps.iter().enumerate() {
+            strings.push((format!("steps[{s}].id"), step.id.as_str(), MAX_ID_BYTES));
+            for (f, field) in step.fields.iter().enumerate() {
+                let place = format!("steps[{s}].fields[{f}]");
+                strings.push((format!("{place}.id"), field.id.as_str(), MAX_ID_BYTES));
+                for (key, link) in [
+                    ("birth_date_field", &field.birth_date_field),
+                    ("sex_field", &field.sex_field),
+                ] {
+                    strings.extend(link.as_deref().map(|l| (format!("{place}.{key}"), l, MAX_ID_BYTES)));
+                }
+                strings.extend(
+                    field
+                        .options
+                        .iter()
+                        .enumerate()
+                        .map(|(o, opt)| (format!("{place}.options[{o}].value"), opt.value.as_str(), MAX_ID_BYTES)),
+                );
+            }
+        }
+        for (place, text, limit) in strings {
+            if text.len() > limit {
+                return Err(self.fail(place, format!("{} bytes long; the limit is {limit}", text.len())));
+            }
+        }
+        Ok(())
     }
 
     fn texts(&self) -> Result<()> {
@@ -219,7 +448,20 @@ impl<'a> Checker<'a> {
             if text.vi.trim().is_empty() || text.en.trim().is_empty() {
                 return Err(self.fail(place, "text is empty in one language; give both `vi` and `en`"));
             }
+            if let Some((language, long)) = [("vi", &text.vi), ("en", &text.en)]
+                .into_iter()
+                .find(|(_, t)| t.len() > MAX_TEXT_BYTES)
+            {
+                return Err(self.fail(
+                    place,
+                    format!(
+                        "text in `{language}` is {} bytes long; the limit is {MAX_TEXT_BYTES}",
+                        long.len()
+                    ),
+                ));
+            }
         }
+        self.short_strings()?;
         if d.steps.is_empty() {
             return Err(self.fail("steps", "a procedure needs at least one step"));
         }
@@ -233,7 +475,10 @@ impl<'a> Checker<'a> {
             if !is_id(&step.id) || !steps.insert(step.id.as_str()) {
                 return Err(self.fail(
                     format!("steps[{s}].id"),
-                    format!("`{}` is not a unique id of lowercase letters, digits and _", step.id),
+                    format!(
+                        "`{}` is not a unique id of lowercase letters, digits and _",
+                        shown(&step.id)
+                    ),
                 ));
             }
             if step.fields.is_empty() {
@@ -243,7 +488,10 @@ impl<'a> Checker<'a> {
                 if !is_id(&field.id) || self.kinds.insert(field.id.as_str(), field.kind).is_some() {
                     return Err(self.fail(
                         format!("steps[{s}].fields[{f}].id"),
-                        format!("`{}` is not a unique id of lowercase letters, digits and _", field.id),
+                        format!(
+                            "`{}` is not a unique id of lowercase letters, digits and _",
+                            shown(&field.id)
+                        ),
                     ));
                 }
             }
@@ -251,12 +499,21 @@ impl<'a> Checker<'a> {
         let mut docs = HashSet::new();
         for (i, doc) in d.documents.iter().enumerate() {
             if !is_id(&doc.id) || !docs.insert(doc.id.as_str()) {
-                return Err(self.fail(format!("documents[{i}].id"), format!("`{}` is not a unique id", doc.id)));
+                return Err(self.fail(
+                    format!("documents[{i}].id"),
+                    format!("`{}` is not a unique id", shown(&doc.id)),
+                ));
             }
             if doc.accepted.is_empty() || doc.max_size_mb == 0 {
                 return Err(self.fail(
                     format!("documents[{i}]"),
                     "a document needs at least one accepted file kind and a size limit above 0",
+                ));
+            }
+            if doc.max_size_mb > MAX_FILE_SIZE_MB {
+                return Err(self.fail(
+                    format!("documents[{i}].max_size_mb"),
+                    format!("{} MiB is above the limit of {MAX_FILE_SIZE_MB} MiB", doc.max_size_mb),
                 ));
             }
         }
@@ -319,17 +576,24 @@ impl<'a> Checker<'a> {
                         Some(FieldKind::Choice) if key == "sex_field" && !self.is_sex_choice(target) => {
                             return Err(self.fail(
                                 format!("{place}.{key}"),
-                                format!("field `{target}` must have exactly the options `male` and `female`"),
+                                format!(
+                                    "field `{}` must have exactly the options `male` and `female`",
+                                    shown(target)
+                                ),
                             ));
                         }
                         Some(kind) if *kind == wanted => {}
                         Some(_) => {
-                            return Err(
-                                self.fail(format!("{place}.{key}"), format!("field `{target}` has the wrong type"))
-                            );
+                            return Err(self.fail(
+                                format!("{place}.{key}"),
+                                format!("field `{}` has the wrong type", shown(target)),
+                            ));
                         }
                         None => {
-                            return Err(self.fail(format!("{place}.{key}"), format!("there is no field `{target}`")));
+                            return Err(self.fail(
+                                format!("{place}.{key}"),
+                                format!("there is no field `{}`", shown(target)),
+                            ));
                         }
                     }
                 }
@@ -350,14 +614,25 @@ impl<'a> Checker<'a> {
     }
 
     fn conditions(&self) -> Result<HashMap<String, Condition>> {
-        let mut parsed = HashMap::new();
+        let mut parsed: HashMap<String, Condition> = HashMap::new();
         for (place, text) in condition_places(self.d) {
-            let condition =
-                Condition::parse(text).map_err(|e| self.fail(&place, format!("condition `{text}`: {e}")))?;
+            if parsed.contains_key(text) {
+                continue;
+            }
+            let condition = Condition::parse(text).map_err(|e| {
+                if text.len() > MAX_CONDITION_BYTES {
+                    self.fail(&place, format!("condition: {e}"))
+                } else {
+                    self.fail(&place, format!("condition `{text}`: {e}"))
+                }
+            })?;
             if let Some(missing) = condition.fields().into_iter().find(|f| !self.kinds.contains_key(f)) {
                 return Err(self.fail(
                     place,
-                    format!("condition `{text}` names `{missing}`, which is not a field of this procedure"),
+                    format!(
+                        "condition `{text}` names `{}`, which is not a field of this procedure",
+                        shown(missing)
+                    ),
                 ));
             }
             parsed.insert(text.to_owned(), condition);
@@ -365,11 +640,14 @@ impl<'a> Checker<'a> {
         Ok(parsed)
     }
 
-    /// A field must not depend, through the conditions that show it, on itself.
-    fn no_cycles(&self, conditions: &HashMap<String, Condition>) -> Result<()> {
+    /// A field must not depend, through the conditions that show it, on
+    /// itself. Returns the fields in an order where each comes after every
+    /// field it depends on.
+    fn visibility_order(&self, conditions: &HashMap<String, Condition>) -> Result<Vec<(usize, usize)>> {
         let mut depends: HashMap<&str, Vec<&str>> = HashMap::new();
-        for step in &self.d.steps {
-            for field in &step.fields {
+        let mut at: HashMap<&str, (usize, usize)> = HashMap::new();
+        for (s, step) in self.d.steps.iter().enumerate() {
+            for (f, field) in step.fields.iter().enumerate() {
                 let mut on = Vec::new();
                 for text in [&step.show_if, &field.show_if].into_iter().flatten() {
                     if let Some(c) = conditions.get(text.as_str()) {
@@ -381,42 +659,64 @@ impl<'a> Checker<'a> {
                     }
                 }
                 depends.insert(field.id.as_str(), on);
+                at.insert(field.id.as_str(), (s, f));
             }
         }
-        let mut done = HashSet::new();
-        for start in self.d.steps.iter().flat_map(|s| &s.fields).map(|f| f.id.as_str()) {
-            let mut path = Vec::new();
-            if let Some(cycle) = find_cycle(start, &depends, &mut path, &mut done) {
-                return Err(self.fail("show_if", format!("conditions form a cycle: {}", cycle.join(" → "))));
-            }
+        let nodes: Vec<&str> = self
+            .d
+            .steps
+            .iter()
+            .flat_map(|s| &s.fields)
+            .map(|f| f.id.as_str())
+            .collect();
+        match dependencies_first(&nodes, &depends) {
+            Ok(order) => Ok(order.into_iter().filter_map(|id| at.get(id).copied()).collect()),
+            Err(cycle) => Err(self.fail("show_if", format!("conditions form a cycle: {}", cycle.join(" → ")))),
         }
-        Ok(())
     }
 }
 
-fn find_cycle<'a>(
-    node: &'a str,
+/// `nodes` ordered so that each comes after everything it depends on, or
+/// the first cycle found (its first node repeated at the end). A depth-first
+/// search with its own stack, so a chain of any length needs no recursion.
+fn dependencies_first<'a>(
+    nodes: &[&'a str],
     depends: &HashMap<&'a str, Vec<&'a str>>,
-    path: &mut Vec<&'a str>,
-    done: &mut HashSet<&'a str>,
-) -> Option<Vec<&'a str>> {
-    if let Some(at) = path.iter().position(|n| *n == node) {
-        let mut cycle = path[at..].to_vec();
-        cycle.push(node);
-        return Some(cycle);
-    }
-    if done.contains(node) {
-        return None;
-    }
-    path.push(node);
-    for next in depends.get(node).into_iter().flatten() {
-        if let Some(cycle) = find_cycle(next, depends, path, done) {
-            return Some(cycle);
+) -> std::result::Result<Vec<&'a str>, Vec<&'a str>> {
+    let mut done: HashSet<&str> = HashSet::new();
+    let mut order = Vec::with_capacity(nodes.len());
+    for &start in nodes {
+        if done.contains(start) {
+            continue;
+        }
+        // The path from `start`, each node with how many of its dependencies
+        // were followed, and where each node on the path sits.
+        let mut path: Vec<(&str, usize)> = vec![(start, 0)];
+        let mut on_path: HashMap<&str, usize> = HashMap::from([(start, 0)]);
+        while let Some(&(node, followed)) = path.last() {
+            let next = depends.get(node).and_then(|on| on.get(followed)).copied();
+            let Some(next) = next else {
+                path.pop();
+                on_path.remove(node);
+                done.insert(node);
+                order.push(node);
+                continue;
+            };
+            if let Some(top) = path.last_mut() {
+                top.1 += 1;
+            }
+            if let Some(&from) = on_path.get(next) {
+                let mut cycle: Vec<&str> = path[from..].iter().map(|(n, _)| *n).collect();
+                cycle.push(next);
+                return Err(cycle);
+            }
+            if !done.contains(next) {
+                on_path.insert(next, path.len());
+                path.push((next, 0));
+            }
         }
     }
-    path.pop();
-    done.insert(node);
-    None
+    Ok(order)
 }
 
 fn is_id(id: &str) -> bool {
@@ -431,4 +731,51 @@ fn is_procedure_code(code: &str) -> bool {
     let digits =
         |p: Option<&str>, len: usize| p.is_some_and(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()));
     digits(parts.next(), 1) && digits(parts.next(), 6) && parts.next().is_none()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dependency_order_of_a_200k_chain_needs_no_deep_stack() {
+        let ids: Vec<String> = (0..200_000).map(|i| format!("f{i}")).collect();
+        std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || {
+                let nodes: Vec<&str> = ids.iter().map(String::as_str).collect();
+                let mut depends: HashMap<&str, Vec<&str>> =
+                    nodes.windows(2).map(|pair| (pair[0], vec![pair[1]])).collect();
+                let order = dependencies_first(&nodes, &depends).expect("a chain has no cycle");
+                assert_eq!(
+                    order.first(),
+                    nodes.last(),
+                    "the end of the chain, which depends on nothing, comes first"
+                );
+                assert_eq!(order.len(), nodes.len(), "every field is ordered once");
+                depends.insert(nodes[nodes.len() - 1], vec![nodes[0]]);
+                let cycle = dependencies_first(&nodes, &depends).expect_err("closing the chain makes a cycle");
+                assert_eq!(
+                    cycle.len(),
+                    nodes.len() + 1,
+                    "the whole ring is named, its start repeated"
+                );
+            })
+            .expect("a test thread starts")
+            .join()
+            .expect("the thread ends without a stack overflow or a panic");
+    }
+
+    #[test]
+    fn dependencies_come_first_and_self_references_are_cycles() {
+        let depends = HashMap::from([("a", vec!["b", "c"]), ("b", vec!["c"]), ("c", vec![])]);
+        let order = dependencies_first(&["a", "b", "c"], &depends).expect("no cycle");
+        assert_eq!(order, ["c", "b", "a"], "each field after what it reads");
+        let depends = HashMap::from([("a", vec!["a"])]);
+        assert_eq!(
+            dependencies_first(&["a"], &depends),
+            Err(vec!["a", "a"]),
+            "a field reading itself is a cycle"
+        );
+    }
 }

@@ -8,6 +8,7 @@
 
 use crate::catalog::Catalog;
 use crate::fold::{fold, words};
+use crate::limits::MAX_QUERY_CHARS;
 
 /// Where in a procedure a word occurs; the order is the ranking order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -136,8 +137,14 @@ impl SearchIndex {
 
     /// The best `limit` matches for `query`, best first. Every query word
     /// that occurs anywhere in the index must match; words found nowhere
-    /// ("thủ tục", "cho tôi") are ignored.
+    /// ("thủ tục", "cho tôi") are ignored. Only the first
+    /// [`MAX_QUERY_CHARS`] characters of the query count, so a pasted
+    /// megabyte costs no more than a long sentence.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let query = query
+            .char_indices()
+            .nth(MAX_QUERY_CHARS)
+            .map_or(query, |(cut, _)| &query[..cut]);
         let query_words = words(query);
         let folded_query = query_words.join(" ");
         let n = self.keys.len();
@@ -333,6 +340,27 @@ mod tests {
             "words found nowhere are ignored"
         );
         assert!(keys("").is_empty() && keys("zzzz").is_empty());
+    }
+
+    #[test]
+    fn a_huge_query_is_cut_and_answered_quickly() {
+        let started = std::time::Instant::now();
+        let query = format!("khai sinh {}", "khaj sinhh dang ".repeat(100_000));
+        assert_eq!(
+            keys(&query)[0],
+            "khai-sinh",
+            "the first words of a 1.6 MB query still find the procedure"
+        );
+        let many_words: String = (0..70_000).map(|i| format!("w{i} ")).collect();
+        assert!(
+            index().search(&many_words, 10).is_empty(),
+            "70,000 distinct words neither overflow a counter nor match"
+        );
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "both answered quickly: {:?}",
+            started.elapsed()
+        );
     }
 
     proptest! {

@@ -1,6 +1,7 @@
 //! Attachments: files the user attaches to a draft's documents. A file is
-//! checked by its content (not its name), copied into the app's folder under
-//! its SHA-256, so moving or deleting the original breaks nothing.
+//! checked by its content (not its name) and copied, encrypted, into the
+//! app's folder under a name derived from its SHA-256 (see the `crypto`
+//! module), so moving or deleting the original breaks nothing.
 
 use std::collections::HashSet;
 use std::io::Read;
@@ -8,12 +9,12 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use procedures::definition::{DocumentRequirement, FileKind};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use ts_rs::TS;
 
-use crate::{AttachmentProblem, Error, Result, Store, audit, now};
+use crate::{AttachmentProblem, Error, Result, Store, audit, files, now};
 
 /// Sub-folder of the data folder that holds attached files.
 pub(crate) const FOLDER: &str = "attachments";
@@ -96,30 +97,57 @@ fn file_name(path: &Path) -> Result<String> {
     Ok(name.to_owned())
 }
 
+/// Opens the user's file for reading without ever blocking (a pipe opened
+/// for reading waits for a writer unless non-blocking) and refuses anything
+/// but a regular file, checked on the open handle so it cannot be swapped
+/// between the check and the read.
+fn open_regular(source: &Path) -> Result<(std::fs::File, u64)> {
+    let io = |source_error| Error::Io {
+        path: source.to_path_buf(),
+        source: source_error,
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(source).map_err(io)?;
+    let metadata = file.metadata().map_err(io)?;
+    if !metadata.is_file() {
+        return Err(refuse(AttachmentProblem::NotAFile));
+    }
+    Ok((file, metadata.len()))
+}
+
 impl Store {
     /// Checks `source` against the document's rules and attaches it to the
-    /// draft, replacing the document's earlier file if there was one.
+    /// draft, replacing the document's earlier file if there was one. A
+    /// submitted draft is refused with [`Error::Submitted`].
     pub fn attach(&self, draft: i64, document: &DocumentRequirement, source: &Path) -> Result<Attachment> {
         let name = file_name(source)?;
-        let io = |source_error| Error::Io {
-            path: source.to_path_buf(),
-            source: source_error,
-        };
+        self.check_editable(draft)?;
         let limit = u64::from(document.max_size_mb) * 1024 * 1024;
-        let size = std::fs::metadata(source).map_err(io)?.len();
-        if size > limit {
-            return Err(refuse(AttachmentProblem::TooLarge {
+        let too_large = |size: u64| {
+            refuse(AttachmentProblem::TooLarge {
                 limit_mb: document.max_size_mb,
                 size_mb: size.div_ceil(1024 * 1024),
-            }));
+            })
+        };
+        let (file, size) = open_regular(source)?;
+        if size > limit {
+            return Err(too_large(size));
         }
         let mut bytes = Vec::with_capacity(size as usize);
-        // Read at most one byte past the limit, in case the file grew after the size check.
-        std::fs::File::open(source)
-            .map_err(io)?
-            .take(limit + 1)
-            .read_to_end(&mut bytes)
-            .map_err(io)?;
+        // One byte past the limit tells a file that grew after the size check.
+        file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::Io {
+            path: source.to_path_buf(),
+            source: e,
+        })?;
+        if bytes.len() as u64 > limit {
+            return Err(too_large(bytes.len() as u64));
+        }
         if bytes.is_empty() {
             return Err(refuse(AttachmentProblem::Empty));
         }
@@ -142,14 +170,15 @@ impl Store {
         self.write_file(&sha256, &bytes)?;
         let mut connection = self.lock();
         let tx = connection.transaction()?;
+        editable(&tx, draft)?;
         tx.execute(
             "DELETE FROM attachments WHERE draft_id = ?1 AND document_id = ?2",
             params![draft, document.id],
         )?;
         let stamp = now();
-        let inserted = tx.execute(
+        tx.execute(
             "INSERT INTO attachments (draft_id, document_id, file_name, kind, size, sha256, added_at) \
-             SELECT id, ?2, ?3, ?4, ?5, ?6, ?7 FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![
                 draft,
                 document.id,
@@ -160,12 +189,6 @@ impl Store {
                 stamp
             ],
         )?;
-        if inserted == 0 {
-            return Err(Error::NotFound {
-                what: "draft",
-                id: draft,
-            });
-        }
         let id = tx.last_insert_rowid();
         tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, stamp])?;
         audit::record(&tx, "attachment-added", Some(draft), None, Some(&document.id))?;
@@ -180,36 +203,53 @@ impl Store {
         })
     }
 
-    /// Writes content under its hash, through a temporary file and a rename,
-    /// so a crash never leaves half a file under a valid name.
-    fn write_file(&self, sha256: &str, bytes: &[u8]) -> Result<()> {
+    /// Fails unless the draft exists, is not deleted and is not submitted.
+    fn check_editable(&self, draft: i64) -> Result<()> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        editable(&tx, draft)
+    }
+
+    /// Writes content encrypted under its name, atomically and owner-only.
+    pub(crate) fn write_file(&self, sha256: &str, bytes: &[u8]) -> Result<()> {
         let target = self.file_path(sha256);
         if target.exists() {
             return Ok(());
         }
-        let temporary = target.with_extension("partial");
-        let io = |source| Error::Io {
-            path: target.clone(),
-            source,
-        };
-        let write = || -> std::io::Result<()> {
-            let mut file = std::fs::File::create(&temporary)?;
-            std::io::Write::write_all(&mut file, bytes)?;
-            file.sync_all()?;
-            std::fs::rename(&temporary, &target)
-        };
-        write().map_err(|e| {
-            let _ = std::fs::remove_file(&temporary);
-            if e.raw_os_error() == Some(28) {
+        files::write_atomically(&target, &self.keys.seal(sha256, bytes)).map_err(|e| {
+            if e.raw_os_error() == Some(libc::ENOSPC) {
                 Error::DiskFull
             } else {
-                io(e)
+                Error::Io {
+                    path: target,
+                    source: e,
+                }
             }
         })
     }
 
     fn file_path(&self, sha256: &str) -> PathBuf {
-        self.folder().join(FOLDER).join(sha256)
+        self.folder().join(FOLDER).join(self.keys.file_name(sha256))
+    }
+
+    /// The content of an attached file, by its SHA-256 (hex). A file that
+    /// is gone or fails its integrity check is [`Error::AttachmentMissing`].
+    pub fn attachment_bytes(&self, sha256: &str) -> Result<Vec<u8>> {
+        let path = self.file_path(sha256);
+        let sealed = std::fs::read(&path).map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => Error::AttachmentMissing {
+                sha256: sha256.to_owned(),
+                damaged: false,
+            },
+            _ => Error::Io { path, source },
+        })?;
+        self.keys.open(sha256, &sealed).ok_or_else(|| {
+            tracing::warn!("an attached file failed its integrity check");
+            Error::AttachmentMissing {
+                sha256: sha256.to_owned(),
+                damaged: true,
+            }
+        })
     }
 
     /// The attachments of a draft, by document.
@@ -236,7 +276,8 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Detaches a file from its draft; the file itself goes when no draft uses it.
+    /// Detaches a file from its draft; the file itself goes when no draft
+    /// uses it. A submitted draft is refused with [`Error::Submitted`].
     pub fn remove_attachment(&self, id: i64) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
@@ -244,6 +285,7 @@ impl Store {
             .query_row("SELECT draft_id FROM attachments WHERE id = ?1", [id], |row| row.get(0))
             .optional()?
             .ok_or(Error::NotFound { what: "attachment", id })?;
+        editable(&tx, draft)?;
         tx.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
         tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, now()])?;
         audit::record(&tx, "attachment-removed", Some(draft), None, None)?;
@@ -266,20 +308,27 @@ impl Store {
             "PNG" => "image/png",
             _ => return Ok(None),
         };
-        let path = self.file_path(&sha256);
-        let bytes = std::fs::read(&path).map_err(|source| Error::Io { path, source })?;
+        let bytes = self.attachment_bytes(&sha256)?;
         Ok(Some(format!(
             "data:{mime};base64,{}",
             base64::engine::general_purpose::STANDARD.encode(bytes)
         )))
     }
 
-    /// Deletes files in the attachment folder that no attachment row names.
+    /// Deletes files in the attachment folder that neither an attachment row
+    /// nor a queued submission's payload names (a queued payload keeps its
+    /// files even if the rows went, so a delivery never finds one missing).
     pub(crate) fn remove_unused_files(&self) -> Result<()> {
         let used: HashSet<String> = {
             let connection = self.lock();
             let mut stmt = connection.prepare_cached("SELECT DISTINCT sha256 FROM attachments")?;
-            stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?
+            let mut used: HashSet<String> = stmt.query_map([], |row| row.get(0))?.collect::<rusqlite::Result<_>>()?;
+            let mut stmt = connection
+                .prepare_cached("SELECT payload FROM outbox WHERE state = 'queued' AND payload IS NOT NULL")?;
+            for payload in stmt.query_map([], |row| row.get::<_, String>(0))? {
+                hashes_in(&serde_json::from_str(&payload?).unwrap_or_default(), &mut used);
+            }
+            used.iter().map(|sha256| self.keys.file_name(sha256)).collect()
         };
         let folder = self.folder().join(FOLDER);
         let entries = std::fs::read_dir(&folder).map_err(|source| Error::Io {
@@ -293,6 +342,41 @@ impl Store {
             }
         }
         Ok(())
+    }
+}
+
+/// Fails unless the draft exists, is not deleted and is not submitted.
+fn editable(tx: &Transaction<'_>, draft: i64) -> Result<()> {
+    let submitted: Option<bool> = tx
+        .query_row(
+            "SELECT submitted_at IS NOT NULL FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
+            [draft],
+            |row| row.get(0),
+        )
+        .optional()?;
+    match submitted {
+        None => Err(Error::NotFound {
+            what: "draft",
+            id: draft,
+        }),
+        Some(true) => Err(Error::Submitted),
+        Some(false) => Ok(()),
+    }
+}
+
+/// Collects every string in a payload (the portal's JSON, whose shape this
+/// crate does not know) that has the form of a SHA-256: 64 hex digits.
+fn hashes_in(value: &serde_json::Value, found: &mut HashSet<String>) {
+    let mut pending = vec![value];
+    while let Some(value) = pending.pop() {
+        match value {
+            serde_json::Value::String(s) if s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                found.insert(s.to_ascii_lowercase());
+            }
+            serde_json::Value::Array(items) => pending.extend(items),
+            serde_json::Value::Object(fields) => pending.extend(fields.values()),
+            _ => {}
+        }
     }
 }
 

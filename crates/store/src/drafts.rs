@@ -310,7 +310,8 @@ impl Store {
     }
 
     /// Moves a draft to the bin; [`Store::restore_draft`] undoes it until
-    /// [`Store::purge_deleted`] removes it for good.
+    /// [`Store::purge_deleted`] removes it for good. A submitted draft
+    /// (queued or delivered) is refused with [`Error::Submitted`].
     pub fn delete_draft(&self, id: i64) -> Result<()> {
         self.set_deleted(id, Some(now()), "draft-deleted")
     }
@@ -323,16 +324,28 @@ impl Store {
     fn set_deleted(&self, id: i64, at: Option<String>, action: &str) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        if tx.execute("UPDATE drafts SET deleted_at = ?2 WHERE id = ?1", params![id, at])? == 0 {
-            return Err(Error::NotFound { what: "draft", id });
+        let submitted: bool = tx
+            .query_row(
+                "SELECT submitted_at IS NOT NULL FROM drafts WHERE id = ?1",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .ok_or(Error::NotFound { what: "draft", id })?;
+        if submitted {
+            return Err(Error::Submitted);
         }
+        tx.execute("UPDATE drafts SET deleted_at = ?2 WHERE id = ?1", params![id, at])?;
         audit::record(&tx, action, Some(id), None, None)?;
         tx.commit()?;
         Ok(())
     }
 
-    /// Removes for good the drafts deleted before `cutoff` (RFC 3339), and
-    /// attachment files no draft uses any more. Returns how many drafts went.
+    /// Removes for good the drafts deleted before `cutoff` (RFC 3339) with
+    /// their answers, attachments and refused submissions, and attachment
+    /// files no draft uses any more; freed pages are zeroed
+    /// (`secure_delete`) and the WAL is checkpointed into the database.
+    /// Returns how many drafts went.
     pub fn purge_deleted(&self, cutoff: &str) -> Result<usize> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
@@ -342,6 +355,7 @@ impl Store {
         )?;
         audit::record(&tx, "drafts-purged", None, None, Some(&purged.to_string()))?;
         tx.commit()?;
+        connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         drop(connection);
         self.remove_unused_files()?;
         Ok(purged)
@@ -368,12 +382,14 @@ fn touch(tx: &Transaction<'_>, id: i64, sql: &str, value: &str) -> Result<()> {
 }
 
 /// Drops the portal's refusal of `field` once the user changed that answer;
-/// the draft stops counting as refused when no refused answer is left.
+/// the draft stops counting as refused when no refused answer is left. A
+/// refusal that names no field (an empty list, or not a list) ends with any
+/// change.
 fn clear_refusal(tx: &Transaction<'_>, id: i64, raw: &str, field: &str) -> Result<()> {
     let mut problems: Vec<serde_json::Value> = serde_json::from_str(raw).unwrap_or_default();
     let before = problems.len();
     problems.retain(|p| p.get("field").and_then(|f| f.as_str()) != Some(field));
-    if problems.len() != before {
+    if problems.is_empty() || problems.len() != before {
         let left = (!problems.is_empty()).then(|| json(&problems));
         tx.execute("UPDATE drafts SET rejection = ?2 WHERE id = ?1", params![id, left])?;
     }

@@ -14,16 +14,21 @@ pub enum Error {
         /// Newest schema version this build knows.
         supported: usize,
     },
-    /// Another program holds the database.
+    /// Another program (or the app on another PC sharing the folder) holds the database.
     #[error("the database is locked by another process")]
     Locked,
+    /// The key does not open this database; nothing was changed.
+    #[error("the key does not open this database")]
+    WrongKey,
     /// The disk is full; the change was not saved.
     #[error("the disk is full")]
     DiskFull,
-    /// The database or attachment folder cannot be read or written.
-    #[error("cannot use {path}: {source}")]
+    /// The database, the data folder or a file being attached cannot be
+    /// read or written. The message never shows the path: it may be the
+    /// user's own file, whose name can hold a citizen's name or ID.
+    #[error("a file or folder cannot be read or written: {source}")]
     Io {
-        /// The file or folder.
+        /// The file or folder (for the shell to decide what to show; never logged).
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
@@ -39,6 +44,15 @@ pub enum Error {
     /// The draft was submitted and can no longer change.
     #[error("the draft was submitted and is read-only")]
     Submitted,
+    /// An attached file is gone from the data folder, or fails its
+    /// integrity check: it cannot be sent or shown, and retrying will not help.
+    #[error("an attached file is missing or damaged")]
+    AttachmentMissing {
+        /// SHA-256 (hex) of the content that was attached.
+        sha256: String,
+        /// The file is there but does not decrypt to that content.
+        damaged: bool,
+    },
     /// A file the user picked cannot be attached.
     #[error("the file cannot be attached: {0:?}")]
     Attachment(AttachmentProblem),
@@ -71,6 +85,8 @@ pub enum AttachmentProblem {
     Name,
     /// The file is empty.
     Empty,
+    /// Not a regular file: a folder, a device or a pipe.
+    NotAFile,
 }
 
 impl From<rusqlite::Error> for Error {

@@ -174,8 +174,8 @@ impl Store {
         Ok(())
     }
 
-    /// Records the portal's confirmations: each outbox entry is done and its
-    /// dossier is kept, all in one transaction.
+    /// Records the portal's confirmations: each outbox entry is done, its
+    /// copy of the answers dropped, and its dossier kept, all in one transaction.
     pub fn submissions_delivered(&self, delivered: &[Delivery<'_>]) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
@@ -191,7 +191,7 @@ impl Store {
                     id: d.outbox_id,
                 })?;
             tx.execute(
-                "UPDATE outbox SET state = 'delivered', portal_id = ?2, last_error = NULL WHERE id = ?1",
+                "UPDATE outbox SET state = 'delivered', payload = NULL, portal_id = ?2, last_error = NULL WHERE id = ?1",
                 params![d.outbox_id, d.portal_id],
             )?;
             tx.execute(
@@ -208,7 +208,8 @@ impl Store {
     }
 
     /// The portal refused the content: the draft goes back to the user with
-    /// the portal's field errors (`rejection`, JSON) to show in place.
+    /// the portal's field errors (`rejection`, JSON) to show in place. The
+    /// outbox keeps no copy of the answers, and the draft can be deleted.
     pub fn submission_rejected(&self, id: i64, rejection: &str) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
@@ -217,7 +218,7 @@ impl Store {
             .optional()?
             .ok_or(Error::NotFound { what: "submission", id })?;
         tx.execute(
-            "UPDATE outbox SET state = 'rejected', last_error = ?2 WHERE id = ?1",
+            "UPDATE outbox SET state = 'rejected', payload = NULL, last_error = ?2 WHERE id = ?1",
             params![id, rejection],
         )?;
         tx.execute(
@@ -315,11 +316,5 @@ impl Store {
             connection.prepare_cached("SELECT code, version, etag, body FROM catalog_updates ORDER BY code")?;
         let rows = stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// The content of an attached file, by its hash.
-    pub fn attachment_bytes(&self, sha256: &str) -> Result<Vec<u8>> {
-        let path = self.folder().join(crate::attachments::FOLDER).join(sha256);
-        std::fs::read(&path).map_err(|source| Error::Io { path, source })
     }
 }

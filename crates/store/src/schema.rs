@@ -1,7 +1,10 @@
 //! The schema, as migrations. A shipped migration never changes; a change is
 //! a new migration appended to the list.
 
+use rusqlite::Connection;
 use rusqlite_migration::{M, Migrations};
+
+use crate::{Error, Result};
 
 /// Every migration, oldest first; tests use it to build databases as
 /// earlier versions of the app left them.
@@ -12,6 +15,17 @@ pub fn migrations() -> Migrations<'static> {
 /// How many schema versions this build knows (the newest `user_version`).
 pub fn version_count() -> usize {
     steps().len()
+}
+
+/// Refuses a database written by a newer app, before anything touches it.
+pub(crate) fn check_version(connection: &Connection) -> Result<()> {
+    let found: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let found = usize::try_from(found).unwrap_or(usize::MAX);
+    let supported = version_count();
+    if found > supported {
+        return Err(Error::TooNew { found, supported });
+    }
+    Ok(())
 }
 
 fn steps() -> Vec<M<'static>> {
@@ -110,6 +124,49 @@ fn steps() -> Vec<M<'static>> {
             etag TEXT NOT NULL,
             body TEXT NOT NULL,
             fetched_at TEXT NOT NULL
+        );",
+        ),
+        // Purging a deleted draft takes its refused submissions with it, and
+        // leaves a dossier the portal holds without its draft; the outbox's
+        // copy of the answers is kept only while queued; secrets (portal
+        // tokens where no OS keyring exists) live in the encrypted database.
+        M::up(
+            "CREATE TABLE outbox_next (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            payload TEXT,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'delivered', 'rejected')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            portal_id TEXT,
+            created_at TEXT NOT NULL,
+            CHECK (state <> 'queued' OR payload IS NOT NULL)
+        );
+        INSERT INTO outbox_next (id, draft_id, idempotency_key, payload, state, attempts, next_attempt_at,
+            last_error, portal_id, created_at)
+            SELECT id, draft_id, idempotency_key, CASE WHEN state = 'queued' THEN payload END, state, attempts,
+            next_attempt_at, last_error, portal_id, created_at FROM outbox;
+        DROP TABLE outbox;
+        ALTER TABLE outbox_next RENAME TO outbox;
+        CREATE INDEX outbox_due ON outbox(state, next_attempt_at);
+        CREATE TABLE dossiers_next (
+            portal_id TEXT PRIMARY KEY,
+            draft_id INTEGER REFERENCES drafts(id) ON DELETE SET NULL,
+            code TEXT NOT NULL,
+            procedure_code TEXT NOT NULL,
+            status TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        INSERT INTO dossiers_next SELECT portal_id, draft_id, code, procedure_code, status, body, updated_at
+            FROM dossiers;
+        DROP TABLE dossiers;
+        ALTER TABLE dossiers_next RENAME TO dossiers;
+        CREATE TABLE secrets (
+            name TEXT PRIMARY KEY,
+            value BLOB NOT NULL
         );",
         ),
     ]

@@ -9,7 +9,7 @@ use procedures::definition::Meaning;
 use procedures::engine::{AddressAnswer, Answer};
 use procedures::{Catalog, Procedure};
 use rusqlite::Connection;
-use store::{AttachmentProblem, DATABASE_FILE, Error, Profile, Store};
+use store::{AttachmentProblem, DATABASE_FILE, Error, Profile, Store, StoreKey};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
@@ -23,19 +23,23 @@ fn birth() -> Procedure {
     Catalog::bundled().unwrap().get("1.001193").unwrap().clone()
 }
 
+fn key() -> StoreKey {
+    StoreKey::from_bytes([42; 32])
+}
+
 fn open(dir: &Path) -> Store {
-    Store::open(dir).expect("the store opens").0
+    Store::open(dir, &key()).expect("the store opens").0
 }
 
 #[test]
 fn a_new_file_gets_the_whole_schema_in_wal_mode() {
     let dir = tempfile::tempdir().unwrap();
     drop(open(dir.path()));
-    let db = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
+    let db = store::raw_connection(dir.path(), &key()).expect("the database opens with its key");
     let mode: String = db.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal", "WAL mode persists in the file");
     let integrity: String = db.pragma_query_value(None, "integrity_check", |r| r.get(0)).unwrap();
-    assert_eq!(integrity, "ok");
+    assert_eq!(integrity, "ok", "a new database passes the integrity check");
     let tables: Vec<String> = db
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
         .unwrap()
@@ -50,6 +54,7 @@ fn a_new_file_gets_the_whole_schema_in_wal_mode() {
         "definitions",
         "drafts",
         "profiles",
+        "secrets",
     ] {
         assert!(tables.contains(&table.to_string()), "table {table} exists: {tables:?}");
     }
@@ -177,7 +182,11 @@ fn drafts_list_rename_duplicate_delete_and_undo() {
         "undo brings it back with its answers"
     );
     store.delete_draft(first).unwrap();
-    assert_eq!(store.purge_deleted("9999-12-31T00:00:00.000Z").unwrap(), 1);
+    assert_eq!(
+        store.purge_deleted("9999-12-31T00:00:00.000Z").unwrap(),
+        1,
+        "the deleted draft is purged"
+    );
     assert!(
         matches!(store.restore_draft(first), Err(Error::NotFound { what: "draft", .. })),
         "purged for good"
@@ -278,7 +287,11 @@ fn an_upgrade_keeps_answers_by_id_and_reports_the_rest() {
         .upgrade_draft(id, &new, today())
         .unwrap()
         .expect("the user is told what changed");
-    assert_eq!((notice.from_version, notice.to_version), (1, 2));
+    assert_eq!(
+        (notice.from_version, notice.to_version),
+        (1, 2),
+        "the notice names both versions"
+    );
     let removed: Vec<&str> = notice.removed.iter().map(|l| l.vi.as_str()).collect();
     assert!(
         removed.contains(&"Dân tộc"),
@@ -294,7 +307,7 @@ fn an_upgrade_keeps_answers_by_id_and_reports_the_rest() {
         "the new required field (same label, new id) is flagged: {added:?}"
     );
     let draft = store.open_draft(id).unwrap();
-    assert_eq!(draft.summary.procedure_version, 2);
+    assert_eq!(draft.summary.procedure_version, 2, "the draft moved to version 2");
     assert_eq!(
         draft.answers.get("child_name"),
         Some(&text("Lê Minh Khang")),
@@ -302,7 +315,7 @@ fn an_upgrade_keeps_answers_by_id_and_reports_the_rest() {
     );
     assert_eq!(draft.notice, Some(notice), "the notice stays until dismissed");
     store.dismiss_notice(id).unwrap();
-    assert_eq!(store.open_draft(id).unwrap().notice, None);
+    assert_eq!(store.open_draft(id).unwrap().notice, None, "a dismissed notice is gone");
 }
 
 #[test]
@@ -310,12 +323,12 @@ fn a_database_from_a_newer_app_is_refused_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     drop(open(dir.path()));
     let path = dir.path().join(DATABASE_FILE);
-    Connection::open(&path)
+    store::raw_connection(dir.path(), &key())
         .unwrap()
         .pragma_update(None, "user_version", 99)
         .unwrap();
     let before = std::fs::read(&path).unwrap();
-    match Store::open(dir.path()) {
+    match Store::open(dir.path(), &key()) {
         Err(Error::TooNew { found: 99, .. }) => {}
         other => panic!("expected TooNew, got {:?}", other.map(|_| ())),
     }
@@ -335,33 +348,41 @@ fn a_corrupt_file_is_set_aside_not_deleted() {
         b"this is not a database, it is a damaged file of 64 bytes........",
     )
     .unwrap();
-    let (store, report) = Store::open(dir.path()).expect("a fresh database replaces it");
+    let (store, report) = Store::open(dir.path(), &key()).expect("a fresh database replaces it");
     let aside = report.set_aside.expect("the report names where the file went");
     assert!(aside.starts_with(dir.path()), "kept in the app's folder");
     assert_eq!(
         std::fs::read(&aside).unwrap(),
-        b"this is not a database, it is a damaged file of 64 bytes........"
+        b"this is not a database, it is a damaged file of 64 bytes........",
+        "the set-aside file is kept as it was"
     );
-    assert!(store.list_drafts().unwrap().is_empty());
+    assert!(store.list_drafts().unwrap().is_empty(), "the new database starts empty");
 }
 
 #[test]
-fn a_locked_database_is_reported_as_locked() {
+fn the_open_store_holds_the_database_exclusively() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());
     let procedure = birth();
     let id = store.create_draft(&procedure, None, today()).unwrap();
-    let other = Connection::open(dir.path().join(DATABASE_FILE)).unwrap();
-    other.execute_batch("BEGIN EXCLUSIVE;").unwrap();
-    let result = store.save_answer(id, &procedure, "child_name", Some(&text("Lê An")), today());
     assert!(
-        matches!(result, Err(Error::Locked)),
-        "a write while another process holds the lock: {result:?}"
+        matches!(store::raw_connection(dir.path(), &key()), Err(Error::Locked)),
+        "another connection cannot read the database while the store is open"
     );
-    other.execute_batch("ROLLBACK;").unwrap();
+    assert!(
+        matches!(Store::open(dir.path(), &key()), Err(Error::Locked)),
+        "a second store on the same folder is refused as locked"
+    );
     store
         .save_answer(id, &procedure, "child_name", Some(&text("Lê An")), today())
-        .expect("works once released");
+        .expect("the first store keeps working");
+    drop(store);
+    let store = open(dir.path());
+    assert_eq!(
+        store.open_draft(id).unwrap().answers.get("child_name"),
+        Some(&text("Lê An")),
+        "once released, the next open sees the saved answer"
+    );
 }
 
 fn pdf() -> Vec<u8> {
@@ -380,11 +401,23 @@ fn attachments_are_copied_under_their_hash_and_survive_the_original() {
     std::fs::write(&source, pdf()).unwrap();
     let attached = store.attach(id, document, &source).unwrap();
     std::fs::remove_file(&source).unwrap();
-    let stored = dir.path().join("attachments").join(&attached.sha256);
+    let stored: Vec<_> = walk(&dir.path().join("attachments"));
+    assert_eq!(stored.len(), 1, "one file in the app's folder: {stored:?}");
+    let stored = stored[0].clone();
+    assert_ne!(
+        stored.file_name().unwrap().to_str(),
+        Some(attached.sha256.as_str()),
+        "the name does not reveal the content's hash"
+    );
+    let on_disk = std::fs::read(&stored).unwrap();
+    assert!(
+        !on_disk.windows(8).any(|w| w == b"/Catalog"),
+        "the content is encrypted on disk"
+    );
     assert_eq!(
-        std::fs::read(&stored).unwrap(),
+        store.attachment_bytes(&attached.sha256).unwrap(),
         pdf(),
-        "the content lives in the app's folder under its hash"
+        "the content comes back whole from the app's folder"
     );
     assert_eq!(store.attachments(id).unwrap(), vec![attached.clone()]);
     assert_eq!(
@@ -474,8 +507,8 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn migrations_apply_from_every_earlier_schema_version() {
     // For each version an earlier app could have left (0 = an empty file),
-    // build that database with a profile in it, then open it with this app:
-    // it must reach the newest version with the row intact.
+    // build that plain database with a profile in it, then open it with this
+    // app: it must be encrypted and reach the newest version with the row intact.
     for version in 0..store::schema::version_count() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(DATABASE_FILE);
@@ -490,10 +523,16 @@ fn migrations_apply_from_every_earlier_schema_version() {
         }
         drop(db);
         let store = open(dir.path());
-        let user_version: i64 = Connection::open(&path)
+        assert!(
+            !std::fs::read(&path).unwrap().starts_with(b"SQLite format 3"),
+            "the database from version {version} is encrypted"
+        );
+        drop(store);
+        let user_version: i64 = store::raw_connection(dir.path(), &key())
             .unwrap()
             .pragma_query_value(None, "user_version", |r| r.get(0))
             .unwrap();
+        let store = open(dir.path());
         assert_eq!(
             user_version as usize,
             store::schema::version_count(),

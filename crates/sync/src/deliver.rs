@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use portal::types::{AttachmentManifest, Dossier, NewDossier};
+use portal::types::{AttachmentManifest, Dossier, FieldProblem, NewDossier};
 use procedures::Procedure;
 use procedures::engine::Answers;
 use store::{Attachment, Delivery, OutboxItem};
@@ -63,11 +63,80 @@ fn idempotency_key() -> String {
 }
 
 /// How an attempt ended.
+#[derive(Debug)]
 enum Attempt {
     Delivered(Dossier),
-    Rejected(String),
-    Retry { error: String, after: Option<Duration> },
+    /// Final: the draft goes back to the user with `problems` (a JSON list
+    /// of field problems) and, unless the portal named fields, a `reason`.
+    Rejected {
+        problems: String,
+        reason: Option<&'static str>,
+    },
+    Retry {
+        error: String,
+        after: Option<Duration>,
+    },
     NotSignedIn,
+}
+
+impl Attempt {
+    /// A refusal that names no field: the draft shows the reason's message.
+    fn refused(reason: &'static str) -> Self {
+        let problem = FieldProblem {
+            field: String::new(),
+            message_id: format!("error-{reason}"),
+        };
+        Attempt::Rejected {
+            problems: serde_json::to_string(&[problem]).unwrap_or_default(),
+            reason: Some(reason),
+        }
+    }
+}
+
+/// Why delivering stopped.
+enum Failure {
+    Portal(portal::Error),
+    /// An attached file could not be read from the store.
+    Store(store::Error),
+    /// The read itself failed (its task panicked).
+    Local(String),
+}
+
+impl From<portal::Error> for Failure {
+    fn from(error: portal::Error) -> Self {
+        Failure::Portal(error)
+    }
+}
+
+/// What a portal failure means for the submission.
+fn classify(error: portal::Error) -> Attempt {
+    match error {
+        portal::Error::RateLimited(secs) => Attempt::Retry {
+            error: error.to_string(),
+            after: Some(Duration::from_secs(secs.min(portal::client::MAX_RETRY_AFTER_SECS))),
+        },
+        portal::Error::Unauthorized => Attempt::NotSignedIn,
+        ref e if e.is_transient() => Attempt::Retry {
+            error: e.to_string(),
+            after: None,
+        },
+        portal::Error::Rejected(problem) if !problem.errors.is_empty() => Attempt::Rejected {
+            problems: serde_json::to_string(&problem.errors).unwrap_or_default(),
+            reason: None,
+        },
+        portal::Error::Refused(problem) if problem.status == 413 => Attempt::refused("portal-too-large"),
+        portal::Error::Rejected(_) | portal::Error::Refused(_) => Attempt::refused("portal-refused"),
+        other => Attempt::Retry {
+            error: other.to_string(),
+            after: None,
+        },
+    }
+}
+
+/// Whether a store error means the file of a queued attachment is gone
+/// (deleted, quarantined, or unreadable with the data key): retrying cannot help.
+fn attachment_missing(error: &store::Error) -> bool {
+    matches!(error, store::Error::AttachmentMissing { .. })
 }
 
 impl Worker {
@@ -92,10 +161,11 @@ impl Worker {
             for (item, attempt) in group.iter().zip(attempts) {
                 match attempt {
                     Attempt::Delivered(dossier) => confirmed.push((item, dossier)),
-                    Attempt::Rejected(problems) => {
+                    Attempt::Rejected { problems, reason } => {
                         self.store.submission_rejected(item.id, &problems)?;
                         self.emit(Event::Rejected {
                             draft_id: item.draft_id,
+                            reason: reason.map(str::to_owned),
                         });
                     }
                     Attempt::Retry { error, after } => {
@@ -149,13 +219,9 @@ impl Worker {
     }
 
     async fn attempt(&self, item: &OutboxItem) -> Attempt {
-        let payload: NewDossier = match serde_json::from_str(&item.payload) {
-            Ok(p) => p,
-            Err(e) => {
-                return Attempt::Rejected(format!(
-                    "[{{\"field\":\"\",\"message_id\":\"error-unexpected\",\"detail\":\"{e}\"}}]"
-                ));
-            }
+        let Ok(payload) = serde_json::from_str::<NewDossier>(&item.payload) else {
+            tracing::error!(outbox = item.id, "a queued submission cannot be read");
+            return Attempt::refused("unexpected");
         };
         let mut refreshed = false;
         loop {
@@ -167,13 +233,27 @@ impl Worker {
                     self.set_online(true);
                     return Attempt::Delivered(dossier);
                 }
-                Err(portal::Error::Unauthorized) if !refreshed => {
+                Err(Failure::Portal(portal::Error::Unauthorized)) if !refreshed => {
                     refreshed = true;
-                    if let Err(error) = self.session.refresh().await {
+                    if let Err(error) = self.session.refresh(&token).await {
                         return self.failed(error);
                     }
                 }
-                Err(error) => return self.failed(error),
+                Err(Failure::Portal(error)) => return self.failed(error),
+                Err(Failure::Store(error)) if attachment_missing(&error) => {
+                    tracing::warn!(
+                        outbox = item.id,
+                        "a queued submission's file is missing; it goes back to the draft"
+                    );
+                    return Attempt::refused("attachment-missing");
+                }
+                Err(Failure::Store(error)) => {
+                    return Attempt::Retry {
+                        error: store_error_text(&error),
+                        after: None,
+                    };
+                }
+                Err(Failure::Local(error)) => return Attempt::Retry { error, after: None },
             }
         }
     }
@@ -183,27 +263,15 @@ impl Worker {
             portal::Error::Offline(_) | portal::Error::NoAnswer(_) => self.set_online(false),
             _ => self.set_online(true),
         }
-        match error {
-            portal::Error::RateLimited(secs) => Attempt::Retry {
-                error: error.to_string(),
-                after: Some(Duration::from_secs(secs)),
-            },
-            portal::Error::Unauthorized => Attempt::NotSignedIn,
-            ref e if e.is_transient() => Attempt::Retry {
-                error: e.to_string(),
-                after: None,
-            },
-            portal::Error::Rejected(problem) | portal::Error::Refused(problem) => {
-                Attempt::Rejected(serde_json::to_string(&problem.errors).expect("field problems serialize"))
-            }
-            other => Attempt::Retry {
-                error: other.to_string(),
-                after: None,
-            },
-        }
+        classify(error)
     }
 
-    async fn create_and_upload(&self, token: &str, item: &OutboxItem, payload: &NewDossier) -> portal::Result<Dossier> {
+    async fn create_and_upload(
+        &self,
+        token: &str,
+        item: &OutboxItem,
+        payload: &NewDossier,
+    ) -> std::result::Result<Dossier, Failure> {
         let mut dossier = self
             .client
             .create_dossier(token, &item.idempotency_key, payload)
@@ -219,19 +287,21 @@ impl Worker {
             .iter()
             .filter(|f| !confirmed.contains(&(f.document_id.clone(), f.sha256.clone())))
         {
-            let bytes = self
-                .store
-                .attachment_bytes(&file.sha256)
-                .map_err(|e| portal::Error::Malformed(e.to_string()))?;
+            let store = self.store.clone();
+            let sha256 = file.sha256.clone();
+            let bytes = tokio::task::spawn_blocking(move || store.attachment_bytes(&sha256))
+                .await
+                .map_err(|e| Failure::Local(format!("reading an attached file stopped: {e}")))?
+                .map_err(Failure::Store)?;
             let receipt = self
                 .client
                 .upload_attachment(token, &dossier.id, &file.document_id, &file.file_name, bytes)
                 .await?;
             if receipt.sha256 != file.sha256 || receipt.size != file.size {
-                return Err(portal::Error::Malformed(format!(
+                return Err(Failure::Portal(portal::Error::Malformed(format!(
                     "the portal stored {} differently",
                     file.document_id
-                )));
+                ))));
             }
             uploaded = true;
         }
@@ -239,5 +309,72 @@ impl Worker {
             dossier = self.client.dossier(token, &dossier.id).await?;
         }
         Ok(dossier)
+    }
+}
+
+/// A store error's text for the log and the outbox, without the path (the
+/// data folder may name the user).
+fn store_error_text(error: &store::Error) -> String {
+    match error {
+        store::Error::Io { source, .. } => format!("an attached file could not be read: {}", source.kind()),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_huge_retry_after_waits_at_most_an_hour() {
+        let attempt = classify(portal::Error::RateLimited(u64::MAX));
+        assert!(
+            matches!(attempt, Attempt::Retry { after: Some(wait), .. } if wait <= Duration::from_secs(3600)),
+            "Retry-After is honoured up to an hour, never more: {attempt:?}"
+        );
+    }
+
+    fn problem(status: u16, errors: Vec<FieldProblem>) -> portal::types::Problem {
+        portal::types::Problem {
+            kind: "about:blank".into(),
+            title: "refused".into(),
+            status,
+            detail: None,
+            errors,
+        }
+    }
+
+    #[test]
+    fn refusals_are_final_with_a_reason_the_draft_can_show() {
+        for (error, reason) in [
+            (portal::Error::Refused(problem(413, vec![])), "portal-too-large"),
+            (portal::Error::Refused(problem(403, vec![])), "portal-refused"),
+            (portal::Error::Refused(problem(404, vec![])), "portal-refused"),
+            (portal::Error::Refused(problem(409, vec![])), "portal-refused"),
+            (portal::Error::Rejected(problem(422, vec![])), "portal-refused"),
+        ] {
+            let shown = error.to_string();
+            match classify(error) {
+                Attempt::Rejected {
+                    problems,
+                    reason: Some(got),
+                } => {
+                    assert_eq!(got, reason, "{shown} has the reason {reason}");
+                    assert!(
+                        problems.contains(&format!("error-{reason}")),
+                        "the draft keeps a message, never an empty list: {problems}"
+                    );
+                }
+                other => panic!("{shown} must be a final refusal, not {other:?}"),
+            }
+        }
+        let fields = vec![FieldProblem {
+            field: "child_birth_date".into(),
+            message_id: "error-date-future".into(),
+        }];
+        assert!(
+            matches!(classify(portal::Error::Rejected(problem(422, fields))), Attempt::Rejected { reason: None, ref problems } if problems.contains("child_birth_date")),
+            "a 422 naming fields goes back with its field errors"
+        );
     }
 }

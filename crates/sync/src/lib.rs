@@ -23,7 +23,7 @@ use store::Store;
 use tokio::sync::Notify;
 
 pub use deliver::submission_payload;
-pub use session::{BROWSER_ACCOUNT, Session};
+pub use session::{BROWSER_ACCOUNT, SavedSession, Session, TokenVault};
 
 /// What the worker tells the app.
 #[derive(Debug, Clone)]
@@ -37,10 +37,15 @@ pub enum Event {
         /// The dossier as the portal holds it.
         dossier: Box<Dossier>,
     },
-    /// The portal refused a submission; the draft is back with the user.
+    /// The portal refused a submission, or it cannot be sent; the draft is
+    /// back with the user.
     Rejected {
         /// The draft.
         draft_id: i64,
+        /// Why, when it is not the portal's field errors (which the draft
+        /// keeps): a code naming the Fluent message `error-<code>`, one of
+        /// `portal-too-large`, `portal-refused`, `attachment-missing`, `unexpected`.
+        reason: Option<String>,
     },
     /// The portal published a newer version of a procedure (already stored).
     CatalogUpdated {
@@ -73,7 +78,8 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// Timing of the worker.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// How often to ask the portal for changed dossiers.
+    /// How often to ask the portal for changed dossiers; the worker uses at
+    /// least [`MIN_POLL_EVERY`].
     pub poll_every: Duration,
     /// First retry delay; doubles with each failed attempt.
     pub retry_base: Duration,
@@ -91,8 +97,19 @@ impl Default for Config {
     }
 }
 
+/// The shortest poll interval the worker uses, whatever the configuration
+/// says: a zero interval would hammer the portal.
+pub const MIN_POLL_EVERY: Duration = Duration::from_secs(5);
+
 /// How often to look for newer procedure definitions.
 const CATALOG_EVERY: Duration = Duration::from_secs(3600);
+
+/// How long to wait after a catalog check failed.
+const CATALOG_RETRY: Duration = Duration::from_secs(300);
+
+/// The longest wait the worker ever schedules; longer asks (a huge
+/// Retry-After) are cut to this, so the arithmetic on dates cannot overflow.
+const MAX_WAIT: Duration = Duration::from_secs(24 * 3600);
 
 /// The background worker for one portal.
 pub struct Worker {
@@ -100,7 +117,7 @@ pub struct Worker {
     client: Client,
     config: Config,
     session: Session,
-    wake: Notify,
+    wake: Arc<Notify>,
     online: AtomicBool,
     known_versions: Mutex<HashMap<String, u32>>,
     on_event: Box<dyn Fn(Event) + Send + Sync>,
@@ -108,22 +125,30 @@ pub struct Worker {
 
 impl Worker {
     /// A worker delivering `store`'s outbox to the portal behind `client`.
+    /// The poll interval is raised to [`MIN_POLL_EVERY`] when shorter.
     pub fn new(
         store: Arc<Store>,
         client: Client,
-        config: Config,
+        mut config: Config,
         on_event: impl Fn(Event) + Send + Sync + 'static,
     ) -> Arc<Self> {
+        config.poll_every = config.poll_every.max(MIN_POLL_EVERY);
+        let wake = Arc::new(Notify::new());
         Arc::new(Self {
-            session: Session::new(client.clone()),
+            session: Session::new(client.clone(), wake.clone()),
             store,
             client,
             config,
-            wake: Notify::new(),
+            wake,
             online: AtomicBool::new(true),
             known_versions: Mutex::new(HashMap::new()),
             on_event: Box::new(on_event),
         })
+    }
+
+    /// The timing in use (after clamping).
+    pub fn config(&self) -> &Config {
+        &self.config
     }
 
     /// The sign-in state.
@@ -156,24 +181,34 @@ impl Worker {
         }
     }
 
-    /// Runs forever: delivers what is due, polls for changes, then sleeps
-    /// until the next due attempt, the next poll, or a wake-up.
+    /// Runs forever: delivers what is due, polls for changes and checks the
+    /// catalog when due, then sleeps until the next due attempt, the next
+    /// poll, or a wake-up. A sign-in makes the poll and the catalog check due
+    /// at once.
     pub async fn run(self: Arc<Self>) {
         let mut next_poll = tokio::time::Instant::now();
-        let mut next_catalog = tokio::time::Instant::now();
+        let mut catalog = CatalogSchedule::new(tokio::time::Instant::now());
+        let mut seen_sign_ins = self.session.sign_ins();
         loop {
             if let Err(error) = self.deliver_due().await {
                 tracing::error!(%error, "the outbox could not be processed");
+            }
+            let sign_ins = self.session.sign_ins();
+            if sign_ins != seen_sign_ins {
+                seen_sign_ins = sign_ins;
+                next_poll = tokio::time::Instant::now();
             }
             if tokio::time::Instant::now() >= next_poll {
                 if let Err(error) = self.poll_changes().await {
                     tracing::warn!(%error, "dossier changes could not be read");
                 }
-                if tokio::time::Instant::now() >= next_catalog {
-                    match self.refresh_catalog().await {
-                        Ok(_) => next_catalog = tokio::time::Instant::now() + CATALOG_EVERY,
-                        Err(error) => tracing::warn!(%error, "the catalog could not be refreshed"),
+                // Not signed in: the check stays due, so it runs right after a sign-in.
+                if self.session.access_token().is_some() && catalog.is_due(tokio::time::Instant::now(), sign_ins) {
+                    let outcome = self.refresh_catalog().await;
+                    if let Err(error) = &outcome {
+                        tracing::warn!(%error, "the catalog could not be refreshed");
                     }
+                    catalog.checked(tokio::time::Instant::now(), sign_ins, outcome.is_ok());
                 }
                 next_poll = tokio::time::Instant::now() + self.config.poll_every;
             }
@@ -194,8 +229,87 @@ impl Worker {
     }
 }
 
-/// The time `delay` from now, as the store writes times (RFC 3339, UTC).
+/// When the next catalog check is due: an hour after a successful one,
+/// five minutes after a failed one, and at once after a sign-in.
+#[derive(Debug)]
+struct CatalogSchedule {
+    next: tokio::time::Instant,
+    sign_ins: Option<u64>,
+}
+
+impl CatalogSchedule {
+    /// Due at `now`.
+    fn new(now: tokio::time::Instant) -> Self {
+        Self {
+            next: now,
+            sign_ins: None,
+        }
+    }
+
+    /// Whether to check at `now`, with `sign_ins` sign-ins so far.
+    fn is_due(&self, now: tokio::time::Instant, sign_ins: u64) -> bool {
+        now >= self.next || self.sign_ins != Some(sign_ins)
+    }
+
+    /// Records a check made at `now` after `sign_ins` sign-ins.
+    fn checked(&mut self, now: tokio::time::Instant, sign_ins: u64, succeeded: bool) {
+        self.sign_ins = Some(sign_ins);
+        self.next = now + if succeeded { CATALOG_EVERY } else { CATALOG_RETRY };
+    }
+}
+
+/// The time `delay` from now (at most [`MAX_WAIT`]), as the store writes
+/// times (RFC 3339, UTC). Never panics, whatever the delay.
 fn now_plus(delay: Duration) -> String {
-    let at = chrono::Utc::now() + chrono::Duration::from_std(delay).unwrap_or(chrono::Duration::zero());
+    let now = chrono::Utc::now();
+    let delay = chrono::TimeDelta::from_std(delay.min(MAX_WAIT)).unwrap_or(chrono::TimeDelta::zero());
+    let at = now.checked_add_signed(delay).unwrap_or(now);
     at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn now_plus_never_panics_and_stays_within_the_longest_wait() {
+        let latest =
+            chrono::Utc::now() + chrono::TimeDelta::from_std(MAX_WAIT).unwrap() + chrono::TimeDelta::seconds(5);
+        for delay in [
+            Duration::MAX,
+            Duration::from_secs(u64::MAX),
+            Duration::from_secs(9_000_000_000_000),
+        ] {
+            let at = now_plus(delay);
+            let at = chrono::DateTime::parse_from_rfc3339(&at).expect("the store can read the time back");
+            assert!(at <= latest, "{delay:?} is cut to at most a day: {at}");
+        }
+    }
+
+    #[test]
+    fn the_catalog_is_checked_hourly_after_success_five_minutes_after_failure_and_at_once_after_sign_in() {
+        let start = tokio::time::Instant::now();
+        let mut schedule = CatalogSchedule::new(start);
+        assert!(schedule.is_due(start, 0), "the first check is due at start");
+        schedule.checked(start, 0, false);
+        assert!(
+            !schedule.is_due(start + Duration::from_secs(299), 0),
+            "a failed check is not repeated at every poll"
+        );
+        assert!(
+            schedule.is_due(start + CATALOG_RETRY, 0),
+            "a failed check is repeated after five minutes"
+        );
+        schedule.checked(start, 0, true);
+        assert!(
+            !schedule.is_due(start + Duration::from_secs(3599), 0),
+            "after a success the next check is an hour later"
+        );
+        assert!(
+            schedule.is_due(start + Duration::from_secs(1), 1),
+            "a sign-in makes the check due at once"
+        );
+        schedule.checked(start + Duration::from_secs(1), 1, true);
+        assert!(!schedule.is_due(start + Duration::from_secs(2), 1), "once per sign-in");
+    }
 }

@@ -16,7 +16,7 @@ impl Worker {
         let since = self.store.sync_value(CURSOR)?.and_then(|c| c.parse().ok()).unwrap_or(0);
         let changes = match self.client.changes(&token, since).await {
             Err(portal::Error::Unauthorized) => {
-                token = self.session.refresh().await?;
+                token = self.session.refresh(&token).await?;
                 self.client.changes(&token, since).await
             }
             other => other,

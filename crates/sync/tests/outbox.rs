@@ -8,17 +8,17 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use portal::Client;
 use portal::types::{Fault, Status, StatusUpdate};
-use portal_sandbox::{Config as SandboxConfig, Sandbox};
+use portal_sandbox::Sandbox;
 use procedures::Catalog;
 use procedures::engine::Answer;
 use store::Store;
-use sync::{Config, Event, Worker, submission_payload};
+use sync::{Config, Event, Worker};
+
+mod common;
+
+use common::*;
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
-
-fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
-}
 
 struct Setup {
     sandbox: Sandbox,
@@ -29,29 +29,11 @@ struct Setup {
 }
 
 async fn setup_with(sandbox_today: NaiveDate) -> Setup {
-    let sandbox = Sandbox::start(SandboxConfig {
-        today: Some(sandbox_today),
-        ..SandboxConfig::default()
-    })
-    .await
-    .expect("the sandbox starts on 127.0.0.1");
+    let sandbox = start_sandbox(sandbox_today).await;
     let dir = tempfile::tempdir().unwrap();
-    let store = Arc::new(Store::open(dir.path()).unwrap().0);
+    let store = open_store(dir.path());
     let events = Arc::new(Mutex::new(Vec::new()));
-    let sink = events.clone();
-    let config = Config {
-        poll_every: Duration::from_secs(3600),
-        retry_base: Duration::from_millis(20),
-        retry_cap: Duration::from_millis(200),
-    };
-    let worker = Worker::new(store.clone(), Client::new(&sandbox.base_url()), config, move |e| {
-        sink.lock().unwrap().push(e)
-    });
-    worker
-        .session()
-        .sign_in_test_account("cong-dan")
-        .await
-        .expect("the test account signs in");
+    let worker = signed_in_worker(&sandbox, &store, &events).await;
     Setup {
         sandbox,
         store,
@@ -59,6 +41,26 @@ async fn setup_with(sandbox_today: NaiveDate) -> Setup {
         events,
         _dir: dir,
     }
+}
+
+/// A worker for `store` and the sandbox, signed in as the test account,
+/// recording its events in `events`.
+async fn signed_in_worker(sandbox: &Sandbox, store: &Arc<Store>, events: &Arc<Mutex<Vec<Event>>>) -> Arc<Worker> {
+    let sink = events.clone();
+    let config = Config {
+        poll_every: Duration::from_secs(3600),
+        retry_base: Duration::from_millis(20),
+        retry_cap: Duration::from_millis(200),
+    };
+    let worker = Worker::new(store.clone(), client(sandbox), config, move |e| {
+        sink.lock().unwrap().push(e)
+    });
+    worker
+        .session()
+        .sign_in_test_account("cong-dan")
+        .await
+        .expect("the test account signs in");
+    worker
 }
 
 async fn setup() -> Setup {
@@ -71,46 +73,10 @@ fn text(s: &str) -> Answer {
 
 /// A ready birth registration with its birth certificate attached, put in the outbox.
 fn submit(s: &Setup) -> i64 {
-    let catalog = Catalog::bundled().unwrap();
-    let procedure = catalog.get("1.001193").unwrap();
-    let draft = s.store.create_draft(procedure, None, today()).unwrap();
-    let answers: procedures::engine::Answers =
-        serde_json::from_str(include_str!("../../procedures/tests/fixtures/birth-registration.json")).unwrap();
-    for (field, answer) in &answers {
-        s.store
-            .save_answer(draft, procedure, field, Some(answer), today())
-            .unwrap();
-    }
-    let file = s._dir.path().join("giay-chung-sinh.pdf");
-    std::fs::write(&file, PDF).unwrap();
-    let document = procedure
-        .definition
-        .documents
-        .iter()
-        .find(|d| d.id == "giay_chung_sinh")
-        .unwrap();
-    s.store.attach(draft, document, &file).unwrap();
-    let opened = s.store.open_draft(draft).unwrap();
-    let payload = submission_payload(
-        procedure,
-        &opened.answers,
-        &s.store.attachments(draft).unwrap(),
-        today(),
-    )
-    .expect("the answers are ready");
+    let (draft, payload) = ready_birth_registration(&s.store, s._dir.path(), PDF, today());
     assert_eq!(payload.attachments.len(), 1, "the birth certificate is announced");
     s.worker.submit(draft, &payload).unwrap();
     draft
-}
-
-async fn fault(s: &Setup, fault: Fault) {
-    let response = reqwest::Client::new()
-        .post(format!("{}/admin/faults", s.sandbox.base_url()))
-        .json(&fault)
-        .send()
-        .await
-        .expect("the admin call reaches the sandbox");
-    assert!(response.status().is_success(), "fault accepted: {}", response.status());
 }
 
 /// Delivers until the outbox is empty, waiting for each retry to fall due.
@@ -126,14 +92,14 @@ async fn drain(s: &Setup) {
 }
 
 /// Every dossier of the test account at the portal.
-async fn portal_dossiers(s: &Setup) -> Vec<portal::types::Dossier> {
-    let client = Client::new(&s.sandbox.base_url());
+async fn portal_dossiers(sandbox: &Sandbox) -> Vec<portal::types::Dossier> {
+    let client = Client::new(&sandbox.base_url()).unwrap();
     let token = client.sign_in_test_account("cong-dan").await.unwrap().access_token;
     client.changes(&token, 0).await.unwrap().dossiers
 }
 
 async fn exactly_one_submitted(s: &Setup) {
-    let dossiers = portal_dossiers(s).await;
+    let dossiers = portal_dossiers(&s.sandbox).await;
     assert_eq!(dossiers.len(), 1, "exactly one dossier reached the portal");
     assert_eq!(
         dossiers[0].status,
@@ -168,7 +134,7 @@ async fn a_submission_is_delivered_with_its_file() {
 #[tokio::test]
 async fn a_connection_dropped_after_the_portal_stored_the_dossier_gives_exactly_one() {
     let s = setup().await;
-    fault(&s, Fault::DropAfterStore).await;
+    fault(&s.sandbox, Fault::DropAfterStore).await;
     submit(&s);
     s.worker.deliver_due().await.unwrap();
     assert_eq!(
@@ -183,7 +149,7 @@ async fn a_connection_dropped_after_the_portal_stored_the_dossier_gives_exactly_
 #[tokio::test]
 async fn server_errors_then_success_deliver_once() {
     let s = setup().await;
-    fault(&s, Fault::ServerError { status: 503, count: 3 }).await;
+    fault(&s.sandbox, Fault::ServerError { status: 503, count: 3 }).await;
     submit(&s);
     drain(&s).await;
     exactly_one_submitted(&s).await;
@@ -193,7 +159,7 @@ async fn server_errors_then_success_deliver_once() {
 async fn rate_limiting_waits_for_retry_after() {
     let s = setup().await;
     fault(
-        &s,
+        &s.sandbox,
         Fault::RateLimited {
             retry_after: 2,
             count: 1,
@@ -223,7 +189,7 @@ async fn rate_limiting_waits_for_retry_after() {
 #[tokio::test]
 async fn a_malformed_answer_is_an_error_and_the_submission_is_kept() {
     let s = setup().await;
-    fault(&s, Fault::MalformedBody).await;
+    fault(&s.sandbox, Fault::MalformedBody).await;
     submit(&s);
     assert_eq!(
         s.worker.deliver_due().await.unwrap(),
@@ -238,7 +204,7 @@ async fn a_malformed_answer_is_an_error_and_the_submission_is_kept() {
 #[tokio::test]
 async fn an_expired_token_is_refreshed_without_losing_the_submission() {
     let s = setup().await;
-    fault(&s, Fault::ExpireTokens).await;
+    fault(&s.sandbox, Fault::ExpireTokens).await;
     submit(&s);
     drain(&s).await;
     exactly_one_submitted(&s).await;
@@ -273,7 +239,7 @@ async fn a_refused_submission_goes_back_to_the_draft_with_field_errors() {
             .iter()
             .any(|e| matches!(e, Event::Rejected { .. }))
     );
-    assert!(portal_dossiers(&s).await.is_empty());
+    assert!(portal_dossiers(&s.sandbox).await.is_empty());
 }
 
 #[tokio::test]
@@ -282,9 +248,10 @@ async fn status_changes_are_tracked_and_reported() {
     submit(&s);
     drain(&s).await;
     s.worker.poll_changes().await.unwrap();
-    let id = portal_dossiers(&s).await[0].id.clone();
+    let id = portal_dossiers(&s.sandbox).await[0].id.clone();
     let response = reqwest::Client::new()
         .post(format!("{}/admin/dossiers/{id}/status", s.sandbox.base_url()))
+        .header("x-admin-token", s.sandbox.admin_token())
         .json(&StatusUpdate {
             status: Status::Received,
             note: Some("Đã nhận đủ hồ sơ".into()),
@@ -319,13 +286,18 @@ async fn outbox_child() {
     let (Some(dir), Ok(url)) = (std::env::var_os("OUTBOX_CHILD_DIR"), std::env::var("OUTBOX_CHILD_URL")) else {
         return;
     };
-    let store = Arc::new(Store::open(Path::new(&dir)).unwrap().0);
+    let store = open_store(Path::new(&dir));
     let config = Config {
         poll_every: Duration::from_secs(3600),
         retry_base: Duration::from_millis(20),
         retry_cap: Duration::from_millis(100),
     };
-    let worker = Worker::new(store.clone(), Client::new(&url), config, |_| {});
+    let worker = Worker::new(store.clone(), Client::new(&url).unwrap(), config, |event| {
+        if let Event::Delivered { draft_id, .. } = event {
+            // The parent reads this to kill the child mid-way.
+            println!("delivered {draft_id}");
+        }
+    });
     worker.session().sign_in_test_account("cong-dan").await.unwrap();
     loop {
         let _ = worker.deliver_due().await;
@@ -338,38 +310,49 @@ async fn killing_the_app_with_a_full_outbox_then_restarting_delivers_each_exactl
     if std::env::var_os("OUTBOX_CHILD_DIR").is_some() {
         return;
     }
+    use tokio::io::AsyncBufReadExt;
     const SUBMISSIONS: usize = 8;
-    let s = setup().await;
+    let mut s = setup().await;
     for _ in 0..SUBMISSIONS {
         submit(&s);
     }
     // Slow answers, so the kill lands in the middle of the work.
-    fault(&s, Fault::Latency { millis: 150 }).await;
-    let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+    fault(&s.sandbox, Fault::Latency { millis: 150 }).await;
+    // The store is held exclusively: this process lets go while the child runs.
+    drop(s.worker);
+    drop(s.store);
+    let mut child = tokio::process::Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "outbox_child", "--nocapture"])
         .env("OUTBOX_CHILD_DIR", s._dir.path())
         .env("OUTBOX_CHILD_URL", s.sandbox.base_url())
-        .stdout(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
+        .kill_on_drop(true)
         .spawn()
         .unwrap();
-    // Kill it as soon as the first dossier is through, in the middle of the rest.
-    for _ in 0..400 {
-        if s.store.queued_submissions().unwrap().len() < SUBMISSIONS {
-            break;
+    // Kill it as soon as the first dossiers are recorded, in the middle of the rest.
+    let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+    let first = tokio::time::timeout(Duration::from_secs(30), async {
+        while let Ok(Some(line)) = lines.next_line().await {
+            if line.starts_with("delivered ") {
+                return true;
+            }
         }
-        tokio::time::sleep(Duration::from_millis(25)).await;
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
+        false
+    })
+    .await;
+    assert_eq!(first, Ok(true), "the child delivers a first group");
+    child.kill().await.unwrap();
+    s.store = open_store(s._dir.path());
+    s.worker = signed_in_worker(&s.sandbox, &s.store, &s.events).await;
     let left = s.store.queued_submissions().unwrap().len();
     assert!(
         left > 0 && left < SUBMISSIONS,
         "the kill came mid-way ({left} of {SUBMISSIONS} still queued)"
     );
-    fault(&s, Fault::Clear).await;
+    fault(&s.sandbox, Fault::Clear).await;
     drain(&s).await;
-    let dossiers = portal_dossiers(&s).await;
+    let dossiers = portal_dossiers(&s.sandbox).await;
     assert_eq!(
         dossiers.len(),
         SUBMISSIONS,
@@ -407,6 +390,7 @@ async fn a_newer_definition_is_fetched_once_with_its_etag_and_moves_drafts_on() 
     newer.steps[1].fields.retain(|f| f.id != "child_ethnicity");
     let response = reqwest::Client::new()
         .put(format!("{}/admin/catalog", s.sandbox.base_url()))
+        .header("x-admin-token", s.sandbox.admin_token())
         .json(&newer)
         .send()
         .await
@@ -445,4 +429,185 @@ async fn a_newer_definition_is_fetched_once_with_its_etag_and_moves_drafts_on() 
         ["Dân tộc"],
         "the dropped question is named"
     );
+}
+
+#[tokio::test]
+async fn a_huge_retry_after_neither_kills_the_worker_nor_parks_the_submission_for_long() {
+    let s = setup().await;
+    fault(
+        &s.sandbox,
+        Fault::RateLimited {
+            retry_after: u64::MAX,
+            count: 1,
+        },
+    )
+    .await;
+    submit(&s);
+    let before = chrono::Utc::now();
+    s.worker.deliver_due().await.expect("no panic on an absurd Retry-After");
+    let queued = s.store.queued_submissions().unwrap();
+    let due = chrono::DateTime::parse_from_rfc3339(&queued[0].next_attempt_at).unwrap();
+    let wait = due.signed_duration_since(before).num_seconds();
+    assert!(
+        (0..=3601).contains(&wait),
+        "the submission waits at most an hour, not forever: {wait} s"
+    );
+}
+
+#[tokio::test]
+async fn a_queued_submission_whose_file_is_gone_goes_back_to_the_draft() {
+    let s = setup().await;
+    let draft = submit(&s);
+    for file in std::fs::read_dir(s._dir.path().join("attachments")).unwrap() {
+        std::fs::remove_file(file.unwrap().path()).unwrap();
+    }
+    s.worker.deliver_due().await.unwrap();
+    assert!(
+        s.store.queued_submissions().unwrap().is_empty(),
+        "a missing file is final: never retried"
+    );
+    let reason = s.events.lock().unwrap().iter().find_map(|e| match e {
+        Event::Rejected { draft_id, reason } if *draft_id == draft => Some(reason.clone()),
+        _ => None,
+    });
+    assert_eq!(
+        reason,
+        Some(Some("attachment-missing".to_owned())),
+        "the app is told why"
+    );
+    let opened = s.store.open_draft(draft).unwrap();
+    assert!(
+        opened.rejection.is_some_and(|r| r.contains("error-attachment-missing")),
+        "the draft shows the reason"
+    );
+}
+
+#[tokio::test]
+async fn parallel_submissions_share_one_refresh_of_a_rotating_token() {
+    let s = setup().await;
+    for _ in 0..4 {
+        submit(&s);
+    }
+    fault(&s.sandbox, Fault::ExpireTokens).await;
+    drain(&s).await;
+    assert_eq!(
+        portal_dossiers(&s.sandbox).await.len(),
+        4,
+        "every submission arrived after one refresh"
+    );
+    assert_eq!(
+        s.worker.session().account().as_deref(),
+        Some("cong-dan"),
+        "a second refresh with the rotated-out token would have signed the user out"
+    );
+}
+
+#[tokio::test]
+async fn a_poll_interval_under_five_seconds_is_raised() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(dir.path());
+    let config = Config {
+        poll_every: Duration::ZERO,
+        ..Config::default()
+    };
+    let worker = Worker::new(store, Client::new("http://127.0.0.1:9").unwrap(), config, |_| {});
+    assert_eq!(
+        worker.config().poll_every,
+        sync::MIN_POLL_EVERY,
+        "a zero interval would poll the portal in a tight loop"
+    );
+}
+
+/// The versions of the bundled definitions, as the app reports them.
+fn bundled_versions() -> std::collections::HashMap<String, u32> {
+    Catalog::bundled()
+        .unwrap()
+        .procedures()
+        .iter()
+        .map(|p| (p.definition.code.clone(), p.definition.version))
+        .collect()
+}
+
+/// Publishes version 2 of the birth registration at the sandbox.
+async fn publish_version_2(sandbox: &Sandbox) {
+    let mut newer = Catalog::bundled().unwrap().get("1.001193").unwrap().definition.clone();
+    newer.version = 2;
+    let response = reqwest::Client::new()
+        .put(format!("{}/admin/catalog", sandbox.base_url()))
+        .header("x-admin-token", sandbox.admin_token())
+        .json(&newer)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "published: {}", response.status());
+}
+
+#[tokio::test]
+async fn an_update_signed_with_another_key_is_refused_and_the_bundled_version_kept() {
+    let s = setup().await;
+    publish_version_2(&s.sandbox).await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(dir.path());
+    // A valid key, but not the portal's.
+    let wrong_key = ed25519_dalek::SigningKey::from_bytes(&[3; 32])
+        .verifying_key()
+        .to_bytes();
+    let client = Client::new(&s.sandbox.base_url())
+        .unwrap()
+        .with_catalog_key(&wrong_key)
+        .unwrap();
+    let worker = Worker::new(store.clone(), client, Config::default(), |_| {});
+    worker.session().sign_in_test_account("cong-dan").await.unwrap();
+    worker.set_known_versions(bundled_versions());
+    assert!(
+        worker.refresh_catalog().await.expect("the list was read").is_empty(),
+        "a definition not signed by the configured key is not used"
+    );
+    assert!(
+        store.catalog_updates().unwrap().is_empty(),
+        "nothing is stored: version 1 stays"
+    );
+
+    let unkeyed = Worker::new(
+        store.clone(),
+        Client::new(&s.sandbox.base_url()).unwrap(),
+        Config::default(),
+        |_| {},
+    );
+    unkeyed.session().sign_in_test_account("cong-dan").await.unwrap();
+    assert!(
+        unkeyed.refresh_catalog().await.unwrap().is_empty(),
+        "without a configured key every update is refused"
+    );
+}
+
+#[tokio::test]
+async fn signing_in_makes_the_running_worker_check_the_catalog_at_once() {
+    let sandbox = start_sandbox(today()).await;
+    publish_version_2(&sandbox).await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = open_store(dir.path());
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let client = client(&sandbox);
+    let config = Config {
+        poll_every: Duration::from_secs(3600),
+        ..Config::default()
+    };
+    let worker = Worker::new(store, client, config, move |e| {
+        if let Event::CatalogUpdated { procedure } = e {
+            let _ = tx.send((procedure.definition.code.clone(), procedure.definition.version));
+        }
+    });
+    worker.set_known_versions(bundled_versions());
+    let running = tokio::spawn(worker.clone().run());
+    // The worker's first round finds nobody signed in; its next poll is an hour away.
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    worker.session().sign_in_test_account("cong-dan").await.unwrap();
+    let version = tokio::time::timeout(Duration::from_secs(5), rx.recv()).await;
+    assert_eq!(
+        version,
+        Ok(Some(("1.001193".to_owned(), 2))),
+        "the sign-in wakes the worker, which fetches version 2 at once, not an hour later"
+    );
+    running.abort();
 }

@@ -1,44 +1,92 @@
 //! Attachments of a draft's documents.
 
-use std::path::PathBuf;
-
+use procedures::definition::FileKind;
 use store::Attachment;
-use tauri::State;
+use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{Error, Result};
 use crate::state::AppState;
 
-/// Attaches the file at `path` (picked in the native dialog) to a document
-/// of the draft's checklist, after checking it against the document's rules.
-#[tauri::command]
-#[tracing::instrument(skip(state, path), err)]
+/// Lets the person pick a file in the native dialog, then checks it against
+/// the document's rules and attaches it; `None` when the dialog was closed.
+/// The path comes from the dialog this command opened, never from the web
+/// view, so a page cannot make the app read a file nobody picked.
+/// `filter_name` is the dialog's label for the accepted kinds.
+#[tauri::command(async)]
+#[tracing::instrument(skip(app, state, filter_name), err)]
 pub fn attach_file(
+    app: AppHandle,
     state: State<'_, AppState>,
     draft_id: i64,
     code: String,
     document_id: String,
-    path: PathBuf,
-) -> Result<Attachment> {
-    let procedure = state.procedure(&code)?;
+    filter_name: String,
+) -> Result<Option<Attachment>> {
+    let procedure = state.draft_procedure(draft_id, &code)?;
     let document = procedure
         .definition
         .documents
         .iter()
         .find(|d| d.id == document_id)
         .ok_or(Error::DocumentNotFound(document_id))?;
-    Ok(state.store.attach(draft_id, document, &path)?)
+    let extensions = extensions(&document.accepted);
+    let picked = app
+        .dialog()
+        .file()
+        .set_title(state.localizer.message(state.locale(), "shell-pick-file-title", None))
+        .add_filter(filter_name, &extensions)
+        .blocking_pick_file();
+    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    Ok(Some(state.store.attach(draft_id, document, &path)?))
+}
+
+/// File-name endings the dialog offers for these kinds (all three when none is named).
+fn extensions(kinds: &[FileKind]) -> Vec<&'static str> {
+    let all = [FileKind::Pdf, FileKind::Jpeg, FileKind::Png];
+    let kinds = if kinds.is_empty() { &all[..] } else { kinds };
+    kinds
+        .iter()
+        .flat_map(|kind| match kind {
+            FileKind::Pdf => &["pdf"][..],
+            FileKind::Jpeg => &["jpg", "jpeg"][..],
+            FileKind::Png => &["png"][..],
+        })
+        .copied()
+        .collect()
 }
 
 /// Removes an attachment.
-#[tauri::command]
+#[tauri::command(async)]
 #[tracing::instrument(skip(state), err)]
 pub fn remove_attachment(state: State<'_, AppState>, id: i64) -> Result<()> {
     Ok(state.store.remove_attachment(id)?)
 }
 
 /// An image attachment as a `data:` URL, for a preview; `null` for a PDF.
-#[tauri::command]
+#[tauri::command(async)]
 #[tracing::instrument(skip(state), err)]
 pub fn attachment_preview(state: State<'_, AppState>, id: i64) -> Result<Option<String>> {
     Ok(state.store.attachment_preview(id)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_dialog_offers_the_documents_kinds_only() {
+        assert_eq!(
+            extensions(&[FileKind::Pdf]),
+            ["pdf"],
+            "a PDF-only document offers PDF files"
+        );
+        assert_eq!(
+            extensions(&[]),
+            ["pdf", "jpg", "jpeg", "png"],
+            "no rule means every kind"
+        );
+    }
 }

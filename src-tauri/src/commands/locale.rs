@@ -9,5 +9,7 @@ use crate::state::AppState;
 #[tauri::command]
 #[tracing::instrument(skip(app, state))]
 pub fn set_locale(app: AppHandle, state: State<'_, AppState>, locale: String) {
-    crate::set_window_title(&app, &state.localizer, Locale::negotiate(&[&locale]));
+    let locale = Locale::negotiate(&[&locale]);
+    *state.locale.write().unwrap_or_else(|p| p.into_inner()) = locale;
+    crate::set_window_title(&app, &state.localizer, locale);
 }

@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod catalog;
 pub mod drafts;
 pub mod locale;
+pub mod lock;
 pub mod places;
 pub mod portal;
 pub mod profiles;

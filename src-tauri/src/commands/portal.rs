@@ -76,6 +76,9 @@ pub fn portal_status(state: State<'_, AppState>) -> PortalStatus {
 #[tauri::command]
 #[tracing::instrument(skip(state), err)]
 pub async fn sign_in(state: State<'_, AppState>, account: String) -> Result<PortalStatus> {
+    if !state.test_accounts {
+        return Err(Error::NotTraining);
+    }
     state
         .worker
         .session()
@@ -111,16 +114,17 @@ pub async fn sign_in_with_browser(app: tauri::AppHandle, state: State<'_, AppSta
     Ok(state.portal_status())
 }
 
-/// Signs out; queued submissions wait for the next sign-in.
+/// Signs out (the portal revokes the session's tokens); queued submissions
+/// wait for the next sign-in.
 #[tauri::command]
-pub fn sign_out(state: State<'_, AppState>) -> PortalStatus {
-    state.worker.session().sign_out();
-    state.portal_status()
+pub async fn sign_out(state: State<'_, AppState>) -> Result<PortalStatus> {
+    state.worker.session().sign_out().await;
+    Ok(state.portal_status())
 }
 
 /// Submits a ready draft: it goes into the outbox at once and out as soon as
 /// the portal is reachable.
-#[tauri::command]
+#[tauri::command(async)]
 #[tracing::instrument(skip(state), err)]
 pub fn submit_draft(state: State<'_, AppState>, draft_id: i64) -> Result<SubmitResult> {
     let draft = state.store.open_draft(draft_id)?;
@@ -135,7 +139,7 @@ pub fn submit_draft(state: State<'_, AppState>, draft_id: i64) -> Result<SubmitR
 }
 
 /// Queued and confirmed dossiers.
-#[tauri::command]
+#[tauri::command(async)]
 #[tracing::instrument(skip(state), err)]
 pub fn list_submissions(state: State<'_, AppState>) -> Result<Submissions> {
     let dossiers = state

@@ -6,7 +6,7 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 /// Messages from start-up, e.g. a corrupt database that was set aside.
-#[tauri::command]
+#[tauri::command(async)]
 pub fn startup_notices(state: State<'_, AppState>) -> Vec<AppError> {
     state.startup_notices.clone()
 }

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import { open } from '@tauri-apps/plugin-dialog';
 import {
   attachFile,
   attachmentPreview,
@@ -10,14 +9,13 @@ import {
   deleteProfile,
   dismissNotice,
   duplicateDraft,
-  extensionsFor,
   listDrafts,
   listenForSync,
   listProfiles,
   listProvinces,
   listSubmissions,
+  lockState,
   openDraft,
-  pickFile,
   portalStatus,
   removeAttachment,
   renameDraft,
@@ -34,20 +32,18 @@ import {
   startupNotices,
   submitDraft,
   toAppError,
+  unlock,
   updateProfileFromDraft,
 } from './api';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn() }));
-vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
 const invokeMock = vi.mocked(invoke);
 const listenMock = vi.mocked(listen);
-const openMock = vi.mocked(open);
 
 beforeEach(() => {
   invokeMock.mockReset();
   listenMock.mockReset();
-  openMock.mockReset();
   resetCache();
 });
 
@@ -82,7 +78,7 @@ describe('api', () => {
     await saveProfile(profile);
     await deleteProfile(3);
     await updateProfileFromDraft(7, '1.001193', 'requester_phone');
-    await attachFile(7, '1.001193', 'to_khai', '/tmp/to-khai.pdf');
+    await attachFile(7, '1.001193', 'to_khai', 'Bản chụp hoặc bản quét');
     await removeAttachment(9);
     await attachmentPreview(9);
     await startupNotices();
@@ -102,7 +98,7 @@ describe('api', () => {
       ['save_profile', { profile }],
       ['delete_profile', { id: 3 }],
       ['update_profile_from_draft', { draftId: 7, code: '1.001193', fieldId: 'requester_phone' }],
-      ['attach_file', { draftId: 7, code: '1.001193', documentId: 'to_khai', path: '/tmp/to-khai.pdf' }],
+      ['attach_file', { draftId: 7, code: '1.001193', documentId: 'to_khai', filterName: 'Bản chụp hoặc bản quét' }],
       ['remove_attachment', { id: 9 }],
       ['attachment_preview', { id: 9 }],
       ['startup_notices', undefined],
@@ -145,17 +141,28 @@ describe('api', () => {
     expect(() => none()).not.toThrow();
   });
 
-  it('opens the native picker for one file of the accepted kinds', async () => {
-    openMock.mockResolvedValueOnce('/home/an/giay-chung-sinh.png').mockResolvedValueOnce(null);
-    expect(await pickFile('Bản chụp', ['pdf', 'jpeg', 'png'])).toBe('/home/an/giay-chung-sinh.png');
-    expect(openMock).toHaveBeenCalledWith({
-      multiple: false,
-      directory: false,
-      filters: [{ name: 'Bản chụp', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }],
-    });
-    expect(await pickFile('Bản chụp', ['pdf'])).toBeNull();
-    expect(extensionsFor(['pdf'])).toEqual(['pdf']);
-    expect(extensionsFor([])).toEqual(['pdf', 'jpg', 'jpeg', 'png']);
+  it('never sends a file path: the shell opens the picker itself', async () => {
+    invokeMock.mockResolvedValueOnce(null);
+    expect(await attachFile(7, '1.001193', 'to_khai', 'Bản chụp'), 'a closed picker resolves to null').toBeNull();
+    const [, args] = invokeMock.mock.calls[0] ?? [];
+    expect(Object.keys(args ?? {}).sort(), 'the web view names the draft, document and label, never a path').toEqual([
+      'code',
+      'documentId',
+      'draftId',
+      'filterName',
+    ]);
+  });
+
+  it('asks for the lock state and sends the passphrase to unlock', async () => {
+    invokeMock.mockResolvedValueOnce({ locked: true, new_folder: false }).mockResolvedValueOnce(null);
+    expect(await lockState(), 'the lock state comes through as the shell sends it').toEqual({ locked: true, new_folder: false });
+    await unlock('mật khẩu dài');
+    expect(invokeMock.mock.calls, 'each lock command has its own name and camelCase arguments').toEqual([
+      ['lock_state', undefined],
+      ['unlock', { passphrase: 'mật khẩu dài' }],
+    ]);
+    invokeMock.mockRejectedValueOnce({ code: 'vault-wrong-key', args: {} });
+    await expect(unlock('sai'), 'a wrong passphrase reaches the UI as its AppError').rejects.toEqual({ code: 'vault-wrong-key', args: {} });
   });
 
   it('asks for the provinces once', async () => {

@@ -2,7 +2,6 @@
 // AppError so the UI can show it through the Fluent id `error-<code>`.
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
-import { open } from '@tauri-apps/plugin-dialog';
 import type {
   Answer,
   AppError,
@@ -11,9 +10,9 @@ import type {
   Definition,
   DraftSummary,
   DraftView,
-  FileKind,
   InterviewState,
   Locale,
+  LockState,
   PortalStatus,
   ProcedureSummary,
   Profile,
@@ -51,6 +50,18 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
     if (!isAppError(error)) console.error(`${command} failed`, error);
     throw toAppError(error);
   }
+}
+
+// The lock: on a PC without an OS keyring the data opens with a passphrase.
+
+/** Whether the data waits for its passphrase (and whether one is being chosen). */
+export function lockState(): Promise<LockState> {
+  return call('lock_state');
+}
+
+/** Opens the data with the passphrase; fails with `vault-*` codes. */
+export function unlock(passphrase: string): Promise<void> {
+  return call('unlock', { passphrase });
 }
 
 /** Procedures matching `query`, best first; an empty query lists them all by name. */
@@ -141,9 +152,14 @@ export function updateProfileFromDraft(draftId: number, code: string, fieldId: s
 
 // Attachments.
 
-/** Checks and attaches the file at `path` to a document, replacing its earlier file. */
-export function attachFile(draftId: number, code: string, documentId: string, path: string): Promise<Attachment> {
-  return call('attach_file', { draftId, code, documentId, path });
+/**
+ * Opens the native file picker (in the shell, so the web view never names a
+ * path), then checks and attaches the chosen file to a document, replacing
+ * its earlier file. `filterName` labels the accepted kinds in the picker.
+ * Resolves to null when the person closed the picker without choosing.
+ */
+export function attachFile(draftId: number, code: string, documentId: string, filterName: string): Promise<Attachment | null> {
+  return call('attach_file', { draftId, code, documentId, filterName });
 }
 
 export function removeAttachment(id: number): Promise<void> {
@@ -153,24 +169,6 @@ export function removeAttachment(id: number): Promise<void> {
 /** An image attachment as a data: URL; null for a PDF. */
 export function attachmentPreview(id: number): Promise<string | null> {
   return call('attachment_preview', { id });
-}
-
-/** File-name endings the native picker offers for these kinds. */
-export function extensionsFor(kinds: readonly FileKind[]): string[] {
-  const all: Record<FileKind, string[]> = { pdf: ['pdf'], jpeg: ['jpg', 'jpeg'], png: ['png'] };
-  const out = (kinds.length > 0 ? kinds : (['pdf', 'jpeg', 'png'] as const)).flatMap((kind) => all[kind] ?? []);
-  return [...new Set(out)];
-}
-
-/** The native file picker: the chosen path, or null when cancelled. */
-export async function pickFile(filterName: string, kinds: readonly FileKind[]): Promise<string | null> {
-  try {
-    const chosen = await open({ multiple: false, directory: false, filters: [{ name: filterName, extensions: extensionsFor(kinds) }] });
-    return typeof chosen === 'string' ? chosen : null;
-  } catch (error) {
-    if (!isAppError(error)) console.error('the file picker failed', error);
-    throw toAppError(error);
-  }
 }
 
 // The public-service portal: sign-in, "Nộp hồ sơ" and the dossiers sent.

@@ -88,8 +88,13 @@ export async function changeLocale(locale: Locale): Promise<void> {
   await tellShell(locale);
 }
 
+/** Applies the remembered language to the page only (the shell may not be ready). */
+export function showLocale(): void {
+  applyToDocument(i18n.locale);
+}
+
 /** Applies the remembered language at start-up. */
 export async function initLocale(): Promise<void> {
-  applyToDocument(i18n.locale);
+  showLocale();
   await tellShell(i18n.locale);
 }

@@ -54,6 +54,7 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
       const id: number = showToast({
         key: `draft:${draftId}`,
         message: () => t('sync-rejected'),
+        detail: () => (notice.reason ? t(reasonMessage(notice.reason)) : null),
         action: {
           id: `open-rejected-${draftId}`,
           label: () => t('sync-open-draft'),
@@ -68,6 +69,11 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
     }
   }
   sync.revision += 1;
+}
+
+/** The message saying why a submission came back: the error's own, or a plain one for a refusal without a stated reason. */
+function reasonMessage(reason: string): string {
+  return reason === 'portal-refused' ? 'sync-rejected-refused' : `error-${reason}`;
 }
 
 /** Forgets what this run saw; for tests. */

@@ -33,6 +33,7 @@ export type { InterviewState } from './bindings/InterviewState';
 export type { LegalReference } from './bindings/LegalReference';
 export type { LocalizedText } from './bindings/LocalizedText';
 export type { Meaning } from './bindings/Meaning';
+export type { LockState } from './bindings/LockState';
 export type { Message } from './bindings/Message';
 export type { OnlineLevel } from './bindings/OnlineLevel';
 export type { PortalStatus } from './bindings/PortalStatus';

@@ -17,6 +17,7 @@ import type {
   FieldState,
   FileKind,
   InterviewState,
+  LockState,
   Meaning,
   Message,
   PortalStatus,
@@ -349,7 +350,17 @@ const store = {
   dossierSequence: 0,
   nextId: 1,
   clock: 0,
+  /** The files the fake picker chooses next, in order (null: the picker was closed). */
+  picks: [] as (string | null)[],
+  /** The data lock: set when the PC has no OS keyring and the passphrase is not typed yet. */
+  lock: { locked: false, newFolder: false, passphrase: null as string | null },
 };
+
+/** The passphrase a locked fake data folder opens with. */
+export const FAKE_PASSPHRASE = 'hoa sen nở';
+
+/** The shortest passphrase a new data folder takes, as the vault crate says. */
+export const MIN_PASSPHRASE_CHARS = 8;
 
 /** Forgets every draft, profile, attachment, submission and dossier. */
 export function resetFakeBackend(): void {
@@ -363,6 +374,30 @@ export function resetFakeBackend(): void {
   store.dossierSequence = 0;
   store.nextId = 1;
   store.clock = 0;
+  store.picks = [];
+  store.lock = { locked: false, newFolder: false, passphrase: null };
+}
+
+/**
+ * Starts the app locked, as on a PC without an OS keyring: a new data folder
+ * asks for a passphrase to be chosen, an existing one opens with
+ * FAKE_PASSPHRASE.
+ */
+export function startLocked(options: { newFolder: boolean }): void {
+  store.lock = { locked: true, newFolder: options.newFolder, passphrase: options.newFolder ? null : FAKE_PASSPHRASE };
+}
+
+/** Whether the fake data is still locked. */
+export function fakeLocked(): boolean {
+  return store.lock.locked;
+}
+
+/**
+ * The files the native picker will return, in order, one per attach_file
+ * (null: the person closed it). Without any, it picks giay-chung-sinh.jpg.
+ */
+export function pickNext(...files: (string | null)[]): void {
+  store.picks.push(...files);
 }
 
 /** Change stamps that always move forward, a second apart (from 05/09/2025 07:00 UTC). */
@@ -553,8 +588,8 @@ export function changeDossierStatus(code: string, status: Status, note: string |
   return { kind: 'status_changed', code, status, note };
 }
 
-/** The portal refuses a queued submission (422): the draft comes back with the field errors. */
-export function rejectQueued(problems: FieldProblem[], outboxId?: number): Extract<SyncNotice, { kind: 'rejected' }> {
+/** The portal refuses a queued submission (422): the draft comes back with the field errors, and `reason` when they do not say why. */
+export function rejectQueued(problems: FieldProblem[], outboxId?: number, reason: string | null = null): Extract<SyncNotice, { kind: 'rejected' }> {
   const item = outboxId === undefined ? store.outbox[0] : store.outbox.find((q) => q.id === outboxId);
   if (!item) throw new Error('nothing queued to reject');
   store.outbox = store.outbox.filter((q) => q !== item);
@@ -562,7 +597,7 @@ export function rejectQueued(problems: FieldProblem[], outboxId?: number): Extra
   draft.submittedAt = null;
   draft.rejection = problems.map((p) => ({ ...p }));
   draft.updatedAt = stamp();
-  return { kind: 'rejected', draft_id: item.draftId };
+  return { kind: 'rejected', draft_id: item.draftId, reason };
 }
 
 export function fakeDraft(id: number): FakeDraft | undefined {
@@ -573,8 +608,8 @@ export function fakeProfile(id: number): Profile | undefined {
   return store.profiles.get(id);
 }
 
-function kindOfFile(path: string): FileKind | null {
-  const ending = path.toLowerCase().split('.').at(-1);
+function kindOfFile(name: string): FileKind | null {
+  const ending = name.toLowerCase().split('.').at(-1);
   if (ending === 'pdf') return 'pdf';
   if (ending === 'jpg' || ending === 'jpeg') return 'jpeg';
   if (ending === 'png') return 'png';
@@ -583,7 +618,30 @@ function kindOfFile(path: string): FileKind | null {
 
 /** Answers every command the UI sends, like the Rust shell would. */
 export async function fakeInvoke(command: string, args: Record<string, unknown> = {}): Promise<unknown> {
+  if (store.lock.locked && command !== 'lock_state' && command !== 'unlock') {
+    // The shell has no state to give such a command yet; Tauri rejects it with a plain string.
+    throw `state not managed for field \`state\` on command \`${command}\``;
+  }
   switch (command) {
+    case 'lock_state': {
+      const state: LockState = { locked: store.lock.locked, new_folder: store.lock.locked && store.lock.newFolder };
+      return state;
+    }
+    case 'unlock': {
+      if (!store.lock.locked) return null;
+      const passphrase = String(args['passphrase'] ?? '');
+      if (store.lock.newFolder) {
+        if ([...passphrase].length < MIN_PASSPHRASE_CHARS) {
+          throw { code: 'vault-passphrase-short', args: { min: String(MIN_PASSPHRASE_CHARS) } };
+        }
+        store.lock.passphrase = passphrase;
+      } else if (passphrase !== store.lock.passphrase) {
+        throw { code: 'vault-wrong-key', args: {} };
+      }
+      store.lock.locked = false;
+      return null;
+    }
+
     case 'search_procedures': {
       const query = String(args['query'] ?? '').trim().toLowerCase();
       const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase();
@@ -720,15 +778,16 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return { ...profile, data: { ...profile.data } };
     }
 
-    case 'plugin:dialog|open':
-      return '/home/an/Tài liệu/giay-chung-sinh.jpg';
     case 'attach_file': {
       const draft = live(args['draftId']);
+      if (String(args['code']) !== draft.code) throw { code: 'procedure-mismatch', args: {} };
       const documentId = String(args['documentId']);
       const document = definition.documents.find((d) => d.id === documentId);
       if (!document) throw { code: 'unexpected', args: {} };
-      const path = String(args['path']);
-      const kind = kindOfFile(path);
+      // The shell opens the picker itself; the web view never sends a path.
+      const name = store.picks.length > 0 ? store.picks.shift() : 'giay-chung-sinh.jpg';
+      if (name === null || name === undefined) return null;
+      const kind = kindOfFile(name);
       if (!kind || !document.accepted.includes(kind)) {
         throw { code: 'attachment-kind', args: { accepted: document.accepted.map((k) => k.toUpperCase()).join(', ') } };
       }
@@ -737,7 +796,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       const attachment: Attachment = {
         id,
         document_id: documentId,
-        file_name: path.split(/[\\/]/).at(-1) ?? path,
+        file_name: name,
         kind,
         size: 1_258_291,
         sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
@@ -759,6 +818,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return fakePortal();
     case 'sign_in': {
       const account = String(args['account']);
+      if (!store.portal.training) throw { code: 'not-training', args: {} };
       if (!store.portal.online) throw { code: 'portal-offline', args: {} };
       if (!store.portal.test_accounts.some((a) => a.id === account)) throw { code: 'portal-sign-in', args: {} };
       store.portal.account = account;

@@ -1,6 +1,7 @@
 //! Helpers shared by the tests: starting a sandbox, signing in through the
 //! real OAuth flow, and a valid birth-registration dossier.
 
+use std::path::Path;
 use std::time::Duration;
 
 use base64::Engine;
@@ -18,11 +19,24 @@ pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 29).unwrap()
 }
 
-/// The configuration tests start with: in memory, on [`today`].
+/// The admin token of the tests' sandboxes, which [`http`] sends.
+pub const ADMIN_TOKEN: &str = "admin-token-of-the-tests";
+
+/// The configuration tests start with: in memory, on [`today`], with
+/// [`ADMIN_TOKEN`].
 pub fn config() -> Config {
     Config {
         today: Some(today()),
+        admin_token: Some(ADMIN_TOKEN.to_owned()),
         ..Config::default()
+    }
+}
+
+/// [`config`] with the database kept in the file at `path`.
+pub fn config_with_database(path: &Path) -> Config {
+    Config {
+        database: Some(path.to_owned()),
+        ..config()
     }
 }
 
@@ -31,8 +45,24 @@ pub async fn start() -> Sandbox {
     Sandbox::start(config()).await.expect("the sandbox starts")
 }
 
-/// An HTTP client that does not follow redirects.
+/// An HTTP client that does not follow redirects and sends [`ADMIN_TOKEN`]
+/// (harmless outside `/admin/*`).
 pub fn http() -> Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        portal_sandbox::ADMIN_TOKEN_HEADER,
+        reqwest::header::HeaderValue::from_static(ADMIN_TOKEN),
+    );
+    Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(30))
+        .default_headers(headers)
+        .build()
+        .unwrap()
+}
+
+/// An HTTP client like [`http`] without the admin token.
+pub fn http_without_admin_token() -> Client {
     Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .timeout(Duration::from_secs(30))
@@ -159,11 +189,28 @@ impl Api {
     /// Signs `account` in.
     pub async fn sign_in(sandbox: &Sandbox, account: &str) -> Api {
         let tokens = sign_in(&sandbox.base_url(), account).await;
+        Api::with_token(sandbox, &tokens.access_token)
+    }
+
+    /// A client of `sandbox` with an access token it issued (before a restart,
+    /// say).
+    pub fn with_token(sandbox: &Sandbox, token: &str) -> Api {
         Api {
             base: sandbox.base_url(),
             http: http(),
-            token: tokens.access_token,
+            token: token.to_owned(),
         }
+    }
+
+    /// `GET /v1/catalog/{code}` as JSON, to change and [`publish`] again.
+    pub async fn definition(&self, code: &str) -> serde_json::Value {
+        self.get(&format!("/v1/catalog/{code}"))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
     }
 
     pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
@@ -236,6 +283,23 @@ pub async fn fault(base: &str, fault: &portal::types::Fault) {
         .await
         .unwrap();
     assert_eq!(response.status(), StatusCode::NO_CONTENT);
+}
+
+/// `PUT /admin/catalog`: publishes a definition.
+pub async fn publish(base: &str, definition: &serde_json::Value) -> Response {
+    http()
+        .put(format!("{base}/admin/catalog"))
+        .json(definition)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A direct connection to a sandbox's database file, beside the sandbox.
+pub fn open_database(path: &Path) -> rusqlite::Connection {
+    let raw = rusqlite::Connection::open(path).unwrap();
+    raw.busy_timeout(Duration::from_secs(5)).unwrap();
+    raw
 }
 
 /// `POST /admin/dossiers/{id}/status`.

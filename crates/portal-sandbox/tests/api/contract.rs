@@ -200,8 +200,16 @@ async fn every_operation_answers_as_the_spec_says() {
     let base = sandbox.base_url();
     let http = http();
 
-    // Health and sign-in.
+    // Health, the Host check, and sign-in.
     c.call("GET", "/health", http.get(format!("{base}/health"))).await;
+    let (status, _) = c
+        .call(
+            "GET",
+            "/health",
+            http.get(format!("{base}/health")).header("host", "evil.example"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "a foreign Host header");
     let (verifier, challenge) = pkce();
     let (status, _) = c
         .call(
@@ -246,6 +254,19 @@ async fn every_operation_answers_as_the_spec_says() {
         let _ = token;
         sign_in(&base, "cong-dan").await.access_token
     };
+    let revoke = |pairs: &[(&str, &str)]| {
+        http.post(format!("{base}/oauth/revoke"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(pairs))
+    };
+    let spare = sign_in(&base, "cong-dan").await;
+    let (status, _) = c
+        .call("POST", "/oauth/revoke", revoke(&[("token", &spare.refresh_token)]))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, error) = c.call("POST", "/oauth/revoke", revoke(&[])).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(error.unwrap()["error"], "invalid_request");
     let get = |path: &str| http.get(format!("{base}{path}")).bearer_auth(&token);
     let post = |path: &str| http.post(format!("{base}{path}")).bearer_auth(&token);
 
@@ -370,6 +391,16 @@ async fn every_operation_answers_as_the_spec_says() {
     assert_eq!(entry.unwrap()["version"], 2);
     let (status, _) = c.call("PUT", "/admin/catalog", publish(&definition)).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let without_token = http_without_admin_token()
+        .put(format!("{base}/admin/catalog"))
+        .json(&definition);
+    let (status, _) = c.call("PUT", "/admin/catalog", without_token).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let mut oversized = definition.clone();
+    oversized["version"] = 3.into();
+    oversized["processing_time"]["vi"] = "x".repeat(portal_sandbox::MAX_DEFINITION_BYTES).into();
+    let (status, _) = c.call("PUT", "/admin/catalog", publish(&oversized)).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 
     // Faults.
     let arm = |fault: Fault| {

@@ -452,3 +452,97 @@ async fn the_clock_moves_open_dossiers_forward() {
     );
     sandbox.stop().await;
 }
+
+/// Bytes that start like a Windows executable, whatever they are called.
+fn executable() -> Vec<u8> {
+    let mut bytes = b"MZ\x90\x00\x03\x00\x00\x00".to_vec();
+    bytes.extend((0..2048u32).map(|i| (i % 13) as u8));
+    bytes
+}
+
+/// A small PNG signature and header.
+fn png() -> Vec<u8> {
+    let mut bytes = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR".to_vec();
+    bytes.extend((0..512u32).map(|i| (i % 7) as u8));
+    bytes
+}
+
+#[tokio::test]
+async fn an_upload_is_checked_by_its_content_not_its_announced_type() {
+    let sandbox = start().await;
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let bytes = executable();
+    let dossier = api
+        .create_ok(&birth_dossier(vec![manifest(
+            "giay_chung_sinh",
+            "giay_khai_sinh.pdf",
+            &bytes,
+        )]))
+        .await;
+    let response = api
+        .put(&format!("/v1/dossiers/{}/attachments/giay_chung_sinh", dossier.id))
+        .header("content-type", "application/pdf")
+        .header("X-File-Name", "giay_khai_sinh.pdf")
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "MZ bytes are no PDF, whatever the Content-Type and the name say"
+    );
+    assert_eq!(problem(response).await.kind, "urn:dvc:problem:attachment-kind");
+    let kept = api.dossier(&dossier.id).await;
+    assert_eq!(
+        kept.status,
+        Status::AwaitingAttachments,
+        "the refused file is not stored and the dossier still waits"
+    );
+    assert!(kept.attachments.is_empty(), "no receipt for a refused file");
+
+    let fine = api
+        .create_ok(&birth_dossier(vec![manifest("giay_chung_sinh", "scan.png", &png())]))
+        .await;
+    let response = api.upload(&fine.id, "giay_chung_sinh", "scan.png", png()).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::OK,
+        "a PNG is accepted where the document takes every kind"
+    );
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn a_kind_the_document_does_not_accept_is_refused() {
+    let sandbox = start().await;
+    let base = sandbox.base_url();
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let mut definition = api.definition("1.001193").await;
+    definition["version"] = 2.into();
+    let documents = definition["documents"].as_array_mut().unwrap();
+    let certificate_doc = documents.iter_mut().find(|d| d["id"] == "giay_chung_sinh").unwrap();
+    certificate_doc["accepted"] = serde_json::json!(["pdf"]);
+    let published = publish(&base, &definition).await;
+    assert_eq!(published.status(), StatusCode::OK);
+
+    let mut new = birth_dossier(vec![manifest("giay_chung_sinh", "scan.png", &png())]);
+    new.procedure_version = 2;
+    let dossier = api.create_ok(&new).await;
+    let response = api.upload(&dossier.id, "giay_chung_sinh", "scan.png", png()).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the definition of this dossier accepts only PDF for the birth certificate"
+    );
+    assert_eq!(problem(response).await.kind, "urn:dvc:problem:attachment-kind");
+
+    let mut new = birth_dossier_with_certificate();
+    new.procedure_version = 2;
+    let dossier = api.create_ok(&new).await;
+    let response = api
+        .upload(&dossier.id, "giay_chung_sinh", "Giấy chứng sinh.pdf", certificate())
+        .await;
+    assert_eq!(response.status(), StatusCode::OK, "a PDF is accepted there");
+    sandbox.stop().await;
+}

@@ -184,14 +184,19 @@ async fn only_loopback_redirects_and_s256_are_accepted() {
         "https://127.0.0.1:5000/cb",
         "http://evil.example/cb",
         "http://10.0.0.1/cb",
+        "http://localhost:1234/",
     ] {
         let url = authorize_url(&base, &challenge, "s", Some("cong-dan"))
             .replace(&url_encode(REDIRECT_URI), &url_encode(redirect));
         let response = http().get(url).send().await.unwrap();
-        assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{redirect}");
+        assert_eq!(
+            response.status(),
+            StatusCode::BAD_REQUEST,
+            "{redirect} is not an http loopback IP literal (RFC 8252 §7.3 and §8.3)"
+        );
         assert_eq!(problem(response).await.kind, "urn:dvc:problem:bad-request");
     }
-    for loopback in ["http://[::1]:8080/cb", "http://localhost:1234/"] {
+    for loopback in ["http://[::1]:8080/cb", "http://127.0.0.1:1234/"] {
         let url = authorize_url(&base, &challenge, "s", Some("cong-dan"))
             .replace(&url_encode(REDIRECT_URI), &url_encode(loopback));
         let response = http().get(url).send().await.unwrap();
@@ -251,5 +256,167 @@ async fn token_endpoint_errors_follow_rfc_6749() {
     let missing = token_request(&base, &[("grant_type", "authorization_code"), ("client_id", CLIENT_ID)]).await;
     assert_eq!(oauth_error(missing).await, "invalid_request");
     assert_eq!(oauth_error(refresh(&base, "unknown").await).await, "invalid_grant");
+    sandbox.stop().await;
+}
+
+/// `POST /oauth/revoke` with a form.
+async fn revoke(base: &str, pairs: &[(&str, &str)]) -> reqwest::Response {
+    http()
+        .post(format!("{base}/oauth/revoke"))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(form(pairs))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_refresh_rotates_the_refresh_token_and_reuse_revokes_the_sign_in() {
+    let sandbox = start().await;
+    let base = sandbox.base_url();
+    let first = sign_in(&base, "cong-dan").await;
+    let second: TokenResponse = refresh(&base, &first.refresh_token).await.json().await.unwrap();
+    assert_ne!(
+        second.refresh_token, first.refresh_token,
+        "each refresh answers a new refresh token (RFC 9700 §4.14.2)"
+    );
+    let third: TokenResponse = refresh(&base, &second.refresh_token).await.json().await.unwrap();
+    assert_eq!(
+        catalog_status(&base, &third.access_token).await,
+        StatusCode::OK,
+        "the rotated refresh token works once"
+    );
+
+    assert_eq!(
+        oauth_error(refresh(&base, &first.refresh_token).await).await,
+        "invalid_grant",
+        "a retired refresh token is refused"
+    );
+    assert_eq!(
+        catalog_status(&base, &third.access_token).await,
+        StatusCode::UNAUTHORIZED,
+        "its reuse means a copy leaked, so the whole sign-in is revoked"
+    );
+    assert_eq!(
+        oauth_error(refresh(&base, &third.refresh_token).await).await,
+        "invalid_grant",
+        "the newest refresh token of that sign-in is revoked too"
+    );
+
+    let other = sign_in(&base, "cong-dan").await;
+    assert_eq!(
+        catalog_status(&base, &other.access_token).await,
+        StatusCode::OK,
+        "another sign-in of the same account is untouched"
+    );
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn revoke_follows_rfc_7009() {
+    let sandbox = start().await;
+    let base = sandbox.base_url();
+    let tokens = sign_in(&base, "cong-dan").await;
+
+    let response = revoke(&base, &[("token", &tokens.access_token), ("client_id", CLIENT_ID)]).await;
+    assert_eq!(response.status(), StatusCode::OK, "revoking an access token");
+    assert_eq!(
+        catalog_status(&base, &tokens.access_token).await,
+        StatusCode::UNAUTHORIZED,
+        "a revoked access token no longer opens /v1"
+    );
+    let renewed: TokenResponse = refresh(&base, &tokens.refresh_token).await.json().await.unwrap();
+    assert_eq!(
+        catalog_status(&base, &renewed.access_token).await,
+        StatusCode::OK,
+        "revoking an access token leaves its refresh token usable"
+    );
+
+    let response = revoke(
+        &base,
+        &[("token", &renewed.refresh_token), ("token_type_hint", "refresh_token")],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::OK, "revoking a refresh token");
+    assert_eq!(
+        oauth_error(refresh(&base, &renewed.refresh_token).await).await,
+        "invalid_grant",
+        "sign-out ends the refresh token at the portal, not only in the app"
+    );
+    assert_eq!(
+        catalog_status(&base, &renewed.access_token).await,
+        StatusCode::UNAUTHORIZED,
+        "and the access tokens of the same sign-in (RFC 7009 §2.1)"
+    );
+
+    let unknown = revoke(&base, &[("token", "never-issued")]).await;
+    assert_eq!(
+        unknown.status(),
+        StatusCode::OK,
+        "an unknown token gets 200 too (RFC 7009 §2.2), so nothing is revealed"
+    );
+    assert_eq!(
+        oauth_error(revoke(&base, &[("client_id", CLIENT_ID)]).await).await,
+        "invalid_request",
+        "the token parameter is required"
+    );
+    assert_eq!(
+        oauth_error(revoke(&base, &[("token", "x"), ("client_id", "other-app")]).await).await,
+        "invalid_client",
+        "only the app's client_id is known"
+    );
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn expired_codes_and_tokens_are_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("portal.sqlite");
+    let sandbox = Sandbox::start(Config {
+        access_token_ttl: Duration::from_millis(300),
+        ..config_with_database(&database)
+    })
+    .await
+    .unwrap();
+    let base = sandbox.base_url();
+    let tokens = sign_in(&base, "cong-dan").await;
+    let raw = open_database(&database);
+    raw.execute(
+        "INSERT INTO auth_codes (code_hash, account, redirect_uri, challenge, expires_at) \
+         VALUES ('expired-code', 'cong-dan', 'http://127.0.0.1:1/cb', 'c', 1)",
+        [],
+    )
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let renewed = refresh(&base, &tokens.refresh_token).await;
+    assert_eq!(renewed.status(), StatusCode::OK);
+
+    let now = chrono::Utc::now().timestamp_millis();
+    let expired_codes: i64 = raw
+        .query_row("SELECT COUNT(*) FROM auth_codes WHERE expires_at <= ?1", [now], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    let expired_tokens: i64 = raw
+        .query_row("SELECT COUNT(*) FROM tokens WHERE expires_at <= ?1", [now], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(expired_codes, 0, "a token request deletes expired authorization codes");
+    assert_eq!(
+        expired_tokens, 0,
+        "and expired tokens: the first access token was 300 ms old"
+    );
+    let retired: i64 = raw
+        .query_row(
+            "SELECT COUNT(*) FROM tokens WHERE kind = 'refresh' AND revoked = 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        retired, 1,
+        "the retired refresh token stays until its own expiry, so its reuse is still caught"
+    );
     sandbox.stop().await;
 }

@@ -5,7 +5,7 @@ use std::net::{Ipv4Addr, SocketAddr};
 use std::time::{Duration, Instant};
 
 use portal::types::Status;
-use portal_sandbox::{Config, Sandbox};
+use portal_sandbox::Sandbox;
 use reqwest::StatusCode;
 
 use crate::common::*;
@@ -21,36 +21,17 @@ fn free_port() -> u16 {
 #[tokio::test]
 async fn a_restart_on_the_same_port_keeps_everything() {
     let dir = tempfile::tempdir().unwrap();
-    let config = Config {
-        database: Some(dir.path().join("portal.sqlite")),
-        ..config()
-    };
+    let config = config_with_database(&dir.path().join("portal.sqlite"));
     let addr = SocketAddr::from((Ipv4Addr::LOCALHOST, free_port()));
     let sandbox = Sandbox::start_on(addr, config.clone()).await.unwrap();
     assert_eq!(sandbox.base_url(), format!("http://{addr}"));
     let base = sandbox.base_url();
     let tokens = sign_in(&base, "cong-dan").await;
-    let api = Api {
-        base: base.clone(),
-        http: http(),
-        token: tokens.access_token.clone(),
-    };
+    let api = Api::with_token(&sandbox, &tokens.access_token);
     let first = api.create_ok(&birth_dossier(vec![])).await;
-    let mut definition: serde_json::Value = api
-        .get("/v1/catalog/1.000656")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let mut definition = api.definition("1.000656").await;
     definition["version"] = (definition["version"].as_u64().unwrap() + 1).into();
-    let published = http()
-        .put(format!("{base}/admin/catalog"))
-        .json(&definition)
-        .send()
-        .await
-        .unwrap();
+    let published = publish(&base, &definition).await;
     assert_eq!(published.status(), StatusCode::OK);
     assert_eq!(
         api.changes(0).await.dossiers.len(),
@@ -70,11 +51,7 @@ async fn a_restart_on_the_same_port_keeps_everything() {
     let sandbox = Sandbox::start_on(addr, config)
         .await
         .expect("the same port binds again");
-    let api = Api {
-        base: sandbox.base_url(),
-        http: http(),
-        token: tokens.access_token.clone(),
-    };
+    let api = Api::with_token(&sandbox, &tokens.access_token);
     let kept = api.dossier(&first.id).await;
     assert_eq!(kept, first, "the dossier and the access token survive the restart");
     let second = api.create_ok(&birth_dossier(vec![])).await;

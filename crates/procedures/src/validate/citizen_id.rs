@@ -2,7 +2,8 @@
 //! `PPP G YY RRRRRR`, province of birth registration, century and sex,
 //! year of birth, then a random part. There is no check digit.
 
-use super::Verdict;
+use super::{Verdict, within};
+use crate::limits::MAX_SHORT_ANSWER_CHARS;
 use crate::message::Message;
 
 /// Province codes that were ever assigned (all 63 pre-2025 provinces). The
@@ -34,7 +35,9 @@ pub struct CitizenId {
 }
 
 /// Checks the shape of a citizen ID; spaces typed between groups are dropped.
+/// Input over [`MAX_SHORT_ANSWER_CHARS`] is refused as too long.
 pub fn citizen_id(input: &str) -> Verdict<CitizenId> {
+    within(input.trim(), MAX_SHORT_ANSWER_CHARS)?;
     let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
     if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
         let count = digits.chars().filter(char::is_ascii_digit).count();

@@ -2,11 +2,14 @@
 
 use chrono::NaiveDate;
 
-use super::Verdict;
+use super::{Verdict, within};
+use crate::limits::MAX_SHORT_ANSWER_CHARS;
 use crate::message::Message;
 
 /// Parses `dd/mm/yyyy` (also `d/m/yyyy`, with `-` or `.`), never month first.
+/// Input over [`MAX_SHORT_ANSWER_CHARS`] is refused as too long.
 pub fn date(input: &str) -> Verdict<NaiveDate> {
+    within(input.trim(), MAX_SHORT_ANSWER_CHARS)?;
     let parts: Vec<&str> = input.trim().split(['/', '-', '.']).collect();
     let [day, month, year] = parts.as_slice() else {
         return Err(Message::id("error-date-format"));

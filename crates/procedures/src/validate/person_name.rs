@@ -1,13 +1,16 @@
 //! Personal names ("Họ, chữ đệm và tên") in Vietnamese letters.
 
-use super::Verdict;
+use super::{Verdict, within};
 use crate::fold::clean;
+use crate::limits::MAX_NAME_CHARS;
 use crate::message::Message;
 
 /// Checks a full name and returns it cleaned and in NFC, whatever form the
-/// keyboard sent (NFD, pasted no-break spaces). Casing is the user's.
+/// keyboard sent (NFD, pasted no-break spaces). Casing is the user's. A name
+/// over [`MAX_NAME_CHARS`] once cleaned is refused as too long.
 pub fn person_name(input: &str) -> Verdict<String> {
     let name = clean(input);
+    within(&name, MAX_NAME_CHARS)?;
     if let Some(bad) = name
         .chars()
         .find(|c| !(c.is_alphabetic() || *c == ' ' || *c == '\'' || *c == '-'))
@@ -37,6 +40,7 @@ fn looks_like_telex(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::assert_too_long;
     use proptest::prelude::*;
     use unicode_normalization::UnicodeNormalization;
 
@@ -57,6 +61,25 @@ mod tests {
         assert_eq!(id("Nguyễn Văn 2"), "error-name-letters");
         assert_eq!(id("Lan"), "error-name-full");
         assert_eq!(id("Nguyeenx Vawn An"), "error-name-typing");
+    }
+
+    #[test]
+    fn a_name_over_100_characters_is_too_long() {
+        let started = std::time::Instant::now();
+        let err = person_name(&"Nguyễn ".repeat(100_000)).expect_err("a 700,000-character name is refused");
+        // The length is that of the cleaned name (single spaces, trimmed).
+        assert_too_long(&err, 100, 699_999);
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "refusing it is quick: {:?}",
+            started.elapsed()
+        );
+        let hundred = format!("Nguyễn {}", "A".repeat(MAX_NAME_CHARS - 7));
+        assert_eq!(hundred.chars().count(), 100, "the test name is exactly at the limit");
+        assert!(
+            person_name(&hundred).is_ok(),
+            "a name of exactly 100 characters is accepted"
+        );
     }
 
     proptest! {

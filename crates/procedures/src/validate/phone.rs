@@ -1,6 +1,7 @@
 //! Vietnamese mobile numbers since the 2018 change to 10 digits.
 
-use super::Verdict;
+use super::{Verdict, within};
+use crate::limits::MAX_SHORT_ANSWER_CHARS;
 use crate::message::Message;
 
 /// First two digits of a national mobile number (03x, 05x, 07x, 08x, 09x).
@@ -8,7 +9,9 @@ use crate::message::Message;
 const MOBILE_PREFIXES: [&str; 5] = ["03", "05", "07", "08", "09"];
 
 /// Normalises a mobile number to `0xxxxxxxxx`; accepts `+84`, `84`, spaces, dots, dashes and brackets.
+/// Input over [`MAX_SHORT_ANSWER_CHARS`] is refused as too long.
 pub fn phone(input: &str) -> Verdict<String> {
+    within(input.trim(), MAX_SHORT_ANSWER_CHARS)?;
     let kept: String = input
         .chars()
         .filter(|c| !matches!(c, ' ' | '.' | '-' | '(' | ')'))

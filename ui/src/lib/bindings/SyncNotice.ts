@@ -20,7 +20,12 @@ code: string, } | { "kind": "rejected",
 /**
  * The draft.
  */
-draft_id: number, } | { "kind": "status_changed", 
+draft_id: number, 
+/**
+ * Why, when the draft's field errors do not say it: names the
+ * Fluent message `error-<reason>`.
+ */
+reason: string | null, } | { "kind": "status_changed", 
 /**
  * The dossier code.
  */

@@ -3,7 +3,6 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
-import { open } from '@tauri-apps/plugin-dialog';
 import Interview, { forgetSaveQueues } from './Interview.svelte';
 import { clearPreviews } from './AttachmentThumb.svelte';
 import { resetCache } from '../api';
@@ -19,6 +18,7 @@ import {
   fakeInvoke,
   fakeProfile,
   fakeSubmissions,
+  pickNext,
   readyAnswers,
   resetFakeBackend,
   seedDraft,
@@ -27,9 +27,7 @@ import {
 import type { Answer, DraftView, InterviewState } from '../types';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
-vi.mock('@tauri-apps/plugin-dialog', () => ({ open: vi.fn() }));
 const invokeMock = vi.mocked(invoke);
-const openMock = vi.mocked(open);
 const onSubmitted = vi.fn();
 
 const vi_ = (id: string, args?: Record<string, string | number>) => translate('vi', id, args);
@@ -111,8 +109,6 @@ async function fillAddressStep(user: ReturnType<typeof userEvent.setup>) {
 beforeEach(() => {
   invokeMock.mockReset();
   invokeMock.mockImplementation((command, args) => fakeInvoke(command, args as Record<string, unknown>));
-  openMock.mockReset();
-  openMock.mockImplementation(async () => (await fakeInvoke('plugin:dialog|open')) as string);
   resetFakeBackend();
   forgetSaveQueues();
   clearPreviews();
@@ -821,50 +817,68 @@ describe('documents and attachments', () => {
 
   it('attaches a file from the native picker, shows a refusal, replaces and removes it', async () => {
     const { user, draftId } = await start();
-    openMock.mockResolvedValueOnce('/home/an/to-khai.jpg');
+    pickNext('to-khai.jpg');
     await user.click(document.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
     const refusal = await waitFor(() => {
       const element = document.querySelector('[data-attach-error="to_khai"]');
       if (!element) throw new Error('no error yet');
       return element;
     });
-    expect(refusal).toHaveAttribute('role', 'alert');
-    const expected = translate('vi', 'error-attachment-kind', { accepted: 'PDF' });
-    if (expected !== 'error-attachment-kind') expect(refusal).toHaveTextContent(expected);
-    expect(openMock).toHaveBeenCalledWith({
-      multiple: false,
-      directory: false,
-      filters: [{ name: vi_('attach-filter-name'), extensions: ['pdf'] }],
+    expect(refusal, 'a refused file is announced at once').toHaveAttribute('role', 'alert');
+    expect(refusal, 'the refusal says which kinds the document takes').toHaveTextContent(
+      translate('vi', 'error-attachment-kind', { accepted: 'PDF' }),
+    );
+    expect(invokeMock, 'the web view sends the picker label, never a path').toHaveBeenCalledWith('attach_file', {
+      draftId,
+      code: '1.001193',
+      documentId: 'to_khai',
+      filterName: vi_('attach-filter-name'),
     });
 
-    openMock.mockResolvedValueOnce('/home/an/to-khai.pdf');
+    pickNext('to-khai.pdf');
     await user.click(document.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
     const row = await waitFor(() => {
       const element = document.querySelector<HTMLElement>('[data-attachment="to_khai"]');
       if (!element) throw new Error('not attached yet');
       return element;
     });
-    expect(document.querySelector('[data-attach-error="to_khai"]')).toBeNull();
-    expect(row).toHaveTextContent('to-khai.pdf');
-    expect(row).toHaveTextContent('PDF · 1,2 MB');
-    expect(row.querySelector('svg.pdf-icon')).not.toBeNull();
-    expect(invokeMock).toHaveBeenCalledWith('attach_file', {
-      draftId,
-      code: '1.001193',
-      documentId: 'to_khai',
-      path: '/home/an/to-khai.pdf',
-    });
-    expect(document.querySelector('[data-replace="to_khai"]')).toHaveFocus();
+    expect(document.querySelector('[data-attach-error="to_khai"]'), 'a good file clears the earlier refusal').toBeNull();
+    expect(row, 'the attached file shows its name').toHaveTextContent('to-khai.pdf');
+    expect(row, 'and its kind and size').toHaveTextContent('PDF · 1,2 MB');
+    expect(row.querySelector('svg.pdf-icon'), 'a PDF has an icon, not a thumbnail').not.toBeNull();
+    expect(document.querySelector('[data-replace="to_khai"]'), 'focus moves to the Replace button').toHaveFocus();
 
-    // A cancelled picker changes nothing.
-    openMock.mockResolvedValueOnce(null);
+    // A closed picker changes nothing and gives focus back.
+    pickNext(null);
     await user.click(document.querySelector<HTMLElement>('[data-replace="to_khai"]')!);
-    expect(invokeMock.mock.calls.filter(([c]) => c === 'attach_file')).toHaveLength(2);
+    await waitFor(() => expect(document.querySelector('[data-replace="to_khai"]'), 'the button is usable again').not.toBeDisabled());
+    expect(invokeMock.mock.calls.filter(([c]) => c === 'attach_file'), 'one call per click, the picker included').toHaveLength(3);
+    expect(document.querySelector('[data-attachment="to_khai"]'), 'the earlier file stays').toHaveTextContent('to-khai.pdf');
+    expect(document.querySelector('[data-replace="to_khai"]'), 'focus is back on the button clicked').toHaveFocus();
+    expect(document.querySelector('[data-attach-error="to_khai"]'), 'closing the picker is no error').toBeNull();
 
     await user.click(document.querySelector<HTMLElement>('[data-remove="to_khai"]')!);
     await waitFor(() => expect(document.querySelector('[data-attachment="to_khai"]')).toBeNull());
-    expect(document.querySelector('[data-attach="to_khai"]')).toHaveFocus();
-    expect(invokeMock.mock.calls.some(([c]) => c === 'remove_attachment')).toBe(true);
+    expect(document.querySelector('[data-attach="to_khai"]'), 'focus goes to Attach once the file is removed').toHaveFocus();
+    expect(invokeMock.mock.calls.some(([c]) => c === 'remove_attachment'), 'the removal reached the store').toBe(true);
+  });
+
+  it('stays busy while the picker is open and the file is checked', async () => {
+    const { user } = await start();
+    const picked = deferred<void>();
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'attach_file') await picked.promise;
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    pickNext('to-khai.pdf');
+    await user.click(document.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
+    await waitFor(() =>
+      expect(document.querySelector('[data-attach="to_khai"]'), 'a second click cannot open a second picker').toBeDisabled(),
+    );
+    expect(screen.getByText(vi_('attach-busy')), 'the person is told to choose and wait').toBeInTheDocument();
+    picked.resolve();
+    await waitFor(() => expect(document.querySelector('[data-attachment="to_khai"]'), 'the file is attached').not.toBeNull());
+    expect(screen.queryByText(vi_('attach-busy')), 'the busy note goes once the file is saved').toBeNull();
   });
 
   it('shows a thumbnail of an image, and the files on the check page', async () => {
@@ -884,12 +898,8 @@ describe('documents and attachments', () => {
 
   it('lists the files on the check page, with a button for each missing one', async () => {
     const draftId = seedDraft({ currentStep: 'review', answers: { has_birth_certificate: true } });
-    await fakeInvoke('attach_file', {
-      draftId,
-      code: '1.001193',
-      documentId: 'giay_chung_sinh',
-      path: '/home/an/giay-chung-sinh.png',
-    });
+    pickNext('giay-chung-sinh.png');
+    await fakeInvoke('attach_file', { draftId, code: '1.001193', documentId: 'giay_chung_sinh', filterName: 'Bản chụp' });
     const user = userEvent.setup();
     render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const list = await waitFor(() => byId('documents'));
@@ -897,7 +907,7 @@ describe('documents and attachments', () => {
     expect(list.querySelector('[data-attachment="giay_chung_sinh"]')).toHaveTextContent('giay-chung-sinh.png');
     expect(list.querySelector('[data-remove]')).toBeNull();
     expect(list.querySelector('[data-replace]')).toBeNull();
-    openMock.mockResolvedValueOnce('/home/an/to-khai.pdf');
+    pickNext('to-khai.pdf');
     await user.click(list.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
     await waitFor(() => expect(list.querySelector('[data-attachment="to_khai"]')).toHaveTextContent('to-khai.pdf'));
   });

@@ -1,0 +1,5 @@
+//! Fuzz target: `procedures::harness::condition` (also replayed by
+//! `crates/procedures/tests/fuzz_regressions.rs`).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| procedures::harness::condition(data));

@@ -1,0 +1,64 @@
+//! The data folder's lock where no OS keyring exists: until the person
+//! types the passphrase, nothing is opened and no command but `unlock` has
+//! data to work on.
+
+use std::sync::{Arc, Mutex};
+
+use l10n::Localizer;
+use tauri::{AppHandle, Manager};
+
+use crate::launch::{self, LaunchError, Settings};
+
+/// Whether the data is open, and what opening it needs.
+pub struct Lock {
+    waiting: Mutex<Option<Waiting>>,
+}
+
+struct Waiting {
+    settings: Settings,
+    localizer: Arc<Localizer>,
+    new_folder: bool,
+}
+
+impl Lock {
+    /// The data is open (the key came from the keyring).
+    pub fn open() -> Self {
+        Self {
+            waiting: Mutex::new(None),
+        }
+    }
+
+    /// The data waits for a passphrase; `new_folder` when it is being chosen.
+    pub fn waiting(settings: Settings, localizer: Arc<Localizer>, new_folder: bool) -> Self {
+        Self {
+            waiting: Mutex::new(Some(Waiting {
+                settings,
+                localizer,
+                new_folder,
+            })),
+        }
+    }
+
+    /// `None` when open; else whether the passphrase is being chosen.
+    pub fn pending(&self) -> Option<bool> {
+        self.lock().as_ref().map(|w| w.new_folder)
+    }
+
+    /// Opens the data with the passphrase and hands the app its state.
+    /// A wrong passphrase leaves everything as it was, to try again.
+    pub fn unlock(&self, app: &AppHandle, passphrase: &str) -> Result<(), LaunchError> {
+        let mut waiting = self.lock();
+        let Some(w) = waiting.as_ref() else {
+            return Ok(());
+        };
+        let key = vault::passphrase_key(&w.settings.folder, passphrase)?;
+        let state = launch::open(app, &w.settings, w.localizer.clone(), &key, None)?;
+        app.manage(state);
+        *waiting = None;
+        Ok(())
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Option<Waiting>> {
+        self.waiting.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
