@@ -318,9 +318,18 @@ mod tests {
 
     #[test]
     fn test_accounts_only_sign_in_against_a_sandbox() {
-        assert!(allows_test_accounts(true, "http://127.0.0.1:41000"), "the training portal");
-        assert!(allows_test_accounts(false, "http://127.0.0.1:41000"), "a sandbox on this computer");
-        assert!(!allows_test_accounts(false, "https://dichvucong.example.vn"), "never a real portal");
+        assert!(
+            allows_test_accounts(true, "http://127.0.0.1:41000"),
+            "the training portal"
+        );
+        assert!(
+            allows_test_accounts(false, "http://127.0.0.1:41000"),
+            "a sandbox on this computer"
+        );
+        assert!(
+            !allows_test_accounts(false, "https://dichvucong.example.vn"),
+            "never a real portal"
+        );
     }
 
     #[test]

@@ -11,9 +11,17 @@ const NO_KEYRING: (&str, &str) = ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexi
 
 async fn unlock(app: &App, passphrase: &str, confirm: bool) {
     app.wait("#unlock").await;
-    app.wait("#passphrase").await.send_keys(passphrase).await.expect("type the passphrase");
+    app.wait("#passphrase")
+        .await
+        .send_keys(passphrase)
+        .await
+        .expect("type the passphrase");
     if confirm {
-        app.wait("#passphrase-confirm").await.send_keys(passphrase).await.expect("type it again");
+        app.wait("#passphrase-confirm")
+            .await
+            .send_keys(passphrase)
+            .await
+            .expect("type it again");
     }
     app.click("#unlock-submit").await;
 }
@@ -25,12 +33,18 @@ async fn without_a_keyring_the_data_opens_only_with_its_passphrase() {
 
     let app = App::start(&driver).await;
     let heading = app.text("#unlock-heading").await;
-    assert_eq!(heading, "Đặt mật khẩu bảo vệ dữ liệu", "a new folder asks to choose a passphrase");
+    assert_eq!(
+        heading, "Đặt mật khẩu bảo vệ dữ liệu",
+        "a new folder asks to choose a passphrase"
+    );
     assert!(
         app.text("#unlock-warning").await.contains("nếu quên mật khẩu"),
         "the person is warned that a lost passphrase loses the data"
     );
-    assert!(app.client.find(fantoccini::Locator::Css("#search")).await.is_err(), "nothing else is shown");
+    assert!(
+        app.client.find(fantoccini::Locator::Css("#search")).await.is_err(),
+        "nothing else is shown"
+    );
     app.shot("13-unlock-new").await;
     unlock(&app, "lúa chín vàng đồng", true).await;
     app.wait("#search").await;
@@ -50,7 +64,10 @@ async fn without_a_keyring_the_data_opens_only_with_its_passphrase() {
     app.wait("#passphrase").await.clear().await.expect("clear the field");
     unlock(&app, "lúa chín vàng đồng", false).await;
     let drafts = app.text("#drafts").await;
-    assert!(drafts.contains("Đăng ký khai sinh"), "the draft is there after the restart: {drafts}");
+    assert!(
+        drafts.contains("Đăng ký khai sinh"),
+        "the draft is there after the restart: {drafts}"
+    );
     tokio::time::sleep(Duration::from_millis(300)).await;
     app.close().await;
     assert!(
