@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use store::AttachmentProblem;
-use ts_rs::TS;
 
 /// What went wrong in a command.
 #[derive(Debug, thiserror::Error)]
@@ -42,24 +41,118 @@ pub enum Error {
     Launch(crate::launch::LaunchError),
 }
 
+/// Declares the closed list of error codes: the enum, its wire names and
+/// `ALL`, from one table, so no code can exist without being listed.
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// What went wrong, as the UI reads it: each code names the Fluent
+        /// message `error-<code>` in every locale.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+        pub enum ErrorCode {
+            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, for the test that each has a message.
+            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$variant),*];
+
+            /// The wire name, as in `error-<name>`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// No procedure has this code (`code`).
+    ProcedureNotFound = "procedure-not-found",
+    /// The web view named another procedure than the draft's own.
+    ProcedureMismatch = "procedure-mismatch",
+    /// The draft still has unanswered or invalid questions.
+    DraftNotReady = "draft-not-ready",
+    /// The draft was submitted and can no longer change.
+    DraftSubmitted = "draft-submitted",
+    /// A draft, profile or attachment is gone (`what`).
+    NotFound = "not-found",
+    /// Test accounts sign in only in training mode.
+    NotTraining = "not-training",
+    /// The portal could not be reached.
+    PortalOffline = "portal-offline",
+    /// The portal asked to wait (`seconds`).
+    PortalBusy = "portal-busy",
+    /// The portal needs the person to sign in again.
+    PortalSignIn = "portal-sign-in",
+    /// The portal refused the request (`detail`).
+    PortalRefused = "portal-refused",
+    /// The portal failed or answered something unreadable.
+    PortalFailed = "portal-failed",
+    /// The database was written by a newer version of the app.
+    StoreTooNew = "store-too-new",
+    /// Another program holds the database.
+    StoreLocked = "store-locked",
+    /// The disk is full.
+    StoreDiskFull = "store-disk-full",
+    /// The data folder cannot be read or written (`path`).
+    StoreIo = "store-io",
+    /// The database failed.
+    StoreFailed = "store-failed",
+    /// A damaged database was set aside at start (`path`).
+    StoreSetAside = "store-set-aside",
+    /// The file's content is not an accepted kind (`accepted`).
+    AttachmentKind = "attachment-kind",
+    /// The file is over the document's limit (`limit`, `size`).
+    AttachmentTooLarge = "attachment-too-large",
+    /// The file ends early.
+    AttachmentTruncated = "attachment-truncated",
+    /// The file name cannot be used.
+    AttachmentName = "attachment-name",
+    /// The file is empty.
+    AttachmentEmpty = "attachment-empty",
+    /// The chosen path is not a regular file.
+    AttachmentNotAFile = "attachment-not-a-file",
+    /// A stored attachment is missing or damaged.
+    AttachmentMissing = "attachment-missing",
+    /// The configured portal URL is plain http to another host.
+    LaunchPortalInsecure = "launch-portal-insecure",
+    /// The configured portal URL is not a URL.
+    LaunchPortalUrl = "launch-portal-url",
+    /// The configured portal key is not an Ed25519 public key.
+    LaunchPortalKey = "launch-portal-key",
+    /// No data folder could be found.
+    LaunchDataFolder = "launch-data-folder",
+    /// The training portal did not start.
+    LaunchTrainingPortal = "launch-training-portal",
+    /// The chosen passphrase is too short (`min`).
+    VaultPassphraseShort = "vault-passphrase-short",
+    /// The passphrase or key does not open the data.
+    VaultWrongKey = "vault-wrong-key",
+    /// The OS keyring did not answer.
+    VaultKeyring = "vault-keyring",
+    /// Anything else; the cause is in the log.
+    Unexpected = "unexpected",
+}
+
 /// The shape the UI receives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
 pub struct AppError {
     /// Names the Fluent message `error-<code>`.
-    pub code: String,
+    pub code: ErrorCode,
     /// The message's arguments.
     pub args: BTreeMap<String, String>,
 }
 
 impl AppError {
     /// An error with this code and these arguments.
-    pub fn with<const N: usize>(code: &str, args: [(&str, String); N]) -> Self {
+    pub fn with<const N: usize>(code: ErrorCode, args: [(&str, String); N]) -> Self {
         Self::new(code, &args)
     }
 
-    fn new(code: &str, args: &[(&str, String)]) -> Self {
+    fn new(code: ErrorCode, args: &[(&str, String)]) -> Self {
         Self {
-            code: code.to_owned(),
+            code,
             args: args.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect(),
         }
     }
@@ -68,13 +161,13 @@ impl AppError {
 impl From<&Error> for AppError {
     fn from(error: &Error) -> Self {
         match error {
-            Error::ProcedureNotFound(code) => Self::new("procedure-not-found", &[("code", code.clone())]),
-            Error::DocumentNotFound(_) | Error::NoMeaning(_) => Self::new("unexpected", &[]),
+            Error::ProcedureNotFound(code) => Self::new(ErrorCode::ProcedureNotFound, &[("code", code.clone())]),
+            Error::DocumentNotFound(_) | Error::NoMeaning(_) => Self::new(ErrorCode::Unexpected, &[]),
             Error::Store(e) | Error::Sync(sync::Error::Store(e)) => Self::from(e),
             Error::Portal(e) | Error::Sync(sync::Error::Portal(e)) => Self::from(e),
-            Error::NotReady => Self::new("draft-not-ready", &[]),
-            Error::ProcedureMismatch => Self::new("procedure-mismatch", &[]),
-            Error::NotTraining => Self::new("not-training", &[]),
+            Error::NotReady => Self::new(ErrorCode::DraftNotReady, &[]),
+            Error::ProcedureMismatch => Self::new(ErrorCode::ProcedureMismatch, &[]),
+            Error::NotTraining => Self::new(ErrorCode::NotTraining, &[]),
             Error::Launch(e) => Self::from(e),
         }
     }
@@ -84,21 +177,21 @@ impl From<&portal::Error> for AppError {
     fn from(error: &portal::Error) -> Self {
         use portal::Error as P;
         match error {
-            P::Offline(_) | P::NoAnswer(_) => Self::new("portal-offline", &[]),
-            P::RateLimited(secs) => Self::new("portal-busy", &[("seconds", secs.to_string())]),
-            P::Unauthorized => Self::new("portal-sign-in", &[]),
+            P::Offline(_) | P::NoAnswer(_) => Self::new(ErrorCode::PortalOffline, &[]),
+            P::RateLimited(secs) => Self::new(ErrorCode::PortalBusy, &[("seconds", secs.to_string())]),
+            P::Unauthorized => Self::new(ErrorCode::PortalSignIn, &[]),
             P::Rejected(problem) | P::Refused(problem) => Self::new(
-                "portal-refused",
+                ErrorCode::PortalRefused,
                 &[(
                     "detail",
                     problem.detail.clone().unwrap_or_else(|| problem.title.clone()),
                 )],
             ),
-            P::Server(_) | P::Malformed(_) => Self::new("portal-failed", &[]),
-            P::InsecureUrl => Self::new("launch-portal-insecure", &[]),
-            P::InvalidUrl(_) => Self::new("launch-portal-url", &[]),
-            P::InvalidKey => Self::new("launch-portal-key", &[]),
-            P::BadSignature(_) => Self::new("unexpected", &[]),
+            P::Server(_) | P::Malformed(_) => Self::new(ErrorCode::PortalFailed, &[]),
+            P::InsecureUrl => Self::new(ErrorCode::LaunchPortalInsecure, &[]),
+            P::InvalidUrl(_) => Self::new(ErrorCode::LaunchPortalUrl, &[]),
+            P::InvalidKey => Self::new(ErrorCode::LaunchPortalKey, &[]),
+            P::BadSignature(_) => Self::new(ErrorCode::Unexpected, &[]),
         }
     }
 }
@@ -107,26 +200,26 @@ impl From<&store::Error> for AppError {
     fn from(error: &store::Error) -> Self {
         use store::Error as S;
         match error {
-            S::TooNew { .. } => Self::new("store-too-new", &[]),
-            S::Locked => Self::new("store-locked", &[]),
-            S::WrongKey => Self::new("vault-wrong-key", &[]),
-            S::AttachmentMissing { .. } => Self::new("attachment-missing", &[]),
-            S::DiskFull => Self::new("store-disk-full", &[]),
-            S::Io { path, .. } => Self::new("store-io", &[("path", path.display().to_string())]),
-            S::NotFound { what, .. } => Self::new("not-found", &[("what", (*what).to_owned())]),
+            S::TooNew { .. } => Self::new(ErrorCode::StoreTooNew, &[]),
+            S::Locked => Self::new(ErrorCode::StoreLocked, &[]),
+            S::WrongKey => Self::new(ErrorCode::VaultWrongKey, &[]),
+            S::AttachmentMissing { .. } => Self::new(ErrorCode::AttachmentMissing, &[]),
+            S::DiskFull => Self::new(ErrorCode::StoreDiskFull, &[]),
+            S::Io { path, .. } => Self::new(ErrorCode::StoreIo, &[("path", path.display().to_string())]),
+            S::NotFound { what, .. } => Self::new(ErrorCode::NotFound, &[("what", (*what).to_owned())]),
             S::Attachment(problem) => match problem {
-                AttachmentProblem::Kind { accepted } => Self::new("attachment-kind", &[("accepted", accepted.clone())]),
+                AttachmentProblem::Kind { accepted } => Self::new(ErrorCode::AttachmentKind, &[("accepted", accepted.clone())]),
                 AttachmentProblem::TooLarge { limit_mb, size_mb } => Self::new(
-                    "attachment-too-large",
+                    ErrorCode::AttachmentTooLarge,
                     &[("limit", limit_mb.to_string()), ("size", size_mb.to_string())],
                 ),
-                AttachmentProblem::Truncated => Self::new("attachment-truncated", &[]),
-                AttachmentProblem::Name => Self::new("attachment-name", &[]),
-                AttachmentProblem::Empty => Self::new("attachment-empty", &[]),
-                AttachmentProblem::NotAFile => Self::new("attachment-not-a-file", &[]),
+                AttachmentProblem::Truncated => Self::new(ErrorCode::AttachmentTruncated, &[]),
+                AttachmentProblem::Name => Self::new(ErrorCode::AttachmentName, &[]),
+                AttachmentProblem::Empty => Self::new(ErrorCode::AttachmentEmpty, &[]),
+                AttachmentProblem::NotAFile => Self::new(ErrorCode::AttachmentNotAFile, &[]),
             },
-            S::Submitted => Self::new("draft-submitted", &[]),
-            S::Sqlite(_) | S::Migration(_) => Self::new("store-failed", &[]),
+            S::Submitted => Self::new(ErrorCode::DraftSubmitted, &[]),
+            S::Sqlite(_) | S::Migration(_) => Self::new(ErrorCode::StoreFailed, &[]),
         }
     }
 }
@@ -134,6 +227,12 @@ impl From<&store::Error> for AppError {
 impl Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         AppError::from(self).serialize(serializer)
+    }
+}
+
+impl specta::Type for Error {
+    fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
+        AppError::definition(types)
     }
 }
 

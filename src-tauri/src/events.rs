@@ -5,15 +5,12 @@ use l10n::{Locale, Localizer};
 use portal::types::Status;
 use serde::Serialize;
 use sync::Event;
-use tauri::{AppHandle, Emitter, Manager};
+use tauri::{AppHandle, Manager};
+use tauri_specta::Event as _;
 use tauri_plugin_notification::NotificationExt;
-use ts_rs::TS;
-
-/// Name of the window event carrying a [`SyncNotice`].
-pub const SYNC_EVENT: &str = "sync";
 
 /// A change the UI reacts to.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type, tauri_specta::Event)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SyncNotice {
     /// The portal became reachable or unreachable.
@@ -24,7 +21,6 @@ pub enum SyncNotice {
     /// A submission was confirmed by the portal.
     Delivered {
         /// The draft it came from.
-        #[ts(type = "number")]
         draft_id: i64,
         /// The dossier code.
         code: String,
@@ -32,7 +28,6 @@ pub enum SyncNotice {
     /// The portal refused a submission; the draft is back with the user.
     Rejected {
         /// The draft.
-        #[ts(type = "number")]
         draft_id: i64,
         /// Why, when the draft's field errors do not say it: names the
         /// Fluent message `error-<reason>`.
@@ -84,7 +79,7 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
             }
         }
     };
-    if let Err(error) = app.emit(SYNC_EVENT, notice) {
+    if let Err(error) = notice.emit(app) {
         tracing::warn!(%error, "the window did not get a sync event");
     }
 }

@@ -15,7 +15,7 @@ use store::{Store, StoreKey};
 use tauri::AppHandle;
 use vault::{DataKey, OsKeyring, SecretStore};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::state::AppState;
 use crate::{events, tokens};
 
@@ -78,17 +78,17 @@ pub enum LaunchError {
 impl From<&LaunchError> for AppError {
     fn from(error: &LaunchError) -> Self {
         let code = match error {
-            LaunchError::PortalUrl(portal::Error::InsecureUrl) => "launch-portal-insecure",
-            LaunchError::PortalUrl(_) => "launch-portal-url",
-            LaunchError::PortalKey => "launch-portal-key",
-            LaunchError::DataFolder(_) => "launch-data-folder",
+            LaunchError::PortalUrl(portal::Error::InsecureUrl) => ErrorCode::LaunchPortalInsecure,
+            LaunchError::PortalUrl(_) => ErrorCode::LaunchPortalUrl,
+            LaunchError::PortalKey => ErrorCode::LaunchPortalKey,
+            LaunchError::DataFolder(_) => ErrorCode::LaunchDataFolder,
             LaunchError::Vault(vault::Error::PassphraseTooShort { min }) => {
-                return AppError::with("vault-passphrase-short", [("min", min.to_string())]);
+                return AppError::with(ErrorCode::VaultPassphraseShort, [("min", min.to_string())]);
             }
-            LaunchError::Vault(_) => "vault-keyring",
-            LaunchError::Store(store::Error::WrongKey) => "vault-wrong-key",
+            LaunchError::Vault(_) => ErrorCode::VaultKeyring,
+            LaunchError::Store(store::Error::WrongKey) => ErrorCode::VaultWrongKey,
             LaunchError::Store(e) => return AppError::from(e),
-            LaunchError::TrainingPortal(_) => "launch-training-portal",
+            LaunchError::TrainingPortal(_) => ErrorCode::LaunchTrainingPortal,
         };
         AppError::with(code, [])
     }
@@ -192,7 +192,7 @@ pub fn open(
     let startup_notices = report
         .set_aside
         .map(|path| AppError {
-            code: "store-set-aside".into(),
+            code: ErrorCode::StoreSetAside,
             args: BTreeMap::from([("path".into(), path.display().to_string())]),
         })
         .into_iter()
@@ -347,9 +347,9 @@ mod tests {
         let code = |e: LaunchError| AppError::from(&e).code;
         assert_eq!(
             code(LaunchError::PortalUrl(portal::Error::InsecureUrl)),
-            "launch-portal-insecure"
+            ErrorCode::LaunchPortalInsecure
         );
-        assert_eq!(code(LaunchError::Store(store::Error::WrongKey)), "vault-wrong-key");
+        assert_eq!(code(LaunchError::Store(store::Error::WrongKey)), ErrorCode::VaultWrongKey);
         assert_eq!(
             AppError::from(&LaunchError::Vault(vault::Error::PassphraseTooShort { min: 8 })).args["min"],
             "8"

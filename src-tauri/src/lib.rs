@@ -18,7 +18,7 @@ use tauri::webview::PageLoadEvent;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::launch::{KeySource, Settings};
 use crate::lock::Lock;
 
@@ -30,12 +30,15 @@ pub fn run() {
     // The locales are compiled into the binary and checked by tests, so
     // failing here means a broken build, not a person's problem to solve.
     let localizer = Arc::new(Localizer::bundled().expect("the bundled locales load"));
+    let contract = contract();
+    let events = contract.clone();
     let built = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(navigation::guard())
         .setup(move |app| {
+            events.mount_events(app);
             let handle = app.handle().clone();
             set_window_title(&handle, &localizer, Locale::Vi);
             let refuse = |error: launch::LaunchError| {
@@ -63,39 +66,7 @@ pub fn run() {
                 tracing::info!(window = window.label(), "page loaded");
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::lock::lock_state,
-            commands::lock::unlock,
-            commands::catalog::search_procedures,
-            commands::catalog::procedure_detail,
-            commands::places::list_provinces,
-            commands::places::search_communes,
-            commands::locale::set_locale,
-            commands::startup::startup_notices,
-            commands::drafts::list_drafts,
-            commands::drafts::create_draft,
-            commands::drafts::open_draft,
-            commands::drafts::save_answer,
-            commands::drafts::save_position,
-            commands::drafts::rename_draft,
-            commands::drafts::duplicate_draft,
-            commands::drafts::delete_draft,
-            commands::drafts::restore_draft,
-            commands::drafts::dismiss_notice,
-            commands::profiles::list_profiles,
-            commands::profiles::save_profile,
-            commands::profiles::delete_profile,
-            commands::profiles::update_profile_from_draft,
-            commands::attachments::attach_file,
-            commands::attachments::remove_attachment,
-            commands::attachments::attachment_preview,
-            commands::portal::portal_status,
-            commands::portal::sign_in,
-            commands::portal::sign_in_with_browser,
-            commands::portal::sign_out,
-            commands::portal::submit_draft,
-            commands::portal::list_submissions,
-        ])
+        .invoke_handler(contract.invoke_handler())
         .build(tauri::generate_context!());
     match built {
         Ok(app) => app.run(|_, _| {}),
@@ -107,13 +78,58 @@ pub fn run() {
     }
 }
 
+/// The commands and events the window may use. Tauri registers them and
+/// `src-tauri/tests/bindings.rs` exports them to `ui/src/lib/bindings.ts`
+/// from this one list, so the UI cannot call a command Rust does not have.
+pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        .commands(tauri_specta::collect_commands![
+        commands::lock::lock_state,
+        commands::lock::unlock,
+        commands::catalog::search_procedures,
+        commands::catalog::procedure_detail,
+        commands::places::list_provinces,
+        commands::places::search_communes,
+        commands::locale::set_locale,
+        commands::startup::startup_notices,
+        commands::drafts::list_drafts,
+        commands::drafts::create_draft,
+        commands::drafts::open_draft,
+        commands::drafts::save_answer,
+        commands::drafts::save_position,
+        commands::drafts::rename_draft,
+        commands::drafts::duplicate_draft,
+        commands::drafts::delete_draft,
+        commands::drafts::restore_draft,
+        commands::drafts::dismiss_notice,
+        commands::profiles::list_profiles,
+        commands::profiles::save_profile,
+        commands::profiles::delete_profile,
+        commands::profiles::update_profile_from_draft,
+        commands::attachments::attach_file,
+        commands::attachments::remove_attachment,
+        commands::attachments::attachment_preview,
+        commands::portal::portal_status,
+        commands::portal::sign_in,
+        commands::portal::sign_in_with_browser,
+        commands::portal::sign_out,
+        commands::portal::submit_draft,
+        commands::portal::list_submissions,
+        ])
+        .events(tauri_specta::collect_events![events::SyncNotice])
+        // Errors reject the promise, as a failed `invoke` does, with an AppError.
+        .error_handling(tauri_specta::ErrorHandlingMode::Throw)
+        // Row ids, sizes and amounts stay far below 2^53, so a JS number holds them.
+        .dangerously_cast_bigints_to_number()
+}
+
 /// Shows a start-up error in a native dialog, in Vietnamese.
 fn show_error(app: &AppHandle, localizer: &Localizer, error: &AppError) {
     let mut args = l10n::FluentArgs::new();
     for (name, value) in &error.args {
         args.set(name.clone(), value.clone());
     }
-    let text = localizer.message(Locale::Vi, &format!("error-{}", error.code), Some(&args));
+    let text = localizer.message(Locale::Vi, &format!("error-{}", error.code.as_str()), Some(&args));
     app.dialog()
         .message(text)
         .kind(MessageDialogKind::Error)

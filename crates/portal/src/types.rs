@@ -4,7 +4,6 @@
 use procedures::definition::{Definition, LocalizedText};
 use procedures::engine::Answers;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// Header that makes a create request safe to repeat.
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
@@ -41,14 +40,14 @@ pub struct CatalogList {
 pub type CatalogDefinition = Definition;
 
 /// A file the dossier will carry, announced when the dossier is created.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AttachmentManifest {
     /// The checklist document it is for.
     pub document_id: String,
     /// The file's name.
     pub file_name: String,
     /// Size in bytes.
-    #[ts(type = "number")]
     pub size: u64,
     /// SHA-256 of the content, lowercase hex.
     pub sha256: String,
@@ -71,7 +70,8 @@ pub struct NewDossier {
 }
 
 /// Where a dossier is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Created; waiting for its announced files.
@@ -144,7 +144,8 @@ impl Status {
 }
 
 /// One entry of a dossier's dated history.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct StatusChange {
     /// The status entered.
     pub status: Status,
@@ -155,21 +156,22 @@ pub struct StatusChange {
 }
 
 /// A file the portal has stored and checked.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AttachmentReceipt {
     /// The checklist document it is for.
     pub document_id: String,
     /// The file's name.
     pub file_name: String,
     /// Size in bytes, as received.
-    #[ts(type = "number")]
     pub size: u64,
     /// SHA-256 of what was received.
     pub sha256: String,
 }
 
 /// A dossier as the portal holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Dossier {
     /// The portal's id (opaque).
     pub id: String,
@@ -184,10 +186,8 @@ pub struct Dossier {
     /// Files confirmed so far.
     pub attachments: Vec<AttachmentReceipt>,
     /// Fee in đồng, when the agency asks for one.
-    #[ts(type = "number | null")]
     pub fee: Option<u64>,
     /// Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor.
-    #[ts(type = "number")]
     pub revision: u64,
 }
 
@@ -210,7 +210,8 @@ pub struct StatusUpdate {
 }
 
 /// A field the portal refused, in a 422 problem.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldProblem {
     /// Field id in the definition.
     pub field: String,

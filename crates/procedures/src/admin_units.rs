@@ -6,7 +6,6 @@
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::fold::fold;
 use crate::limits::MAX_QUERY_CHARS;
@@ -14,7 +13,8 @@ use crate::limits::MAX_QUERY_CHARS;
 static DATA: &str = include_str!("../../../catalog/admin-units-2025.json");
 
 /// A province or centrally governed city.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Province {
     /// Two-digit code from QĐ 19/2025/QĐ-TTg.
     pub code: String,
@@ -24,12 +24,13 @@ pub struct Province {
     pub kind: String,
     /// Its communes, wards and special zones.
     #[serde(rename(deserialize = "wards"), skip_serializing)]
-    #[ts(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
     pub communes: Vec<Commune>,
 }
 
 /// A commune (xã), ward (phường) or special zone (đặc khu).
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Commune {
     /// Five-digit code.
     pub code: String,

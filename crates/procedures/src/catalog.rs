@@ -3,7 +3,6 @@
 
 use include_dir::{Dir, include_dir};
 use serde::Serialize;
-use ts_rs::TS;
 
 use crate::definition::{AgencyLevel, Definition, LocalizedText, OnlineLevel};
 use crate::error::Result;
@@ -20,7 +19,8 @@ pub struct Catalog {
 }
 
 /// What a list of procedures shows of each.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProcedureSummary {
     /// Procedure code.
     pub code: String,
@@ -37,7 +37,6 @@ pub struct ProcedureSummary {
     /// Fully or partly online.
     pub online: OnlineLevel,
     /// Base fee in đồng, `None` when the province sets it.
-    #[ts(type = "number | null")]
     pub fee: Option<u64>,
 }
 

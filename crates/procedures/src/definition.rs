@@ -6,7 +6,6 @@
 //! portal's catalog update) and must carry its own words.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 /// The format version this build reads. A definition names it in `format`.
 pub const FORMAT_VERSION: u32 = 1;
@@ -38,7 +37,8 @@ pub const LIFE_EVENTS: [&str; 9] = [
 ];
 
 /// Text shown to a user, in every language the app speaks.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct LocalizedText {
     /// Vietnamese, the default language.
@@ -48,7 +48,8 @@ pub struct LocalizedText {
 }
 
 /// One administrative procedure (thủ tục hành chính).
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Definition {
     /// Version of the definition format; must equal [`FORMAT_VERSION`].
@@ -89,7 +90,8 @@ pub struct Definition {
 }
 
 /// The receiving agency and its level after the 2025 reform (no districts).
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Agency {
     /// Province or commune level.
@@ -99,7 +101,8 @@ pub struct Agency {
 }
 
 /// Government level that handles a procedure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum AgencyLevel {
     /// Provincial level (tỉnh, thành phố trực thuộc trung ương).
@@ -109,7 +112,8 @@ pub enum AgencyLevel {
 }
 
 /// How much of the procedure the portal accepts online.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum OnlineLevel {
     /// Dịch vụ công trực tuyến toàn trình.
@@ -119,7 +123,8 @@ pub enum OnlineLevel {
 }
 
 /// A law or decree the procedure rests on.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct LegalReference {
     /// Document number, e.g. `60/2014/QH13`.
@@ -129,11 +134,11 @@ pub struct LegalReference {
 }
 
 /// Fee rules: a base amount and conditional overrides.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct FeeRules {
     /// Amount in đồng when filed online; `None` when it varies by province.
-    #[ts(type = "number | null")]
     pub amount: Option<u64>,
     /// Rules tried in order; the first whose condition holds sets the amount.
     #[serde(default)]
@@ -143,20 +148,21 @@ pub struct FeeRules {
 }
 
 /// A conditional fee.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct FeeRule {
     /// Condition over the answers.
     pub when: String,
     /// Amount in đồng when the condition holds; `None` when the province sets it.
-    #[ts(type = "number | null")]
     pub amount: Option<u64>,
     /// Why this amount applies.
     pub reason: LocalizedText,
 }
 
 /// One entry of the document checklist.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct DocumentRequirement {
     /// Stable id within the procedure.
@@ -186,7 +192,8 @@ fn default_max_size_mb() -> u32 {
 }
 
 /// A file kind recognised by its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum FileKind {
     /// PDF document.
@@ -198,7 +205,8 @@ pub enum FileKind {
 }
 
 /// One page of the interview.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Step {
     /// Stable id within the procedure.
@@ -216,7 +224,8 @@ pub struct Step {
 }
 
 /// One question.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Field {
     /// Stable id, unique within the procedure; answers are keyed by it.
@@ -249,11 +258,9 @@ pub struct Field {
     pub sex_field: Option<String>,
     /// For `number` and `money`: smallest accepted value.
     #[serde(default)]
-    #[ts(type = "number | null")]
     pub min: Option<u64>,
     /// For `number` and `money`: largest accepted value.
     #[serde(default)]
-    #[ts(type = "number | null")]
     pub max: Option<u64>,
     /// Procedure-specific rules over the answers.
     #[serde(default)]
@@ -265,7 +272,8 @@ pub struct Field {
 }
 
 /// A fact about the person filing that a profile holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Meaning {
     /// Họ, chữ đệm và tên (`person_name`).
@@ -306,7 +314,8 @@ fn yes() -> bool {
 }
 
 /// The kinds of field the engine knows how to show and check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldKind {
     /// Free text on one line.
@@ -336,7 +345,8 @@ pub enum FieldKind {
 }
 
 /// A choice in a `choice` field.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceOption {
     /// Value stored in the answers and used in conditions.
@@ -346,7 +356,8 @@ pub struct ChoiceOption {
 }
 
 /// A rule over the answers; when `rule` is false the field shows `message`.
-#[derive(Debug, Clone, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct Check {
     /// Condition that must hold for the answer to be accepted.

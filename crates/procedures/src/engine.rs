@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::admin_units;
 use crate::condition::{self, Scope, Value};
@@ -19,7 +18,8 @@ use crate::message::Message;
 use crate::validate::{self, Sex};
 
 /// One answer as the UI sends it.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(untagged)]
 pub enum Answer {
     /// A yes/no answer.
@@ -31,7 +31,8 @@ pub enum Answer {
 }
 
 /// An address after the 2025 reform: street part, commune, province.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AddressAnswer {
     /// Province code, e.g. `01`.
     pub province: String,
@@ -45,7 +46,8 @@ pub struct AddressAnswer {
 pub type Answers = BTreeMap<String, Answer>;
 
 /// Everything the UI needs to show the interview at this moment.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct InterviewState {
     /// Procedure code.
     pub code: String,
@@ -65,7 +67,8 @@ pub struct InterviewState {
 }
 
 /// A visible step.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct StepState {
     /// Step id.
     pub id: String,
@@ -80,7 +83,8 @@ pub struct StepState {
 }
 
 /// A visible field and its state.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FieldState {
     /// Field id.
     pub id: String,
@@ -103,7 +107,8 @@ pub struct FieldState {
 }
 
 /// An answer prepared for reading back.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Display {
     /// Shown as is.
@@ -113,13 +118,14 @@ pub enum Display {
     /// Yes or no.
     YesNo(bool),
     /// An amount in đồng, formatted by the UI's locale.
-    Money(#[ts(type = "number")] u64),
+    Money(u64),
     /// Street, commune and province names.
     Address(String),
 }
 
 /// A document of the checklist that applies to this dossier.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DocumentState {
     /// Document id.
     pub id: String,
@@ -134,10 +140,10 @@ pub struct DocumentState {
 }
 
 /// The fee for this dossier.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct FeeState {
     /// Amount in đồng; `None` when the province sets it.
-    #[ts(type = "number | null")]
     pub amount: Option<u64>,
     /// Why this amount (a fee rule that applied), if not the base fee.
     pub reason: Option<LocalizedText>,

@@ -4,22 +4,23 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use ts_rs::TS;
 
 use crate::definition::LocalizedText;
 
 /// An argument of a Fluent message.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(untagged)]
 pub enum Arg {
     /// A number, so Fluent can pick the plural form.
-    Number(#[ts(type = "number")] i64),
+    Number(i64),
     /// Any other value.
     Text(String),
 }
 
 /// A message for the user.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Message {
     /// A message from `locales/`, e.g. `error-citizen-id-province`.

@@ -6,14 +6,14 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::definition::{Definition, Field, FieldKind, LocalizedText};
 use crate::engine::{Answer, Answers, evaluate};
 use crate::loader::Procedure;
 
 /// What changed for the user when a draft moved to a newer definition.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct UpgradeNotice {
     /// Version the draft was started on.
     pub from_version: u32,

@@ -12,7 +12,6 @@ use procedures::definition::{DocumentRequirement, FileKind};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use ts_rs::TS;
 
 use crate::{AttachmentProblem, Error, Result, Store, audit, files, now};
 
@@ -20,10 +19,10 @@ use crate::{AttachmentProblem, Error, Result, Store, audit, files, now};
 pub(crate) const FOLDER: &str = "attachments";
 
 /// An attached file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Attachment {
     /// Attachment id.
-    #[ts(type = "number")]
     pub id: i64,
     /// The document of the checklist it is for.
     pub document_id: String,
@@ -32,7 +31,6 @@ pub struct Attachment {
     /// What the content is.
     pub kind: FileKind,
     /// Size in bytes.
-    #[ts(type = "number")]
     pub size: u64,
     /// SHA-256 of the content, hex.
     pub sha256: String,

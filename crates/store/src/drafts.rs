@@ -9,15 +9,14 @@ use procedures::engine::{Answer, Answers, InterviewState, clean_answer, evaluate
 use procedures::upgrade::{UpgradeNotice, upgrade};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
-use ts_rs::TS;
 
 use crate::{Error, Result, Store, audit, now};
 
 /// A draft as the list on the home screen shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DraftSummary {
     /// Draft id.
-    #[ts(type = "number")]
     pub id: i64,
     /// Procedure code.
     pub procedure_code: String,
@@ -28,7 +27,6 @@ pub struct DraftSummary {
     /// Who the dossier is for, from the answer meaning `full_name`.
     pub person: Option<String>,
     /// The profile used to fill it in, if any.
-    #[ts(type = "number | null")]
     pub profile_id: Option<i64>,
     /// The step the user was on.
     pub current_step: Option<String>,

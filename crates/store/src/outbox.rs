@@ -5,7 +5,6 @@
 
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
-use ts_rs::TS;
 
 use crate::{Error, Result, Store, audit, now};
 
@@ -25,13 +24,12 @@ pub struct OutboxItem {
 }
 
 /// A submission as the "sent" list shows it before the portal confirmed it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct QueuedSubmission {
     /// Outbox id.
-    #[ts(type = "number")]
     pub id: i64,
     /// The draft submitted.
-    #[ts(type = "number")]
     pub draft_id: i64,
     /// Procedure code.
     pub procedure_code: String,

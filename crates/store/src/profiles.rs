@@ -7,15 +7,14 @@ use procedures::definition::Meaning;
 use procedures::engine::{Answer, clean_answer, is_blank};
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
 use crate::{Error, Result, Store, audit, now};
 
 /// A saved person.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Profile {
     /// Profile id; `None` for a profile not saved yet.
-    #[ts(type = "number | null")]
     pub id: Option<i64>,
     /// How the profile is listed, usually the person's name.
     pub label: String,

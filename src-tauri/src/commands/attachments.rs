@@ -14,6 +14,7 @@ use crate::state::AppState;
 /// view, so a page cannot make the app read a file nobody picked.
 /// `filter_name` is the dialog's label for the accepted kinds.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(app, state, filter_name), err)]
 pub fn attach_file(
     app: AppHandle,
@@ -60,6 +61,7 @@ fn extensions(kinds: &[FileKind]) -> Vec<&'static str> {
 
 /// Removes an attachment.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn remove_attachment(state: State<'_, AppState>, id: i64) -> Result<()> {
     Ok(state.store.remove_attachment(id)?)
@@ -67,6 +69,7 @@ pub fn remove_attachment(state: State<'_, AppState>, id: i64) -> Result<()> {
 
 /// An image attachment as a `data:` URL, for a preview; `null` for a PDF.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn attachment_preview(state: State<'_, AppState>, id: i64) -> Result<Option<String>> {
     Ok(state.store.attachment_preview(id)?)

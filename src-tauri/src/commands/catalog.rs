@@ -9,6 +9,7 @@ use crate::state::AppState;
 
 /// Procedures matching what the user typed, best first.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), ret(level = "debug"))]
 pub fn search_procedures(state: State<'_, AppState>, query: String) -> Vec<ProcedureSummary> {
     state.catalog().search(&query)
@@ -16,6 +17,7 @@ pub fn search_procedures(state: State<'_, AppState>, query: String) -> Vec<Proce
 
 /// One procedure's full definition.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn procedure_detail(state: State<'_, AppState>, code: String) -> Result<Definition> {
     Ok(state.procedure(&code)?.definition)

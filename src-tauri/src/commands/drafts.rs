@@ -6,14 +6,13 @@ use procedures::upgrade::UpgradeNotice;
 use serde::Serialize;
 use store::{Attachment, DraftSummary};
 use tauri::State;
-use ts_rs::TS;
 
 use super::today;
 use crate::error::Result;
 use crate::state::AppState;
 
 /// Everything the interview needs to resume a draft.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct DraftView {
     /// The draft's list entry.
     pub draft: DraftSummary,
@@ -33,6 +32,7 @@ pub struct DraftView {
 
 /// Drafts on this machine, most recent first.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
     Ok(state.store.list_drafts()?)
@@ -40,6 +40,7 @@ pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
 
 /// Starts a draft, filled in from a profile when one is given.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn create_draft(state: State<'_, AppState>, code: String, profile_id: Option<i64>) -> Result<DraftView> {
     let id = state
@@ -50,6 +51,7 @@ pub fn create_draft(state: State<'_, AppState>, code: String, profile_id: Option
 
 /// Opens a draft to resume it, moving it to the catalog's newer definition first if there is one.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn open_draft(state: State<'_, AppState>, id: i64) -> Result<DraftView> {
     view(&state, id)
@@ -77,6 +79,7 @@ fn view(state: &AppState, id: i64) -> Result<DraftView> {
 /// stands; the UI says "saved" only when this returns. Answers are personal
 /// data and never logged.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state, answer), err)]
 pub fn save_answer(
     state: State<'_, AppState>,
@@ -96,6 +99,7 @@ pub fn save_answer(
 
 /// Remembers the step the user is on.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn save_position(state: State<'_, AppState>, draft_id: i64, step_id: String) -> Result<()> {
     Ok(state.store.save_position(draft_id, &step_id)?)
@@ -103,6 +107,7 @@ pub fn save_position(state: State<'_, AppState>, draft_id: i64, step_id: String)
 
 /// Renames a draft.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state, title), err)]
 pub fn rename_draft(state: State<'_, AppState>, id: i64, title: String) -> Result<()> {
     Ok(state.store.rename_draft(id, &title)?)
@@ -110,6 +115,7 @@ pub fn rename_draft(state: State<'_, AppState>, id: i64, title: String) -> Resul
 
 /// Copies a draft; returns the copy's id.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn duplicate_draft(state: State<'_, AppState>, id: i64) -> Result<i64> {
     Ok(state.store.duplicate_draft(id)?)
@@ -117,6 +123,7 @@ pub fn duplicate_draft(state: State<'_, AppState>, id: i64) -> Result<i64> {
 
 /// Deletes a draft; `restore_draft` undoes it until the app restarts.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn delete_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
     Ok(state.store.delete_draft(id)?)
@@ -124,6 +131,7 @@ pub fn delete_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
 
 /// Undoes a deletion.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn restore_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
     Ok(state.store.restore_draft(id)?)
@@ -131,6 +139,7 @@ pub fn restore_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
 
 /// Forgets a draft's upgrade notice once read.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn dismiss_notice(state: State<'_, AppState>, id: i64) -> Result<()> {
     Ok(state.store.dismiss_notice(id)?)

@@ -7,6 +7,7 @@ use crate::state::AppState;
 
 /// Switches the window title to the chosen language.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(app, state))]
 pub fn set_locale(app: AppHandle, state: State<'_, AppState>, locale: String) {
     let locale = Locale::negotiate(&[&locale]);

@@ -2,13 +2,12 @@
 
 use serde::Serialize;
 use tauri::{AppHandle, State};
-use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::lock::Lock;
 
 /// Whether the UI must ask for the passphrase first.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct LockState {
     /// The data is not open yet.
     pub locked: bool,
@@ -18,6 +17,7 @@ pub struct LockState {
 
 /// Whether the data is open.
 #[tauri::command]
+#[specta::specta]
 pub fn lock_state(lock: State<'_, Lock>) -> LockState {
     let pending = lock.pending();
     LockState {
@@ -29,6 +29,7 @@ pub fn lock_state(lock: State<'_, Lock>) -> LockState {
 /// Opens the data with the passphrase (Argon2id takes a moment, so this
 /// runs off the window's thread). The passphrase is never logged or kept.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(app, lock, passphrase), err)]
 pub fn unlock(app: AppHandle, lock: State<'_, Lock>, passphrase: String) -> Result<()> {
     lock.unlock(&app, &passphrase).map_err(Error::Launch)

@@ -5,14 +5,13 @@ use portal::types::{Dossier, FieldProblem};
 use serde::Serialize;
 use store::QueuedSubmission;
 use tauri::State;
-use ts_rs::TS;
 
 use super::today;
 use crate::error::{Error, Result};
 use crate::state::AppState;
 
 /// Which portal the app talks to, and as whom.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct PortalStatus {
     /// True in training mode (the bundled sandbox portal).
     pub training: bool,
@@ -27,7 +26,7 @@ pub struct PortalStatus {
 }
 
 /// A sandbox test account.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct TestAccountView {
     /// Account id, used to sign in.
     pub id: String,
@@ -36,29 +35,27 @@ pub struct TestAccountView {
 }
 
 /// What "Nộp hồ sơ" did.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct SubmitResult {
     /// Outbox id.
-    #[ts(type = "number")]
     pub outbox_id: i64,
     /// Whether the portal was reachable at the time; if not, it goes out later.
     pub online: bool,
 }
 
 /// A submitted dossier with who it is for.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct DossierView {
     /// The dossier as the portal last reported it.
     pub dossier: Dossier,
     /// Who it is for.
     pub person: Option<String>,
     /// The draft it came from.
-    #[ts(type = "number | null")]
     pub draft_id: Option<i64>,
 }
 
 /// Everything submitted from this machine.
-#[derive(Debug, Clone, Serialize, TS)]
+#[derive(Debug, Clone, Serialize, specta::Type)]
 pub struct Submissions {
     /// Waiting in the outbox for the portal.
     pub queued: Vec<QueuedSubmission>,
@@ -68,12 +65,14 @@ pub struct Submissions {
 
 /// The portal connection's state.
 #[tauri::command]
+#[specta::specta]
 pub fn portal_status(state: State<'_, AppState>) -> PortalStatus {
     state.portal_status()
 }
 
 /// Signs in a test account (training mode, or a sandbox portal).
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub async fn sign_in(state: State<'_, AppState>, account: String) -> Result<PortalStatus> {
     if !state.test_accounts {
@@ -92,6 +91,7 @@ pub async fn sign_in(state: State<'_, AppState>, account: String) -> Result<Port
 /// Signs in through the system browser (the portal's own sign-in page, e.g.
 /// VNeID), coming back to the app on a loopback port.
 #[tauri::command]
+#[specta::specta]
 #[tracing::instrument(skip(app, state), err)]
 pub async fn sign_in_with_browser(app: tauri::AppHandle, state: State<'_, AppState>) -> Result<PortalStatus> {
     use tauri_plugin_opener::OpenerExt;
@@ -117,6 +117,7 @@ pub async fn sign_in_with_browser(app: tauri::AppHandle, state: State<'_, AppSta
 /// Signs out (the portal revokes the session's tokens); queued submissions
 /// wait for the next sign-in.
 #[tauri::command]
+#[specta::specta]
 pub async fn sign_out(state: State<'_, AppState>) -> Result<PortalStatus> {
     state.worker.session().sign_out().await;
     Ok(state.portal_status())
@@ -125,6 +126,7 @@ pub async fn sign_out(state: State<'_, AppState>) -> Result<PortalStatus> {
 /// Submits a ready draft: it goes into the outbox at once and out as soon as
 /// the portal is reachable.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn submit_draft(state: State<'_, AppState>, draft_id: i64) -> Result<SubmitResult> {
     let draft = state.store.open_draft(draft_id)?;
@@ -140,6 +142,7 @@ pub fn submit_draft(state: State<'_, AppState>, draft_id: i64) -> Result<SubmitR
 
 /// Queued and confirmed dossiers.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn list_submissions(state: State<'_, AppState>) -> Result<Submissions> {
     let dossiers = state

@@ -8,6 +8,7 @@ use crate::state::AppState;
 
 /// Every profile on this machine.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn list_profiles(state: State<'_, AppState>) -> Result<Vec<Profile>> {
     Ok(state.store.list_profiles()?)
@@ -15,6 +16,7 @@ pub fn list_profiles(state: State<'_, AppState>) -> Result<Vec<Profile>> {
 
 /// Creates or updates a profile.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state, profile), err)]
 pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> Result<Profile> {
     Ok(state.store.save_profile(&profile)?)
@@ -22,6 +24,7 @@ pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> Result<Prof
 
 /// Deletes a profile.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn delete_profile(state: State<'_, AppState>, id: i64) -> Result<()> {
     Ok(state.store.delete_profile(id)?)
@@ -29,6 +32,7 @@ pub fn delete_profile(state: State<'_, AppState>, id: i64) -> Result<()> {
 
 /// Copies a changed answer of a draft back into the profile it came from.
 #[tauri::command(async)]
+#[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn update_profile_from_draft(
     state: State<'_, AppState>,
