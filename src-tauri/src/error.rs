@@ -37,6 +37,9 @@ pub enum Error {
     /// Test accounts exist only on the training portal.
     #[error("test accounts sign in only in training mode")]
     NotTraining,
+    /// A task the command waited for stopped before it answered.
+    #[error("the background task stopped before it answered")]
+    Interrupted,
     /// Opening the data (keyring, passphrase, database) failed.
     #[error(transparent)]
     Launch(crate::launch::LaunchError),
@@ -69,7 +72,7 @@ impl From<&Error> for AppError {
     fn from(error: &Error) -> Self {
         match error {
             Error::ProcedureNotFound(code) => Self::new("procedure-not-found", &[("code", code.clone())]),
-            Error::DocumentNotFound(_) | Error::NoMeaning(_) => Self::new("unexpected", &[]),
+            Error::DocumentNotFound(_) | Error::NoMeaning(_) | Error::Interrupted => Self::new("unexpected", &[]),
             Error::Store(e) | Error::Sync(sync::Error::Store(e)) => Self::from(e),
             Error::Portal(e) | Error::Sync(sync::Error::Portal(e)) => Self::from(e),
             Error::NotReady => Self::new("draft-not-ready", &[]),
