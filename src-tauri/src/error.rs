@@ -36,6 +36,9 @@ pub enum Error {
     /// Test accounts exist only on the training portal.
     #[error("test accounts sign in only in training mode")]
     NotTraining,
+    /// A task the command waited for stopped before it answered.
+    #[error("the background task stopped before it answered")]
+    Interrupted,
     /// Opening the data (keyring, passphrase, database) failed.
     #[error(transparent)]
     Launch(crate::launch::LaunchError),
@@ -162,7 +165,7 @@ impl From<&Error> for AppError {
     fn from(error: &Error) -> Self {
         match error {
             Error::ProcedureNotFound(code) => Self::new(ErrorCode::ProcedureNotFound, &[("code", code.clone())]),
-            Error::DocumentNotFound(_) | Error::NoMeaning(_) => Self::new(ErrorCode::Unexpected, &[]),
+            Error::DocumentNotFound(_) | Error::NoMeaning(_) | Error::Interrupted => Self::new(ErrorCode::Unexpected, &[]),
             Error::Store(e) | Error::Sync(sync::Error::Store(e)) => Self::from(e),
             Error::Portal(e) | Error::Sync(sync::Error::Portal(e)) => Self::from(e),
             Error::NotReady => Self::new(ErrorCode::DraftNotReady, &[]),

@@ -1,7 +1,7 @@
 //! Opening the data with a passphrase on a PC without an OS keyring.
 
 use serde::Serialize;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 
 use crate::error::{Error, Result};
 use crate::lock::Lock;
@@ -26,11 +26,17 @@ pub fn lock_state(lock: State<'_, Lock>) -> LockState {
     }
 }
 
-/// Opens the data with the passphrase (Argon2id takes a moment, so this
-/// runs off the window's thread). The passphrase is never logged or kept.
-#[tauri::command(async)]
+/// Opens the data with the passphrase. Argon2id takes a moment and opening
+/// starts the training portal (which blocks on its own runtime), so this runs
+/// on a blocking thread, never on the window's thread nor on an async worker.
+/// The passphrase is never logged or kept.
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(app, lock, passphrase), err)]
-pub fn unlock(app: AppHandle, lock: State<'_, Lock>, passphrase: String) -> Result<()> {
-    lock.unlock(&app, &passphrase).map_err(Error::Launch)
+#[tracing::instrument(skip(app, passphrase), err)]
+pub async fn unlock(app: AppHandle, passphrase: String) -> Result<()> {
+    let handle = app.clone();
+    tauri::async_runtime::spawn_blocking(move || handle.state::<Lock>().unlock(&handle, &passphrase))
+        .await
+        .map_err(|_| Error::Interrupted)?
+        .map_err(Error::Launch)
 }
