@@ -2,7 +2,8 @@
 # Installs what building and running the app needs on Debian 12 (and, with
 # --test, what the tests need: Xvfb, WebKitWebDriver, a Secret Service
 # keyring, xdotool for the native file dialog): Debian packages for Tauri/WebKitGTK, the UI's
-# npm packages from ui/package-lock.json, and tauri-driver from crates.io.
+# npm packages from ui/package-lock.json, and tauri-driver and cargo-machete
+# from crates.io.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,4 +33,9 @@ fi
 if [[ "${1:-}" == "--test" ]] && ! command -v tauri-driver >/dev/null; then
   echo "Installing tauri-driver from crates.io"
   cargo install tauri-driver --locked --version 2.1.0
+fi
+
+if [[ "${1:-}" == "--test" ]] && ! command -v cargo-machete >/dev/null; then
+  echo "Installing cargo-machete from crates.io (finds unused dependencies)"
+  cargo install cargo-machete --locked --version 0.9.2
 fi

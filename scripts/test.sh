@@ -11,9 +11,10 @@ npm --prefix ui run lint
 npm --prefix ui test
 npm --prefix ui run build
 
-echo "== Rust: formatting and lints"
+echo "== Rust: formatting, lints and unused dependencies"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo machete
 
 echo "== Rust tests, end-to-end included (Xvfb, and a Secret Service keyring as a desktop session has)"
 cargo build -p tro-ly-dich-vu-cong --locked

@@ -165,7 +165,9 @@ impl From<&Error> for AppError {
     fn from(error: &Error) -> Self {
         match error {
             Error::ProcedureNotFound(code) => Self::new(ErrorCode::ProcedureNotFound, &[("code", code.clone())]),
-            Error::DocumentNotFound(_) | Error::NoMeaning(_) | Error::Interrupted => Self::new(ErrorCode::Unexpected, &[]),
+            Error::DocumentNotFound(_) | Error::NoMeaning(_) | Error::Interrupted => {
+                Self::new(ErrorCode::Unexpected, &[])
+            }
             Error::Store(e) | Error::Sync(sync::Error::Store(e)) => Self::from(e),
             Error::Portal(e) | Error::Sync(sync::Error::Portal(e)) => Self::from(e),
             Error::NotReady => Self::new(ErrorCode::DraftNotReady, &[]),
@@ -211,7 +213,9 @@ impl From<&store::Error> for AppError {
             S::Io { path, .. } => Self::new(ErrorCode::StoreIo, &[("path", path.display().to_string())]),
             S::NotFound { what, .. } => Self::new(ErrorCode::NotFound, &[("what", (*what).to_owned())]),
             S::Attachment(problem) => match problem {
-                AttachmentProblem::Kind { accepted } => Self::new(ErrorCode::AttachmentKind, &[("accepted", accepted.clone())]),
+                AttachmentProblem::Kind { accepted } => {
+                    Self::new(ErrorCode::AttachmentKind, &[("accepted", accepted.clone())])
+                }
                 AttachmentProblem::TooLarge { limit_mb, size_mb } => Self::new(
                     ErrorCode::AttachmentTooLarge,
                     &[("limit", limit_mb.to_string()), ("size", size_mb.to_string())],

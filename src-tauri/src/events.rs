@@ -6,8 +6,8 @@ use portal::types::Status;
 use serde::Serialize;
 use sync::Event;
 use tauri::{AppHandle, Manager};
-use tauri_specta::Event as _;
 use tauri_plugin_notification::NotificationExt;
+use tauri_specta::Event as _;
 
 /// A change the UI reacts to.
 #[derive(Debug, Clone, Serialize, specta::Type, tauri_specta::Event)]
@@ -62,12 +62,16 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
         },
         Event::Rejected { draft_id, reason } => SyncNotice::Rejected { draft_id, reason },
         Event::StatusChanged { dossier, .. } => {
+            // The notification speaks the language the person chose in the window.
+            let locale = app
+                .try_state::<crate::state::AppState>()
+                .map_or(Locale::Vi, |state| state.locale());
             let mut args = fluent_args(&dossier.code);
-            let label = localizer.message(Locale::Vi, &format!("dossier-status-{}", dossier.status.name()), None);
+            let label = localizer.message(locale, &format!("dossier-status-{}", dossier.status.name()), None);
             args.set("status", label);
             args.set("date", l10n::format_date(chrono::Local::now().date_naive()));
-            let title = localizer.message(Locale::Vi, "notification-status-title", Some(&args));
-            let body = localizer.message(Locale::Vi, "notification-status-body", Some(&args));
+            let title = localizer.message(locale, "notification-status-title", Some(&args));
+            let body = localizer.message(locale, "notification-status-body", Some(&args));
             if let Err(error) = app.notification().builder().title(title).body(body).show() {
                 tracing::warn!(%error, "no desktop notification (no notification service?)");
             }

@@ -343,13 +343,31 @@ mod tests {
     }
 
     #[test]
+    fn a_damaged_training_portal_database_is_a_launch_error_with_its_message() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("training-portal.sqlite3"), vec![0x5a; 8192]).unwrap();
+        let key = vault::passphrase_key(dir.path(), "mật khẩu tập huấn").unwrap();
+        let error = tauri::async_runtime::block_on(start_training_portal(dir.path(), &key))
+            .map(|_| ())
+            .expect_err("a file that is no database does not start the training portal");
+        assert_eq!(
+            AppError::from(&LaunchError::TrainingPortal(error)).code,
+            ErrorCode::LaunchTrainingPortal,
+            "setup shows this code's message in the error dialog instead of panicking"
+        );
+    }
+
+    #[test]
     fn launch_errors_name_a_message() {
         let code = |e: LaunchError| AppError::from(&e).code;
         assert_eq!(
             code(LaunchError::PortalUrl(portal::Error::InsecureUrl)),
             ErrorCode::LaunchPortalInsecure
         );
-        assert_eq!(code(LaunchError::Store(store::Error::WrongKey)), ErrorCode::VaultWrongKey);
+        assert_eq!(
+            code(LaunchError::Store(store::Error::WrongKey)),
+            ErrorCode::VaultWrongKey
+        );
         assert_eq!(
             AppError::from(&LaunchError::Vault(vault::Error::PassphraseTooShort { min: 8 })).args["min"],
             "8"

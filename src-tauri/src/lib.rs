@@ -18,7 +18,7 @@ use tauri::webview::PageLoadEvent;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
-use crate::error::{AppError, ErrorCode};
+use crate::error::AppError;
 use crate::launch::{KeySource, Settings};
 use crate::lock::Lock;
 
@@ -84,37 +84,37 @@ pub fn run() {
 pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
     tauri_specta::Builder::<tauri::Wry>::new()
         .commands(tauri_specta::collect_commands![
-        commands::lock::lock_state,
-        commands::lock::unlock,
-        commands::catalog::search_procedures,
-        commands::catalog::procedure_detail,
-        commands::places::list_provinces,
-        commands::places::search_communes,
-        commands::locale::set_locale,
-        commands::startup::startup_notices,
-        commands::drafts::list_drafts,
-        commands::drafts::create_draft,
-        commands::drafts::open_draft,
-        commands::drafts::save_answer,
-        commands::drafts::save_position,
-        commands::drafts::rename_draft,
-        commands::drafts::duplicate_draft,
-        commands::drafts::delete_draft,
-        commands::drafts::restore_draft,
-        commands::drafts::dismiss_notice,
-        commands::profiles::list_profiles,
-        commands::profiles::save_profile,
-        commands::profiles::delete_profile,
-        commands::profiles::update_profile_from_draft,
-        commands::attachments::attach_file,
-        commands::attachments::remove_attachment,
-        commands::attachments::attachment_preview,
-        commands::portal::portal_status,
-        commands::portal::sign_in,
-        commands::portal::sign_in_with_browser,
-        commands::portal::sign_out,
-        commands::portal::submit_draft,
-        commands::portal::list_submissions,
+            commands::lock::lock_state,
+            commands::lock::unlock,
+            commands::catalog::search_procedures,
+            commands::catalog::procedure_detail,
+            commands::places::list_provinces,
+            commands::places::search_communes,
+            commands::locale::set_locale,
+            commands::startup::startup_notices,
+            commands::drafts::list_drafts,
+            commands::drafts::create_draft,
+            commands::drafts::open_draft,
+            commands::drafts::save_answer,
+            commands::drafts::save_position,
+            commands::drafts::rename_draft,
+            commands::drafts::duplicate_draft,
+            commands::drafts::delete_draft,
+            commands::drafts::restore_draft,
+            commands::drafts::dismiss_notice,
+            commands::profiles::list_profiles,
+            commands::profiles::save_profile,
+            commands::profiles::delete_profile,
+            commands::profiles::update_profile_from_draft,
+            commands::attachments::attach_file,
+            commands::attachments::remove_attachment,
+            commands::attachments::attachment_preview,
+            commands::portal::portal_status,
+            commands::portal::sign_in,
+            commands::portal::sign_in_with_browser,
+            commands::portal::sign_out,
+            commands::portal::submit_draft,
+            commands::portal::list_submissions,
         ])
         .events(tauri_specta::collect_events![events::SyncNotice])
         // Errors reject the promise, as a failed `invoke` does, with an AppError.

@@ -54,10 +54,7 @@ impl AppState {
     /// The procedure a draft was started on, checked against the one the
     /// web view named: a command never applies another procedure's rules.
     pub fn draft_procedure(&self, draft_id: i64, named: &str) -> Result<Procedure> {
-        let draft = self.store.open_draft(draft_id)?;
-        if draft.summary.procedure_code != named {
-            return Err(Error::ProcedureMismatch);
-        }
+        check_draft_procedure(&self.store, draft_id, named)?;
         self.procedure(named)
     }
 
@@ -88,5 +85,46 @@ impl AppState {
                 Vec::new()
             },
         }
+    }
+}
+
+/// Fails with [`Error::ProcedureMismatch`] unless the draft was started on
+/// the procedure `named`.
+fn check_draft_procedure(store: &Store, draft_id: i64, named: &str) -> Result<()> {
+    let draft = store.open_draft(draft_id)?;
+    if draft.summary.procedure_code != named {
+        return Err(Error::ProcedureMismatch);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_naming_another_procedure_than_the_drafts_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path(), &store::StoreKey::from_bytes([3; 32])).unwrap();
+        let catalog = Catalog::bundled().unwrap();
+        let birth = catalog.get("1.001193").unwrap();
+        let other = catalog
+            .procedures()
+            .iter()
+            .find(|p| p.definition.code != "1.001193")
+            .unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let draft = store.create_draft(birth, None, today).unwrap();
+        assert!(
+            matches!(
+                check_draft_procedure(&store, draft, &other.definition.code),
+                Err(Error::ProcedureMismatch)
+            ),
+            "another procedure's size, kind and meaning rules are never applied to this draft"
+        );
+        assert!(
+            check_draft_procedure(&store, draft, "1.001193").is_ok(),
+            "its own procedure is"
+        );
     }
 }

@@ -45,7 +45,10 @@ fn ui_sources(dir: &Path, out: &mut Vec<PathBuf>) {
         let name = entry.file_name().to_string_lossy().into_owned();
         if path.is_dir() && name != "node_modules" && name != "test" {
             ui_sources(&path, out);
-        } else if (name.ends_with(".ts") || name.ends_with(".svelte")) && !name.contains(".test.") && name != "bindings.ts" {
+        } else if (name.ends_with(".ts") || name.ends_with(".svelte"))
+            && !name.contains(".test.")
+            && name != "bindings.ts"
+        {
             out.push(path);
         }
     }

@@ -44,7 +44,7 @@ const vi_ = (id: string, args?: Record<string, string | number>) => translate('v
 const listeners = new Set<(event: { event: string; id: number; payload: unknown }) => void>();
 
 function emitSync(notice: SyncNotice): void {
-  for (const listener of [...listeners]) listener({ event: 'sync', id: 1, payload: notice });
+  for (const listener of [...listeners]) listener({ event: 'sync-notice', id: 1, payload: notice });
 }
 
 function byId(id: string): HTMLElement {
@@ -69,7 +69,7 @@ beforeEach(() => {
   listeners.clear();
   listenMock.mockReset();
   listenMock.mockImplementation(async (name, handler) => {
-    expect(name).toBe('sync');
+    expect(name).toBe('sync-notice');
     const listener = handler as (event: { event: string; id: number; payload: unknown }) => void;
     listeners.add(listener);
     return () => listeners.delete(listener);
@@ -142,7 +142,7 @@ describe('the header', () => {
     const user = await startApp();
     await user.click(byId('sign-out'));
     await waitFor(() => expect(byId('account')).toHaveTextContent('Chưa đăng nhập'));
-    expect(invokeMock).toHaveBeenCalledWith('sign_out', undefined);
+    expect(invokeMock).toHaveBeenCalledWith('sign_out');
     expect(byId('sign-in')).toHaveFocus();
 
     await user.click(byId('sign-in'));

@@ -97,7 +97,7 @@ pub async fn sign_in_with_browser(app: tauri::AppHandle, state: State<'_, AppSta
     use tauri_plugin_opener::OpenerExt;
     let page = format!(
         "<!doctype html><meta charset=utf-8><p>{}</p>",
-        state.localizer.message(l10n::Locale::Vi, "shell-sign-in-done", None)
+        state.localizer.message(state.locale(), "shell-sign-in-done", None)
     );
     let open = |url: &str| {
         if let Err(error) = app.opener().open_url(url, None::<&str>) {

@@ -21,6 +21,9 @@ export function isAppError(value: unknown): value is AppError {
 
 export function toAppError(value: unknown): AppError {
   if (isAppError(value)) return value;
+  if (typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'string') {
+    return { code: (value as { code: AppError['code'] }).code, args: {} };
+  }
   return { code: UNEXPECTED, args: {} };
 }
 

@@ -300,8 +300,13 @@ export function evaluate(answers: Answers): InterviewState {
       .map((d) => ({ id: d.id, name: d.name, note: d.note, accepted: d.accepted, max_size_mb: d.max_size_mb })),
     fee: { amount: 0, reason: null, note: definition.fee.note },
     ready: stepStates.every((s) => s.complete),
-    answers: kept,
+    answers: present(kept),
   };
+}
+
+/** Answers without the cleared ones, as Rust sends them. */
+function present(answers: Answers): { [key in string]: Answer } {
+  return Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, Answer] => entry[1] !== undefined));
 }
 
 // The store: drafts, profiles and attachments, in memory.
@@ -441,7 +446,7 @@ export function draftView(id: number): DraftView {
   const draft = live(id);
   return {
     draft: summary(draft),
-    answers: { ...draft.answers },
+    answers: present(draft.answers),
     prefilled: [...draft.prefilled],
     notice: draft.notice,
     attachments: [...store.attachments.values()]
@@ -822,6 +827,12 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       if (!store.portal.online) throw { code: 'portal-offline', args: {} };
       if (!store.portal.test_accounts.some((a) => a.id === account)) throw { code: 'portal-sign-in', args: {} };
       store.portal.account = account;
+      return fakePortal();
+    }
+    case 'sign_in_with_browser': {
+      // The browser signs in the first test account, as the sandbox's page would.
+      if (!store.portal.online) throw { code: 'portal-offline', args: {} };
+      store.portal.account = store.portal.test_accounts[0]?.id ?? 'browser';
       return fakePortal();
     }
     case 'sign_out':
