@@ -164,6 +164,10 @@ rejection-title = The public service portal did not accept this application beca
 rejection-intro = Please correct the answers below (each error is also shown under its question), then select “Submit” again:
 rejection-item = { $label }: { $message }
 rejection-all-changed = You have changed the marked answers. Please check your information, then select “Submit” to send it again.
+rejection-title-refused = The public service portal did not accept this application.
+rejection-no-detail = it gave no specific reason
+rejection-detail = The portal said: “{ $detail }”
+rejection-next-step = Please check your information, then select “Submit” to send it again. If it is refused again, contact the agency that receives the application.
 
 ## Drafts in progress (home page)
 

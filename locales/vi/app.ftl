@@ -160,6 +160,10 @@ rejection-title = Cổng dịch vụ công chưa nhận hồ sơ vì một số 
 rejection-intro = Vui lòng sửa các mục dưới đây (lỗi được ghi ngay dưới từng câu hỏi), rồi bấm “Nộp hồ sơ” để nộp lại:
 rejection-item = { $label }: { $message }
 rejection-all-changed = Bạn đã sửa các mục được đánh dấu. Vui lòng kiểm tra lại thông tin rồi bấm “Nộp hồ sơ” để nộp lại.
+rejection-title-refused = Cổng Dịch vụ công chưa nhận hồ sơ này.
+rejection-no-detail = cổng không nêu lý do cụ thể
+rejection-detail = Cổng Dịch vụ công ghi: “{ $detail }”
+rejection-next-step = Vui lòng kiểm tra lại hồ sơ rồi bấm “Nộp hồ sơ” để nộp lại. Nếu vẫn không được, hãy liên hệ cơ quan tiếp nhận hồ sơ.
 
 ## Hồ sơ đang soạn (trang chủ)
 

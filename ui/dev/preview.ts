@@ -42,10 +42,14 @@ seedDraft({
   title: 'Bị cổng dịch vụ công trả lại',
   currentStep: 'review',
   answers: readyAnswers,
-  rejection: [
-    { field: 'requester_phone', message_id: 'error-portal-rule' },
-    { field: 'child_birth_date', message_id: 'error-date-future' },
-  ],
+  rejection: {
+    reason: null,
+    detail: null,
+    fields: [
+      { field: 'requester_phone', message_id: 'error-portal-rule' },
+      { field: 'child_birth_date', message_id: 'error-date-future' },
+    ],
+  },
 });
 seedDossier({
   person: 'Nguyễn Văn An',

@@ -9,7 +9,6 @@ import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
 import { resetPortal } from './lib/portal.svelte';
-import { resetRejections } from './lib/rejections.svelte';
 import { resetSync } from './lib/sync.svelte';
 import { clearToasts } from './lib/toast.svelte';
 import { resetHomeSearch } from './lib/components/Home.svelte';
@@ -46,7 +45,6 @@ beforeEach(() => {
   resetHomeSearch();
   resetCache();
   resetPortal();
-  resetRejections();
   resetSync();
   clearToasts();
   localStorage.clear();

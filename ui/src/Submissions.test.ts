@@ -13,7 +13,6 @@ import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
 import { resetPortal } from './lib/portal.svelte';
-import { resetRejections } from './lib/rejections.svelte';
 import { resetSync } from './lib/sync.svelte';
 import { clearToasts } from './lib/toast.svelte';
 import { resetHomeSearch } from './lib/components/Home.svelte';
@@ -79,7 +78,6 @@ beforeEach(() => {
   resetHomeSearch();
   resetCache();
   resetPortal();
-  resetRejections();
   resetSync();
   clearToasts();
   localStorage.clear();
@@ -439,7 +437,7 @@ describe('notices from the sync worker', () => {
   });
 
   it('marks a draft sent back before the window listened, once it is listed', async () => {
-    const id = seedDraft({ currentStep: 'review', answers: readyAnswers, rejection: [{ field: 'requester_phone', message_id: 'error-portal-rule' }] });
+    const id = seedDraft({ currentStep: 'review', answers: readyAnswers, rejection: { reason: null, detail: null, fields: [{ field: 'requester_phone', message_id: 'error-portal-rule' }] } });
     const untouched = seedDraft({ currentStep: 'review', answers: readyAnswers });
     await startApp();
     await waitFor(() => element(`[data-draft="${id}"] [data-rejected]`));

@@ -9,7 +9,6 @@ import { resetCache } from './lib/api';
 import { translate } from './lib/fluent';
 import { i18n } from './lib/i18n.svelte';
 import { resetPortal } from './lib/portal.svelte';
-import { resetRejections } from './lib/rejections.svelte';
 import { resetSync } from './lib/sync.svelte';
 import { clearToasts } from './lib/toast.svelte';
 import { resetHomeSearch } from './lib/components/Home.svelte';
@@ -52,7 +51,6 @@ beforeEach(() => {
   resetHomeSearch();
   resetCache();
   resetPortal();
-  resetRejections();
   resetSync();
   clearToasts();
   localStorage.clear();

@@ -210,14 +210,7 @@ pub struct StatusUpdate {
 }
 
 /// A field the portal refused, in a 422 problem.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct FieldProblem {
-    /// Field id in the definition.
-    pub field: String,
-    /// Fluent message id (the app's `locales/` define it), e.g. `error-citizen-id-province`.
-    pub message_id: String,
-}
+pub use procedures::refusal::FieldProblem;
 
 /// An RFC 9457 problem document.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]

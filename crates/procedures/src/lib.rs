@@ -17,6 +17,7 @@ pub mod harness;
 pub mod limits;
 pub mod loader;
 pub mod message;
+pub mod refusal;
 pub mod search;
 pub mod upgrade;
 pub mod validate;

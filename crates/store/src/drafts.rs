@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use procedures::Procedure;
 use procedures::definition::{Definition, Meaning};
 use procedures::engine::{Answer, Answers, InterviewState, clean_answer, evaluate, is_blank};
+use procedures::refusal::{FieldProblem, Refusal};
 use procedures::upgrade::{UpgradeNotice, upgrade};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 use serde::Serialize;
@@ -55,8 +56,9 @@ pub struct OpenedDraft {
     pub prefilled: Vec<String>,
     /// What changed when the draft moved to a newer definition, until dismissed.
     pub notice: Option<UpgradeNotice>,
-    /// The portal's field errors (JSON) when it refused the last submission.
-    pub rejection: Option<String>,
+    /// Why the portal refused the last submission, until the person changed
+    /// what it names.
+    pub rejection: Option<Refusal>,
 }
 
 const SUMMARY_COLUMNS: &str = "id, procedure_code, procedure_version, title, person, profile_id, current_step, \
@@ -80,7 +82,7 @@ fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<DraftSummary> {
     })
 }
 
-fn json<T: Serialize>(value: &T) -> String {
+pub(crate) fn json<T: Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("answers and definitions always serialize")
 }
 
@@ -240,8 +242,14 @@ impl Store {
             });
             tx.execute("UPDATE drafts SET person = ?2 WHERE id = ?1", params![id, person])?;
         }
-        if let Some(raw) = &current.rejection {
-            clear_refusal(&tx, id, raw, field_id)?;
+        if let Some(refusal) = &current.rejection {
+            let left = refusal.clone().after_change(field_id);
+            if left.as_ref() != Some(refusal) {
+                tx.execute(
+                    "UPDATE drafts SET rejection = ?2 WHERE id = ?1",
+                    params![id, left.as_ref().map(json)],
+                )?;
+            }
         }
         let state = write_progress(&tx, id, procedure, &answers, today)?;
         audit::record(&tx, "answer-saved", Some(id), None, Some(field_id))?;
@@ -379,19 +387,24 @@ fn touch(tx: &Transaction<'_>, id: i64, sql: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
-/// Drops the portal's refusal of `field` once the user changed that answer;
-/// the draft stops counting as refused when no refused answer is left. A
-/// refusal that names no field (an empty list, or not a list) ends with any
-/// change.
-fn clear_refusal(tx: &Transaction<'_>, id: i64, raw: &str, field: &str) -> Result<()> {
-    let mut problems: Vec<serde_json::Value> = serde_json::from_str(raw).unwrap_or_default();
-    let before = problems.len();
-    problems.retain(|p| p.get("field").and_then(|f| f.as_str()) != Some(field));
-    if problems.is_empty() || problems.len() != before {
-        let left = (!problems.is_empty()).then(|| json(&problems));
-        tx.execute("UPDATE drafts SET rejection = ?2 WHERE id = ?1", params![id, left])?;
+/// A stored refusal. Rows written before refusals were typed hold only the
+/// list of field problems; a row that no longer parses is dropped (logged),
+/// since the draft itself is still good.
+fn refusal(raw: &str) -> Option<Refusal> {
+    if let Ok(refusal) = serde_json::from_str::<Refusal>(raw) {
+        return Some(refusal);
     }
-    Ok(())
+    match serde_json::from_str::<Vec<FieldProblem>>(raw) {
+        Ok(fields) if fields.is_empty() => Some(Refusal::because("portal-refused", None)),
+        Ok(fields) => Some(Refusal {
+            fields,
+            ..Refusal::default()
+        }),
+        Err(error) => {
+            tracing::warn!(%error, "a stored refusal could not be read; it is dropped");
+            None
+        }
+    }
 }
 
 /// Evaluates the answers and stores the progress and change time.
@@ -446,6 +459,7 @@ fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
         }
     }
     let notice = notice.and_then(|n| serde_json::from_str(&n).ok());
+    let rejection = rejection.as_deref().and_then(refusal);
     Ok(OpenedDraft {
         summary,
         answers,

@@ -6,6 +6,9 @@
 use rusqlite::{OptionalExtension, params};
 use serde::Serialize;
 
+use procedures::refusal::Refusal;
+
+use crate::drafts::json;
 use crate::{Error, Result, Store, audit, now};
 
 /// A submission waiting to go out.
@@ -205,10 +208,11 @@ impl Store {
         Ok(())
     }
 
-    /// The portal refused the content: the draft goes back to the user with
-    /// the portal's field errors (`rejection`, JSON) to show in place. The
-    /// outbox keeps no copy of the answers, and the draft can be deleted.
-    pub fn submission_rejected(&self, id: i64, rejection: &str) -> Result<()> {
+    /// The portal refused the submission: the draft goes back to the user
+    /// with the refusal to show (why, and which answers). The outbox keeps
+    /// no copy of the answers, and the draft can be deleted.
+    pub fn submission_rejected(&self, id: i64, refusal: &Refusal) -> Result<()> {
+        let rejection = json(refusal);
         let mut connection = self.lock();
         let tx = connection.transaction()?;
         let draft: i64 = tx

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use procedures::definition::{DocumentRequirement, Meaning};
 use procedures::engine::Answer;
+use procedures::refusal::{FieldProblem, Refusal};
 use procedures::{Catalog, Procedure};
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
@@ -412,7 +413,16 @@ fn a_refused_draft_once_deleted_is_purged_with_its_answers_and_files() {
     let store = open(dir.path());
     let (draft, outbox, sha256) = submitted(&store, &procedure, outside.path());
     store
-        .submission_rejected(outbox, r#"[{"field":"requester_id","message":"sai"}]"#)
+        .submission_rejected(
+            outbox,
+            &Refusal {
+                fields: vec![FieldProblem {
+                    field: "requester_id".into(),
+                    message_id: "error-citizen-id-province".into(),
+                }],
+                ..Refusal::default()
+            },
+        )
         .unwrap();
     store.delete_draft(draft).expect("a refused draft can be deleted");
     assert_eq!(
@@ -508,7 +518,9 @@ fn a_refusal_also_clears_the_payload() {
     let procedure = birth();
     let store = open(dir.path());
     let (_, outbox, _) = submitted(&store, &procedure, outside.path());
-    store.submission_rejected(outbox, "[]").unwrap();
+    store
+        .submission_rejected(outbox, &Refusal::because("portal-refused", None))
+        .unwrap();
     drop(store);
     let payload: Option<String> = store::raw_connection(dir.path(), &key())
         .unwrap()
@@ -666,7 +678,9 @@ fn a_refusal_with_no_field_errors_ends_with_any_edit() {
     let procedure = birth();
     let store = open(dir.path());
     let (draft, outbox, _) = submitted(&store, &procedure, outside.path());
-    store.submission_rejected(outbox, "[]").unwrap();
+    store
+        .submission_rejected(outbox, &Refusal::because("portal-refused", None))
+        .unwrap();
     let flagged = |store: &Store| {
         store
             .list_drafts()

@@ -6,9 +6,10 @@ use std::collections::HashSet;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use portal::types::{AttachmentManifest, Dossier, FieldProblem, NewDossier};
+use portal::types::{AttachmentManifest, Dossier, NewDossier};
 use procedures::Procedure;
 use procedures::engine::Answers;
+use procedures::refusal::Refusal;
 use store::{Attachment, Delivery, OutboxItem};
 
 use crate::{Event, Result, Worker, backoff, now_plus};
@@ -66,12 +67,8 @@ fn idempotency_key() -> String {
 #[derive(Debug)]
 enum Attempt {
     Delivered(Dossier),
-    /// Final: the draft goes back to the user with `problems` (a JSON list
-    /// of field problems) and, unless the portal named fields, a `reason`.
-    Rejected {
-        problems: String,
-        reason: Option<&'static str>,
-    },
+    /// Final: the draft goes back to the user with the refusal.
+    Rejected(Refusal),
     Retry {
         error: String,
         after: Option<Duration>,
@@ -81,15 +78,8 @@ enum Attempt {
 
 impl Attempt {
     /// A refusal that names no field: the draft shows the reason's message.
-    fn refused(reason: &'static str) -> Self {
-        let problem = FieldProblem {
-            field: String::new(),
-            message_id: format!("error-{reason}"),
-        };
-        Attempt::Rejected {
-            problems: serde_json::to_string(&[problem]).unwrap_or_default(),
-            reason: Some(reason),
-        }
+    fn refused(reason: &str, detail: Option<String>) -> Self {
+        Attempt::Rejected(Refusal::because(reason, detail))
     }
 }
 
@@ -120,12 +110,15 @@ fn classify(error: portal::Error) -> Attempt {
             error: e.to_string(),
             after: None,
         },
-        portal::Error::Rejected(problem) if !problem.errors.is_empty() => Attempt::Rejected {
-            problems: serde_json::to_string(&problem.errors).unwrap_or_default(),
+        portal::Error::Rejected(problem) if !problem.errors.is_empty() => Attempt::Rejected(Refusal {
             reason: None,
-        },
-        portal::Error::Refused(problem) if problem.status == 413 => Attempt::refused("portal-too-large"),
-        portal::Error::Rejected(_) | portal::Error::Refused(_) => Attempt::refused("portal-refused"),
+            detail: problem.detail,
+            fields: problem.errors,
+        }),
+        portal::Error::Refused(problem) if problem.status == 413 => Attempt::refused("portal-too-large", None),
+        portal::Error::Rejected(problem) | portal::Error::Refused(problem) => {
+            Attempt::refused("portal-refused", problem.detail.or(Some(problem.title)))
+        }
         other => Attempt::Retry {
             error: other.to_string(),
             after: None,
@@ -161,11 +154,11 @@ impl Worker {
             for (item, attempt) in group.iter().zip(attempts) {
                 match attempt {
                     Attempt::Delivered(dossier) => confirmed.push((item, dossier)),
-                    Attempt::Rejected { problems, reason } => {
-                        self.store.submission_rejected(item.id, &problems)?;
+                    Attempt::Rejected(refusal) => {
+                        self.store.submission_rejected(item.id, &refusal)?;
                         self.emit(Event::Rejected {
                             draft_id: item.draft_id,
-                            reason: reason.map(str::to_owned),
+                            reason: refusal.reason,
                         });
                     }
                     Attempt::Retry { error, after } => {
@@ -221,7 +214,7 @@ impl Worker {
     async fn attempt(&self, item: &OutboxItem) -> Attempt {
         let Ok(payload) = serde_json::from_str::<NewDossier>(&item.payload) else {
             tracing::error!(outbox = item.id, "a queued submission cannot be read");
-            return Attempt::refused("unexpected");
+            return Attempt::refused("unexpected", None);
         };
         let mut refreshed = false;
         loop {
@@ -245,7 +238,7 @@ impl Worker {
                         outbox = item.id,
                         "a queued submission's file is missing; it goes back to the draft"
                     );
-                    return Attempt::refused("attachment-missing");
+                    return Attempt::refused("attachment-missing", None);
                 }
                 Err(Failure::Store(error)) => {
                     return Attempt::Retry {
@@ -334,7 +327,7 @@ mod tests {
         );
     }
 
-    fn problem(status: u16, errors: Vec<FieldProblem>) -> portal::types::Problem {
+    fn problem(status: u16, errors: Vec<portal::types::FieldProblem>) -> portal::types::Problem {
         portal::types::Problem {
             kind: "about:blank".into(),
             title: "refused".into(),
@@ -355,25 +348,26 @@ mod tests {
         ] {
             let shown = error.to_string();
             match classify(error) {
-                Attempt::Rejected {
-                    problems,
+                Attempt::Rejected(Refusal {
                     reason: Some(got),
-                } => {
+                    detail,
+                    fields,
+                }) => {
                     assert_eq!(got, reason, "{shown} has the reason {reason}");
-                    assert!(
-                        problems.contains(&format!("error-{reason}")),
-                        "the draft keeps a message, never an empty list: {problems}"
-                    );
+                    assert!(fields.is_empty(), "{shown} names no field");
+                    if reason == "portal-refused" {
+                        assert_eq!(detail.as_deref(), Some("refused"), "the portal's own words are kept");
+                    }
                 }
                 other => panic!("{shown} must be a final refusal, not {other:?}"),
             }
         }
-        let fields = vec![FieldProblem {
+        let fields = vec![portal::types::FieldProblem {
             field: "child_birth_date".into(),
             message_id: "error-date-future".into(),
         }];
         assert!(
-            matches!(classify(portal::Error::Rejected(problem(422, fields))), Attempt::Rejected { reason: None, ref problems } if problems.contains("child_birth_date")),
+            matches!(classify(portal::Error::Rejected(problem(422, fields.clone()))), Attempt::Rejected(Refusal { reason: None, fields: ref got, .. }) if *got == fields),
             "a 422 naming fields goes back with its field errors"
         );
     }

@@ -135,7 +135,7 @@ async fn a_proxys_html_413_is_a_final_refusal_with_a_reason() {
             .open_draft(draft)
             .unwrap()
             .rejection
-            .is_some_and(|r| r.contains("error-portal-too-large")),
+            .is_some_and(|r| r.reason.as_deref() == Some("portal-too-large")),
         "the draft shows the reason instead of an empty list"
     );
 }

@@ -1,7 +1,7 @@
 //! Drafts: start, list, resume, autosave, rename, duplicate, delete and undo.
 
-use portal::types::FieldProblem;
 use procedures::engine::{Answer, Answers, InterviewState};
+use procedures::refusal::Refusal;
 use procedures::upgrade::UpgradeNotice;
 use serde::Serialize;
 use store::{Attachment, DraftSummary};
@@ -26,8 +26,9 @@ pub struct DraftView {
     pub attachments: Vec<Attachment>,
     /// The interview as the saved answers stand.
     pub state: InterviewState,
-    /// The portal's field errors when it refused the last submission.
-    pub rejection: Vec<FieldProblem>,
+    /// Why the portal refused the last submission, until the person changed
+    /// what it names.
+    pub rejection: Option<Refusal>,
 }
 
 /// Drafts on this machine, most recent first.
@@ -67,7 +68,7 @@ fn view(state: &AppState, id: i64) -> Result<DraftView> {
     Ok(DraftView {
         state: procedures::evaluate(&procedure, &saved.answers, today()),
         attachments: state.store.attachments(id)?,
-        rejection: super::portal::rejection(saved.rejection.as_deref()),
+        rejection: saved.rejection,
         draft: saved.summary,
         answers: saved.answers,
         prefilled: saved.prefilled,

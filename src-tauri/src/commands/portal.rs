@@ -1,7 +1,7 @@
 //! Submitting to the portal and following dossiers: sign-in, the connection
 //! state, "Nộp hồ sơ", and the list of submitted dossiers.
 
-use portal::types::{Dossier, FieldProblem};
+use portal::types::Dossier;
 use serde::Serialize;
 use store::QueuedSubmission;
 use tauri::State;
@@ -162,9 +162,4 @@ pub fn list_submissions(state: State<'_, AppState>) -> Result<Submissions> {
         queued: state.store.queued_submissions()?,
         dossiers,
     })
-}
-
-/// The portal's field errors from the last refused submission of a draft.
-pub fn rejection(raw: Option<&str>) -> Vec<FieldProblem> {
-    raw.and_then(|r| serde_json::from_str(r).ok()).unwrap_or_default()
 }

@@ -504,8 +504,11 @@ export type DraftView_Deserialize = {
 	attachments: Attachment[],
 	/**  The interview as the saved answers stand. */
 	state: InterviewState_Deserialize,
-	/**  The portal's field errors when it refused the last submission. */
-	rejection: FieldProblem[],
+	/**
+	 *  Why the portal refused the last submission, until the person changed
+	 *  what it names.
+	 */
+	rejection?: Refusal_Deserialize | null,
 };
 
 /**  Everything the interview needs to resume a draft. */
@@ -522,8 +525,11 @@ export type DraftView_Serialize = {
 	attachments: Attachment[],
 	/**  The interview as the saved answers stand. */
 	state: InterviewState_Serialize,
-	/**  The portal's field errors when it refused the last submission. */
-	rejection: FieldProblem[],
+	/**
+	 *  Why the portal refused the last submission, until the person changed
+	 *  what it names.
+	 */
+	rejection: Refusal_Serialize | null,
 };
 
 /**
@@ -697,7 +703,7 @@ export type FieldKind =
 /**  Yes or no. */
 "yes_no";
 
-/**  A field the portal refused, in a 422 problem. */
+/**  An answer the portal refused. */
 export type FieldProblem = {
 	/**  Field id in the definition. */
 	field: string,
@@ -1087,6 +1093,46 @@ export type QueuedSubmission_Serialize = {
 	queued_at: string,
 	/**  When the next attempt is due (RFC 3339, UTC). */
 	next_attempt_at: string,
+};
+
+/**
+ *  Why the portal refused a submission. Every refusal says why: by its
+ *  field problems, by its `reason`, or both.
+ */
+export type Refusal = Refusal_Serialize | Refusal_Deserialize;
+
+/**
+ *  Why the portal refused a submission. Every refusal says why: by its
+ *  field problems, by its `reason`, or both.
+ */
+export type Refusal_Deserialize = {
+	/**
+	 *  Names the Fluent message `error-<reason>` that says why and what to
+	 *  do next (`portal-refused`, `portal-too-large`, `attachment-missing`,
+	 *  `unexpected`); `None` when the field problems say it all.
+	 */
+	reason?: string | null,
+	/**  The portal's own words (its problem's detail or title), when it gave any. */
+	detail?: string | null,
+	/**  The answers the portal refused. */
+	fields: FieldProblem[],
+};
+
+/**
+ *  Why the portal refused a submission. Every refusal says why: by its
+ *  field problems, by its `reason`, or both.
+ */
+export type Refusal_Serialize = {
+	/**
+	 *  Names the Fluent message `error-<reason>` that says why and what to
+	 *  do next (`portal-refused`, `portal-too-large`, `attachment-missing`,
+	 *  `unexpected`); `None` when the field problems say it all.
+	 */
+	reason: string | null,
+	/**  The portal's own words (its problem's detail or title), when it gave any. */
+	detail: string | null,
+	/**  The answers the portal refused. */
+	fields: FieldProblem[],
 };
 
 /**  Where a dossier is in its life. */

@@ -4,7 +4,6 @@
 import { statusLabel } from './dossiers';
 import { t } from './i18n.svelte';
 import { setOnline } from './portal.svelte';
-import { forgetRejection, markRejected } from './rejections.svelte';
 import { NOTICE_MS, dismissToast, showToast } from './toast.svelte';
 import type { SyncNotice } from './types';
 
@@ -32,7 +31,6 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
     case 'delivered': {
       const code = notice.code;
       setOnline(true);
-      forgetRejection(notice.draft_id);
       sync.delivered[notice.draft_id] = code;
       showToast({ key: `dossier:${code}`, message: () => t('sync-delivered', { code }), duration: NOTICE_MS });
       break;
@@ -50,7 +48,6 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
     case 'rejected': {
       const draftId = notice.draft_id;
       setOnline(true);
-      markRejected(draftId);
       const id: number = showToast({
         key: `draft:${draftId}`,
         message: () => t('sync-rejected'),

@@ -44,6 +44,7 @@ export type {
   Profile_Serialize as Profile,
   Province,
   QueuedSubmission_Serialize as QueuedSubmission,
+  Refusal_Serialize as Refusal,
   Status,
   StatusChange_Serialize as StatusChange,
   Step_Serialize as Step,

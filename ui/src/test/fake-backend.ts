@@ -14,6 +14,7 @@ import type {
   DraftSummary,
   DraftView,
   FieldProblem,
+  Refusal,
   FieldState,
   FileKind,
   InterviewState,
@@ -326,8 +327,8 @@ type FakeDraft = {
   deleted: boolean;
   /** When it went into the outbox; a submitted draft is read-only and not listed. */
   submittedAt: string | null;
-  /** The portal's field errors when it refused the last submission. */
-  rejection: FieldProblem[];
+  /** Why the portal refused the last submission, until what it names changed. */
+  rejection: Refusal | null;
 };
 
 /** An outbox entry: a submitted draft waiting for the portal. */
@@ -432,7 +433,7 @@ function summary(draft: FakeDraft): DraftSummary {
     created_at: draft.createdAt,
     updated_at: draft.updatedAt,
     submitted_at: draft.submittedAt,
-    rejected: (draft.rejection?.length ?? 0) > 0,
+    rejected: draft.rejection !== null,
   };
 }
 
@@ -453,7 +454,7 @@ export function draftView(id: number): DraftView {
       .filter((a) => a.draftId === id)
       .map(({ draftId: _, ...attachment }) => attachment),
     state: evaluate(draft.answers),
-    rejection: draft.rejection.map((p) => ({ ...p })),
+    rejection: draft.rejection && { ...draft.rejection, fields: draft.rejection.fields.map((p) => ({ ...p })) },
   };
 }
 
@@ -473,7 +474,7 @@ export function seedDraft(options: Partial<Omit<FakeDraft, 'id' | 'prefilled'>> 
     updatedAt: at,
     deleted: false,
     submittedAt: null,
-    rejection: [],
+    rejection: null,
     ...options,
     id,
     prefilled: new Set(options.prefilled ?? []),
@@ -600,7 +601,7 @@ export function rejectQueued(problems: FieldProblem[], outboxId?: number, reason
   store.outbox = store.outbox.filter((q) => q !== item);
   const draft = live(item.draftId);
   draft.submittedAt = null;
-  draft.rejection = problems.map((p) => ({ ...p }));
+  draft.rejection = { reason, detail: null, fields: problems.map((p) => ({ ...p })) };
   draft.updatedAt = stamp();
   return { kind: 'rejected', draft_id: item.draftId, reason };
 }
@@ -703,6 +704,12 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       if (cleaned === null || blank(cleaned)) delete draft.answers[fieldId];
       else draft.answers[fieldId] = cleaned;
       draft.prefilled.delete(fieldId);
+      // The store's rule (Refusal::after_change): the changed answer's
+      // problems go, and a refusal ends once none is left or named none.
+      if (draft.rejection) {
+        const fields = draft.rejection.fields.filter((p) => p.field !== fieldId);
+        draft.rejection = draft.rejection.fields.length === 0 || fields.length === 0 ? null : { ...draft.rejection, fields };
+      }
       draft.updatedAt = stamp();
       return evaluate(draft.answers);
     }
@@ -842,7 +849,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       const draft = live(args['draftId']);
       if (draft.submittedAt !== null) throw { code: 'draft-submitted', args: {} };
       if (!evaluate(draft.answers).ready) throw { code: 'draft-not-ready', args: {} };
-      draft.rejection = [];
+      draft.rejection = null;
       const outboxId = seedQueued(draft.id);
       const result: SubmitResult = { outbox_id: outboxId, online: store.portal.online };
       return result;

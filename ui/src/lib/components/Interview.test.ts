@@ -10,7 +10,6 @@ import { translate } from '../fluent';
 import { formatTime } from '../format';
 import { i18n } from '../i18n.svelte';
 import { resetPortal } from '../portal.svelte';
-import { isRejected, resetRejections } from '../rejections.svelte';
 import { clearToasts } from '../toast.svelte';
 import {
   evaluate,
@@ -24,7 +23,7 @@ import {
   seedDraft,
   seedProfile,
 } from '../../test/fake-backend';
-import type { Answer, DraftView, InterviewState } from '../types';
+import type { Answer, DraftView, FieldProblem, InterviewState, Refusal } from '../types';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 const invokeMock = vi.mocked(invoke);
@@ -114,7 +113,6 @@ beforeEach(() => {
   clearPreviews();
   resetCache();
   resetPortal();
-  resetRejections();
   clearToasts();
   onSubmitted.mockReset();
   i18n.locale = 'vi';
@@ -439,13 +437,14 @@ describe('check your answers', () => {
 });
 
 describe('a draft the portal sent back', () => {
+  const refused = (fields: FieldProblem[]): Refusal => ({ reason: null, detail: null, fields });
   const problems = [
     { field: 'requester_phone', message_id: 'error-portal-rule' },
     { field: 'child_birth_date', message_id: 'error-date-future' },
   ];
 
   it('says why at the top and shows each error under its field until the field changes', async () => {
-    const draftId = seedDraft({ currentStep: 'requester', answers: readyAnswers, rejection: problems });
+    const draftId = seedDraft({ currentStep: 'requester', answers: readyAnswers, rejection: refused(problems) });
     const user = userEvent.setup();
     render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const notice = await waitFor(() => byId('rejection-notice'));
@@ -453,7 +452,6 @@ describe('a draft the portal sent back', () => {
     expect(byId('rejection-notice-title')).toHaveFocus();
     // Nothing before the step title is a second-level heading.
     expect(document.querySelector('h2')).toHaveTextContent('Người đi đăng ký');
-    expect(isRejected(draftId)).toBe(true);
 
     // Shown at once, without pressing Next, with the usual error styling.
     const error = byId('error-requester_phone');
@@ -483,7 +481,7 @@ describe('a draft the portal sent back', () => {
   });
 
   it('combines the portal error with the engine errors of the same field', async () => {
-    const draftId = seedDraft({ answers: { requester_name: 'Nguyễn Văn An' }, rejection: [{ field: 'requester_phone', message_id: 'error-portal-rule' }] });
+    const draftId = seedDraft({ answers: { requester_name: 'Nguyễn Văn An' }, rejection: refused([{ field: 'requester_phone', message_id: 'error-portal-rule' }]) });
     const user = userEvent.setup();
     render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await waitFor(() => byId('rejection-notice'));
@@ -498,10 +496,10 @@ describe('a draft the portal sent back', () => {
     const draftId = seedDraft({
       currentStep: 'requester',
       answers: readyAnswers,
-      rejection: [
+      rejection: refused([
         { field: 'requester_phone', message_id: 'error-portal-rule' },
         { field: 'requester_name', message_id: 'error-no-such-message' },
-      ],
+      ]),
     });
     const user = userEvent.setup();
     const first = render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
@@ -521,7 +519,7 @@ describe('a draft the portal sent back', () => {
   });
 
   it('shows the errors on the check page too, and a new submission forgets them', async () => {
-    const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, rejection: problems });
+    const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, rejection: refused(problems) });
     const user = userEvent.setup();
     render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await waitFor(() => byId('check-answers'));
@@ -529,8 +527,21 @@ describe('a draft the portal sent back', () => {
     expect(byId('review-error-requester_phone')).toHaveTextContent(vi_('error-portal-rule'));
     await user.click(byId('submit'));
     await waitFor(() => expect(onSubmitted).toHaveBeenCalled());
-    expect(isRejected(draftId)).toBe(false);
-    expect(fakeDraft(draftId)?.rejection).toEqual([]);
+    expect(fakeDraft(draftId)?.rejection, 'the new submission forgets the refusal').toBeNull();
+    expect(document.getElementById('rejection-notice')).toBeNull();
+  });
+
+  it('says why the portal refused a dossier that names no field, in its own words, and what to do next', async () => {
+    const draftId = seedDraft({
+      currentStep: 'review',
+      answers: readyAnswers,
+      rejection: { reason: 'portal-refused', detail: 'Hồ sơ đã được nộp trước đó', fields: [] },
+    });
+    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    const notice = await waitFor(() => byId('rejection-notice'));
+    expect(byId('rejection-notice-title')).toHaveTextContent(vi_('rejection-title-refused'));
+    expect(byId('rejection-reason')).toHaveTextContent('Hồ sơ đã được nộp trước đó');
+    expect(notice).toHaveTextContent(vi_('rejection-next-step'));
   });
 });
 
