@@ -64,8 +64,8 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
         Event::StatusChanged { dossier, .. } => {
             // The notification speaks the language the person chose in the window.
             let locale = app
-                .try_state::<crate::state::AppState>()
-                .map_or(Locale::Vi, |state| state.locale());
+                .try_state::<crate::language::Language>()
+                .map_or(Locale::Vi, |language| language.current());
             let mut args = fluent_args(&dossier.code);
             let label = localizer.message(locale, &format!("dossier-status-{}", dossier.status.name()), None);
             args.set("status", label);

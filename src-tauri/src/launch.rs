@@ -249,7 +249,6 @@ pub fn open(
     Ok(AppState {
         catalog: std::sync::RwLock::new(catalog),
         localizer,
-        locale: std::sync::RwLock::new(l10n::Locale::Vi),
         store,
         worker,
         training_portal,

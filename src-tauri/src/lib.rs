@@ -5,6 +5,7 @@
 pub mod commands;
 pub mod error;
 pub mod events;
+pub mod language;
 pub mod launch;
 pub mod lock;
 pub mod navigation;
@@ -19,6 +20,7 @@ use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 use crate::error::AppError;
+use crate::language::Language;
 use crate::launch::{KeySource, Settings};
 use crate::lock::Lock;
 
@@ -40,13 +42,15 @@ pub fn run() {
         .setup(move |app| {
             events.mount_events(app);
             let handle = app.handle().clone();
-            set_window_title(&handle, &localizer, Locale::Vi);
             let refuse = |error: launch::LaunchError| {
                 tracing::error!(%error, "the app cannot start");
                 show_error(&handle, &localizer, &AppError::from(&error));
                 error
             };
             let settings = Settings::from_env(|| handle.path().app_data_dir().ok()).map_err(refuse)?;
+            let language = Language::load(&settings.folder, localizer.clone());
+            set_window_title(&handle, &language);
+            app.manage(language);
             let lock = match KeySource::for_folder(&settings.folder) {
                 KeySource::Keyring(ring) => {
                     let key = vault::data_key(&ring).map_err(|e| refuse(e.into()))?;
@@ -90,6 +94,7 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::catalog::procedure_detail,
             commands::places::list_provinces,
             commands::places::search_communes,
+            commands::locale::current_locale,
             commands::locale::set_locale,
             commands::startup::startup_notices,
             commands::drafts::list_drafts,
@@ -136,11 +141,10 @@ fn show_error(app: &AppHandle, localizer: &Localizer, error: &AppError) {
         .blocking_show();
 }
 
-fn set_window_title(app: &AppHandle, localizer: &Localizer, locale: Locale) {
-    if let Some(window) = app.get_webview_window("main") {
-        let title = localizer.message(locale, "shell-window-title", None);
-        if let Err(error) = window.set_title(&title) {
-            tracing::warn!(%error, "could not set the window title");
-        }
+fn set_window_title(app: &AppHandle, language: &Language) {
+    if let Some(window) = app.get_webview_window("main")
+        && let Err(error) = window.set_title(&language.message("shell-window-title"))
+    {
+        tracing::warn!(%error, "could not set the window title");
     }
 }

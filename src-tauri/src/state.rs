@@ -2,7 +2,7 @@
 
 use std::sync::{Arc, RwLock};
 
-use l10n::{Locale, Localizer};
+use l10n::Localizer;
 use procedures::{Catalog, Procedure};
 use store::Store;
 
@@ -16,8 +16,6 @@ pub struct AppState {
     pub catalog: RwLock<Catalog>,
     /// Fluent bundles for the shell's own text (window title, dialogs, notifications).
     pub localizer: Arc<Localizer>,
-    /// The language the person chose, for the shell's own text.
-    pub locale: RwLock<Locale>,
     /// The local database, shared with the sync worker.
     pub store: Arc<Store>,
     /// The outbox and status worker.
@@ -36,11 +34,6 @@ impl AppState {
     /// The catalog as it stands.
     pub fn catalog(&self) -> std::sync::RwLockReadGuard<'_, Catalog> {
         self.catalog.read().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// The language the person chose.
-    pub fn locale(&self) -> Locale {
-        *self.locale.read().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The catalog's procedure with this code (a copy, so no lock is held).

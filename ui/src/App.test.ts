@@ -166,18 +166,25 @@ describe('language', () => {
     const user = userEvent.setup();
     render(App);
     await waitFor(() => expect(listed()).toHaveLength(3));
-    expect(invokeMock).toHaveBeenCalledWith('set_locale', { locale: 'vi' });
+    expect(invokeMock).toHaveBeenCalledWith('current_locale');
     const select = byId('language') as HTMLSelectElement;
     expect(screen.getByLabelText('Ngôn ngữ')).toBe(select);
     expect([...select.options].map((o) => o.textContent)).toEqual(['Tiếng Việt', 'English']);
 
     await user.selectOptions(select, 'en');
     expect(invokeMock).toHaveBeenCalledWith('set_locale', { locale: 'en' });
-    expect(localStorage.getItem('locale')).toBe('en');
+    expect(await fakeInvoke('current_locale'), 'the shell keeps the choice').toBe('en');
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Which procedure do you need?');
     expect(document.querySelector('[data-procedure="1.001193"]')).toHaveTextContent('Birth registration');
     expect(document.querySelector('[data-procedure="2.000001"]')?.textContent).toContain('Fee: 135,000\u00A0₫');
+  });
+
+  it('starts in the language the shell kept', async () => {
+    await fakeInvoke('set_locale', { locale: 'en' });
+    render(App);
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Which procedure do you need?'));
+    expect(document.documentElement.lang).toBe('en');
   });
 
   it('works outside the Tauri shell, where set_locale fails', async () => {

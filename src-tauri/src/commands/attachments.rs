@@ -6,6 +6,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::error::{Error, Result};
+use crate::language::Language;
 use crate::state::AppState;
 
 /// Lets the person pick a file in the native dialog, then checks it against
@@ -15,10 +16,11 @@ use crate::state::AppState;
 /// `filter_name` is the dialog's label for the accepted kinds.
 #[tauri::command(async)]
 #[specta::specta]
-#[tracing::instrument(skip(app, state, filter_name), err)]
+#[tracing::instrument(skip(app, state, language, filter_name), err)]
 pub fn attach_file(
     app: AppHandle,
     state: State<'_, AppState>,
+    language: State<'_, Language>,
     draft_id: i64,
     code: String,
     document_id: String,
@@ -35,7 +37,7 @@ pub fn attach_file(
     let picked = app
         .dialog()
         .file()
-        .set_title(state.localizer.message(state.locale(), "shell-pick-file-title", None))
+        .set_title(language.message("shell-pick-file-title"))
         .add_filter(filter_name, &extensions)
         .blocking_pick_file();
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {

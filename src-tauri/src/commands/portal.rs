@@ -4,10 +4,11 @@
 use portal::types::Dossier;
 use serde::Serialize;
 use store::QueuedSubmission;
-use tauri::State;
+use tauri::{Manager, State};
 
 use super::today;
 use crate::error::{Error, Result};
+use crate::language::Language;
 use crate::state::AppState;
 
 /// Which portal the app talks to, and as whom.
@@ -97,7 +98,7 @@ pub async fn sign_in_with_browser(app: tauri::AppHandle, state: State<'_, AppSta
     use tauri_plugin_opener::OpenerExt;
     let page = format!(
         "<!doctype html><meta charset=utf-8><p>{}</p>",
-        state.localizer.message(state.locale(), "shell-sign-in-done", None)
+        app.state::<Language>().message("shell-sign-in-done")
     );
     let open = |url: &str| {
         if let Err(error) = app.opener().open_url(url, None::<&str>) {

@@ -48,6 +48,7 @@ export const {
   attachFile,
   attachmentPreview,
   createDraft,
+  currentLocale,
   deleteDraft,
   deleteProfile,
   dismissNotice,

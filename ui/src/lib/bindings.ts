@@ -24,7 +24,9 @@ export const commands = {
 	listProvinces: () => __TAURI_INVOKE<Province[]>("list_provinces"),
 	/**  Communes of a province matching what the user typed. */
 	searchCommunes: (province: string, query: string) => __TAURI_INVOKE<Commune[]>("search_communes", { province, query }),
-	/**  Switches the window title to the chosen language. */
+	/**  The language chosen on this computer (`vi` or `en`), Vietnamese until one is chosen. */
+	currentLocale: () => __TAURI_INVOKE<string>("current_locale"),
+	/**  Switches to the chosen language and keeps the choice for the next start. */
 	setLocale: (locale: string) => __TAURI_INVOKE<void>("set_locale", { locale }),
 	/**  Messages from start-up, e.g. a corrupt database that was set aside. */
 	startupNotices: () => __TAURI_INVOKE<AppError[]>("startup_notices"),

@@ -1,23 +1,14 @@
 // The current language and the functions that read text in it. Reading
 // `i18n.locale` inside t() makes every template that calls t() update when
 // the language changes.
-import { setLocale } from './api';
+import { currentLocale, setLocale } from './api';
 import { DEFAULT_LOCALE, isLocale, translate, tryTranslate, tryTranslateExact, type Args } from './fluent';
 import { formatFee, formatToday, formatVnd } from './format';
 import type { AppError, FieldProblem, Locale, LocalizedText, Message } from './types';
 
-const STORAGE_KEY = 'locale';
-
-function storedLocale(): Locale {
-  try {
-    const value = globalThis.localStorage?.getItem(STORAGE_KEY);
-    return isLocale(value) ? value : DEFAULT_LOCALE;
-  } catch {
-    return DEFAULT_LOCALE;
-  }
-}
-
-export const i18n = $state<{ locale: Locale }>({ locale: storedLocale() });
+// Rust keeps the chosen language (it speaks it in notifications, dialogs and
+// the browser sign-in page too); the page asks for it at start-up.
+export const i18n = $state<{ locale: Locale }>({ locale: DEFAULT_LOCALE });
 
 /** Text of Fluent message `id` in the current language (the id if missing). */
 export function t(id: string, args?: Args): string {
@@ -76,14 +67,9 @@ async function tellShell(locale: Locale): Promise<void> {
   }
 }
 
-/** Switches the language, remembers it and tells the shell. */
+/** Switches the language and tells the shell, which keeps the choice. */
 export async function changeLocale(locale: Locale): Promise<void> {
   i18n.locale = locale;
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Storage may be disabled; the choice then lasts for this session.
-  }
   applyToDocument(locale);
   await tellShell(locale);
 }
@@ -93,8 +79,13 @@ export function showLocale(): void {
   applyToDocument(i18n.locale);
 }
 
-/** Applies the remembered language at start-up. */
+/** Applies the language the shell kept at start-up (the default outside the shell). */
 export async function initLocale(): Promise<void> {
+  try {
+    const kept = await currentLocale();
+    if (isLocale(kept)) i18n.locale = kept;
+  } catch {
+    // Outside the Tauri shell (a plain browser) nothing is kept.
+  }
   showLocale();
-  await tellShell(i18n.locale);
 }

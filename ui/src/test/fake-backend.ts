@@ -360,6 +360,8 @@ const store = {
   picks: [] as (string | null)[],
   /** The data lock: set when the PC has no OS keyring and the passphrase is not typed yet. */
   lock: { locked: false, newFolder: false, passphrase: null as string | null },
+  /** The language the shell keeps. */
+  locale: 'vi',
 };
 
 /** The passphrase a locked fake data folder opens with. */
@@ -382,6 +384,7 @@ export function resetFakeBackend(): void {
   store.clock = 0;
   store.picks = [];
   store.lock = { locked: false, newFolder: false, passphrase: null };
+  store.locale = 'vi';
 }
 
 /**
@@ -624,7 +627,7 @@ function kindOfFile(name: string): FileKind | null {
 
 /** Answers every command the UI sends, like the Rust shell would. */
 export async function fakeInvoke(command: string, args: Record<string, unknown> = {}): Promise<unknown> {
-  if (store.lock.locked && command !== 'lock_state' && command !== 'unlock') {
+  if (store.lock.locked && !['lock_state', 'unlock', 'current_locale', 'set_locale'].includes(command)) {
     // The shell has no state to give such a command yet; Tauri rejects it with a plain string.
     throw `state not managed for field \`state\` on command \`${command}\``;
   }
@@ -663,7 +666,10 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       const query = String(args['query'] ?? '').toLowerCase();
       return (communes[String(args['province'])] ?? []).filter((c) => c.name.toLowerCase().includes(query));
     }
+    case 'current_locale':
+      return store.locale;
     case 'set_locale':
+      store.locale = String(args['locale']);
       return null;
     case 'startup_notices':
       return [...store.notices];
