@@ -1,6 +1,8 @@
 //! What the sync worker reports, turned into an event for the window and,
 //! for a status change, a desktop notification.
 
+use std::sync::Arc;
+
 use l10n::{Locale, Localizer};
 use portal::types::Status;
 use serde::Serialize;
@@ -50,7 +52,7 @@ pub enum SyncNotice {
 pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
     let notice = match event {
         Event::CatalogUpdated { procedure } => {
-            if let Some(state) = app.try_state::<crate::state::AppState>() {
+            if let Some(state) = app.try_state::<assistant::Assistant>() {
                 state.apply_update(*procedure);
             }
             return;
@@ -86,6 +88,12 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
     if let Err(error) = notice.emit(app) {
         tracing::warn!(%error, "the window did not get a sync event");
     }
+}
+
+/// What the worker reports, forwarded to the window (see [`forward`]).
+pub fn forwarder(app: &AppHandle, localizer: Arc<Localizer>) -> impl Fn(Event) + Send + Sync + 'static {
+    let app = app.clone();
+    move |event| forward(&app, &localizer, event)
 }
 
 fn fluent_args(code: &str) -> l10n::FluentArgs<'static> {

@@ -3,14 +3,10 @@
 //! the library crates; this crate only connects them to the window.
 
 pub mod commands;
-pub mod error;
 pub mod events;
 pub mod language;
-pub mod launch;
 pub mod lock;
 pub mod navigation;
-pub mod state;
-pub mod tokens;
 
 use std::sync::Arc;
 
@@ -19,10 +15,10 @@ use tauri::webview::PageLoadEvent;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
-use crate::error::AppError;
 use crate::language::Language;
-use crate::launch::{KeySource, Settings};
 use crate::lock::Lock;
+use assistant::AppError;
+use assistant::launch::{self, KeySource, Settings};
 
 /// Starts the app; returns when the last window closes.
 pub fn run() {
@@ -54,8 +50,15 @@ pub fn run() {
             let lock = match KeySource::for_folder(&settings.folder) {
                 KeySource::Keyring(ring) => {
                     let key = vault::data_key(&ring).map_err(|e| refuse(e.into()))?;
-                    let state =
-                        launch::open(&handle, &settings, localizer.clone(), &key, Some(ring)).map_err(refuse)?;
+                    let state = launch::open(
+                        tauri::async_runtime::handle().inner(),
+                        &settings,
+                        localizer.clone(),
+                        &key,
+                        Some(ring),
+                        events::forwarder(&handle, localizer.clone()),
+                    )
+                    .map_err(refuse)?;
                     app.manage(state);
                     Lock::open()
                 }

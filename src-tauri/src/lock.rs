@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 use l10n::Localizer;
 use tauri::{AppHandle, Manager};
 
-use crate::launch::{self, LaunchError, Settings};
+use assistant::launch::{self, LaunchError, Settings};
 
 /// Whether the data is open, and what opening it needs.
 pub struct Lock {
@@ -52,7 +52,14 @@ impl Lock {
             return Ok(());
         };
         let key = vault::passphrase_key(&w.settings.folder, passphrase)?;
-        let state = launch::open(app, &w.settings, w.localizer.clone(), &key, None)?;
+        let state = launch::open(
+            tauri::async_runtime::handle().inner(),
+            &w.settings,
+            w.localizer.clone(),
+            &key,
+            None,
+            crate::events::forwarder(app, w.localizer.clone()),
+        )?;
         app.manage(state);
         *waiting = None;
         Ok(())

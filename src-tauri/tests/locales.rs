@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use app_lib::error::ErrorCode;
+use assistant::ErrorCode;
 use l10n::{Locale, Localizer};
 use procedures::definition::{LIFE_EVENTS, TOPICS};
 

@@ -89,6 +89,18 @@ pub struct Definition {
     pub steps: Vec<Step>,
 }
 
+impl Definition {
+    /// Every field of every step, in order.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        self.steps.iter().flat_map(|s| &s.fields)
+    }
+
+    /// The field with this id, on whichever step it is.
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields().find(|f| f.id == id)
+    }
+}
+
 /// The receiving agency and its level after the 2025 reform (no districts).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -150,7 +150,7 @@ fn interview(text: &str) {
         return;
     };
     let mut answers: Answers = BTreeMap::new();
-    for (field, line) in procedure.definition.steps.iter().flat_map(|s| &s.fields).zip(lines) {
+    for (field, line) in procedure.definition.fields().zip(lines) {
         let answer = match field.kind {
             FieldKind::YesNo => Answer::Bool(line.len().is_multiple_of(2)),
             FieldKind::Address => {

@@ -603,7 +603,7 @@ impl<'a> Checker<'a> {
     }
 
     fn is_sex_choice(&self, id: &str) -> bool {
-        let field = self.d.steps.iter().flat_map(|s| &s.fields).find(|f| f.id == id);
+        let field = self.d.field(id);
         let mut values: Vec<&str> = field
             .into_iter()
             .flat_map(|f| &f.options)

@@ -107,7 +107,7 @@ impl Store {
         let mut answers = Answers::new();
         if let Some(profile) = profile {
             let data = crate::profiles::data(&tx, profile)?;
-            for field in d.steps.iter().flat_map(|s| &s.fields) {
+            for field in d.fields() {
                 if let Some(answer) = field.meaning.and_then(|m| data.get(&m)) {
                     answers.insert(field.id.clone(), answer.clone());
                     tx.execute(

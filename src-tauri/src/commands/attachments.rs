@@ -5,9 +5,9 @@ use store::Attachment;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::error::{Error, Result};
 use crate::language::Language;
-use crate::state::AppState;
+use assistant::Assistant;
+use assistant::Result;
 
 /// Lets the person pick a file in the native dialog, then checks it against
 /// the document's rules and attaches it; `None` when the dialog was closed.
@@ -19,20 +19,14 @@ use crate::state::AppState;
 #[tracing::instrument(skip(app, state, language, filter_name), err)]
 pub fn attach_file(
     app: AppHandle,
-    state: State<'_, AppState>,
+    state: State<'_, Assistant>,
     language: State<'_, Language>,
     draft_id: i64,
     code: String,
     document_id: String,
     filter_name: String,
 ) -> Result<Option<Attachment>> {
-    let procedure = state.draft_procedure(draft_id, &code)?;
-    let document = procedure
-        .definition
-        .documents
-        .iter()
-        .find(|d| d.id == document_id)
-        .ok_or(Error::DocumentNotFound(document_id))?;
+    let document = state.document(draft_id, &code, &document_id)?;
     let extensions = extensions(&document.accepted);
     let picked = app
         .dialog()
@@ -43,7 +37,7 @@ pub fn attach_file(
     let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    Ok(Some(state.store.attach(draft_id, document, &path)?))
+    state.attach(draft_id, &document, &path).map(Some)
 }
 
 /// File-name endings the dialog offers for these kinds (all three when none is named).
@@ -65,7 +59,7 @@ fn extensions(kinds: &[FileKind]) -> Vec<&'static str> {
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn remove_attachment(state: State<'_, AppState>, id: i64) -> Result<()> {
+pub fn remove_attachment(state: State<'_, Assistant>, id: i64) -> Result<()> {
     Ok(state.store.remove_attachment(id)?)
 }
 
@@ -73,7 +67,7 @@ pub fn remove_attachment(state: State<'_, AppState>, id: i64) -> Result<()> {
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn attachment_preview(state: State<'_, AppState>, id: i64) -> Result<Option<String>> {
+pub fn attachment_preview(state: State<'_, Assistant>, id: i64) -> Result<Option<String>> {
     Ok(state.store.attachment_preview(id)?)
 }
 

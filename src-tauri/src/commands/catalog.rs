@@ -4,14 +4,14 @@ use procedures::catalog::ProcedureSummary;
 use procedures::definition::Definition;
 use tauri::State;
 
-use crate::error::Result;
-use crate::state::AppState;
+use assistant::Assistant;
+use assistant::Result;
 
 /// Procedures matching what the user typed, best first.
 #[tauri::command]
 #[specta::specta]
 #[tracing::instrument(skip(state), ret(level = "debug"))]
-pub fn search_procedures(state: State<'_, AppState>, query: String) -> Vec<ProcedureSummary> {
+pub fn search_procedures(state: State<'_, Assistant>, query: String) -> Vec<ProcedureSummary> {
     state.catalog().search(&query)
 }
 
@@ -19,6 +19,6 @@ pub fn search_procedures(state: State<'_, AppState>, query: String) -> Vec<Proce
 #[tauri::command]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn procedure_detail(state: State<'_, AppState>, code: String) -> Result<Definition> {
+pub fn procedure_detail(state: State<'_, Assistant>, code: String) -> Result<Definition> {
     Ok(state.procedure(&code)?.definition)
 }

@@ -1,41 +1,16 @@
 //! Drafts: start, list, resume, autosave, rename, duplicate, delete and undo.
 
-use procedures::engine::{Answer, Answers, InterviewState};
-use procedures::refusal::Refusal;
-use procedures::upgrade::UpgradeNotice;
-use serde::Serialize;
-use store::{Attachment, DraftSummary};
+use assistant::views::DraftView;
+use assistant::{Assistant, Result};
+use procedures::engine::{Answer, InterviewState};
+use store::DraftSummary;
 use tauri::State;
-
-use super::today;
-use crate::error::Result;
-use crate::state::AppState;
-
-/// Everything the interview needs to resume a draft.
-#[derive(Debug, Clone, Serialize, specta::Type)]
-pub struct DraftView {
-    /// The draft's list entry.
-    pub draft: DraftSummary,
-    /// Saved answers, by field id.
-    pub answers: Answers,
-    /// Fields filled from the profile and not changed since.
-    pub prefilled: Vec<String>,
-    /// What changed when the draft moved to a newer definition.
-    pub notice: Option<UpgradeNotice>,
-    /// Attached files.
-    pub attachments: Vec<Attachment>,
-    /// The interview as the saved answers stand.
-    pub state: InterviewState,
-    /// Why the portal refused the last submission, until the person changed
-    /// what it names.
-    pub rejection: Option<Refusal>,
-}
 
 /// Drafts on this machine, most recent first.
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
+pub fn list_drafts(state: State<'_, Assistant>) -> Result<Vec<DraftSummary>> {
     Ok(state.store.list_drafts()?)
 }
 
@@ -43,37 +18,16 @@ pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn create_draft(state: State<'_, AppState>, code: String, profile_id: Option<i64>) -> Result<DraftView> {
-    let id = state
-        .store
-        .create_draft(&state.procedure(&code)?, profile_id, today())?;
-    view(&state, id)
+pub fn create_draft(state: State<'_, Assistant>, code: String, profile_id: Option<i64>) -> Result<DraftView> {
+    state.create_draft(&code, profile_id)
 }
 
 /// Opens a draft to resume it, moving it to the catalog's newer definition first if there is one.
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn open_draft(state: State<'_, AppState>, id: i64) -> Result<DraftView> {
-    view(&state, id)
-}
-
-fn view(state: &AppState, id: i64) -> Result<DraftView> {
-    let mut saved = state.store.open_draft(id)?;
-    let procedure = state.procedure(&saved.summary.procedure_code)?;
-    if procedure.definition.version > saved.summary.procedure_version {
-        state.store.upgrade_draft(id, &procedure, today())?;
-        saved = state.store.open_draft(id)?;
-    }
-    Ok(DraftView {
-        state: procedures::evaluate(&procedure, &saved.answers, today()),
-        attachments: state.store.attachments(id)?,
-        rejection: saved.rejection,
-        draft: saved.summary,
-        answers: saved.answers,
-        prefilled: saved.prefilled,
-        notice: saved.notice,
-    })
+pub fn open_draft(state: State<'_, Assistant>, id: i64) -> Result<DraftView> {
+    state.open_draft(id)
 }
 
 /// Saves one answer (`null` clears it) and returns the interview as it now
@@ -83,26 +37,20 @@ fn view(state: &AppState, id: i64) -> Result<DraftView> {
 #[specta::specta]
 #[tracing::instrument(skip(state, answer), err)]
 pub fn save_answer(
-    state: State<'_, AppState>,
+    state: State<'_, Assistant>,
     draft_id: i64,
     code: String,
     field_id: String,
     answer: Option<Answer>,
 ) -> Result<InterviewState> {
-    Ok(state.store.save_answer(
-        draft_id,
-        &state.draft_procedure(draft_id, &code)?,
-        &field_id,
-        answer.as_ref(),
-        today(),
-    )?)
+    state.save_answer(draft_id, &code, &field_id, answer.as_ref())
 }
 
 /// Remembers the step the user is on.
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn save_position(state: State<'_, AppState>, draft_id: i64, step_id: String) -> Result<()> {
+pub fn save_position(state: State<'_, Assistant>, draft_id: i64, step_id: String) -> Result<()> {
     Ok(state.store.save_position(draft_id, &step_id)?)
 }
 
@@ -110,7 +58,7 @@ pub fn save_position(state: State<'_, AppState>, draft_id: i64, step_id: String)
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state, title), err)]
-pub fn rename_draft(state: State<'_, AppState>, id: i64, title: String) -> Result<()> {
+pub fn rename_draft(state: State<'_, Assistant>, id: i64, title: String) -> Result<()> {
     Ok(state.store.rename_draft(id, &title)?)
 }
 
@@ -118,7 +66,7 @@ pub fn rename_draft(state: State<'_, AppState>, id: i64, title: String) -> Resul
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn duplicate_draft(state: State<'_, AppState>, id: i64) -> Result<i64> {
+pub fn duplicate_draft(state: State<'_, Assistant>, id: i64) -> Result<i64> {
     Ok(state.store.duplicate_draft(id)?)
 }
 
@@ -126,7 +74,7 @@ pub fn duplicate_draft(state: State<'_, AppState>, id: i64) -> Result<i64> {
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn delete_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
+pub fn delete_draft(state: State<'_, Assistant>, id: i64) -> Result<()> {
     Ok(state.store.delete_draft(id)?)
 }
 
@@ -134,7 +82,7 @@ pub fn delete_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn restore_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
+pub fn restore_draft(state: State<'_, Assistant>, id: i64) -> Result<()> {
     Ok(state.store.restore_draft(id)?)
 }
 
@@ -142,6 +90,6 @@ pub fn restore_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn dismiss_notice(state: State<'_, AppState>, id: i64) -> Result<()> {
+pub fn dismiss_notice(state: State<'_, Assistant>, id: i64) -> Result<()> {
     Ok(state.store.dismiss_notice(id)?)
 }

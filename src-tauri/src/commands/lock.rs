@@ -3,8 +3,8 @@
 use serde::Serialize;
 use tauri::{AppHandle, Manager, State};
 
-use crate::error::{Error, Result};
 use crate::lock::Lock;
+use assistant::{Error, Result};
 
 /// Whether the UI must ask for the passphrase first.
 #[derive(Debug, Clone, Serialize, specta::Type)]

@@ -1,5 +1,5 @@
-//! Tauri commands: each unpacks its arguments, calls one library function and
-//! converts the error.
+//! Tauri commands: each unpacks its arguments and calls one method of the
+//! [`assistant::Assistant`] (or of the shell's own lock and language).
 
 pub mod attachments;
 pub mod catalog;
@@ -10,8 +10,3 @@ pub mod places;
 pub mod portal;
 pub mod profiles;
 pub mod startup;
-
-/// Today's date on this machine, for the engine's date rules.
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}

@@ -3,14 +3,14 @@
 use store::Profile;
 use tauri::State;
 
-use crate::error::{Error, Result};
-use crate::state::AppState;
+use assistant::Assistant;
+use assistant::Result;
 
 /// Every profile on this machine.
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn list_profiles(state: State<'_, AppState>) -> Result<Vec<Profile>> {
+pub fn list_profiles(state: State<'_, Assistant>) -> Result<Vec<Profile>> {
     Ok(state.store.list_profiles()?)
 }
 
@@ -18,7 +18,7 @@ pub fn list_profiles(state: State<'_, AppState>) -> Result<Vec<Profile>> {
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state, profile), err)]
-pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> Result<Profile> {
+pub fn save_profile(state: State<'_, Assistant>, profile: Profile) -> Result<Profile> {
     Ok(state.store.save_profile(&profile)?)
 }
 
@@ -26,7 +26,7 @@ pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> Result<Prof
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn delete_profile(state: State<'_, AppState>, id: i64) -> Result<()> {
+pub fn delete_profile(state: State<'_, Assistant>, id: i64) -> Result<()> {
     Ok(state.store.delete_profile(id)?)
 }
 
@@ -35,19 +35,10 @@ pub fn delete_profile(state: State<'_, AppState>, id: i64) -> Result<()> {
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn update_profile_from_draft(
-    state: State<'_, AppState>,
+    state: State<'_, Assistant>,
     draft_id: i64,
     code: String,
     field_id: String,
 ) -> Result<Profile> {
-    let procedure = state.draft_procedure(draft_id, &code)?;
-    let meaning = procedure
-        .definition
-        .steps
-        .iter()
-        .flat_map(|s| &s.fields)
-        .find(|f| f.id == field_id)
-        .and_then(|f| f.meaning)
-        .ok_or_else(|| Error::NoMeaning(field_id.clone()))?;
-    Ok(state.store.update_profile_from_draft(draft_id, &field_id, meaning)?)
+    state.update_profile_from_draft(draft_id, &code, &field_id)
 }

@@ -2,12 +2,12 @@
 
 use tauri::State;
 
-use crate::error::AppError;
-use crate::state::AppState;
+use assistant::AppError;
+use assistant::Assistant;
 
 /// Messages from start-up, e.g. a corrupt database that was set aside.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn startup_notices(state: State<'_, AppState>) -> Vec<AppError> {
+pub fn startup_notices(state: State<'_, Assistant>) -> Vec<AppError> {
     state.startup_notices.clone()
 }

@@ -960,7 +960,7 @@ export type PortalStatus_Deserialize = {
 	account?: string | null,
 	/**  Whether the last call reached the portal. */
 	online: boolean,
-	/**  Accounts that can sign in without a browser (the sandbox's test accounts). */
+	/**  Accounts that can sign in without a browser (a sandbox's test accounts). */
 	test_accounts: TestAccountView[],
 };
 
@@ -974,7 +974,7 @@ export type PortalStatus_Serialize = {
 	account: string | null,
 	/**  Whether the last call reached the portal. */
 	online: boolean,
-	/**  Accounts that can sign in without a browser (the sandbox's test accounts). */
+	/**  Accounts that can sign in without a browser (a sandbox's test accounts). */
 	test_accounts: TestAccountView[],
 };
 
@@ -1264,7 +1264,7 @@ export type Submissions_Serialize = {
 
 /**  What "Nộp hồ sơ" did. */
 export type SubmitResult = {
-	/**  Outbox id. */
+	/**  The submission's place in the outbox. */
 	outbox_id: number,
 	/**  Whether the portal was reachable at the time; if not, it goes out later. */
 	online: boolean,

@@ -1,5 +1,6 @@
-//! The one error type commands return. It reaches the UI as `{code, args}`,
-//! where `error-<code>` is a Fluent message; the raw cause goes to the log.
+//! The one error type the assistant's methods (and so the commands)
+//! return. It reaches the UI as `{code, args}`, where `error-<code>` is a
+//! Fluent message; the raw cause goes to the log.
 
 use std::collections::BTreeMap;
 
@@ -50,7 +51,8 @@ macro_rules! error_codes {
     ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
         /// What went wrong, as the UI reads it: each code names the Fluent
         /// message `error-<code>` in every locale.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+        #[cfg_attr(feature = "specta", derive(specta::Type))]
         pub enum ErrorCode {
             $($(#[$doc])* #[serde(rename = $name)] $variant,)*
         }
@@ -139,7 +141,8 @@ error_codes! {
 }
 
 /// The shape the UI receives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, specta::Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct AppError {
     /// Names the Fluent message `error-<code>`.
     pub code: ErrorCode,
@@ -237,6 +240,7 @@ impl Serialize for Error {
     }
 }
 
+#[cfg(feature = "specta")]
 impl specta::Type for Error {
     fn definition(types: &mut specta::Types) -> specta::datatype::DataType {
         AppError::definition(types)

@@ -12,12 +12,12 @@ use base64::Engine;
 use l10n::Localizer;
 use procedures::Catalog;
 use store::{Store, StoreKey};
-use tauri::AppHandle;
+use tokio::runtime::Handle;
 use vault::{DataKey, OsKeyring, SecretStore};
 
+use crate::assistant::Assistant;
 use crate::error::{AppError, ErrorCode};
-use crate::state::AppState;
-use crate::{events, tokens};
+use crate::tokens;
 
 /// Environment variable that moves the data folder (tests, a second desk
 /// profile); the platform's app-data folder otherwise. It must be a local
@@ -174,16 +174,19 @@ impl KeySource {
     }
 }
 
-/// Opens everything with the data key and starts the worker; the state the
-/// commands share. `secrets` keeps the portal session (the keyring, or the
-/// encrypted store itself when there is no keyring).
+/// Opens everything with the data key and starts the worker on `runtime`;
+/// the assistant the commands share. `keyring` keeps the portal session
+/// (without one, the encrypted store itself keeps it); `on_event` hears
+/// what the worker reports. Blocks while the training portal starts, so it
+/// is called from a thread that may block, never from an async task.
 pub fn open(
-    app: &AppHandle,
+    runtime: &Handle,
     settings: &Settings,
     localizer: Arc<Localizer>,
     key: &DataKey,
     keyring: Option<OsKeyring>,
-) -> Result<AppState, LaunchError> {
+    on_event: impl Fn(sync::Event) + Send + Sync + 'static,
+) -> Result<Assistant, LaunchError> {
     let (store, report) = Store::open(&settings.folder, &StoreKey::from_bytes(*key.as_bytes()))?;
     let cutoff = (chrono::Utc::now() - UNDO_WINDOW).to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
     if let Err(error) = store.purge_deleted(&cutoff) {
@@ -202,7 +205,7 @@ pub fn open(
     let (training_portal, base_url, catalog_key) = match &settings.portal_url {
         Some(url) => (None, url.clone(), settings.portal_key),
         None => {
-            let sandbox = tauri::async_runtime::block_on(start_training_portal(&settings.folder, key))?;
+            let sandbox = runtime.block_on(start_training_portal(&settings.folder, key))?;
             let (url, public) = (sandbox.base_url(), sandbox.catalog_public_key());
             (Some(sandbox), url, Some(public))
         }
@@ -219,10 +222,7 @@ pub fn open(
         Some(ring) => Arc::new(ring),
         None => Arc::new(tokens::InStore(store.clone())),
     };
-    let (handle, events_localizer) = (app.clone(), localizer.clone());
-    let worker = sync::Worker::new(store.clone(), client, config, move |event| {
-        events::forward(&handle, &events_localizer, event)
-    });
+    let worker = sync::Worker::new(store.clone(), client, config, on_event);
     worker.session().use_vault(Arc::new(tokens::SessionVault(vault)));
     worker.set_known_versions(
         catalog
@@ -237,7 +237,7 @@ pub fn open(
         _ => training_portal.as_ref().map(|_| "cong-dan".to_owned()),
     };
     let signing_in = worker.clone();
-    tauri::async_runtime::spawn(async move {
+    runtime.spawn(async move {
         if let Some(account) = account
             && signing_in.session().account().is_none()
             && let Err(error) = signing_in.session().sign_in_test_account(&account).await
@@ -246,7 +246,7 @@ pub fn open(
         }
         signing_in.run().await;
     });
-    Ok(AppState {
+    Ok(Assistant {
         catalog: std::sync::RwLock::new(catalog),
         localizer,
         store,
@@ -346,7 +346,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("training-portal.sqlite3"), vec![0x5a; 8192]).unwrap();
         let key = vault::passphrase_key(dir.path(), "mật khẩu tập huấn").unwrap();
-        let error = tauri::async_runtime::block_on(start_training_portal(dir.path(), &key))
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let error = runtime
+            .block_on(start_training_portal(dir.path(), &key))
             .map(|_| ())
             .expect_err("a file that is no database does not start the training portal");
         assert_eq!(

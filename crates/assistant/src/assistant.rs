@@ -1,0 +1,276 @@
+//! The assistant: everything the app does, with no window. The desktop
+//! shell calls one method per command; tests drive it directly.
+
+use std::path::Path;
+use std::sync::{Arc, RwLock, RwLockReadGuard};
+
+use chrono::NaiveDate;
+use l10n::Localizer;
+use procedures::definition::DocumentRequirement;
+use procedures::engine::{Answer, InterviewState};
+use procedures::{Catalog, Procedure};
+use store::{Attachment, Profile, Store};
+
+use crate::error::{AppError, Error, Result};
+use crate::views::{DossierView, DraftView, PortalStatus, Submissions, SubmitResult, TestAccountView};
+
+/// The app's shared state: the catalog, the encrypted store, the sync worker
+/// and, in training mode, the sandbox portal.
+pub struct Assistant {
+    /// The procedure catalog with its search index: the bundled one with the
+    /// portal's newer versions in place.
+    pub catalog: RwLock<Catalog>,
+    /// Fluent bundles for the shell's own text (dialogs, notifications).
+    pub localizer: Arc<Localizer>,
+    /// The local database, shared with the sync worker.
+    pub store: Arc<Store>,
+    /// The outbox and status worker.
+    pub worker: Arc<sync::Worker>,
+    /// The in-process sandbox portal in training mode; kept here so it runs
+    /// as long as the app does.
+    pub training_portal: Option<portal_sandbox::Sandbox>,
+    /// Whether the portal is a sandbox whose test accounts may sign in
+    /// (see [`crate::launch::allows_test_accounts`]).
+    pub test_accounts: bool,
+    /// Messages for the user from start-up (a corrupt database set aside).
+    pub startup_notices: Vec<AppError>,
+}
+
+/// Today's date on this machine, for the engine's date rules.
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+impl Assistant {
+    /// The catalog as it stands.
+    pub fn catalog(&self) -> RwLockReadGuard<'_, Catalog> {
+        self.catalog.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The catalog's procedure with this code (a copy, so no lock is held).
+    pub fn procedure(&self, code: &str) -> Result<Procedure> {
+        self.catalog()
+            .get(code)
+            .cloned()
+            .ok_or_else(|| Error::ProcedureNotFound(code.to_owned()))
+    }
+
+    /// The procedure a draft was started on, checked against the one the
+    /// web view named: a command never applies another procedure's rules.
+    pub fn draft_procedure(&self, draft_id: i64, named: &str) -> Result<Procedure> {
+        check_draft_procedure(&self.store, draft_id, named)?;
+        self.procedure(named)
+    }
+
+    /// Puts a newer definition from the portal into the catalog.
+    pub fn apply_update(&self, procedure: Procedure) {
+        let mut catalog = self.catalog.write().unwrap_or_else(|p| p.into_inner());
+        *catalog = catalog.with_updates([procedure]);
+    }
+
+    /// Starts a draft of `code`, filled in from a profile when one is given.
+    pub fn create_draft(&self, code: &str, profile_id: Option<i64>) -> Result<DraftView> {
+        let id = self.store.create_draft(&self.procedure(code)?, profile_id, today())?;
+        self.open_draft(id)
+    }
+
+    /// A draft to resume, moved to the catalog's newer definition first if
+    /// there is one, with its interview evaluated and its attachments.
+    pub fn open_draft(&self, id: i64) -> Result<DraftView> {
+        let mut saved = self.store.open_draft(id)?;
+        let procedure = self.procedure(&saved.summary.procedure_code)?;
+        if procedure.definition.version > saved.summary.procedure_version {
+            self.store.upgrade_draft(id, &procedure, today())?;
+            saved = self.store.open_draft(id)?;
+        }
+        Ok(DraftView {
+            state: procedures::evaluate(&procedure, &saved.answers, today()),
+            attachments: self.store.attachments(id)?,
+            rejection: saved.rejection,
+            draft: saved.summary,
+            answers: saved.answers,
+            prefilled: saved.prefilled,
+            notice: saved.notice,
+        })
+    }
+
+    /// Saves one answer of a draft of `code` (`None` clears it); the
+    /// interview as it now stands, once committed.
+    pub fn save_answer(
+        &self,
+        draft_id: i64,
+        code: &str,
+        field_id: &str,
+        answer: Option<&Answer>,
+    ) -> Result<InterviewState> {
+        let procedure = self.draft_procedure(draft_id, code)?;
+        Ok(self
+            .store
+            .save_answer(draft_id, &procedure, field_id, answer, today())?)
+    }
+
+    /// The document `document_id` of a draft of `code`, whose rules an
+    /// attachment must meet.
+    pub fn document(&self, draft_id: i64, code: &str, document_id: &str) -> Result<DocumentRequirement> {
+        self.draft_procedure(draft_id, code)?
+            .definition
+            .documents
+            .into_iter()
+            .find(|d| d.id == document_id)
+            .ok_or_else(|| Error::DocumentNotFound(document_id.to_owned()))
+    }
+
+    /// Checks the file at `path` against the document's rules and attaches
+    /// it, replacing the document's earlier file.
+    pub fn attach(&self, draft_id: i64, document: &DocumentRequirement, path: &Path) -> Result<Attachment> {
+        Ok(self.store.attach(draft_id, document, path)?)
+    }
+
+    /// Copies a changed answer of a draft back into the profile it came from.
+    pub fn update_profile_from_draft(&self, draft_id: i64, code: &str, field_id: &str) -> Result<Profile> {
+        let procedure = self.draft_procedure(draft_id, code)?;
+        let meaning = procedure
+            .definition
+            .field(field_id)
+            .and_then(|f| f.meaning)
+            .ok_or_else(|| Error::NoMeaning(field_id.to_owned()))?;
+        Ok(self.store.update_profile_from_draft(draft_id, field_id, meaning)?)
+    }
+
+    /// Submits a ready draft: it goes into the outbox at once and out as
+    /// soon as the portal is reachable.
+    pub fn submit_draft(&self, draft_id: i64) -> Result<SubmitResult> {
+        let draft = self.store.open_draft(draft_id)?;
+        let procedure = self.procedure(&draft.summary.procedure_code)?;
+        let attachments = self.store.attachments(draft_id)?;
+        let payload =
+            sync::submission_payload(&procedure, &draft.answers, &attachments, today()).ok_or(Error::NotReady)?;
+        let outbox_id = self.worker.submit(draft_id, &payload)?;
+        Ok(SubmitResult {
+            outbox_id,
+            online: self.worker.is_online(),
+        })
+    }
+
+    /// Submissions waiting in the outbox, and the dossiers the portal
+    /// confirmed. A stored dossier that no longer reads is left out, logged.
+    pub fn list_submissions(&self) -> Result<Submissions> {
+        let dossiers = self
+            .store
+            .dossiers()?
+            .into_iter()
+            .filter_map(|d| match serde_json::from_str(&d.body) {
+                Ok(dossier) => Some(DossierView {
+                    dossier,
+                    person: d.person,
+                    draft_id: d.draft_id,
+                }),
+                Err(error) => {
+                    tracing::warn!(%error, "a stored dossier could not be read; it is left out of the list");
+                    None
+                }
+            })
+            .collect();
+        Ok(Submissions {
+            queued: self.store.queued_submissions()?,
+            dossiers,
+        })
+    }
+
+    /// Signs in a test account (training mode, or a sandbox portal only).
+    pub async fn sign_in(&self, account: &str) -> Result<PortalStatus> {
+        if !self.test_accounts {
+            return Err(Error::NotTraining);
+        }
+        self.worker
+            .session()
+            .sign_in_test_account(account)
+            .await
+            .map_err(Error::Portal)?;
+        self.worker.wake();
+        Ok(self.portal_status())
+    }
+
+    /// Signs in through the system browser: `open` shows the portal's page,
+    /// `done_page` is what the browser shows once it came back.
+    pub async fn sign_in_with_browser(&self, open: impl Fn(&str), done_page: &str) -> Result<PortalStatus> {
+        self.worker
+            .session()
+            .sign_in_with_browser(open, done_page)
+            .await
+            .map_err(Error::Portal)?;
+        self.worker.wake();
+        Ok(self.portal_status())
+    }
+
+    /// Signs out (the portal revokes the session's tokens); queued
+    /// submissions wait for the next sign-in.
+    pub async fn sign_out(&self) -> PortalStatus {
+        self.worker.session().sign_out().await;
+        self.portal_status()
+    }
+
+    /// The portal connection as the UI shows it.
+    pub fn portal_status(&self) -> PortalStatus {
+        PortalStatus {
+            training: self.training_portal.is_some(),
+            base_url: self.worker.base_url().to_owned(),
+            account: self.worker.session().account(),
+            online: self.worker.is_online(),
+            // Only a sandbox has test accounts; a real portal signs
+            // people in through its own page.
+            test_accounts: if self.test_accounts {
+                portal_sandbox::TEST_ACCOUNTS
+                    .iter()
+                    .map(|a| TestAccountView {
+                        id: a.id.to_owned(),
+                        name: a.name.to_owned(),
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            },
+        }
+    }
+}
+
+/// Fails with [`Error::ProcedureMismatch`] unless the draft was started on
+/// the procedure `named`.
+fn check_draft_procedure(store: &Store, draft_id: i64, named: &str) -> Result<()> {
+    let draft = store.open_draft(draft_id)?;
+    if draft.summary.procedure_code != named {
+        return Err(Error::ProcedureMismatch);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_naming_another_procedure_than_the_drafts_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (store, _) = Store::open(dir.path(), &store::StoreKey::from_bytes([3; 32])).unwrap();
+        let catalog = Catalog::bundled().unwrap();
+        let birth = catalog.get("1.001193").unwrap();
+        let other = catalog
+            .procedures()
+            .iter()
+            .find(|p| p.definition.code != "1.001193")
+            .unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let draft = store.create_draft(birth, None, today).unwrap();
+        assert!(
+            matches!(
+                check_draft_procedure(&store, draft, &other.definition.code),
+                Err(Error::ProcedureMismatch)
+            ),
+            "another procedure's size, kind and meaning rules are never applied to this draft"
+        );
+        assert!(
+            check_draft_procedure(&store, draft, "1.001193").is_ok(),
+            "its own procedure is"
+        );
+    }
+}

@@ -1,0 +1,15 @@
+//! The application layer of Trợ lý Dịch vụ công, without Tauri: opening the
+//! data (settings, the data key, the encrypted store, the portal client, the
+//! sync worker and the training portal), drafts with their upgrade to newer
+//! definitions, submitting, listing submissions and the lookups in
+//! definitions the commands need. The desktop shell is one thin command per
+//! method; the tests in `tests/` drive it with no window.
+
+pub mod assistant;
+pub mod error;
+pub mod launch;
+pub mod tokens;
+pub mod views;
+
+pub use assistant::Assistant;
+pub use error::{AppError, Error, ErrorCode, Result};

@@ -1,0 +1,87 @@
+//! What the assistant hands the UI, beyond the library crates' own types.
+
+use portal::types::Dossier;
+use procedures::engine::{Answers, InterviewState};
+use procedures::refusal::Refusal;
+use procedures::upgrade::UpgradeNotice;
+use serde::Serialize;
+use store::{Attachment, DraftSummary, QueuedSubmission};
+
+/// Everything the interview needs to resume a draft.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DraftView {
+    /// The draft's list entry.
+    pub draft: DraftSummary,
+    /// Saved answers, by field id.
+    pub answers: Answers,
+    /// Fields filled from the profile and not changed since.
+    pub prefilled: Vec<String>,
+    /// What changed when the draft moved to a newer definition.
+    pub notice: Option<UpgradeNotice>,
+    /// Attached files.
+    pub attachments: Vec<Attachment>,
+    /// The interview as the saved answers stand.
+    pub state: InterviewState,
+    /// Why the portal refused the last submission, until the person changed
+    /// what it names.
+    pub rejection: Option<Refusal>,
+}
+
+/// Which portal the app talks to, and as whom.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PortalStatus {
+    /// True in training mode (the bundled sandbox portal).
+    pub training: bool,
+    /// The portal's base URL.
+    pub base_url: String,
+    /// The signed-in account, if any.
+    pub account: Option<String>,
+    /// Whether the last call reached the portal.
+    pub online: bool,
+    /// Accounts that can sign in without a browser (a sandbox's test accounts).
+    pub test_accounts: Vec<TestAccountView>,
+}
+
+/// A sandbox test account.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct TestAccountView {
+    /// Account id, used to sign in.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+}
+
+/// What "Nộp hồ sơ" did.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct SubmitResult {
+    /// The submission's place in the outbox.
+    pub outbox_id: i64,
+    /// Whether the portal was reachable at the time; if not, it goes out later.
+    pub online: bool,
+}
+
+/// A submitted dossier with who it is for.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DossierView {
+    /// The dossier as the portal last reported it.
+    pub dossier: Dossier,
+    /// Who it is for.
+    pub person: Option<String>,
+    /// The draft it came from.
+    pub draft_id: Option<i64>,
+}
+
+/// Everything submitted from this machine.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Submissions {
+    /// Waiting in the outbox for the portal.
+    pub queued: Vec<QueuedSubmission>,
+    /// Confirmed by the portal.
+    pub dossiers: Vec<DossierView>,
+}

@@ -1,0 +1,157 @@
+//! The application layer with no window: opened as the app opens it (a data
+//! key, the encrypted store, the training portal on 127.0.0.1 and the sync
+//! worker on a tokio runtime), then driven as the commands drive it.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use assistant::launch::{self, Settings};
+use assistant::{Assistant, Error};
+use l10n::Localizer;
+use procedures::engine::{Answer, Answers};
+
+/// A 1-page PDF, enough for the sandbox's content check.
+const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+struct Opened {
+    assistant: Assistant,
+    _runtime: tokio::runtime::Runtime,
+    _dir: tempfile::TempDir,
+}
+
+fn open(portal_url: Option<&str>) -> Opened {
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let settings = Settings {
+        folder: dir.path().to_path_buf(),
+        portal_url: portal_url.map(str::to_owned),
+        portal_key: None,
+        poll_every: Duration::from_secs(60),
+    };
+    let key = vault::passphrase_key(dir.path(), "mật khẩu của bàn một cửa").unwrap();
+    let localizer = Arc::new(Localizer::bundled().unwrap());
+    let assistant = launch::open(runtime.handle(), &settings, localizer, &key, None, |_| {}).expect("the data opens");
+    Opened {
+        assistant,
+        _runtime: runtime,
+        _dir: dir,
+    }
+}
+
+/// The birth registration's answers, the child born ten days ago.
+fn birth_answers() -> Answers {
+    let mut answers: Answers =
+        serde_json::from_str(include_str!("../../procedures/tests/fixtures/birth-registration.json")).unwrap();
+    let born = chrono::Local::now().date_naive() - chrono::Duration::days(10);
+    answers.insert(
+        "child_birth_date".into(),
+        Answer::Text(born.format("%d/%m/%Y").to_string()),
+    );
+    answers
+}
+
+fn fill(assistant: &Assistant, draft: i64, answers: &Answers) {
+    for (field, answer) in answers {
+        assistant
+            .save_answer(draft, "1.001193", field, Some(answer))
+            .unwrap_or_else(|e| panic!("{field}: {e}"));
+    }
+}
+
+fn attach_birth_certificate(assistant: &Assistant, draft: i64, dir: &Path) {
+    let file = dir.join("giấy chứng sinh.pdf");
+    std::fs::write(&file, PDF).unwrap();
+    let document = assistant.document(draft, "1.001193", "giay_chung_sinh").unwrap();
+    assistant.attach(draft, &document, &file).unwrap();
+}
+
+#[test]
+fn a_ready_draft_is_queued_exactly_once() {
+    let opened = open(None);
+    let assistant = &opened.assistant;
+    let draft = assistant.create_draft("1.001193", None).unwrap().draft.id;
+    fill(assistant, draft, &birth_answers());
+    let outside = tempfile::tempdir().unwrap();
+    attach_birth_certificate(assistant, draft, outside.path());
+    assert!(
+        assistant.open_draft(draft).unwrap().state.ready,
+        "every question is answered"
+    );
+
+    let result = assistant.submit_draft(draft).expect("a ready draft is submitted");
+    let listed = assistant.list_submissions().unwrap();
+    let queued = listed.queued.len() + listed.dossiers.iter().filter(|d| d.draft_id == Some(draft)).count();
+    assert_eq!(queued, 1, "the submission is in the outbox or delivered, exactly once");
+    assert!(result.outbox_id > 0);
+    assert!(
+        matches!(assistant.submit_draft(draft), Err(Error::Sync(_) | Error::Store(_))),
+        "a submitted draft cannot go out a second time"
+    );
+}
+
+#[test]
+fn an_unready_draft_is_refused_and_nothing_is_queued() {
+    let opened = open(None);
+    let assistant = &opened.assistant;
+    let draft = assistant.create_draft("1.001193", None).unwrap().draft.id;
+    assert!(matches!(assistant.submit_draft(draft), Err(Error::NotReady)));
+    assert!(assistant.list_submissions().unwrap().queued.is_empty());
+}
+
+#[test]
+fn a_draft_moves_to_the_newer_definition_when_opened() {
+    let opened = open(None);
+    let assistant = &opened.assistant;
+    let draft = assistant.create_draft("1.001193", None).unwrap();
+    let mut newer = assistant.procedure("1.001193").unwrap();
+    newer.definition.version += 1;
+    assistant.apply_update(newer.clone());
+    let reopened = assistant.open_draft(draft.draft.id).unwrap();
+    assert_eq!(
+        reopened.draft.procedure_version, newer.definition.version,
+        "opening upgrades the draft to the catalog's version"
+    );
+}
+
+#[test]
+fn no_command_applies_another_procedures_rules_to_a_draft() {
+    let opened = open(None);
+    let assistant = &opened.assistant;
+    let draft = assistant.create_draft("1.001193", None).unwrap().draft.id;
+    let other = "2.000001";
+    assert!(matches!(
+        assistant.save_answer(
+            draft,
+            other,
+            "requester_phone",
+            Some(&Answer::Text("0912345678".into()))
+        ),
+        Err(Error::ProcedureMismatch)
+    ));
+    assert!(matches!(
+        assistant.document(draft, other, "to_khai"),
+        Err(Error::ProcedureMismatch)
+    ));
+    assert!(matches!(
+        assistant.update_profile_from_draft(draft, other, "requester_phone"),
+        Err(Error::ProcedureMismatch)
+    ));
+}
+
+#[test]
+fn test_accounts_sign_in_on_the_training_portal_only() {
+    let training = open(None);
+    let status = training.assistant.portal_status();
+    assert!(
+        status.training && !status.test_accounts.is_empty(),
+        "the training portal offers its test accounts"
+    );
+    let real = open(Some("https://dichvucong.example.vn"));
+    assert!(
+        real.assistant.portal_status().test_accounts.is_empty(),
+        "a real portal offers none"
+    );
+    let refused = real._runtime.block_on(real.assistant.sign_in("cong-dan"));
+    assert!(matches!(refused, Err(Error::NotTraining)), "and signs none in");
+}
