@@ -55,6 +55,12 @@ describe('home page', () => {
   it('lists every procedure with its level and fee', async () => {
     render(App);
     await waitFor(() => expect(listed()).toEqual(['1.000894', '1.001193', '2.000001']));
+    await waitFor(() =>
+      expect(
+        invokeMock.mock.calls.filter(([command]) => command === 'home_shown'),
+        'the shell hears once that the home screen shows its data (start-up ends there)',
+      ).toHaveLength(1),
+    );
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Bạn cần làm thủ tục gì?');
     expect(screen.getByLabelText('Tìm thủ tục')).toBe(byId('search'));
     expect(byId('search')).toHaveAttribute('type', 'search');

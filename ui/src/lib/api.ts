@@ -53,6 +53,7 @@ export const {
   deleteProfile,
   dismissNotice,
   duplicateDraft,
+  homeShown,
   listDrafts,
   listProfiles,
   listSubmissions,

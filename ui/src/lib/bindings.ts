@@ -30,6 +30,11 @@ export const commands = {
 	setLocale: (locale: string) => __TAURI_INVOKE<void>("set_locale", { locale }),
 	/**  Messages from start-up, e.g. a corrupt database that was set aside. */
 	startupNotices: () => __TAURI_INVOKE<AppError[]>("startup_notices"),
+	/**
+	 *  The UI shows the home screen with its topics and search box; logged once
+	 *  per run, as the end of start-up that `bench/startup.sh` times.
+	 */
+	homeShown: () => __TAURI_INVOKE<void>("home_shown"),
 	/**  Drafts on this machine, most recent first. */
 	listDrafts: () => __TAURI_INVOKE<DraftSummary_Serialize[]>("list_drafts"),
 	/**  Starts a draft, filled in from a profile when one is given. */

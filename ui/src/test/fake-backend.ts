@@ -671,6 +671,8 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'set_locale':
       store.locale = String(args['locale']);
       return null;
+    case 'home_shown':
+      return null;
     case 'startup_notices':
       return [...store.notices];
 
