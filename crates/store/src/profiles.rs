@@ -42,11 +42,10 @@ fn cleaned(data: &BTreeMap<Meaning, Answer>) -> BTreeMap<Meaning, Answer> {
 }
 
 impl Store {
-    /// Every profile, by label.
+    /// Every profile, by label in Vietnamese alphabetical order.
     pub fn list_profiles(&self) -> Result<Vec<Profile>> {
         let connection = self.lock();
-        let mut stmt =
-            connection.prepare_cached("SELECT id, label, data, updated_at FROM profiles ORDER BY label, id")?;
+        let mut stmt = connection.prepare_cached("SELECT id, label, data, updated_at FROM profiles ORDER BY id")?;
         let rows = stmt.query_map([], |row| {
             Ok(Profile {
                 id: Some(row.get(0)?),
@@ -55,7 +54,9 @@ impl Store {
                 updated_at: row.get(3)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut profiles: Vec<Profile> = rows.collect::<rusqlite::Result<_>>()?;
+        profiles.sort_by_cached_key(|p| procedures::fold::collation_key(&p.label));
+        Ok(profiles)
     }
 
     /// Creates or replaces a profile; returns it as saved.

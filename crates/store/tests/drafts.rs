@@ -559,3 +559,25 @@ fn migrations_apply_from_every_earlier_schema_version() {
         );
     }
 }
+
+#[test]
+fn profiles_are_listed_in_vietnamese_alphabetical_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    for label in ["Zung", "Đặng Văn Bình", "Dương Thị Hà", "An"] {
+        store
+            .save_profile(&Profile {
+                id: None,
+                label: label.into(),
+                data: BTreeMap::new(),
+                updated_at: String::new(),
+            })
+            .unwrap();
+    }
+    let labels: Vec<String> = store.list_profiles().unwrap().into_iter().map(|p| p.label).collect();
+    assert_eq!(
+        labels,
+        ["An", "Dương Thị Hà", "Đặng Văn Bình", "Zung"],
+        "đ follows d, not z (a byte order would put Đặng last)"
+    );
+}
