@@ -4,6 +4,7 @@ error-required = Please answer this question.
 error-answer-kind = This answer is not in the expected form. Please enter it again.
 error-text-too-long = This is { $length } characters long; the limit is { $limit }. Please shorten it.
 error-citizen-id-format = The personal identification number has exactly 12 digits (you entered { $count }).
+error-citizen-id-character = A personal identification number has digits only; “{ $character }” cannot be used. Type the 12 digits together, or separated by dots or spaces.
 error-citizen-id-province = The first three digits ({ $code }) are not a province code. Please check the number on the ID card.
 error-citizen-id-birth-year = This number belongs to someone born in { $encoded }, but the date of birth given is in { $entered }. Please check one of them.
 error-citizen-id-birth-year-future = This number gives a year of birth of { $encoded }, which has not come yet. Please check digits 4 to 6.

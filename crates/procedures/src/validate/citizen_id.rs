@@ -34,14 +34,21 @@ pub struct CitizenId {
     pub sex: Sex,
 }
 
-/// Checks the shape of a citizen ID; spaces typed between groups are dropped.
-/// Input over [`MAX_SHORT_ANSWER_CHARS`] is refused as too long.
+/// Checks the shape of a citizen ID. The separators people type between
+/// groups (spaces, dots, hyphens: "001.085.012345") are dropped; any other
+/// character is named in the message, so a 12-digit number is never told it
+/// lacks digits. Input over [`MAX_SHORT_ANSWER_CHARS`] is refused as too long.
 pub fn citizen_id(input: &str) -> Verdict<CitizenId> {
     within(input.trim(), MAX_SHORT_ANSWER_CHARS)?;
-    let digits: String = input.chars().filter(|c| !c.is_whitespace()).collect();
-    if digits.len() != 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        let count = digits.chars().filter(char::is_ascii_digit).count();
-        return Err(Message::id("error-citizen-id-format").arg("count", count as i64));
+    let digits: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | '-'))
+        .collect();
+    if let Some(other) = digits.chars().find(|c| !c.is_ascii_digit()) {
+        return Err(Message::id("error-citizen-id-character").arg("character", other.to_string()));
+    }
+    if digits.len() != 12 {
+        return Err(Message::id("error-citizen-id-format").arg("count", digits.len() as i64));
     }
     let number = |range: std::ops::Range<usize>| digits[range].parse::<u16>().unwrap_or_default();
     let province = number(0..3);
@@ -65,6 +72,13 @@ mod tests {
 
     #[test]
     fn decodes_century_sex_and_year() {
+        for typed in ["001.085.012345", "001-085-012345", " 0010 8501 2345 "] {
+            assert_eq!(
+                citizen_id(typed).map(|id| id.digits),
+                Ok("001085012345".to_owned()),
+                "{typed:?} is written with separators people use"
+            );
+        }
         let id = citizen_id("001 085 012345").unwrap();
         assert_eq!(
             (id.birth_year, id.sex),
@@ -95,8 +109,13 @@ mod tests {
         assert_eq!(id("12345").as_deref(), Some("error-citizen-id-format"), "too short");
         assert_eq!(
             id("00108501234５").as_deref(),
-            Some("error-citizen-id-format"),
-            "a full-width digit is not ASCII"
+            Some("error-citizen-id-character"),
+            "a full-width digit is not ASCII, and the message names it"
+        );
+        assert_eq!(
+            id("00108501234a").as_deref(),
+            Some("error-citizen-id-character"),
+            "twelve characters with a letter are not told they lack digits"
         );
         assert_eq!(
             id("003085012345").as_deref(),
