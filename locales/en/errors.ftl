@@ -47,6 +47,7 @@ error-not-found = { $what ->
         [submission] This submission
        *[other] This attachment
     } was not found; it may have just been deleted.
+error-profile-value = Some details are not right, so the saved person was not saved. Please correct the marked fields below.
 error-attachment-kind = This file is not a { $accepted } (the app checks the content, not the file name's ending). Please choose the right photo or scan.
 error-attachment-too-large = The file is { $size } MB, over the { $limit } MB allowed. Please scan it at a lower resolution or compress it.
 error-attachment-truncated = The file is missing its end (a download or copy may not have finished). Please get the original file again and attach it.

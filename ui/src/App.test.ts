@@ -449,6 +449,25 @@ describe('starting with a profile', () => {
 });
 
 describe('profiles screen', () => {
+  it('refuses a profile value the interview would refuse, under its field, and saves nothing', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    await user.click(screen.getByRole('button', { name: 'Hồ sơ cá nhân' }));
+    await waitFor(() => byId('profiles-empty'));
+    await user.click(byId('new-profile'));
+    await user.type(screen.getByLabelText('Họ, chữ đệm và tên'), 'Nguyễn Văn An');
+    await user.type(screen.getByLabelText('Số định danh cá nhân'), '001.085.01234');
+    await user.type(screen.getByLabelText('Số điện thoại di động'), '0084 912 345 678');
+    await user.click(byId('save-profile'));
+    const error = await waitFor(() => byId('profile-error-citizen_id'));
+    expect(error).toHaveTextContent('phải gồm đúng 12 chữ số (bạn đã nhập 11 chữ số)');
+    expect(screen.getByLabelText('Số định danh cá nhân')).toHaveAttribute('aria-invalid', 'true');
+    expect(document.getElementById('profile-error-phone'), '0084 is how many people write +84').toBeNull();
+    expect(screen.getByRole('alert')).toHaveTextContent('chưa được lưu');
+    expect(fakeProfile(1), 'nothing was saved').toBeUndefined();
+  });
+
   it('creates, edits and deletes a profile', async () => {
     const user = userEvent.setup();
     render(App);

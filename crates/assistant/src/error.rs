@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use procedures::definition::Meaning;
+use procedures::message::{Arg, Message};
 use serde::Serialize;
 use store::AttachmentProblem;
 
@@ -136,6 +138,9 @@ error_codes! {
     VaultWrongKey = "vault-wrong-key",
     /// The OS keyring did not answer.
     VaultKeyring = "vault-keyring",
+    /// Profile values the interview's validators refuse: each meaning names
+    /// its message id, and `<meaning>.<name>` carries that message's arguments.
+    ProfileValue = "profile-value",
     /// Anything else; the cause is in the log.
     Unexpected = "unexpected",
 }
@@ -229,6 +234,10 @@ impl From<&store::Error> for AppError {
                 AttachmentProblem::NotAFile => Self::new(ErrorCode::AttachmentNotAFile, &[]),
             },
             S::Submitted => Self::new(ErrorCode::DraftSubmitted, &[]),
+            S::ProfileValues(refused) => Self {
+                code: ErrorCode::ProfileValue,
+                args: profile_problems(refused),
+            },
             S::Sqlite(_) | S::Migration(_) => Self::new(ErrorCode::StoreFailed, &[]),
         }
     }
@@ -238,6 +247,34 @@ impl Serialize for Error {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
         AppError::from(self).serialize(serializer)
     }
+}
+
+/// The refused profile values as flat message arguments: `<meaning>` is the
+/// Fluent id, `<meaning>.<name>` its arguments.
+fn profile_problems(refused: &[(Meaning, Message)]) -> BTreeMap<String, String> {
+    let mut args = BTreeMap::new();
+    for (meaning, problem) in refused {
+        let name = serde_json::to_value(meaning)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        match problem {
+            Message::Fluent { id, args: values } => {
+                args.insert(name.clone(), id.clone());
+                for (arg, value) in values {
+                    let text = match value {
+                        Arg::Number(n) => n.to_string(),
+                        Arg::Text(t) => t.clone(),
+                    };
+                    args.insert(format!("{name}.{arg}"), text);
+                }
+            }
+            Message::Text { .. } => {
+                args.insert(name, "error-answer-kind".to_owned());
+            }
+        }
+    }
+    args
 }
 
 #[cfg(feature = "specta")]

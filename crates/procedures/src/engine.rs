@@ -415,6 +415,27 @@ fn check_answer(field: &Field, answer: &Answer, scope: &Answered<'_>) -> Result<
     }
 }
 
+/// Checks a value given outside an interview (a profile) with the same
+/// validators the interview uses for its kind: names, citizen IDs, phones,
+/// e-mails and dates (not in the future). Other kinds are checked where a
+/// form uses them.
+pub fn check_value(kind: FieldKind, answer: &Answer, today: NaiveDate) -> Result<(), Message> {
+    let Answer::Text(text) = answer else {
+        return Ok(());
+    };
+    match kind {
+        FieldKind::PersonName => validate::person_name(text).map(drop),
+        FieldKind::Phone => validate::phone(text).map(drop),
+        FieldKind::Email => validate::email(text).map(drop),
+        FieldKind::CitizenId => validate::citizen_id(text).map(drop),
+        FieldKind::Date => match validate::date(text)? {
+            day if day > today => Err(Message::id("error-date-future").arg("today", validate::format_date(today))),
+            _ => Ok(()),
+        },
+        _ => Ok(()),
+    }
+}
+
 /// The birth year and sex a citizen ID encodes must match the answers given
 /// for its holder, when the definition links them.
 fn check_citizen_id_agrees(field: &Field, id: &validate::CitizenId, scope: &Answered<'_>) -> Result<(), Message> {

@@ -3,6 +3,9 @@
 
 use std::path::PathBuf;
 
+use procedures::definition::Meaning;
+use procedures::message::Message;
+
 /// A store failure.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -33,6 +36,10 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// Values of a profile that the interview's validators refuse, by
+    /// meaning, so none is carried into a form.
+    #[error("{} profile value(s) refused", .0.len())]
+    ProfileValues(Vec<(Meaning, Message)>),
     /// A draft, profile or attachment that does not exist (any more).
     #[error("{what} {id} does not exist")]
     NotFound {

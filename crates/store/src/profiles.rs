@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use procedures::definition::Meaning;
-use procedures::engine::{Answer, clean_answer, is_blank};
+use procedures::engine::{Answer, check_value, clean_answer, is_blank};
+use procedures::message::Message;
 use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 
@@ -59,8 +60,24 @@ impl Store {
         Ok(profiles)
     }
 
-    /// Creates or replaces a profile; returns it as saved.
+    /// Creates or replaces a profile; returns it as saved. A value the
+    /// interview would refuse (an ID, a phone, a date, a name) is refused
+    /// here too, with the same message, and nothing is saved.
     pub fn save_profile(&self, profile: &Profile) -> Result<Profile> {
+        let today = chrono::Local::now().date_naive();
+        let refused: Vec<(Meaning, Message)> = profile
+            .data
+            .iter()
+            .filter(|(_, answer)| !is_blank(answer))
+            .filter_map(|(meaning, answer)| {
+                check_value(meaning.kind(), answer, today)
+                    .err()
+                    .map(|problem| (*meaning, problem))
+            })
+            .collect();
+        if !refused.is_empty() {
+            return Err(Error::ProfileValues(refused));
+        }
         let data = cleaned(&profile.data);
         let label = procedures::fold::clean(&profile.label);
         let stamp = now();

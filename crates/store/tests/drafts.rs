@@ -581,3 +581,48 @@ fn profiles_are_listed_in_vietnamese_alphabetical_order() {
         "đ follows d, not z (a byte order would put Đặng last)"
     );
 }
+
+#[test]
+fn a_profile_value_the_interview_would_refuse_is_refused_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let refused = store.save_profile(&Profile {
+        id: None,
+        label: "Nguyễn Văn An".into(),
+        data: BTreeMap::from([
+            (Meaning::CitizenId, text("001.085.01234")),
+            (Meaning::Phone, text("091234567")),
+            (Meaning::FullName, text("Nguyễn Văn An")),
+        ]),
+        updated_at: String::new(),
+    });
+    match refused {
+        Err(store::Error::ProfileValues(problems)) => {
+            let meanings: Vec<Meaning> = problems.iter().map(|(m, _)| *m).collect();
+            assert_eq!(
+                meanings,
+                [Meaning::CitizenId, Meaning::Phone],
+                "each bad value is named, the name passes"
+            );
+        }
+        other => panic!("an 11-digit ID and a 9-digit phone must be refused, got {other:?}"),
+    }
+    assert!(store.list_profiles().unwrap().is_empty(), "nothing was saved");
+    let saved = store
+        .save_profile(&Profile {
+            id: None,
+            label: "Nguyễn Văn An".into(),
+            data: BTreeMap::from([
+                (Meaning::CitizenId, text("001.085.012345")),
+                (Meaning::Phone, text("0084 912 345 678")),
+            ]),
+            updated_at: String::new(),
+        })
+        .expect("the forms people type are accepted");
+    assert_eq!(
+        saved.data[&Meaning::CitizenId],
+        text("001085012345"),
+        "kept as the interview keeps it"
+    );
+    assert_eq!(saved.data[&Meaning::Phone], text("0912345678"));
+}

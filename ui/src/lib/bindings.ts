@@ -608,6 +608,11 @@ export type ErrorCode =
 "vault-wrong-key" | 
 /**  The OS keyring did not answer. */
 "vault-keyring" | 
+/**
+ *  Profile values the interview's validators refuse: each meaning names
+ *  its message id, and `<meaning>.<name>` carries that message's arguments.
+ */
+"profile-value" | 
 /**  Anything else; the cause is in the log. */
 "unexpected";
 

@@ -207,7 +207,7 @@ export function clean(kind: FieldState['kind'], answer: Answer): Answer {
   if (typeof answer === 'object') return { ...answer, street: answer.street.trim().replace(/\s+/g, ' ') };
   const text = answer.trim().replace(/\s+/g, ' ');
   if (kind === 'phone') {
-    const digits = text.replace(/[\s.-]/g, '').replace(/^\+84/, '0');
+    const digits = text.replace(/[\s.-]/g, '').replace(/^(\+84|0084)/, '0');
     return /^0\d{9}$/.test(digits) ? digits : text;
   }
   if (kind === 'money') {
@@ -768,6 +768,18 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return [...store.profiles.values()].sort((a, b) => a.label.localeCompare(b.label, 'vi') || (a.id ?? 0) - (b.id ?? 0));
     case 'save_profile': {
       const given = args['profile'] as Profile;
+      // Rust checks profile values with the interview's validators; the two the screens exercise:
+      const refused: Record<string, string> = {};
+      const citizenId = given.data.citizen_id;
+      if (typeof citizenId === 'string' && citizenId.trim() && !/^\d{12}$/.test(citizenId.replace(/[\s.-]/g, ''))) {
+        refused['citizen_id'] = 'error-citizen-id-format';
+        refused['citizen_id.count'] = String(citizenId.replace(/\D/g, '').length);
+      }
+      const phone = given.data.phone;
+      if (typeof phone === 'string' && phone.trim() && !/^0[35789]\d{8}$/.test(String(clean('phone', phone)))) {
+        refused['phone'] = 'error-phone-format';
+      }
+      if (Object.keys(refused).length > 0) throw { code: 'profile-value', args: refused };
       const data: Profile['data'] = {};
       for (const [meaning, value] of Object.entries(given.data) as [Meaning, Answer][]) {
         const kind = meaning === 'sex' ? 'choice' : meaning.endsWith('address') ? 'address' : meaning === 'phone' ? 'phone' : 'text';

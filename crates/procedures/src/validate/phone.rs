@@ -8,7 +8,7 @@ use crate::message::Message;
 /// An unknown third digit is accepted: new carriers appear (iTel 087).
 const MOBILE_PREFIXES: [&str; 5] = ["03", "05", "07", "08", "09"];
 
-/// Normalises a mobile number to `0xxxxxxxxx`; accepts `+84`, `84`, spaces, dots, dashes and brackets.
+/// Normalises a mobile number to `0xxxxxxxxx`; accepts `+84`, `0084`, `84`, spaces, dots, dashes and brackets.
 /// Input over [`MAX_SHORT_ANSWER_CHARS`] is refused as too long.
 pub fn phone(input: &str) -> Verdict<String> {
     within(input.trim(), MAX_SHORT_ANSWER_CHARS)?;
@@ -18,6 +18,7 @@ pub fn phone(input: &str) -> Verdict<String> {
         .collect();
     let national = if let Some(rest) = kept
         .strip_prefix("+84")
+        .or_else(|| kept.strip_prefix("0084"))
         .or_else(|| kept.strip_prefix("84").filter(|r| r.len() == 9))
     {
         format!("0{rest}")
@@ -45,6 +46,7 @@ mod tests {
             ("0912345678", "0912345678"),
             ("091 234 5678", "0912345678"),
             ("+84 912 345 678", "0912345678"),
+            ("0084 912 345 678", "0912345678"),
             ("84912345678", "0912345678"),
             ("(+84) 91.234.5678", "0912345678"),
             ("0871234567", "0871234567"),
