@@ -442,9 +442,10 @@ fn check_citizen_id_agrees(field: &Field, id: &validate::CitizenId, scope: &Answ
     if let Some(Value::Date(born)) = field.birth_date_field.as_deref().map(|f| scope.value(f)) {
         use chrono::Datelike;
         if born.year() != id.birth_year {
+            // Years go as text: a number would be grouped ("1.985").
             return Err(Message::id("error-citizen-id-birth-year")
-                .arg("encoded", i64::from(id.birth_year))
-                .arg("entered", i64::from(born.year())));
+                .arg("encoded", id.birth_year.to_string())
+                .arg("entered", born.year().to_string()));
         }
     }
     if let Some(Value::Text(sex)) = field.sex_field.as_deref().map(|f| scope.value(f)) {
@@ -461,7 +462,7 @@ fn check_citizen_id_agrees(field: &Field, id: &validate::CitizenId, scope: &Answ
         scope.today,
     ) < 0
     {
-        return Err(Message::id("error-citizen-id-birth-year-future").arg("encoded", i64::from(id.birth_year)));
+        return Err(Message::id("error-citizen-id-birth-year-future").arg("encoded", id.birth_year.to_string()));
     }
     Ok(())
 }

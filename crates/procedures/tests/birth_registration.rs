@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use procedures::engine::{Answer, Answers, Display, InterviewState};
+use procedures::message::Arg;
 use procedures::{Catalog, Message, evaluate};
 use unicode_normalization::UnicodeNormalization;
 
@@ -80,6 +81,22 @@ fn citizen_id_errors_are_specific() {
         errors_of(&run(&answers), "mother_id"),
         ["error-citizen-id-birth-year"],
         "the ID says 1985, the mother was born in 1992"
+    );
+    let state = run(&answers);
+    let message = state
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|f| f.id == "mother_id")
+        .and_then(|f| f.errors.first())
+        .cloned();
+    let Some(Message::Fluent { args, .. }) = message else {
+        panic!("a Fluent message")
+    };
+    assert_eq!(
+        (args.get("encoded"), args.get("entered")),
+        (Some(&Arg::Text("1985".into())), Some(&Arg::Text("1992".into()))),
+        "years go as text, so no locale groups them as 1.985"
     );
 }
 
