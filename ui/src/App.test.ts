@@ -72,6 +72,24 @@ describe('home page', () => {
     expect(screen.getByText('Có 3 thủ tục.')).toBeInTheDocument();
   });
 
+  it('puts the results right under the search box, and Enter or Down moves to the first one', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    const order = ['search', 'results', 'topics-title'].map((id) => byId(id));
+    expect(
+      order.every((el, i) => i === 0 || (order[i - 1]!.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0),
+      'the search box, then the results, then the topics',
+    ).toBe(true);
+    await user.type(byId('search'), 'khai sinh');
+    await waitFor(() => expect(listed()).toEqual(['1.001193']));
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(document.querySelector('[data-procedure="1.001193"]'));
+    byId('search').focus();
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(document.querySelector('[data-procedure="1.001193"]'));
+  });
+
   it('searches as you type, once the typing pauses', async () => {
     const user = userEvent.setup();
     render(App);
