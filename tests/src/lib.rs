@@ -83,10 +83,11 @@ impl Drop for Driver {
 pub const FILE_DIALOG_TITLE: &str = "Chọn tệp để đính kèm";
 
 /// Answers the app's native file dialog with `path` once it opens, as a
-/// person would: focus it, open GTK's location bar and type the path.
+/// person would: focus it, open GTK's location bar and type the path. The
+/// thread ends with the moment Return was pressed, which closes the dialog.
 /// WebDriver cannot reach a native dialog, so this drives it over X with
 /// xdotool (part of `scripts/setup.sh --test`).
-pub fn pick_in_file_dialog(path: &Path) -> std::thread::JoinHandle<()> {
+pub fn pick_in_file_dialog(path: &Path) -> std::thread::JoinHandle<std::time::SystemTime> {
     let path = path.to_str().expect("a UTF-8 path").to_owned();
     std::thread::spawn(move || {
         let found = Command::new("timeout")
@@ -117,7 +118,9 @@ pub fn pick_in_file_dialog(path: &Path) -> std::thread::JoinHandle<()> {
         std::thread::sleep(Duration::from_millis(300));
         xdotool(&["type", "--delay", "40", &path]);
         std::thread::sleep(Duration::from_millis(500));
+        let picked = std::time::SystemTime::now();
         xdotool(&["key", "Return"]);
+        picked
     })
 }
 

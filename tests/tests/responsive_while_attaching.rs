@@ -5,8 +5,8 @@
 use e2e::{App, Driver};
 use serde_json::json;
 
-/// Round trips of `current_locale` (ms) for as long as `attach_file` runs,
-/// and what `attach_file` answered.
+/// Round trips of `current_locale` for as long as `attach_file` runs, each as
+/// `[started at (ms since the epoch), took (ms)]`, and what `attach_file` answered.
 const SCRIPT: &str = "const [args, done] = arguments;
     const invoke = window.__TAURI_INTERNALS__.invoke;
     const rounds = [];
@@ -15,9 +15,9 @@ const SCRIPT: &str = "const [args, done] = arguments;
     invoke('attach_file', args).then((ok) => { answer = { ok }; finished = true; }, (err) => { answer = { err }; finished = true; });
     (async () => {
       while (!finished) {
-        const start = performance.now();
+        const [at, start] = [Date.now(), performance.now()];
         await invoke('current_locale');
-        rounds.push(performance.now() - start);
+        rounds.push([at, performance.now() - start]);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       done({ rounds, answer });
@@ -54,7 +54,10 @@ async fn the_window_answers_within_50_ms_while_a_10_mb_file_is_attached() {
         .execute_async(SCRIPT, vec![args])
         .await
         .expect("the script runs");
-    picking.join().expect("the file was picked in the dialog");
+    let picked = picking.join().expect("the file was picked in the dialog");
+    // The dialog is the desktop's, not the app's: count the round trips from
+    // a moment after it closed, while the file is read, hashed and encrypted.
+    let closed = picked.duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as f64 + 200.0;
 
     let attached = &reply["answer"]["ok"];
     assert_eq!(
@@ -66,11 +69,13 @@ async fn the_window_answers_within_50_ms_while_a_10_mb_file_is_attached() {
         .as_array()
         .expect("round trips")
         .iter()
-        .filter_map(serde_json::Value::as_f64)
+        .filter_map(|round| Some((round[0].as_f64()?, round[1].as_f64()?)))
+        .filter(|(at, _)| *at >= closed)
+        .map(|(_, took)| took)
         .collect();
     assert!(
         rounds.len() >= 5,
-        "the window was asked while attaching ({} times)",
+        "the window was asked while the file was attached ({} times)",
         rounds.len()
     );
     rounds.sort_by(f64::total_cmp);
