@@ -20,7 +20,9 @@ echo "== Rust tests, end-to-end included (Xvfb, and a Secret Service keyring as 
 cargo build -p tro-ly-dich-vu-cong --locked
 # The keyring lives in a throwaway home, so tests never touch a real one.
 keyring_home=$(mktemp -d)
-trap 'rm -rf "$keyring_home"' EXIT
+# The session's document portal may leave a FUSE mount in the throwaway home;
+# unmount it and never let the clean-up change the tests' exit status.
+trap 'fusermount -uz "$keyring_home/.cache/doc" 2>/dev/null || true; rm -rf "$keyring_home" 2>/dev/null || true' EXIT
 export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
 HOME="$keyring_home" dbus-run-session -- bash -c '
     echo -n "test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
