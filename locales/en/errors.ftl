@@ -13,6 +13,7 @@ error-citizen-id-sex = The 4th digit of this number says the holder is { $encode
        *[female] female
     }, which differs from the sex given. Please check it.
 error-phone-format = A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09 (+84 in front is fine).
+error-phone-length = A mobile number has 10 digits (you entered { $count }). Please check it.
 error-email-format = This e-mail address is not valid; a valid one looks like name@gmail.com.
 error-date-format = Please type the date as day/month/year, for example 05/09/2024.
 error-date-year = Please write the year with 4 digits, 1900 or later.

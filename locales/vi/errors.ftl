@@ -13,6 +13,7 @@ error-citizen-id-sex = Chữ số thứ 4 của số định danh cho biết gi�
        *[female] nữ
     }, khác với giới tính đã khai. Vui lòng kiểm tra lại.
 error-phone-format = Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (có thể viết +84 ở đầu).
+error-phone-length = Số điện thoại di động gồm 10 chữ số (bạn đã nhập { $count } chữ số). Vui lòng kiểm tra lại.
 error-email-format = Địa chỉ thư điện tử chưa đúng, ví dụ đúng: ten@gmail.com.
 error-date-format = Vui lòng nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2024.
 error-date-year = Vui lòng ghi năm đủ 4 chữ số, từ năm 1900 trở đi.

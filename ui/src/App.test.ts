@@ -250,14 +250,26 @@ describe('drafts on the home page', () => {
     expect(document.getElementById('drafts')).toBeNull();
   });
 
-  it('lists each draft above the search, with its name, person, last change and progress', async () => {
+  it('lets the results take the drafts\' place while a search is typed', async () => {
+    seedDraft({ title: 'Khai sinh cho bé Na' });
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => byId('drafts'));
+    await user.type(byId('search'), 'ket hon');
+    await waitFor(() => expect(listed()).toEqual(['1.000894']));
+    expect(document.getElementById('drafts'), 'the results come right under the box').toBeNull();
+    await user.clear(byId('search'));
+    await waitFor(() => byId('drafts'));
+  });
+
+  it('lists each draft under the search, with its name, person, last change and progress', async () => {
     const older = seedDraft({ answers: { requester_name: 'Nguyễn Văn An', requester_phone: '0912345678' } });
     const newer = seedDraft({ title: 'Khai sinh cho bé Na' });
     render(App);
     const section = await waitFor(() => byId('drafts'));
     expect(within(section).getByRole('heading', { level: 2 })).toHaveTextContent('Hồ sơ đang soạn');
-    // Above the search box.
-    expect(section.compareDocumentPosition(byId('search')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // Under the search box, which stays at the top however many drafts there are.
+    expect(section.compareDocumentPosition(byId('search')) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
     expect(cards()).toEqual([newer, older]);
     await waitFor(() => expect(card(older)).toHaveTextContent('Đăng ký khai sinh'));
     expect(card(older)).toHaveTextContent('Người khai: Nguyễn Văn An');

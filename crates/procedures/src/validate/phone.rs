@@ -28,8 +28,12 @@ pub fn phone(input: &str) -> Verdict<String> {
     let valid = national.len() == 10
         && national.bytes().all(|b| b.is_ascii_digit())
         && MOBILE_PREFIXES.iter().any(|p| national.starts_with(p));
+    let digits = national.bytes().filter(u8::is_ascii_digit).count();
     if valid {
         Ok(national)
+    } else if national.bytes().all(|b| b.is_ascii_digit()) && MOBILE_PREFIXES.iter().any(|p| national.starts_with(p)) {
+        // A mobile prefix with a digit too many or too few: say how many.
+        Err(Message::id("error-phone-length").arg("count", digits as i64))
     } else {
         Err(Message::id("error-phone-format"))
     }
@@ -65,6 +69,17 @@ mod tests {
         for input in ["02438123456", "01689123456", "091234567", "0112345678", "09123456a8"] {
             assert!(phone(input).is_err(), "{input} is not a current mobile number");
         }
+        let id = |s: &str| phone(s).unwrap_err().fluent_id().map(str::to_owned);
+        assert_eq!(
+            id("091234567").as_deref(),
+            Some("error-phone-length"),
+            "nine digits of a mobile: the message counts them"
+        );
+        assert_eq!(
+            id("02438123456").as_deref(),
+            Some("error-phone-format"),
+            "a landline: the prefixes are explained"
+        );
     }
 
     proptest! {
