@@ -68,6 +68,12 @@ home-notice-dismiss = Understood, close this message
 
 procedure-code = Procedure code: { $code }
 procedure-start = Start filling in
+procedure-start-another = Start a new application
+procedure-existing-title = { $count ->
+    [one] You already have an application in progress for this procedure
+   *[other] You already have { $count } applications in progress for this procedure
+}
+procedure-existing-resume = Continue “{ $name }” (last changed { $when })
 procedure-back-home = Back to the home page
 procedure-documents-title = Documents to submit
 procedure-document-conditional = Needed only in some cases; the app tells you while you fill in the form.

@@ -67,6 +67,9 @@ home-notice-dismiss = Đã hiểu, đóng thông báo
 
 procedure-code = Mã thủ tục: { $code }
 procedure-start = Bắt đầu khai
+procedure-start-another = Tạo hồ sơ mới
+procedure-existing-title = Bạn đang có { $count } hồ sơ đang soạn cho thủ tục này
+procedure-existing-resume = Tiếp tục hồ sơ “{ $name }” (sửa lần cuối { $when })
 procedure-back-home = Quay lại trang chủ
 procedure-documents-title = Thành phần hồ sơ
 procedure-document-conditional = Chỉ cần trong một số trường hợp; ứng dụng sẽ cho bạn biết khi khai.

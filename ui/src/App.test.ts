@@ -437,6 +437,18 @@ describe('starting with a profile', () => {
     await waitFor(() => byId('start-interview'));
   }
 
+  it('offers the drafts of a procedure before starting another one', async () => {
+    const draftId = seedDraft({ title: 'Khai sinh cho bé Na' });
+    const user = userEvent.setup();
+    await openBirthRegistration(user);
+    const existing = await waitFor(() => byId('existing-drafts'));
+    expect(existing).toHaveTextContent('Bạn đang có 1 hồ sơ đang soạn cho thủ tục này');
+    expect(byId('start-interview')).toHaveTextContent('Tạo hồ sơ mới');
+    await user.click(within(existing).getByRole('button', { name: /Tiếp tục hồ sơ “Khai sinh cho bé Na”/ }));
+    await waitFor(() => expect(invokeMock).toHaveBeenCalledWith('open_draft', { id: draftId }));
+    expect(invokeMock.mock.calls.some(([c]) => c === 'create_draft'), 'no second draft is made').toBe(false);
+  });
+
   it('asks who the dossier is for, then fills in from the chosen profile', async () => {
     const profile = seedProfile('Tôi', { full_name: 'Nguyễn Văn An', phone: '0912345678' });
     seedProfile('Mẹ', { full_name: 'Trần Thị Bình' });
