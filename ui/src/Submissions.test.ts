@@ -160,6 +160,10 @@ describe('the header', () => {
     expect(invokeMock).toHaveBeenCalledWith('sign_in', { account: 'cong-dan-2' });
     expect(document.getElementById('sign-in-chooser')).toBeNull();
     await waitFor(() => expect(byId('sign-out')).toHaveFocus());
+    const live = element('header [aria-live="polite"]');
+    expect(live).toHaveTextContent('Đã đăng nhập bằng tài khoản Phạm Thị Mai.');
+    await user.selectOptions(byId('language'), 'en');
+    expect(live, 'the announcement follows the language').toHaveTextContent('Signed in as Phạm Thị Mai.');
   });
 
   it('shows why signing in failed', async () => {
