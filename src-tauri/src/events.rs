@@ -27,8 +27,9 @@ pub enum SyncNotice {
         /// The dossier code.
         code: String,
     },
-    /// The portal refused a submission; the draft is back with the user.
-    Rejected {
+    /// The portal refused a submission; the draft is sent back to the user.
+    /// (Not the agency's decision, which is a status change to `rejected`.)
+    SentBack {
         /// The draft.
         draft_id: i64,
         /// Why, when the draft's field errors do not say it: names the
@@ -62,7 +63,7 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
             draft_id,
             code: dossier.code,
         },
-        Event::Rejected { draft_id, reason } => SyncNotice::Rejected { draft_id, reason },
+        Event::SentBack { draft_id, reason } => SyncNotice::SentBack { draft_id, reason },
         Event::StatusChanged { dossier, .. } => {
             // The notification speaks the language the person chose in the window.
             let locale = app

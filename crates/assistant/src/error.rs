@@ -193,7 +193,7 @@ impl From<&portal::Error> for AppError {
             P::Offline(_) | P::NoAnswer(_) => Self::new(ErrorCode::PortalOffline, &[]),
             P::RateLimited(secs) => Self::new(ErrorCode::PortalBusy, &[("seconds", secs.to_string())]),
             P::Unauthorized => Self::new(ErrorCode::PortalSignIn, &[]),
-            P::Rejected(problem) | P::Refused(problem) => Self::new(
+            P::Invalid(problem) | P::Refused(problem) => Self::new(
                 ErrorCode::PortalRefused,
                 &[(
                     "detail",

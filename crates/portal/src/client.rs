@@ -68,9 +68,9 @@ pub enum Error {
     /// The access token is missing, expired or revoked.
     #[error("not signed in, or the session expired")]
     Unauthorized,
-    /// The portal refused the content (422): the user must change something.
-    #[error("refused: {}", .0.title)]
-    Rejected(Problem),
+    /// The portal found the content invalid (422): the user must change something.
+    #[error("invalid: {}", .0.title)]
+    Invalid(Problem),
     /// The portal refused the request for another reason (any other 4xx:
     /// 403, 404, 409, 413…); a 4xx without a problem document is reported
     /// as a problem of type `about:blank` with the status's reason phrase.
@@ -465,7 +465,7 @@ impl Client {
             errors: Vec::new(),
         });
         if status == StatusCode::UNPROCESSABLE_ENTITY {
-            Err(Error::Rejected(problem))
+            Err(Error::Invalid(problem))
         } else {
             Err(Error::Refused(problem))
         }

@@ -67,8 +67,8 @@ fn idempotency_key() -> String {
 #[derive(Debug)]
 enum Attempt {
     Delivered(Dossier),
-    /// Final: the draft goes back to the user with the refusal.
-    Rejected(Refusal),
+    /// Final: the draft is sent back to the user with the refusal.
+    SentBack(Refusal),
     Retry {
         error: String,
         after: Option<Duration>,
@@ -79,7 +79,7 @@ enum Attempt {
 impl Attempt {
     /// A refusal that names no field: the draft shows the reason's message.
     fn refused(reason: &str, detail: Option<String>) -> Self {
-        Attempt::Rejected(Refusal::because(reason, detail))
+        Attempt::SentBack(Refusal::because(reason, detail))
     }
 }
 
@@ -110,13 +110,13 @@ fn classify(error: portal::Error) -> Attempt {
             error: e.to_string(),
             after: None,
         },
-        portal::Error::Rejected(problem) if !problem.errors.is_empty() => Attempt::Rejected(Refusal {
+        portal::Error::Invalid(problem) if !problem.errors.is_empty() => Attempt::SentBack(Refusal {
             reason: None,
             detail: problem.detail,
             fields: problem.errors,
         }),
         portal::Error::Refused(problem) if problem.status == 413 => Attempt::refused("portal-too-large", None),
-        portal::Error::Rejected(problem) | portal::Error::Refused(problem) => {
+        portal::Error::Invalid(problem) | portal::Error::Refused(problem) => {
             Attempt::refused("portal-refused", problem.detail.or(Some(problem.title)))
         }
         other => Attempt::Retry {
@@ -154,9 +154,9 @@ impl Worker {
             for (item, attempt) in group.iter().zip(attempts) {
                 match attempt {
                     Attempt::Delivered(dossier) => confirmed.push((item, dossier)),
-                    Attempt::Rejected(refusal) => {
+                    Attempt::SentBack(refusal) => {
                         self.store.submission_rejected(item.id, &refusal)?;
-                        self.emit(Event::Rejected {
+                        self.emit(Event::SentBack {
                             draft_id: item.draft_id,
                             reason: refusal.reason,
                         });
@@ -344,11 +344,11 @@ mod tests {
             (portal::Error::Refused(problem(403, vec![])), "portal-refused"),
             (portal::Error::Refused(problem(404, vec![])), "portal-refused"),
             (portal::Error::Refused(problem(409, vec![])), "portal-refused"),
-            (portal::Error::Rejected(problem(422, vec![])), "portal-refused"),
+            (portal::Error::Invalid(problem(422, vec![])), "portal-refused"),
         ] {
             let shown = error.to_string();
             match classify(error) {
-                Attempt::Rejected(Refusal {
+                Attempt::SentBack(Refusal {
                     reason: Some(got),
                     detail,
                     fields,
@@ -367,7 +367,7 @@ mod tests {
             message_id: "error-date-future".into(),
         }];
         assert!(
-            matches!(classify(portal::Error::Rejected(problem(422, fields.clone()))), Attempt::Rejected(Refusal { reason: None, fields: ref got, .. }) if *got == fields),
+            matches!(classify(portal::Error::Invalid(problem(422, fields.clone()))), Attempt::SentBack(Refusal { reason: None, fields: ref got, .. }) if *got == fields),
             "a 422 naming fields goes back with its field errors"
         );
     }

@@ -38,8 +38,8 @@ pub enum Event {
         dossier: Box<Dossier>,
     },
     /// The portal refused a submission, or it cannot be sent; the draft is
-    /// back with the user.
-    Rejected {
+    /// sent back to the user. (Not the agency's decision, `Status::Rejected`.)
+    SentBack {
         /// The draft.
         draft_id: i64,
         /// Why, when it is not the portal's field errors (which the draft

@@ -237,7 +237,7 @@ async fn a_refused_submission_goes_back_to_the_draft_with_field_errors() {
             .lock()
             .unwrap()
             .iter()
-            .any(|e| matches!(e, Event::Rejected { .. }))
+            .any(|e| matches!(e, Event::SentBack { .. }))
     );
     assert!(portal_dossiers(&s.sandbox).await.is_empty());
 }
@@ -467,7 +467,7 @@ async fn a_queued_submission_whose_file_is_gone_goes_back_to_the_draft() {
         "a missing file is final: never retried"
     );
     let reason = s.events.lock().unwrap().iter().find_map(|e| match e {
-        Event::Rejected { draft_id, reason } if *draft_id == draft => Some(reason.clone()),
+        Event::SentBack { draft_id, reason } if *draft_id == draft => Some(reason.clone()),
         _ => None,
     });
     assert_eq!(

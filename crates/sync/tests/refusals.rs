@@ -126,7 +126,7 @@ async fn a_proxys_html_413_is_a_final_refusal_with_a_reason() {
         "a 413 is never retried: the same body would be refused again"
     );
     let reason = events.lock().unwrap().iter().find_map(|e| match e {
-        Event::Rejected { reason, .. } => reason.clone(),
+        Event::SentBack { reason, .. } => reason.clone(),
         _ => None,
     });
     assert_eq!(reason.as_deref(), Some("portal-too-large"), "the app is told why");

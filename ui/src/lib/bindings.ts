@@ -1295,8 +1295,11 @@ online: boolean } |
 draft_id: number; 
 /**  The dossier code. */
 code: string } | 
-/**  The portal refused a submission; the draft is back with the user. */
-{ kind: "rejected"; 
+/**
+ *  The portal refused a submission; the draft is sent back to the user.
+ *  (Not the agency's decision, which is a status change to `rejected`.)
+ */
+{ kind: "sent_back"; 
 /**  The draft. */
 draft_id: number; 
 /**
@@ -1325,8 +1328,11 @@ online: boolean } |
 draft_id: number; 
 /**  The dossier code. */
 code: string } | 
-/**  The portal refused a submission; the draft is back with the user. */
-{ kind: "rejected"; 
+/**
+ *  The portal refused a submission; the draft is sent back to the user.
+ *  (Not the agency's decision, which is a status change to `rejected`.)
+ */
+{ kind: "sent_back"; 
 /**  The draft. */
 draft_id: number; 
 /**

@@ -45,7 +45,7 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
       });
       break;
     }
-    case 'rejected': {
+    case 'sent_back': {
       const draftId = notice.draft_id;
       setOnline(true);
       const id: number = showToast({

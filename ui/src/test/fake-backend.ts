@@ -598,7 +598,7 @@ export function changeDossierStatus(code: string, status: Status, note: string |
 }
 
 /** The portal refuses a queued submission (422): the draft comes back with the field errors, and `reason` when they do not say why. */
-export function rejectQueued(problems: FieldProblem[], outboxId?: number, reason: string | null = null): Extract<SyncNotice, { kind: 'rejected' }> {
+export function rejectQueued(problems: FieldProblem[], outboxId?: number, reason: string | null = null): Extract<SyncNotice, { kind: 'sent_back' }> {
   const item = outboxId === undefined ? store.outbox[0] : store.outbox.find((q) => q.id === outboxId);
   if (!item) throw new Error('nothing queued to reject');
   store.outbox = store.outbox.filter((q) => q !== item);
@@ -606,7 +606,7 @@ export function rejectQueued(problems: FieldProblem[], outboxId?: number, reason
   draft.submittedAt = null;
   draft.rejection = { reason, detail: null, fields: problems.map((p) => ({ ...p })) };
   draft.updatedAt = stamp();
-  return { kind: 'rejected', draft_id: item.draftId, reason };
+  return { kind: 'sent_back', draft_id: item.draftId, reason };
 }
 
 export function fakeDraft(id: number): FakeDraft | undefined {
