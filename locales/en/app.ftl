@@ -17,10 +17,11 @@ nav-submissions = Submitted applications
 ## The public service portal (header)
 
 portal-training = Training mode
-portal-training-help = You are using the practice public service portal. Applications submitted here are for practice only: they go to no agency and have no legal effect.
+portal-training-help = You are using the practice public service portal. Applications submitted here are for practice only: they go to no agency and have no legal effect. The signed-in account is a made-up citizen of the practice portal, not your own account.
 portal-connection = Connection to the public service portal:{ " " }
 portal-online = Connected
 portal-offline = Not connected
+portal-account-training = Practice account:
 portal-account = Account:
 portal-signed-out = Not signed in
 portal-sign-in = Sign in

@@ -17,10 +17,11 @@ nav-submissions = Hồ sơ đã nộp
 ## Cổng dịch vụ công (đầu trang)
 
 portal-training = Chế độ tập huấn
-portal-training-help = Bạn đang dùng cổng dịch vụ công tập huấn. Hồ sơ nộp ở đây chỉ để thực hành: không được gửi đến cơ quan nào và không có giá trị pháp lý.
+portal-training-help = Bạn đang dùng cổng dịch vụ công tập huấn. Hồ sơ nộp ở đây chỉ để thực hành: không được gửi đến cơ quan nào và không có giá trị pháp lý. Tài khoản đang đăng nhập là một người dân giả định của cổng tập huấn, không phải tài khoản của bạn.
 portal-connection = Kết nối với cổng dịch vụ công:{ " " }
 portal-online = Đã kết nối
 portal-offline = Mất kết nối
+portal-account-training = Tài khoản tập huấn:
 portal-account = Tài khoản:
 portal-signed-out = Chưa đăng nhập
 portal-sign-in = Đăng nhập

@@ -118,6 +118,8 @@ describe('the header', () => {
     expect(badge).toHaveAttribute('aria-expanded', 'true');
     expect(byId('training-help')).toBeVisible();
     expect(byId('training-help')).toHaveTextContent('không có giá trị pháp lý');
+    expect(byId('training-help'), 'who the signed-in person is').toHaveTextContent('người dân giả định');
+    expect(element('.account-label')).toHaveTextContent('Tài khoản tập huấn:');
 
     expect(byId('connection')).toHaveTextContent('Đã kết nối');
     expect(byId('connection').querySelector('svg')).not.toBeNull();
@@ -134,6 +136,7 @@ describe('the header', () => {
     setFakePortal({ training: false });
     await startApp();
     expect(document.getElementById('training-badge')).toBeNull();
+    expect(element('.account-label')).toHaveTextContent(/^Tài khoản:$/);
   });
 
   it('signs out, then in with a test account chosen from a list', async () => {
