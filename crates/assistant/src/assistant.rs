@@ -237,8 +237,7 @@ impl Assistant {
 /// Fails with [`Error::ProcedureMismatch`] unless the draft was started on
 /// the procedure `named`.
 fn check_draft_procedure(store: &Store, draft_id: i64, named: &str) -> Result<()> {
-    let draft = store.open_draft(draft_id)?;
-    if draft.summary.procedure_code != named {
+    if store.draft_procedure_code(draft_id)? != named {
         return Err(Error::ProcedureMismatch);
     }
     Ok(())

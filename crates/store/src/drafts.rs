@@ -134,6 +134,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The code of the procedure a draft was started on: one column, for
+    /// the check every answer's save makes, without reading the answers.
+    pub fn draft_procedure_code(&self, id: i64) -> Result<String> {
+        self.lock()
+            .query_row(
+                "SELECT procedure_code FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
+                [id],
+                |row| row.get(0),
+            )
+            .optional()?
+            .ok_or(Error::NotFound { what: "draft", id })
+    }
+
     /// A draft with its answers, ready to resume.
     pub fn open_draft(&self, id: i64) -> Result<OpenedDraft> {
         let connection = self.lock();
