@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rand::RngCore;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, params};
 
 use crate::{Error, private};
 
@@ -120,7 +120,7 @@ impl Db {
                 if let Some(key) = key {
                     encrypt_plain_file(path, key)?;
                 }
-                let conn = Connection::open(path)?;
+                let conn = encrypted_db::open(path, OpenFlags::default())?;
                 if let Some(key) = key {
                     unlock(&conn, key)?;
                 }
@@ -128,7 +128,7 @@ impl Db {
                 conn.pragma_update(None, "synchronous", "NORMAL")?;
                 conn
             }
-            None => Connection::open_in_memory()?,
+            None => encrypted_db::open_in_memory()?,
         };
         conn.pragma_update(None, "secure_delete", "ON")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
@@ -193,18 +193,11 @@ pub(crate) fn next_revision(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
     )
 }
 
-/// SQLCipher's form of a raw 256-bit key: `x'<64 hex digits>'`.
-fn raw_key(key: &[u8; 32]) -> String {
-    format!("x'{}'", hex::encode(key))
-}
-
 /// Keys the connection with SQLCipher, then proves the key works and that
 /// SQLCipher is there: plain SQLite ignores `PRAGMA key` and would keep
 /// the answers unencrypted.
 fn unlock(conn: &Connection, key: &[u8; 32]) -> Result<(), Error> {
-    // Before the key, so a wrong key does not print SQLCipher's own errors.
-    conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
-    conn.pragma_update(None, "key", raw_key(key))?;
+    encrypted_db::unlock(conn, key)?;
     let version: Option<String> = conn.query_row("PRAGMA cipher_version", [], |r| r.get(0)).optional()?;
     if version.is_none() {
         return Err(Error::NoEncryption);
@@ -233,7 +226,7 @@ fn encrypt_plain_file(path: &Path, key: &[u8; 32]) -> Result<(), Error> {
     }
     private::prepare_database(&encrypted).map_err(Error::PrivateFile)?;
     {
-        let plain = Connection::open(path)?;
+        let plain = encrypted_db::open(path, OpenFlags::default())?;
         plain.execute_batch("PRAGMA cipher_log_level = NONE")?;
         let target = encrypted.to_str().ok_or_else(|| {
             Error::PrivateFile(std::io::Error::new(
@@ -241,7 +234,10 @@ fn encrypt_plain_file(path: &Path, key: &[u8; 32]) -> Result<(), Error> {
                 "the database path is not UTF-8",
             ))
         })?;
-        plain.execute("ATTACH DATABASE ?1 AS encrypted KEY ?2", params![target, raw_key(key)])?;
+        plain.execute(
+            "ATTACH DATABASE ?1 AS encrypted KEY ?2",
+            params![target, encrypted_db::raw_key(key).as_str()],
+        )?;
         plain.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
         plain.execute("DETACH DATABASE encrypted", [])?;
     }

@@ -83,9 +83,9 @@ impl Keys {
         }
     }
 
-    /// The value of `PRAGMA key`: SQLCipher's raw-key form `x'<64 hex>'`.
-    pub(crate) fn database_pragma(&self) -> Zeroizing<String> {
-        Zeroizing::new(format!("x'{}'", hex::encode(self.database.as_slice())))
+    /// The raw SQLCipher key of the database.
+    pub(crate) fn database_key(&self) -> &[u8; 32] {
+        &self.database
     }
 
     /// The value written beside the database to recognise the right key.

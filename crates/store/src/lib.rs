@@ -136,8 +136,8 @@ impl Store {
 /// and tests; the app uses [`Store::open`]. Fails with [`Error::Locked`]
 /// while a [`Store`] holds the folder.
 pub fn raw_connection(folder: &Path, key: &StoreKey) -> Result<Connection> {
-    let connection = Connection::open_with_flags(
-        folder.join(DATABASE_FILE),
+    let connection = encrypted_db::open(
+        &folder.join(DATABASE_FILE),
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     keyed(&connection, &Keys::derive(key))?;
@@ -145,11 +145,10 @@ pub fn raw_connection(folder: &Path, key: &StoreKey) -> Result<Connection> {
     Ok(connection)
 }
 
-/// Gives a fresh connection its key (SQLCipher's own error log silenced:
-/// a wrong key is reported as [`Error::WrongKey`], not on stderr).
+/// Gives a fresh connection its key (a wrong key is reported as
+/// [`Error::WrongKey`], not on stderr).
 fn keyed(connection: &Connection, keys: &Keys) -> Result<()> {
-    connection.pragma_update(None, "cipher_log_level", "NONE")?;
-    connection.pragma_update(None, "key", keys.database_pragma().as_str())?;
+    encrypted_db::unlock(connection, keys.database_key())?;
     connection.busy_timeout(Duration::from_secs(2))?;
     Ok(())
 }
@@ -163,7 +162,7 @@ fn connect(path: &Path, keys: &Keys) -> Result<Connection> {
             source,
         })?;
     }
-    let mut connection = Connection::open_with_flags(
+    let mut connection = encrypted_db::open(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;

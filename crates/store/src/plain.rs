@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::OpenFlags;
 
 use crate::crypto::{Keys, MAGIC};
 use crate::{Error, Result, Store, attachments, files, schema, side_file};
@@ -56,7 +56,7 @@ pub(crate) fn encrypt_database(folder: &Path, path: &Path, keys: &Keys) -> Resul
         ))
     })?;
     let export = || -> Result<()> {
-        let mut plain = Connection::open_with_flags(
+        let mut plain = encrypted_db::open(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
@@ -67,7 +67,7 @@ pub(crate) fn encrypt_database(folder: &Path, path: &Path, keys: &Keys) -> Resul
         let version: i64 = plain.pragma_query_value(None, "user_version", |row| row.get(0))?;
         plain.execute(
             "ATTACH DATABASE ?1 AS encrypted KEY ?2",
-            [target, keys.database_pragma().as_str()],
+            [target, encrypted_db::raw_key(keys.database_key()).as_str()],
         )?;
         plain.query_row("SELECT sqlcipher_export('encrypted')", [], |_| Ok(()))?;
         plain.pragma_update(Some("encrypted"), "user_version", version)?;
