@@ -119,8 +119,17 @@ review-documents-title = Documents to prepare
 review-documents-intro = Please prepare the following documents to submit with your application.
 review-document-files = File types: { $kinds }; up to { $size } MB.
 review-fee-title = Fee
-review-ready = Your application has all the information it needs. Select “Submit” to send it to the public service portal.
+review-ready = Your application has all the information and files it needs. Select “Submit” to send it to the public service portal.
 review-not-ready = Some information is still missing. Please complete these steps, then select “Submit”:
+review-files-missing = { $count ->
+    [one] One document still needs its file. Please attach a photo or a scan, then select “Submit”:
+   *[other] { $count } documents still need their files. Please attach a photo or a scan of each, then select “Submit”:
+}
+review-attach-document = Attach { $name }
+review-to-follow = { $count ->
+    [one] The agency takes the application now, but after submitting you still need to provide:
+   *[other] The agency takes the application now, but after submitting you still need to provide these:
+}
 review-go-to-step = Go to the step “{ $title }”
 review-submit = Submit
 review-submitting = Submitting…
@@ -132,6 +141,7 @@ submit-result-online = Your application is being sent to the public service port
 submit-result-offline = There is no connection. Your application is saved on this computer and will be sent automatically when the connection is back.
 submit-result-training = (training mode)
 submit-result-signed-out = You are not signed in. The application will be sent after you sign in.
+submit-result-to-follow = Still to do: provide the receiving agency with:
 
 ## Submitted applications
 
@@ -237,6 +247,9 @@ upgrade-dismiss = Understood
 
 attach-panel-title = Documents to prepare
 attach-panel-count = ({ $done } of { $total } attached)
+document-filled-by-app = No file to attach.
+document-to-follow = Can follow later: the agency takes the application without it, and you provide it afterwards.
+document-missing = Not attached yet. It is needed before you submit.
 attach-panel-hint = You can attach a photo or a scan of each document now, or later.
 attach-rules = { $kinds }; at most { $size } MB
 attach-button = Attach a file

@@ -67,3 +67,5 @@ error-launch-training-portal = The training portal could not start. Your data is
 error-vault-passphrase-short = The passphrase must be at least { $min } characters long. Please choose a longer one.
 error-vault-wrong-key = The passphrase is not right, or the data on this computer was locked with another passphrase. Please check the keyboard layout and Caps Lock, and type it again.
 error-vault-keyring = The operating-system keyring did not answer. Please unlock it (or sign out of the computer and in again), then open the app again.
+
+error-document-filled-by-app = The app fills in this form from your answers; no file is needed.

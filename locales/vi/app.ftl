@@ -115,8 +115,11 @@ review-documents-title = Giấy tờ cần chuẩn bị
 review-documents-intro = Vui lòng chuẩn bị các giấy tờ sau để nộp kèm hồ sơ.
 review-document-files = Định dạng tệp: { $kinds }; dung lượng tối đa { $size } MB.
 review-fee-title = Lệ phí
-review-ready = Hồ sơ đã đủ thông tin. Bạn bấm “Nộp hồ sơ” để gửi hồ sơ lên cổng dịch vụ công.
+review-ready = Hồ sơ đã đủ thông tin và giấy tờ cần đính kèm. Bạn bấm “Nộp hồ sơ” để gửi hồ sơ lên cổng dịch vụ công.
 review-not-ready = Hồ sơ chưa đủ thông tin. Vui lòng hoàn thành các bước sau rồi bấm “Nộp hồ sơ”:
+review-files-missing = Còn { $count } giấy tờ chưa đính kèm tệp. Vui lòng đính kèm bản chụp hoặc bản quét rồi bấm “Nộp hồ sơ”:
+review-attach-document = Đính kèm { $name }
+review-to-follow = Cơ quan nhận hồ sơ trước, nhưng sau khi nộp bạn vẫn cần nộp thêm:
 review-go-to-step = Đi đến bước “{ $title }”
 review-submit = Nộp hồ sơ
 review-submitting = Đang nộp hồ sơ…
@@ -128,6 +131,7 @@ submit-result-online = Hồ sơ đang được gửi lên cổng dịch vụ cô
 submit-result-offline = Chưa có kết nối. Hồ sơ đã được lưu trên máy và sẽ tự động gửi khi có kết nối trở lại.
 submit-result-training = (chế độ tập huấn)
 submit-result-signed-out = Bạn chưa đăng nhập. Hồ sơ sẽ được gửi sau khi bạn đăng nhập.
+submit-result-to-follow = Việc còn phải làm: nộp thêm cho cơ quan tiếp nhận các giấy tờ sau:
 
 ## Hồ sơ đã nộp
 
@@ -230,6 +234,9 @@ upgrade-dismiss = Đã hiểu
 
 attach-panel-title = Giấy tờ cần chuẩn bị
 attach-panel-count = (đã đính kèm { $done }/{ $total })
+document-filled-by-app = Không cần đính kèm tệp.
+document-to-follow = Có thể nộp sau: cơ quan vẫn nhận hồ sơ khi chưa có giấy tờ này, bạn bổ sung sau.
+document-missing = Chưa đính kèm. Cần có trước khi nộp hồ sơ.
 attach-panel-hint = Bạn có thể đính kèm bản chụp hoặc bản quét của từng giấy tờ ngay bây giờ, hoặc để sau.
 attach-rules = { $kinds }; tối đa { $size } MB
 attach-button = Đính kèm tệp

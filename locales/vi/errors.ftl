@@ -67,3 +67,5 @@ error-launch-training-portal = Cổng Dịch vụ công tập huấn chưa khở
 error-vault-passphrase-short = Mật khẩu cần dài ít nhất { $min } ký tự. Vui lòng đặt mật khẩu dài hơn.
 error-vault-wrong-key = Mật khẩu chưa đúng, hoặc dữ liệu trên máy này đã được khóa bằng một mật khẩu khác. Vui lòng kiểm tra bộ gõ, phím Caps Lock rồi nhập lại.
 error-vault-keyring = Kho khóa của hệ điều hành không phản hồi. Vui lòng mở khóa kho khóa (hoặc đăng xuất rồi đăng nhập lại máy tính), sau đó mở lại ứng dụng.
+
+error-document-filled-by-app = Tờ khai này do ứng dụng điền từ câu trả lời của bạn, không cần đính kèm tệp.

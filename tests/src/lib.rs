@@ -124,6 +124,26 @@ pub fn pick_in_file_dialog(path: &Path) -> std::thread::JoinHandle<std::time::Sy
     })
 }
 
+/// A small but real PDF (the app recognises a file by its content).
+pub const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+/// Writes [`PDF`] as `name` in `folder`, as a citizen's scan on disk.
+pub fn scan(folder: &Path, name: &str) -> PathBuf {
+    let path = folder.join(name);
+    std::fs::write(&path, PDF).expect("a scan on disk");
+    path
+}
+
+/// On the check page, attaches the file at `path` to `document` as a person
+/// does: the document's "Đính kèm tệp" button, then the native dialog. Waits
+/// until the page lists the file.
+pub async fn attach_on_check_page(app: &App, document: &str, path: &Path) {
+    let picking = pick_in_file_dialog(path);
+    app.click(&format!("#documents [data-attach='{document}']")).await;
+    picking.join().expect("the file was picked in the dialog");
+    app.wait(&format!("#documents [data-attachment='{document}']")).await;
+}
+
 /// A WebDriver session with the app.
 pub struct App {
     /// The WebDriver client.
@@ -224,6 +244,18 @@ impl App {
         tokio::time::sleep(Duration::from_millis(600)).await;
         let png = self.client.screenshot().await.expect("a screenshot");
         std::fs::write(self.shots.join(format!("{name}.png")), png).expect("screenshot saved");
+    }
+
+    /// Scrolls the element `css` to the top of the window, for a screenshot.
+    pub async fn scroll_to(&self, css: &str) {
+        self.wait(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' })",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
     }
 
     /// The visible text of an element.

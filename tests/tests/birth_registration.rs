@@ -1,7 +1,9 @@
 //! The real app in a real window (Xvfb), driven through tauri-driver and
 //! WebKitWebDriver: search without diacritics, open birth registration, type
-//! a wrong citizen ID, read the Vietnamese error, fix it and reach the
-//! check-your-answers page. Screenshots go to `target/e2e-screenshots/`.
+//! a wrong citizen ID, read the Vietnamese error, fix it, reach the
+//! check-your-answers page, find it held back until the birth certificate is
+//! attached, and attach it in the native dialog. Screenshots go to
+//! `target/e2e-screenshots/`.
 
 use e2e::{App, Driver};
 use fantoccini::Locator;
@@ -94,5 +96,48 @@ async fn walk(app: &App) {
         check.contains("Giấy chứng sinh"),
         "the documents this dossier needs are listed"
     );
+
+    // Ready means ready: every answer is in, but the certificate has no file.
+    let submit = app.wait("#submit").await;
+    assert_eq!(
+        submit.attr("disabled").await.expect("attribute").as_deref(),
+        Some("true"),
+        "a dossier without its birth certificate cannot be submitted"
+    );
+    let missing = app.text("#missing-files").await;
+    assert!(
+        missing.contains("Còn 1 giấy tờ chưa đính kèm tệp"),
+        "the page says what is missing: {missing}"
+    );
+    let form = app.text("#documents [data-document='to_khai']").await;
+    assert!(
+        form.contains("Không cần đính kèm tệp"),
+        "the form the app fills is never asked for: {form}"
+    );
+    assert!(
+        app.client
+            .find(Locator::Css("#documents [data-attach='to_khai']"))
+            .await
+            .is_err(),
+        "and has no attach button"
+    );
+    app.scroll_to("#documents-title").await;
+    app.shot("06-check-missing-document").await;
+
+    let files = tempfile::tempdir().expect("a folder for the citizen's files");
+    let certificate = e2e::scan(files.path(), "giấy chứng sinh.pdf");
+    e2e::attach_on_check_page(app, "giay_chung_sinh", &certificate).await;
+    let ready = app.text("#ready-message").await;
+    assert!(
+        ready.contains("đủ thông tin và giấy tờ"),
+        "with the file the dossier is ready: {ready}"
+    );
+    let submit = app.wait("#submit").await;
+    assert_eq!(
+        submit.attr("disabled").await.expect("attribute"),
+        None,
+        "and can be submitted"
+    );
+    app.scroll_to("#documents-title").await;
     app.shot("06-check-answers").await;
 }

@@ -59,7 +59,7 @@ async fn the_window_answers_within_50_ms_while_a_10_mb_file_is_attached() {
     // a moment after it closed, while the file is read, hashed and encrypted.
     let closed = picked.duration_since(std::time::UNIX_EPOCH).unwrap().as_millis() as f64 + 200.0;
 
-    let attached = &reply["answer"]["ok"];
+    let attached = &reply["answer"]["ok"]["attachment"];
     assert_eq!(
         attached["size"], 10_000_000,
         "the 10 MB scan is attached: {}",

@@ -1,13 +1,11 @@
 //! Drafts survive the app closing: fill half of birth registration, attach a
-//! PDF, close the app, start it again, find the draft on the home screen and
+//! letter of authorisation, close the app, start it again, find the draft on the home screen and
 //! resume at the same step with the answers and the attachment in place.
 
 use std::time::Duration;
 
 use e2e::{App, Driver};
 use serde_json::json;
-
-const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
@@ -17,6 +15,13 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
 
     let app = App::start(&driver).await;
     e2e::start_birth_registration(&app).await;
+    // Filed on someone's behalf: the letter of authorisation joins the
+    // checklist from the first step.
+    app.click("#back").await;
+    app.on_step("Người đi đăng ký").await;
+    app.click("#field-requester_relation-authorized").await;
+    app.next().await;
+    app.on_step("Thông tin của trẻ").await;
     app.fill("child_name", "Nguyễn Minh Khang").await;
     app.click("#field-child_sex-male").await;
     // Leave the field so the debounced save goes out now.
@@ -25,8 +30,7 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
 
     let drafts = app.invoke("list_drafts", json!({})).await;
     let draft_id = drafts[0]["id"].as_i64().expect("the draft is listed");
-    let pdf = files.path().join("tờ khai.pdf");
-    std::fs::write(&pdf, PDF).expect("a PDF on disk");
+    let pdf = e2e::scan(files.path(), "giấy ủy quyền.pdf");
     // The page cannot name a file: the app opens the native dialog itself
     // and reads only what the person picked there. A path sent along by a
     // (compromised) page is ignored.
@@ -34,13 +38,14 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
     let attached = app
         .invoke(
             "attach_file",
-            json!({ "draftId": draft_id, "code": "1.001193", "documentId": "to_khai",
+            json!({ "draftId": draft_id, "code": "1.001193", "documentId": "van_ban_uy_quyen",
                     "filterName": "PDF", "path": "/etc/hosts" }),
         )
         .await;
     picking.join().expect("the file was picked in the dialog");
+    let attached = &attached["attachment"];
     assert_eq!(
-        attached["file_name"], "tờ khai.pdf",
+        attached["file_name"], "giấy ủy quyền.pdf",
         "the file picked in the dialog, not the page's path: {attached}"
     );
     assert_eq!(attached["kind"], "pdf", "the PDF is recognised by its content");
@@ -73,9 +78,9 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
         .await
         .expect("checked");
     assert_eq!(male.as_deref(), Some("true"), "the choice is back");
-    let attachment = app.text("[data-attachment='to_khai']").await;
+    let attachment = app.text("[data-attachment='van_ban_uy_quyen']").await;
     assert!(
-        attachment.contains("tờ khai.pdf"),
+        attachment.contains("giấy ủy quyền.pdf"),
         "the attachment is intact: {attachment}"
     );
     app.shot("09-resumed").await;

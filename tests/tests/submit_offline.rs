@@ -54,6 +54,10 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
     let app = App::start(&driver).await;
     e2e::fill_birth_registration(&app).await;
     app.wait("#check-answers").await;
+    let files = tempfile::tempdir().expect("a folder for the citizen's files");
+    let certificate = e2e::scan(files.path(), "giấy chứng sinh.pdf");
+    e2e::attach_on_check_page(&app, "giay_chung_sinh", &certificate).await;
+    app.wait("#ready-message").await;
 
     portal.stop().await;
     app.click("#submit").await;

@@ -23,6 +23,7 @@ import {
   fakeDraft,
   fakeInvoke,
   readyAnswers,
+  readyFiles,
   rejectQueued,
   resetFakeBackend,
   seedDossier,
@@ -98,8 +99,8 @@ async function startApp() {
 }
 
 /** Starts the app with a draft left on its check page, and opens it from the home page. */
-async function startOnCheckPage(answers = readyAnswers) {
-  const id = seedDraft({ currentStep: 'review', answers });
+async function startOnCheckPage(answers = readyAnswers, files = readyFiles) {
+  const id = seedDraft({ currentStep: 'review', answers, files });
   const user = await startApp();
   await user.click(await waitFor(() => element(`[data-resume="${id}"]`)));
   await waitFor(() => byId('check-answers'));
@@ -203,6 +204,15 @@ describe('the header', () => {
 });
 
 describe('submitting', () => {
+  it('lists what is still to give after a submission the portal takes without a document', async () => {
+    const { user } = await startOnCheckPage({ ...readyAnswers, has_birth_certificate: false, witness_name: 'Lê Văn Cường' }, ['can_cuoc']);
+    await user.click(byId('submit'));
+    await waitFor(() => byId('submit-result'));
+    const todo = byId('to-follow');
+    expect(todo).toHaveTextContent(vi_('submit-result-to-follow'));
+    expect(within(todo).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Giấy tờ mang đến khi nhận kết quả']);
+  });
+
   it('submits from the check page and says the dossier is on its way', async () => {
     const { user, id } = await startOnCheckPage();
     expect(byId('submit')).toHaveTextContent('Nộp hồ sơ');
@@ -210,6 +220,7 @@ describe('submitting', () => {
     await user.click(byId('submit'));
 
     const result = await waitFor(() => byId('submit-result'));
+    expect(document.getElementById('to-follow'), 'nothing is left to give').toBeNull();
     expect(invokeMock).toHaveBeenCalledWith('submit_draft', { draftId: id });
     expect(result).toHaveTextContent('Hồ sơ đang được gửi lên cổng dịch vụ công. (chế độ tập huấn)');
     expect(result).toHaveFocus();
@@ -444,8 +455,8 @@ describe('notices from the sync worker', () => {
   });
 
   it('marks a draft sent back before the window listened, once it is listed', async () => {
-    const id = seedDraft({ currentStep: 'review', answers: readyAnswers, rejection: { reason: null, detail: null, fields: [{ field: 'requester_phone', message_id: 'error-portal-rule' }] } });
-    const untouched = seedDraft({ currentStep: 'review', answers: readyAnswers });
+    const id = seedDraft({ currentStep: 'review', answers: readyAnswers, files: readyFiles, rejection: { reason: null, detail: null, fields: [{ field: 'requester_phone', message_id: 'error-portal-rule' }] } });
+    const untouched = seedDraft({ currentStep: 'review', answers: readyAnswers, files: readyFiles });
     await startApp();
     await waitFor(() => element(`[data-draft="${id}"] [data-rejected]`));
     expect(document.querySelector(`[data-draft="${untouched}"] [data-rejected]`)).toBeNull();

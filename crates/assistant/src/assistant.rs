@@ -6,13 +6,13 @@ use std::sync::{Arc, RwLock, RwLockReadGuard};
 
 use chrono::NaiveDate;
 use l10n::Localizer;
-use procedures::definition::DocumentRequirement;
-use procedures::engine::{Answer, InterviewState};
+use procedures::definition::{DocumentRequirement, Supply};
+use procedures::engine::{Answer, Attached, InterviewState};
 use procedures::{Catalog, Procedure};
 use store::{Attachment, Profile, Store};
 
 use crate::error::{AppError, Error, Result};
-use crate::views::{DossierView, DraftView, PortalStatus, Submissions, SubmitResult, TestAccountView};
+use crate::views::{AttachmentAdded, DossierView, DraftView, PortalStatus, Submissions, SubmitResult, TestAccountView};
 
 /// The app's shared state: the catalog, the encrypted store, the sync worker
 /// and, in training mode, the sandbox portal.
@@ -83,9 +83,10 @@ impl Assistant {
             self.store.upgrade_draft(id, &procedure, today())?;
             saved = self.store.open_draft(id)?;
         }
+        let attachments = self.store.attachments(id)?;
         Ok(DraftView {
-            state: procedures::evaluate(&procedure, &saved.answers, today()),
-            attachments: self.store.attachments(id)?,
+            state: procedures::evaluate(&procedure, &saved.answers, &attached(&attachments), today()),
+            attachments,
             rejection: saved.rejection,
             draft: saved.summary,
             answers: saved.answers,
@@ -118,12 +119,40 @@ impl Assistant {
             .into_iter()
             .find(|d| d.id == document_id)
             .ok_or_else(|| Error::DocumentNotFound(document_id.to_owned()))
+            .and_then(|d| match d.supply {
+                Supply::AppForm => Err(Error::DocumentFilledByApp(d.id)),
+                Supply::Upload | Supply::Later => Ok(d),
+            })
     }
 
     /// Checks the file at `path` against the document's rules and attaches
-    /// it, replacing the document's earlier file.
-    pub fn attach(&self, draft_id: i64, document: &DocumentRequirement, path: &Path) -> Result<Attachment> {
-        Ok(self.store.attach(draft_id, document, path)?)
+    /// it, replacing the document's earlier file; the interview as it now
+    /// stands comes with it (a document may have been what held it back).
+    pub fn attach(&self, draft_id: i64, document: &DocumentRequirement, path: &Path) -> Result<AttachmentAdded> {
+        let attachment = self.store.attach(draft_id, document, path)?;
+        Ok(AttachmentAdded {
+            attachment,
+            state: self.draft_state(draft_id)?,
+        })
+    }
+
+    /// Removes an attached file; the interview of its draft as it now stands.
+    pub fn remove_attachment(&self, id: i64) -> Result<InterviewState> {
+        let draft_id = self.store.remove_attachment(id)?;
+        self.draft_state(draft_id)
+    }
+
+    /// The interview of a draft as its saved answers and files stand.
+    fn draft_state(&self, draft_id: i64) -> Result<InterviewState> {
+        let saved = self.store.open_draft(draft_id)?;
+        let procedure = self.procedure(&saved.summary.procedure_code)?;
+        let attachments = self.store.attachments(draft_id)?;
+        Ok(procedures::evaluate(
+            &procedure,
+            &saved.answers,
+            &attached(&attachments),
+            today(),
+        ))
     }
 
     /// Copies a changed answer of a draft back into the profile it came from.
@@ -241,6 +270,11 @@ fn check_draft_procedure(store: &Store, draft_id: i64, named: &str) -> Result<()
         return Err(Error::ProcedureMismatch);
     }
     Ok(())
+}
+
+/// The documents that have a file among `attachments`.
+fn attached(attachments: &[Attachment]) -> Attached {
+    attachments.iter().map(|a| a.document_id.clone()).collect()
 }
 
 #[cfg(test)]

@@ -18,6 +18,9 @@ pub enum Error {
     /// The procedure has no document with this id.
     #[error("document {0} is not in the procedure's checklist")]
     DocumentNotFound(String),
+    /// The document is the form the app fills from the answers: no file is attached to it.
+    #[error("document {0} is filled by the app")]
+    DocumentFilledByApp(String),
     /// The field cannot update a profile (no meaning, or no profile).
     #[error("field {0} has no meaning a profile holds")]
     NoMeaning(String),
@@ -30,7 +33,7 @@ pub enum Error {
     /// The outbox could not take the submission.
     #[error(transparent)]
     Sync(#[from] sync::Error),
-    /// The draft still has unanswered or invalid questions.
+    /// The draft still has unanswered or invalid questions, or a document to attach.
     #[error("the draft is not ready to submit")]
     NotReady,
     /// The web view named another procedure than the draft's own.
@@ -78,8 +81,10 @@ error_codes! {
     ProcedureNotFound = "procedure-not-found",
     /// The web view named another procedure than the draft's own.
     ProcedureMismatch = "procedure-mismatch",
-    /// The draft still has unanswered or invalid questions.
+    /// The draft still has unanswered or invalid questions, or a document to attach.
     DraftNotReady = "draft-not-ready",
+    /// The document is the form the app fills from the answers.
+    DocumentFilledByApp = "document-filled-by-app",
     /// The draft was submitted and can no longer change.
     DraftSubmitted = "draft-submitted",
     /// A draft, profile or attachment is gone (`what`).
@@ -179,6 +184,7 @@ impl From<&Error> for AppError {
             Error::Store(e) | Error::Sync(sync::Error::Store(e)) => Self::from(e),
             Error::Portal(e) | Error::Sync(sync::Error::Portal(e)) => Self::from(e),
             Error::NotReady => Self::new(ErrorCode::DraftNotReady, &[]),
+            Error::DocumentFilledByApp(_) => Self::new(ErrorCode::DocumentFilledByApp, &[]),
             Error::ProcedureMismatch => Self::new(ErrorCode::ProcedureMismatch, &[]),
             Error::NotTraining => Self::new(ErrorCode::NotTraining, &[]),
             Error::Launch(e) => Self::from(e),

@@ -28,6 +28,16 @@ pub struct DraftView {
     pub rejection: Option<Refusal>,
 }
 
+/// A file just attached, and the interview as it now stands.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AttachmentAdded {
+    /// The attached file.
+    pub attachment: Attachment,
+    /// The interview with the file counted.
+    pub state: InterviewState,
+}
+
 /// Which portal the app talks to, and as whom.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

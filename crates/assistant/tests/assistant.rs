@@ -9,7 +9,7 @@ use std::time::Duration;
 use assistant::launch::{self, Settings};
 use assistant::{Assistant, Error};
 use l10n::Localizer;
-use procedures::engine::{Answer, Answers};
+use procedures::engine::{Answer, Answers, DocumentStatus};
 
 /// A 1-page PDF, enough for the sandbox's content check.
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
@@ -87,6 +87,49 @@ fn a_ready_draft_is_queued_exactly_once() {
     assert!(
         matches!(assistant.submit_draft(draft), Err(Error::Sync(_) | Error::Store(_))),
         "a submitted draft cannot go out a second time"
+    );
+}
+
+#[test]
+fn answers_alone_are_not_ready_until_the_certificate_is_attached() {
+    let opened = open(None);
+    let assistant = &opened.assistant;
+    let draft = assistant.create_draft("1.001193", None).unwrap().draft.id;
+    fill(assistant, draft, &birth_answers());
+    let state = assistant.open_draft(draft).unwrap().state;
+    assert!(state.answers_complete, "every question is answered");
+    assert!(!state.ready, "the birth certificate has no file yet");
+    assert!(
+        matches!(assistant.submit_draft(draft), Err(Error::NotReady)),
+        "it cannot be submitted"
+    );
+    assert!(assistant.list_submissions().unwrap().queued.is_empty());
+
+    let outside = tempfile::tempdir().unwrap();
+    let file = outside.path().join("giấy chứng sinh.pdf");
+    std::fs::write(&file, PDF).unwrap();
+    let document = assistant.document(draft, "1.001193", "giay_chung_sinh").unwrap();
+    let added = assistant.attach(draft, &document, &file).unwrap();
+    assert!(added.state.ready, "the state that comes with the file counts it");
+    let status = |state: &procedures::InterviewState| {
+        state
+            .documents
+            .iter()
+            .find(|d| d.id == "giay_chung_sinh")
+            .map(|d| d.status)
+    };
+    assert_eq!(status(&added.state), Some(DocumentStatus::Attached));
+
+    let removed = assistant.remove_attachment(added.attachment.id).unwrap();
+    assert!(!removed.ready, "without the file it is held back again");
+    assert_eq!(status(&removed), Some(DocumentStatus::Missing));
+
+    assert!(
+        matches!(
+            assistant.document(draft, "1.001193", "to_khai"),
+            Err(Error::DocumentFilledByApp(_))
+        ),
+        "the form the app fills takes no file"
     );
 }
 

@@ -19,7 +19,7 @@ use portal::types::{
     StatusChange,
 };
 use procedures::definition::{AgencyLevel, FieldKind, FileKind};
-use procedures::engine::{Answer, Answers, InterviewState};
+use procedures::engine::{Answer, Answers, Attached, DocumentStatus, InterviewState};
 use procedures::{Message, Procedure, evaluate};
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -165,6 +165,12 @@ fn field_problems(state: &InterviewState) -> Vec<FieldProblem> {
             }
         }
     }
+    for document in state.documents.iter().filter(|d| d.status == DocumentStatus::Missing) {
+        out.push(FieldProblem {
+            field: format!("attachments.{}", document.id),
+            message_id: "error-portal-document-missing".to_owned(),
+        });
+    }
     out
 }
 
@@ -172,12 +178,14 @@ fn is_sha256_hex(text: &str) -> bool {
     text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
-/// The announced files must be for documents this dossier needs, one each,
+/// The announced files must be for documents this dossier needs (not the
+/// form the portal fills from the answers), one each,
 /// each within its size limit, with a SHA-256 and a name.
 fn check_manifest(state: &InterviewState, attachments: &[AttachmentManifest]) -> Result<(), ApiError> {
     let needed: HashMap<&str, u64> = state
         .documents
         .iter()
+        .filter(|d| d.status != DocumentStatus::FilledByApp)
         .map(|d| (d.id.as_str(), u64::from(d.max_size_mb) * 1024 * 1024))
         .collect();
     let mut seen = HashSet::new();
@@ -340,7 +348,8 @@ fn store(
             ),
         ));
     }
-    let state = evaluate(procedure, &new.answers, today);
+    let announced: Attached = new.attachments.iter().map(|a| a.document_id.clone()).collect();
+    let state = evaluate(procedure, &new.answers, &announced, today);
     if !state.ready {
         return Err(ApiError::validation(field_problems(&state)));
     }

@@ -187,12 +187,32 @@ pub struct DocumentRequirement {
     /// The document is needed only when this condition holds.
     #[serde(default)]
     pub required_if: Option<String>,
+    /// How it reaches the agency: attached before submitting (the default),
+    /// filled by the app from the answers, or given after submitting.
+    #[serde(default)]
+    pub supply: Supply,
     /// File kinds the portal accepts for it.
     #[serde(default = "default_file_kinds")]
     pub accepted: Vec<FileKind>,
     /// Largest accepted file, in MiB.
     #[serde(default = "default_max_size_mb")]
     pub max_size_mb: u32,
+}
+
+/// How a document of the checklist reaches the agency.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Supply {
+    /// A scan is attached before submitting; without it the dossier is not ready.
+    #[default]
+    Upload,
+    /// The declaration form the app fills from the answers: never asked for
+    /// as an attachment.
+    AppForm,
+    /// The portal accepts the dossier without it; it is given afterwards (a
+    /// warning before submitting, a to-do after).
+    Later,
 }
 
 fn default_file_kinds() -> Vec<FileKind> {

@@ -3,14 +3,14 @@
 //! fee and whether the dossier is ready. The UI renders this and never
 //! re-implements a rule.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::admin_units;
 use crate::condition::{self, Scope, Value};
-use crate::definition::{ChoiceOption, Field, FieldKind, FileKind, LocalizedText};
+use crate::definition::{ChoiceOption, DocumentRequirement, Field, FieldKind, FileKind, LocalizedText, Supply};
 use crate::fold::clean;
 use crate::limits::{MAX_LONG_TEXT_ANSWER_CHARS, MAX_STREET_CHARS, MAX_TEXT_ANSWER_CHARS};
 use crate::loader::Procedure;
@@ -45,6 +45,9 @@ pub struct AddressAnswer {
 /// Answers by field id.
 pub type Answers = BTreeMap<String, Answer>;
 
+/// The ids of the checklist's documents that have a file attached.
+pub type Attached = BTreeSet<String>;
+
 /// Everything the UI needs to show the interview at this moment.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -60,6 +63,10 @@ pub struct InterviewState {
     /// The fee for this dossier.
     pub fee: FeeState,
     /// True when every visible field is answered and valid.
+    pub answers_complete: bool,
+    /// True when the dossier can be submitted: the answers are complete and
+    /// every document to upload is attached (documents given later and the
+    /// form the app fills do not hold it back).
     pub ready: bool,
     /// The answers to keep: cleaned (NFC, national phone form, dd/mm/yyyy) and
     /// without answers to fields that are not shown.
@@ -137,6 +144,34 @@ pub struct DocumentState {
     pub accepted: Vec<FileKind>,
     /// Size limit in MiB.
     pub max_size_mb: u32,
+    /// Where the document stands for this dossier.
+    pub status: DocumentStatus,
+}
+
+/// Where a document of the checklist stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentStatus {
+    /// A file is attached.
+    Attached,
+    /// A file must be attached before submitting.
+    Missing,
+    /// Not attached, and may be given after submitting.
+    ToFollow,
+    /// The app fills it from the answers.
+    FilledByApp,
+}
+
+impl DocumentStatus {
+    fn of(document: &DocumentRequirement, attached: &Attached) -> Self {
+        match document.supply {
+            Supply::AppForm => Self::FilledByApp,
+            _ if attached.contains(&document.id) => Self::Attached,
+            Supply::Upload => Self::Missing,
+            Supply::Later => Self::ToFollow,
+        }
+    }
 }
 
 /// The fee for this dossier.
@@ -151,8 +186,9 @@ pub struct FeeState {
     pub note: Option<LocalizedText>,
 }
 
-/// Evaluates the interview for `answers` as of `today`.
-pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> InterviewState {
+/// Evaluates the interview for `answers`, with files attached to the
+/// documents in `attached`, as of `today`.
+pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, today: NaiveDate) -> InterviewState {
     let d = &procedure.definition;
     let cleaned: Answers = answers
         .iter()
@@ -198,8 +234,9 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> I
             note: doc.note.clone(),
             accepted: doc.accepted.clone(),
             max_size_mb: doc.max_size_mb,
+            status: DocumentStatus::of(doc, attached),
         })
-        .collect();
+        .collect::<Vec<_>>();
     let fee = match d.fee.rules.iter().find(|r| holds(Some(&r.when))) {
         Some(rule) => FeeState {
             amount: rule.amount,
@@ -216,10 +253,12 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, today: NaiveDate) -> I
         .into_iter()
         .filter(|(id, _)| visible.contains(id.as_str()))
         .collect();
+    let answers_complete = steps.iter().all(|s| s.complete);
     InterviewState {
         code: d.code.clone(),
         version: d.version,
-        ready: steps.iter().all(|s| s.complete),
+        answers_complete,
+        ready: answers_complete && documents.iter().all(|doc| doc.status != DocumentStatus::Missing),
         steps,
         documents,
         fee,

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 
 use crate::condition::{Condition, Scope, Value};
 use crate::definition::FieldKind;
-use crate::engine::{AddressAnswer, Answer, Answers, evaluate};
+use crate::engine::{AddressAnswer, Answer, Answers, Attached, evaluate};
 use crate::{Catalog, Procedure, admin_units, fold, validate};
 
 /// The day every harness evaluates on, so a saved input replays exactly.
@@ -64,7 +64,7 @@ pub fn definition(data: &[u8]) {
         Procedure::from_json("fuzz.json", &text),
     ];
     for procedure in loaded.into_iter().flatten() {
-        let state = evaluate(&procedure, &Answers::new(), today());
+        let state = evaluate(&procedure, &Answers::new(), &Attached::new(), today());
         assert_eq!(
             state.code, procedure.definition.code,
             "the state is of the procedure evaluated"
@@ -165,8 +165,8 @@ fn interview(text: &str) {
         };
         answers.insert(field.id.clone(), answer);
     }
-    let state = evaluate(procedure, &answers, today());
-    let again = evaluate(procedure, &state.answers, today());
+    let state = evaluate(procedure, &answers, &Attached::new(), today());
+    let again = evaluate(procedure, &state.answers, &Attached::new(), today());
     assert_eq!(again.answers, state.answers, "cleaned answers are stable");
 }
 

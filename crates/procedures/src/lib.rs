@@ -23,7 +23,7 @@ pub mod upgrade;
 pub mod validate;
 
 pub use catalog::Catalog;
-pub use engine::{Answer, Answers, InterviewState, evaluate};
+pub use engine::{Answer, Answers, Attached, InterviewState, evaluate};
 pub use error::{Error, Result};
 pub use loader::Procedure;
 pub use message::Message;

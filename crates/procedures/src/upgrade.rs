@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::definition::{Definition, Field, FieldKind, LocalizedText};
-use crate::engine::{Answer, Answers, evaluate};
+use crate::engine::{Answer, Answers, Attached, evaluate};
 use crate::loader::Procedure;
 
 /// What changed for the user when a draft moved to a newer definition.
@@ -56,7 +56,8 @@ pub fn upgrade(old: &Definition, new: &Procedure, answers: &Answers, today: Naiv
             (None, _) => {}
         }
     }
-    let state = evaluate(new, &kept, today);
+    // Only the steps are read: what is attached does not matter.
+    let state = evaluate(new, &kept, &Attached::new(), today);
     let added: Vec<LocalizedText> = state
         .steps
         .iter()

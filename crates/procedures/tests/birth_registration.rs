@@ -2,9 +2,10 @@
 //! messages, documents, fee rules, readiness and cleaned answers.
 
 use chrono::NaiveDate;
-use procedures::engine::{Answer, Answers, Display, InterviewState};
+use procedures::definition::Supply;
+use procedures::engine::{Answer, Answers, Attached, Display, DocumentStatus, InterviewState};
 use procedures::message::Arg;
-use procedures::{Catalog, Message, evaluate};
+use procedures::{Catalog, Message, Procedure, evaluate};
 use unicode_normalization::UnicodeNormalization;
 
 fn today() -> NaiveDate {
@@ -21,13 +22,35 @@ fn valid_answers() -> Answers {
     serde_json::from_str(include_str!("fixtures/birth-registration.json")).expect("the fixture parses")
 }
 
+/// The interview with a file attached to every document it may need, so
+/// that readiness is the answers'.
 fn run(answers: &Answers) -> InterviewState {
+    let all = [
+        "giay_chung_sinh",
+        "van_ban_lam_chung",
+        "xac_nhan_mang_thai_ho",
+        "van_ban_uy_quyen",
+    ];
+    run_with(answers, &all.map(String::from).into())
+}
+
+fn run_with(answers: &Answers, attached: &Attached) -> InterviewState {
     let catalog = Catalog::bundled().unwrap();
     evaluate(
         catalog.get("1.001193").expect("birth registration is bundled"),
         answers,
+        attached,
         today(),
     )
+}
+
+fn status_of(state: &InterviewState, document: &str) -> DocumentStatus {
+    state
+        .documents
+        .iter()
+        .find(|d| d.id == document)
+        .unwrap_or_else(|| panic!("{document} is on the checklist"))
+        .status
 }
 
 fn errors_of(state: &InterviewState, field: &str) -> Vec<String> {
@@ -59,6 +82,48 @@ fn a_complete_valid_dossier_is_ready() {
     assert!(state.ready, "every answer is valid, yet: {wrong:?}");
     assert_eq!(state.steps.len(), 5, "all five steps show");
     assert_eq!(state.fee.amount, Some(0), "registered within 60 days: free");
+}
+
+#[test]
+fn a_required_document_not_attached_holds_the_dossier_back() {
+    let state = run_with(&valid_answers(), &Attached::new());
+    assert!(state.answers_complete, "every answer is valid");
+    assert!(!state.ready, "the birth certificate is not attached");
+    assert_eq!(status_of(&state, "giay_chung_sinh"), DocumentStatus::Missing);
+    assert_eq!(
+        status_of(&state, "to_khai"),
+        DocumentStatus::FilledByApp,
+        "the form the app fills is never asked for as a file"
+    );
+
+    let attached = run_with(&valid_answers(), &["giay_chung_sinh".to_owned()].into());
+    assert!(attached.ready, "with the certificate attached the dossier is ready");
+    assert_eq!(status_of(&attached, "giay_chung_sinh"), DocumentStatus::Attached);
+}
+
+#[test]
+fn a_file_for_a_document_no_longer_needed_does_not_count() {
+    let mut answers = valid_answers();
+    answers.insert("has_birth_certificate".into(), Answer::Bool(false));
+    let state = run_with(&answers, &["giay_chung_sinh".to_owned()].into());
+    assert!(
+        !state.documents.iter().any(|d| d.id == "giay_chung_sinh"),
+        "without a birth certificate it is off the checklist"
+    );
+    assert_eq!(status_of(&state, "van_ban_lam_chung"), DocumentStatus::Missing);
+    assert!(!state.ready, "the witness's statement is what is needed now");
+}
+
+#[test]
+fn a_document_given_later_does_not_hold_the_dossier_back_but_is_still_to_follow() {
+    let mut definition = Catalog::bundled().unwrap().get("1.001193").unwrap().definition.clone();
+    for document in definition.documents.iter_mut().filter(|d| d.id == "giay_chung_sinh") {
+        document.supply = Supply::Later;
+    }
+    let procedure = Procedure::from_definition("later.toml", definition).expect("the changed definition loads");
+    let state = evaluate(&procedure, &valid_answers(), &Attached::new(), today());
+    assert!(state.ready, "the portal takes the dossier without it");
+    assert_eq!(status_of(&state, "giay_chung_sinh"), DocumentStatus::ToFollow);
 }
 
 #[test]

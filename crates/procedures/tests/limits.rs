@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use procedures::definition::{Definition, Field, FieldKind, Step};
-use procedures::engine::{Answer, evaluate};
+use procedures::engine::{Answer, Attached, evaluate};
 use procedures::harness::on_small_stack;
 use procedures::limits::{
     MAX_CONDITION_BYTES, MAX_DEFINITION_BYTES, MAX_DOCUMENTS, MAX_FIELDS, MAX_FILE_SIZE_MB, MAX_ID_BYTES,
@@ -128,11 +128,11 @@ fn a_500_field_chain_loads_and_evaluates_in_linear_time() {
         let procedure = Procedure::from_definition("x", definition).expect("500 fields are within the limits");
         let today = NaiveDate::from_ymd_opt(2026, 1, 1).expect("a valid date");
         let started = Instant::now();
-        let none = evaluate(&procedure, &BTreeMap::new(), today);
+        let none = evaluate(&procedure, &BTreeMap::new(), &Attached::new(), today);
         let shown: usize = none.steps.iter().map(|s| s.fields.len()).sum();
         assert_eq!(shown, 1, "with no answers only the first field of the chain shows");
         let answers = (0..250).map(|i| (format!("f{i}"), Answer::Text("x".into()))).collect();
-        let half = evaluate(&procedure, &answers, today);
+        let half = evaluate(&procedure, &answers, &Attached::new(), today);
         let shown: usize = half.steps.iter().map(|s| s.fields.len()).sum();
         assert_eq!(shown, 251, "250 answers in a row show the next field too");
         assert!(

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::{Datelike, Duration, NaiveDate};
 use procedures::admin_units;
 use procedures::definition::{Field, FieldKind};
-use procedures::engine::{AddressAnswer, Answer, Answers, evaluate};
+use procedures::engine::{AddressAnswer, Answer, Answers, Attached, evaluate};
 use procedures::{Catalog, Procedure};
 
 /// A small deterministic generator, so a failure replays exactly.
@@ -122,8 +122,10 @@ fn complete(procedure: &Procedure, rng: &mut Rng) -> Option<procedures::Intervie
             answers.insert(field.id.clone(), answer);
         }
     }
+    // Every document attached: readiness here is the answers'.
+    let attached: Attached = procedure.definition.documents.iter().map(|d| d.id.clone()).collect();
     for _ in 0..60 {
-        let state = evaluate(procedure, &answers, today());
+        let state = evaluate(procedure, &answers, &attached, today());
         if state.ready {
             return Some(state);
         }

@@ -274,9 +274,10 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Detaches a file from its draft; the file itself goes when no draft
-    /// uses it. A submitted draft is refused with [`Error::Submitted`].
-    pub fn remove_attachment(&self, id: i64) -> Result<()> {
+    /// Detaches a file from its draft and names that draft; the file itself
+    /// goes when no draft uses it. A submitted draft is refused with
+    /// [`Error::Submitted`].
+    pub fn remove_attachment(&self, id: i64) -> Result<i64> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
         let draft: i64 = tx
@@ -289,7 +290,8 @@ impl Store {
         audit::record(&tx, "attachment-removed", Some(draft), None, None)?;
         tx.commit()?;
         drop(connection);
-        self.remove_unused_files()
+        self.remove_unused_files()?;
+        Ok(draft)
     }
 
     /// An image attachment as a `data:` URL for a preview; `None` for a PDF.

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use procedures::Procedure;
 use procedures::definition::{Definition, Meaning};
-use procedures::engine::{Answer, Answers, InterviewState, clean_answer, evaluate, is_blank};
+use procedures::engine::{Answer, Answers, Attached, InterviewState, clean_answer, evaluate, is_blank};
 use procedures::refusal::{FieldProblem, Refusal};
 use procedures::upgrade::{UpgradeNotice, upgrade};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -420,7 +420,8 @@ fn refusal(raw: &str) -> Option<Refusal> {
     }
 }
 
-/// Evaluates the answers and stores the progress and change time.
+/// Evaluates the answers with the draft's attached files and stores the
+/// progress and change time.
 fn write_progress(
     tx: &Transaction<'_>,
     id: i64,
@@ -428,13 +429,20 @@ fn write_progress(
     answers: &Answers,
     today: NaiveDate,
 ) -> Result<InterviewState> {
-    let state = evaluate(procedure, answers, today);
+    let state = evaluate(procedure, answers, &attached_documents(tx, id)?, today);
     let done = state.steps.iter().filter(|s| s.complete).count() as u32;
     tx.execute(
         "UPDATE drafts SET steps_done = ?2, steps_total = ?3, updated_at = ?4 WHERE id = ?1",
         params![id, done, state.steps.len() as u32, now()],
     )?;
     Ok(state)
+}
+
+/// The documents of a draft that have a file attached.
+pub(crate) fn attached_documents(connection: &Connection, draft: i64) -> Result<Attached> {
+    let mut statement = connection.prepare_cached("SELECT document_id FROM attachments WHERE draft_id = ?1")?;
+    let ids = statement.query_map([draft], |row| row.get(0))?;
+    Ok(ids.collect::<rusqlite::Result<Attached>>()?)
 }
 
 fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use portal::types::{AttachmentManifest, Dossier, NewDossier};
 use procedures::Procedure;
-use procedures::engine::Answers;
+use procedures::engine::{Answers, Attached, DocumentStatus};
 use procedures::refusal::Refusal;
 use store::{Attachment, Delivery, OutboxItem};
 
@@ -23,11 +23,19 @@ pub fn submission_payload(
     attachments: &[Attachment],
     today: NaiveDate,
 ) -> Option<NewDossier> {
-    let state = procedures::evaluate(procedure, answers, today);
+    let attached: Attached = attachments.iter().map(|a| a.document_id.clone()).collect();
+    let state = procedures::evaluate(procedure, answers, &attached, today);
     if !state.ready {
         return None;
     }
-    let required: HashSet<&str> = state.documents.iter().map(|d| d.id.as_str()).collect();
+    // A file kept from before a document was known to be filled by the app,
+    // or for a document the answers no longer call for, is not sent.
+    let required: HashSet<&str> = state
+        .documents
+        .iter()
+        .filter(|d| d.status == DocumentStatus::Attached)
+        .map(|d| d.id.as_str())
+        .collect();
     Some(NewDossier {
         procedure_code: procedure.definition.code.clone(),
         procedure_version: procedure.definition.version,

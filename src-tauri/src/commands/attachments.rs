@@ -1,16 +1,17 @@
 //! Attachments of a draft's documents.
 
 use procedures::definition::FileKind;
-use store::Attachment;
+use procedures::engine::InterviewState;
 use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::language::Language;
-use assistant::Assistant;
-use assistant::Result;
+use assistant::views::AttachmentAdded;
+use assistant::{Assistant, Result};
 
 /// Lets the person pick a file in the native dialog, then checks it against
-/// the document's rules and attaches it; `None` when the dialog was closed.
+/// the document's rules and attaches it: the file and the interview as it
+/// now stands; `None` when the dialog was closed.
 /// The path comes from the dialog this command opened, never from the web
 /// view, so a page cannot make the app read a file nobody picked.
 /// `filter_name` is the dialog's label for the accepted kinds.
@@ -25,7 +26,7 @@ pub fn attach_file(
     code: String,
     document_id: String,
     filter_name: String,
-) -> Result<Option<Attachment>> {
+) -> Result<Option<AttachmentAdded>> {
     let document = state.document(draft_id, &code, &document_id)?;
     let extensions = extensions(&document.accepted);
     let picked = app
@@ -55,12 +56,12 @@ fn extensions(kinds: &[FileKind]) -> Vec<&'static str> {
         .collect()
 }
 
-/// Removes an attachment.
+/// Removes an attachment; the interview of its draft as it now stands.
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
-pub fn remove_attachment(state: State<'_, Assistant>, id: i64) -> Result<()> {
-    Ok(state.store.remove_attachment(id)?)
+pub fn remove_attachment(state: State<'_, Assistant>, id: i64) -> Result<InterviewState> {
+    state.remove_attachment(id)
 }
 
 /// An image attachment as a `data:` URL, for a preview; `null` for a PDF.

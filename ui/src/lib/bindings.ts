@@ -69,14 +69,15 @@ export const commands = {
 	updateProfileFromDraft: (draftId: number, code: string, fieldId: string) => __TAURI_INVOKE<Profile_Serialize>("update_profile_from_draft", { draftId, code, fieldId }),
 	/**
 	 *  Lets the person pick a file in the native dialog, then checks it against
-	 *  the document's rules and attaches it; `None` when the dialog was closed.
+	 *  the document's rules and attaches it: the file and the interview as it
+	 *  now stands; `None` when the dialog was closed.
 	 *  The path comes from the dialog this command opened, never from the web
 	 *  view, so a page cannot make the app read a file nobody picked.
 	 *  `filter_name` is the dialog's label for the accepted kinds.
 	 */
-	attachFile: (draftId: number, code: string, documentId: string, filterName: string) => __TAURI_INVOKE<Attachment | null>("attach_file", { draftId, code, documentId, filterName }),
-	/**  Removes an attachment. */
-	removeAttachment: (id: number) => __TAURI_INVOKE<null>("remove_attachment", { id }),
+	attachFile: (draftId: number, code: string, documentId: string, filterName: string) => __TAURI_INVOKE<AttachmentAdded_Serialize | null>("attach_file", { draftId, code, documentId, filterName }),
+	/**  Removes an attachment; the interview of its draft as it now stands. */
+	removeAttachment: (id: number) => __TAURI_INVOKE<InterviewState_Serialize>("remove_attachment", { id }),
 	/**  An image attachment as a `data:` URL, for a preview; `null` for a PDF. */
 	attachmentPreview: (id: number) => __TAURI_INVOKE<string | null>("attachment_preview", { id }),
 	/**  The portal connection's state. */
@@ -171,6 +172,25 @@ export type Attachment = {
 	size: number,
 	/**  SHA-256 of the content, hex. */
 	sha256: string,
+};
+
+/**  A file just attached, and the interview as it now stands. */
+export type AttachmentAdded = AttachmentAdded_Serialize | AttachmentAdded_Deserialize;
+
+/**  A file just attached, and the interview as it now stands. */
+export type AttachmentAdded_Deserialize = {
+	/**  The attached file. */
+	attachment: Attachment,
+	/**  The interview with the file counted. */
+	state: InterviewState_Deserialize,
+};
+
+/**  A file just attached, and the interview as it now stands. */
+export type AttachmentAdded_Serialize = {
+	/**  The attached file. */
+	attachment: Attachment,
+	/**  The interview with the file counted. */
+	state: InterviewState_Serialize,
 };
 
 /**  A file the portal has stored and checked. */
@@ -312,6 +332,11 @@ export type DocumentRequirement_Deserialize = {
 	note?: LocalizedText | null,
 	/**  The document is needed only when this condition holds. */
 	required_if?: string | null,
+	/**
+	 *  How it reaches the agency: attached before submitting (the default),
+	 *  filled by the app from the answers, or given after submitting.
+	 */
+	supply?: Supply,
 	/**  File kinds the portal accepts for it. */
 	accepted?: FileKind[],
 	/**  Largest accepted file, in MiB. */
@@ -328,6 +353,11 @@ export type DocumentRequirement_Serialize = {
 	note: LocalizedText | null,
 	/**  The document is needed only when this condition holds. */
 	required_if: string | null,
+	/**
+	 *  How it reaches the agency: attached before submitting (the default),
+	 *  filled by the app from the answers, or given after submitting.
+	 */
+	supply: Supply,
 	/**  File kinds the portal accepts for it. */
 	accepted: FileKind[],
 	/**  Largest accepted file, in MiB. */
@@ -349,6 +379,8 @@ export type DocumentState_Deserialize = {
 	accepted: FileKind[],
 	/**  Size limit in MiB. */
 	max_size_mb: number,
+	/**  Where the document stands for this dossier. */
+	status: DocumentStatus,
 };
 
 /**  A document of the checklist that applies to this dossier. */
@@ -363,7 +395,20 @@ export type DocumentState_Serialize = {
 	accepted: FileKind[],
 	/**  Size limit in MiB. */
 	max_size_mb: number,
+	/**  Where the document stands for this dossier. */
+	status: DocumentStatus,
 };
+
+/**  Where a document of the checklist stands. */
+export type DocumentStatus = 
+/**  A file is attached. */
+"attached" | 
+/**  A file must be attached before submitting. */
+"missing" | 
+/**  Not attached, and may be given after submitting. */
+"to_follow" | 
+/**  The app fills it from the answers. */
+"filled_by_app";
 
 /**  A dossier as the portal holds it. */
 export type Dossier = Dossier_Serialize | Dossier_Deserialize;
@@ -548,8 +593,10 @@ export type ErrorCode =
 "procedure-not-found" | 
 /**  The web view named another procedure than the draft's own. */
 "procedure-mismatch" | 
-/**  The draft still has unanswered or invalid questions. */
+/**  The draft still has unanswered or invalid questions, or a document to attach. */
 "draft-not-ready" | 
+/**  The document is the form the app fills from the answers. */
+"document-filled-by-app" | 
 /**  The draft was submitted and can no longer change. */
 "draft-submitted" | 
 /**  A draft, profile or attachment is gone (`what`). */
@@ -865,6 +912,12 @@ export type InterviewState_Deserialize = {
 	/**  The fee for this dossier. */
 	fee: FeeState_Deserialize,
 	/**  True when every visible field is answered and valid. */
+	answers_complete: boolean,
+	/**
+	 *  True when the dossier can be submitted: the answers are complete and
+	 *  every document to upload is attached (documents given later and the
+	 *  form the app fills do not hold it back).
+	 */
 	ready: boolean,
 	/**
 	 *  The answers to keep: cleaned (NFC, national phone form, dd/mm/yyyy) and
@@ -886,6 +939,12 @@ export type InterviewState_Serialize = {
 	/**  The fee for this dossier. */
 	fee: FeeState_Serialize,
 	/**  True when every visible field is answered and valid. */
+	answers_complete: boolean,
+	/**
+	 *  True when the dossier can be submitted: the answers are complete and
+	 *  every document to upload is attached (documents given later and the
+	 *  form the app fills do not hold it back).
+	 */
 	ready: boolean,
 	/**
 	 *  The answers to keep: cleaned (NFC, national phone form, dd/mm/yyyy) and
@@ -1279,6 +1338,21 @@ export type SubmitResult = {
 	/**  Whether the portal was reachable at the time; if not, it goes out later. */
 	online: boolean,
 };
+
+/**  How a document of the checklist reaches the agency. */
+export type Supply = 
+/**  A scan is attached before submitting; without it the dossier is not ready. */
+"upload" | 
+/**
+ *  The declaration form the app fills from the answers: never asked for
+ *  as an attachment.
+ */
+"app_form" | 
+/**
+ *  The portal accepts the dossier without it; it is given afterwards (a
+ *  warning before submitting, a to-do after).
+ */
+"later";
 
 /**  A change the UI reacts to. */
 export type SyncNotice = SyncNotice_Serialize | SyncNotice_Deserialize;

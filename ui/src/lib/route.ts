@@ -1,4 +1,4 @@
-import type { DraftView } from './types';
+import type { DraftView, LocalizedText } from './types';
 
 /** What "Nộp hồ sơ" just did, for the message on the submissions screen. */
 export type Submitted = {
@@ -9,6 +9,8 @@ export type Submitted = {
   training: boolean;
   /** No one was signed in: it goes out after the next sign-in. */
   signedOut: boolean;
+  /** Documents the portal took the dossier without, still to give (a to-do). */
+  toFollow: LocalizedText[];
 };
 
 /** The screen shown; there is no URL routing in a desktop window. */

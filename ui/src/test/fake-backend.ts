@@ -9,6 +9,8 @@ import type {
   Attachment,
   Commune,
   Definition,
+  DocumentRequirement,
+  DocumentState,
   Dossier,
   DossierView,
   DraftSummary,
@@ -166,7 +168,24 @@ export const definition: Definition = {
   legal_basis: [{ number: '60/2014/QH13', title: lt('Luật Hộ tịch', 'Law on Civil Status') }],
   notes: [lt('Thời hạn giải quyết chưa được đối chiếu.', 'The processing time has not been checked.')],
   documents: [
-    { id: 'to_khai', name: lt('Tờ khai đăng ký khai sinh', 'Birth registration form'), note: null, required_if: null, accepted: ['pdf'], max_size_mb: 10 },
+    {
+      id: 'to_khai',
+      name: lt('Tờ khai đăng ký khai sinh', 'Birth registration form'),
+      note: null,
+      required_if: null,
+      accepted: ['pdf'],
+      max_size_mb: 10,
+      supply: 'app_form',
+    },
+    {
+      id: 'can_cuoc',
+      name: lt('Căn cước của người đi đăng ký (bản chụp)', 'ID card of the person filing (a copy)'),
+      note: null,
+      required_if: null,
+      accepted: ['pdf'],
+      max_size_mb: 10,
+      supply: 'upload',
+    },
     {
       id: 'giay_chung_sinh',
       name: lt('Giấy chứng sinh (bản chính)', 'Medical birth certificate (original)'),
@@ -174,6 +193,16 @@ export const definition: Definition = {
       required_if: 'has_birth_certificate == true',
       accepted: ['pdf', 'jpeg', 'png'],
       max_size_mb: 10,
+      supply: 'upload',
+    },
+    {
+      id: 'ban_sao_trich_luc',
+      name: lt('Giấy tờ mang đến khi nhận kết quả', 'Paper brought when collecting the result'),
+      note: null,
+      required_if: 'has_birth_certificate == false',
+      accepted: ['pdf'],
+      max_size_mb: 10,
+      supply: 'later',
     },
   ],
   steps: steps.map((s) => ({
@@ -261,7 +290,7 @@ function check(field: FakeField, answer: Answer): { error?: Message; display?: F
   }
 }
 
-export function evaluate(answers: Answers): InterviewState {
+export function evaluate(answers: Answers, attached: ReadonlySet<string> = new Set()): InterviewState {
   const cleaned: Answers = {};
   const kinds = new Map(steps.flatMap((s) => s.fields.map((f) => [f.id, f.kind] as const)));
   for (const [id, answer] of Object.entries(answers)) {
@@ -292,15 +321,25 @@ export function evaluate(answers: Answers): InterviewState {
     });
     return { id: s.id, title: s.title, intro: s.intro ?? null, fields, complete: fields.every((f) => f.errors.length === 0) };
   });
+  const answersComplete = stepStates.every((s) => s.complete);
+  const needed = (d: DocumentRequirement): boolean =>
+    d.required_if === null || cleaned['has_birth_certificate'] === (d.required_if === 'has_birth_certificate == true');
+  const documents: DocumentState[] = definition.documents.filter(needed).map((d) => ({
+    id: d.id,
+    name: d.name,
+    note: d.note,
+    accepted: d.accepted,
+    max_size_mb: d.max_size_mb,
+    status: d.supply === 'app_form' ? 'filled_by_app' : attached.has(d.id) ? 'attached' : d.supply === 'upload' ? 'missing' : 'to_follow',
+  }));
   return {
     code: definition.code,
     version: 1,
     steps: stepStates,
-    documents: definition.documents
-      .filter((d) => d.id !== 'giay_chung_sinh' || cleaned['has_birth_certificate'] === true)
-      .map((d) => ({ id: d.id, name: d.name, note: d.note, accepted: d.accepted, max_size_mb: d.max_size_mb })),
+    documents,
     fee: { amount: 0, reason: null, note: definition.fee.note },
-    ready: stepStates.every((s) => s.complete),
+    answers_complete: answersComplete,
+    ready: answersComplete && documents.every((d) => d.status !== 'missing'),
     answers: present(kept),
   };
 }
@@ -415,12 +454,18 @@ function stamp(): string {
   return new Date(Date.UTC(2025, 8, 5, 7, 0, store.clock)).toISOString();
 }
 
+/** The interview of a draft, with its attached files counted. */
+function stateOf(draft: FakeDraft): InterviewState {
+  const attached = new Set([...store.attachments.values()].filter((a) => a.draftId === draft.id).map((a) => a.document_id));
+  return evaluate(draft.answers, attached);
+}
+
 function fieldOf(id: string): FakeField | undefined {
   return steps.flatMap((s) => s.fields).find((f) => f.id === id);
 }
 
 function summary(draft: FakeDraft): DraftSummary {
-  const state = evaluate(draft.answers);
+  const state = stateOf(draft);
   const nameField = steps.flatMap((s) => s.fields).find((f) => f.meaning === 'full_name');
   const person = nameField ? draft.answers[nameField.id] : undefined;
   return {
@@ -456,15 +501,34 @@ export function draftView(id: number): DraftView {
     attachments: [...store.attachments.values()]
       .filter((a) => a.draftId === id)
       .map(({ draftId: _, ...attachment }) => attachment),
-    state: evaluate(draft.answers),
+    state: stateOf(draft),
     rejection: draft.rejection && { ...draft.rejection, fields: draft.rejection.fields.map((p) => ({ ...p })) },
   };
 }
 
 /** Makes a draft as create_draft would; returns its id. */
-export function seedDraft(options: Partial<Omit<FakeDraft, 'id' | 'prefilled'>> & { prefilled?: string[] } = {}): number {
+/**
+ * Saves a draft as the store would; `files` names the documents that already
+ * have a file attached (a scan named after the document).
+ */
+export function seedDraft(
+  options: Partial<Omit<FakeDraft, 'id' | 'prefilled'>> & { prefilled?: string[]; files?: string[] } = {},
+): number {
+  const { files = [], ...draft } = options;
   const id = store.nextId++;
   const at = stamp();
+  for (const documentId of files) {
+    const fileId = store.nextId++;
+    store.attachments.set(fileId, {
+      id: fileId,
+      document_id: documentId,
+      file_name: `${documentId}.pdf`,
+      kind: 'pdf',
+      size: 524_288,
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      draftId: id,
+    });
+  }
   store.drafts.set(id, {
     code: definition.code,
     version: definition.version,
@@ -478,9 +542,9 @@ export function seedDraft(options: Partial<Omit<FakeDraft, 'id' | 'prefilled'>> 
     deleted: false,
     submittedAt: null,
     rejection: null,
-    ...options,
+    ...draft,
     id,
-    prefilled: new Set(options.prefilled ?? []),
+    prefilled: new Set(draft.prefilled ?? []),
   });
   return id;
 }
@@ -499,6 +563,7 @@ export function seedStartupNotice(notice: AppError): void {
 }
 
 /** Answers that make the fake birth registration ready to submit. */
+/** Answers that complete the interview; a ready draft also needs [`readyFiles`]. */
 export const readyAnswers: Answers = {
   requester_name: 'Nguyễn Văn An',
   requester_phone: '0912345678',
@@ -507,6 +572,9 @@ export const readyAnswers: Answers = {
   has_birth_certificate: true,
   home_address: { province: '01', commune: '00004', street: '12 phố Đội Cấn' },
 };
+
+/** The documents that need a file for [`readyAnswers`]. */
+export const readyFiles = ['can_cuoc', 'giay_chung_sinh'];
 
 // The portal: the connection, the outbox and the dossiers it confirmed.
 
@@ -719,7 +787,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
         draft.rejection = draft.rejection.fields.length === 0 || fields.length === 0 ? null : { ...draft.rejection, fields };
       }
       draft.updatedAt = stamp();
-      return evaluate(draft.answers);
+      return stateOf(draft);
     }
     case 'save_position': {
       const draft = live(args['draftId']);
@@ -816,6 +884,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       const documentId = String(args['documentId']);
       const document = definition.documents.find((d) => d.id === documentId);
       if (!document) throw { code: 'unexpected', args: {} };
+      if (document.supply === 'app_form') throw { code: 'document-filled-by-app', args: {} };
       // The shell opens the picker itself; the web view never sends a path.
       const name = store.picks.length > 0 ? store.picks.shift() : 'giay-chung-sinh.jpg';
       if (name === null || name === undefined) return null;
@@ -835,11 +904,14 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       };
       store.attachments.set(id, { ...attachment, draftId: draft.id });
       draft.updatedAt = stamp();
-      return attachment;
+      return { attachment, state: stateOf(draft) };
     }
-    case 'remove_attachment':
-      if (!store.attachments.delete(Number(args['id']))) throw { code: 'not-found', args: { what: 'attachment' } };
-      return null;
+    case 'remove_attachment': {
+      const removed = store.attachments.get(Number(args['id']));
+      if (!removed) throw { code: 'not-found', args: { what: 'attachment' } };
+      store.attachments.delete(removed.id);
+      return stateOf(live(removed.draftId));
+    }
     case 'attachment_preview': {
       const attachment = store.attachments.get(Number(args['id']));
       if (!attachment) throw { code: 'not-found', args: { what: 'attachment' } };
@@ -868,7 +940,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'submit_draft': {
       const draft = live(args['draftId']);
       if (draft.submittedAt !== null) throw { code: 'draft-submitted', args: {} };
-      if (!evaluate(draft.answers).ready) throw { code: 'draft-not-ready', args: {} };
+      if (!stateOf(draft).ready) throw { code: 'draft-not-ready', args: {} };
       draft.rejection = null;
       const outboxId = seedQueued(draft.id);
       const result: SubmitResult = { outbox_id: outboxId, online: store.portal.online };

@@ -50,7 +50,7 @@ async fn dossiers_unchanged_for_30_days_are_deleted_with_their_files() {
         .await;
     let uploaded = api.upload(&old.id, "giay_chung_sinh", "scan.pdf", scan.clone()).await;
     assert_eq!(uploaded.status(), StatusCode::OK);
-    let recent = api.create_ok(&birth_dossier(vec![])).await;
+    let recent = api.create_ok(&birth_dossier_with_certificate()).await;
     assert!(
         contains(&raw_bytes(&database), b"scan-marker-5e1f0c2a9b"),
         "without a key the scan is stored as is, so its absence later means it was wiped"
@@ -111,7 +111,7 @@ async fn a_short_retention_applies_at_start() {
     let sandbox = Sandbox::start(with_file(Duration::from_secs(3600))).await.unwrap();
     let tokens = sign_in(&sandbox.base_url(), "cong-dan").await;
     let api = Api::with_token(&sandbox, &tokens.access_token);
-    let dossier = api.create_ok(&birth_dossier(vec![])).await;
+    let dossier = api.create_ok(&birth_dossier_with_certificate()).await;
     sandbox.stop().await;
     tokio::time::sleep(Duration::from_millis(2100)).await;
 
@@ -139,7 +139,7 @@ async fn the_database_file_is_private() {
     let database = dir.path().join("portal.sqlite");
     let sandbox = Sandbox::start(config_with_database(&database)).await.unwrap();
     let api = Api::sign_in(&sandbox, "cong-dan").await;
-    api.create_ok(&birth_dossier(vec![])).await;
+    api.create_ok(&birth_dossier_with_certificate()).await;
     let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&database), 0o600, "other OS users must not read the answers");
     let wal = dir.path().join("portal.sqlite-wal");
@@ -169,7 +169,7 @@ async fn with_a_key_the_database_bytes_hold_no_answer() {
     let sandbox = Sandbox::start(keyed(key)).await.unwrap();
     let tokens = sign_in(&sandbox.base_url(), "cong-dan").await;
     let api = Api::with_token(&sandbox, &tokens.access_token);
-    let dossier = api.create_ok(&birth_dossier(vec![])).await;
+    let dossier = api.create_ok(&birth_dossier_with_certificate()).await;
     let bytes = raw_bytes(&database);
     assert!(
         !contains(&bytes, CITIZEN_ID.as_bytes()),
@@ -208,7 +208,7 @@ async fn a_plain_database_is_encrypted_in_place_when_a_key_arrives() {
     let plain = Sandbox::start(config_with_database(&database)).await.unwrap();
     let tokens = sign_in(&plain.base_url(), "cong-dan").await;
     let api = Api::with_token(&plain, &tokens.access_token);
-    let dossier = api.create_ok(&birth_dossier(vec![])).await;
+    let dossier = api.create_ok(&birth_dossier_with_certificate()).await;
     let public_key = plain.catalog_public_key();
     plain.stop().await;
     assert!(

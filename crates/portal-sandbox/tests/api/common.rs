@@ -247,6 +247,19 @@ impl Api {
         response.json().await.unwrap()
     }
 
+    /// Creates a birth registration and uploads its certificate: a dossier
+    /// that is `submitted`, as it now stands.
+    pub async fn create_submitted(&self) -> Dossier {
+        let created = self.create_ok(&birth_dossier_with_certificate()).await;
+        let uploaded = self
+            .upload(&created.id, "giay_chung_sinh", "Giấy chứng sinh.pdf", certificate())
+            .await;
+        assert_eq!(uploaded.status(), StatusCode::OK);
+        let dossier = self.dossier(&created.id).await;
+        assert_eq!(dossier.status, portal::types::Status::Submitted);
+        dossier
+    }
+
     /// `PUT` one attachment.
     pub async fn upload(&self, dossier: &str, document: &str, name: &str, bytes: Vec<u8>) -> Response {
         let encoded = percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC).to_string();

@@ -292,7 +292,7 @@ async fn every_operation_answers_as_the_spec_says() {
     assert_eq!(status, StatusCode::NOT_FOUND);
 
     // Dossiers.
-    let mut invalid = birth_dossier(vec![]);
+    let mut invalid = birth_dossier_with_certificate();
     invalid
         .answers
         .insert("requester_id".into(), procedures::engine::Answer::Text("12345".into()));

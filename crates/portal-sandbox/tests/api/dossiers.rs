@@ -81,18 +81,40 @@ async fn a_birth_registration_goes_from_creation_to_submitted() {
 }
 
 #[tokio::test]
-async fn without_files_a_dossier_is_submitted_at_once_and_codes_count_up() {
+async fn a_dossier_without_a_file_it_must_upload_is_refused_and_codes_count_up() {
     let sandbox = start().await;
     let api = Api::sign_in(&sandbox, "cong-dan").await;
-    let first = api.create_ok(&birth_dossier(vec![])).await;
-    let second = api.create_ok(&birth_dossier(vec![])).await;
-    assert_eq!(first.status, Status::Submitted);
+    let missing = api.create(&birth_dossier(vec![])).await;
+    assert_eq!(missing.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let problem = problem(missing).await;
+    assert_eq!(
+        problem.errors,
+        [FieldProblem {
+            field: "attachments.giay_chung_sinh".into(),
+            message_id: "error-portal-document-missing".into(),
+        }],
+        "the birth certificate is named, and nothing else"
+    );
+
+    let first = api.create_ok(&birth_dossier_with_certificate()).await;
+    let second = api.create_ok(&birth_dossier_with_certificate()).await;
+    assert_eq!(first.status, Status::AwaitingAttachments);
     assert_eq!(first.history.len(), 1);
     assert_eq!(first.code, "X01-20261129-0001");
     assert_eq!(second.code, "X01-20261129-0002");
     assert_ne!(first.id, second.id);
 
-    let mut no_address = birth_dossier(vec![]);
+    let mut form = birth_dossier_with_certificate();
+    form.attachments
+        .push(manifest("to_khai", "tờ khai.pdf", &certificate()));
+    let refused = api.create(&form).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the form the portal fills from the answers is never a file"
+    );
+
+    let mut no_address = birth_dossier_with_certificate();
     no_address.answers.remove("mother_address");
     let refused = api.create(&no_address).await;
     assert_eq!(
@@ -112,8 +134,8 @@ async fn the_cursor_lists_what_changed_since() {
     assert!(empty.dossiers.is_empty());
     assert_eq!(empty.cursor, 0);
 
-    let a = api.create_ok(&birth_dossier(vec![])).await;
-    let b = api.create_ok(&birth_dossier_with_certificate()).await;
+    let a = api.create_submitted().await;
+    let b = api.create_submitted().await;
     let all = api.changes(0).await;
     let ids: Vec<&str> = all.dossiers.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, [a.id.as_str(), b.id.as_str()]);
@@ -151,7 +173,7 @@ async fn the_agency_moves_a_dossier_and_impossible_moves_are_409() {
     let sandbox = start().await;
     let base = sandbox.base_url();
     let api = Api::sign_in(&sandbox, "cong-dan").await;
-    let dossier = api.create_ok(&birth_dossier(vec![])).await;
+    let dossier = api.create_submitted().await;
     let mut revision = dossier.revision;
     let moves = [
         (Status::Received, None),
@@ -190,7 +212,7 @@ async fn the_agency_moves_a_dossier_and_impossible_moves_are_409() {
         .json()
         .await
         .unwrap();
-    assert_eq!(returned.history.len(), 7);
+    assert_eq!(returned.history.len(), 8, "awaiting files, submitted, then six moves");
     assert_eq!(returned, api.dossier(&dossier.id).await);
 
     let unknown = admin_status(&base, "no-such-dossier", Status::Received, None).await;
@@ -202,7 +224,7 @@ async fn the_agency_moves_a_dossier_and_impossible_moves_are_409() {
 async fn a_citizen_withdraws_a_dossier() {
     let sandbox = start().await;
     let api = Api::sign_in(&sandbox, "cong-dan").await;
-    let dossier = api.create_ok(&birth_dossier(vec![])).await;
+    let dossier = api.create_submitted().await;
     let response = api
         .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
         .send()
@@ -237,7 +259,7 @@ async fn a_citizen_withdraws_a_dossier() {
 async fn an_invalid_citizen_id_is_422_with_field_problems() {
     let sandbox = start().await;
     let api = Api::sign_in(&sandbox, "cong-dan").await;
-    let mut new = birth_dossier(vec![]);
+    let mut new = birth_dossier_with_certificate();
     new.answers.insert("requester_id".into(), Answer::Text("12345".into()));
     new.answers.remove("child_name");
     let response = api.create(&new).await;
@@ -255,7 +277,7 @@ async fn an_invalid_citizen_id_is_422_with_field_problems() {
     }));
     assert_eq!(problem.errors.len(), 2, "{:?}", problem.errors);
 
-    let mut adult = birth_dossier(vec![]);
+    let mut adult = birth_dossier_with_certificate();
     adult
         .answers
         .insert("child_birth_date".into(), Answer::Text("01/01/2000".into()));
@@ -276,12 +298,12 @@ async fn an_invalid_citizen_id_is_422_with_field_problems() {
 async fn unknown_procedures_and_old_versions_are_422_version() {
     let sandbox = start().await;
     let api = Api::sign_in(&sandbox, "cong-dan").await;
-    let mut old = birth_dossier(vec![]);
+    let mut old = birth_dossier_with_certificate();
     old.procedure_version = 0;
     let response = api.create(&old).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(problem(response).await.kind, "urn:dvc:problem:version");
-    let mut unknown = birth_dossier(vec![]);
+    let mut unknown = birth_dossier_with_certificate();
     unknown.procedure_code = "9.999999".into();
     let response = api.create(&unknown).await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -420,7 +442,7 @@ async fn the_clock_moves_open_dossiers_forward() {
     .await
     .unwrap();
     let api = Api::sign_in(&sandbox, "cong-dan").await;
-    let dossier = api.create_ok(&birth_dossier(vec![])).await;
+    let dossier = api.create_submitted().await;
     let waiting = api.create_ok(&birth_dossier_with_certificate()).await;
     let mut status = dossier.status;
     for _ in 0..50 {
@@ -438,13 +460,14 @@ async fn the_clock_moves_open_dossiers_forward() {
     assert_eq!(
         statuses,
         [
+            Status::AwaitingAttachments,
             Status::Submitted,
             Status::Received,
             Status::InReview,
             Status::ResultReady
         ]
     );
-    assert!(done.history[1].note.is_some());
+    assert!(done.history[2].note.is_some());
     assert_eq!(
         api.dossier(&waiting.id).await.status,
         Status::AwaitingAttachments,

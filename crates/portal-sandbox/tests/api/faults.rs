@@ -42,7 +42,7 @@ async fn server_errors_answer_the_next_requests_then_stop() {
     let health = http().get(format!("{base}/health")).send().await.unwrap();
     assert_eq!(health.status(), StatusCode::OK, "faults never apply outside /v1");
     for _ in 0..2 {
-        let response = api.create(&birth_dossier(vec![])).await;
+        let response = api.create(&birth_dossier_with_certificate()).await;
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
         assert_eq!(problem(response).await.kind, "urn:dvc:problem:server-error");
     }
@@ -50,7 +50,7 @@ async fn server_errors_answer_the_next_requests_then_stop() {
         api.changes(0).await.dossiers.is_empty(),
         "the failed requests did nothing"
     );
-    let response = api.create(&birth_dossier(vec![])).await;
+    let response = api.create(&birth_dossier_with_certificate()).await;
     assert_eq!(response.status(), StatusCode::CREATED);
 
     let refused = http()
@@ -113,7 +113,7 @@ async fn a_connection_dropped_after_store_is_recovered_by_the_same_key() {
     let changes = api.changes(0).await;
     assert_eq!(changes.dossiers.len(), 1, "exactly one dossier exists");
     assert_eq!(changes.dossiers[0].id, stored.id);
-    let fresh = api.create(&birth_dossier(vec![])).await;
+    let fresh = api.create(&birth_dossier_with_certificate()).await;
     assert_eq!(fresh.status(), StatusCode::CREATED, "the fault fires once");
     sandbox.stop().await;
 }
@@ -180,6 +180,9 @@ async fn clear_disarms_every_fault() {
     fault(&base, &Fault::DropAfterStore).await;
     fault(&base, &Fault::Clear).await;
     assert_eq!(api.get("/v1/catalog").send().await.unwrap().status(), StatusCode::OK);
-    assert_eq!(api.create(&birth_dossier(vec![])).await.status(), StatusCode::CREATED);
+    assert_eq!(
+        api.create(&birth_dossier_with_certificate()).await.status(),
+        StatusCode::CREATED
+    );
     sandbox.stop().await;
 }

@@ -28,7 +28,7 @@ async fn a_restart_on_the_same_port_keeps_everything() {
     let base = sandbox.base_url();
     let tokens = sign_in(&base, "cong-dan").await;
     let api = Api::with_token(&sandbox, &tokens.access_token);
-    let first = api.create_ok(&birth_dossier(vec![])).await;
+    let first = api.create_submitted().await;
     let mut definition = api.definition("1.000656").await;
     definition["version"] = (definition["version"].as_u64().unwrap() + 1).into();
     let published = publish(&base, &definition).await;
@@ -54,7 +54,7 @@ async fn a_restart_on_the_same_port_keeps_everything() {
     let api = Api::with_token(&sandbox, &tokens.access_token);
     let kept = api.dossier(&first.id).await;
     assert_eq!(kept, first, "the dossier and the access token survive the restart");
-    let second = api.create_ok(&birth_dossier(vec![])).await;
+    let second = api.create_ok(&birth_dossier_with_certificate()).await;
     assert_eq!(second.code, "X01-20261129-0002", "the day's sequence goes on");
     assert!(second.revision > first.revision);
     let fetched = api

@@ -19,6 +19,7 @@ import {
   fakeSubmissions,
   pickNext,
   readyAnswers,
+  readyFiles,
   resetFakeBackend,
   seedDraft,
   seedProfile,
@@ -53,7 +54,7 @@ const start = (seed: Seed = {}) => openDraftPage(seed);
 
 /** Opens a draft, ready to submit, on its check page. */
 async function openCheckPage(seed: Seed = {}) {
-  const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, ...seed });
+  const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, files: readyFiles, ...seed });
   const user = userEvent.setup();
   render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
   await waitFor(() => byId('check-answers'));
@@ -297,8 +298,9 @@ describe('an interview step', () => {
 });
 
 describe('check your answers', () => {
-  async function reachCheck() {
-    const started = await start();
+  /** Answers every step in the window; by default the files were attached before. */
+  async function reachCheck(seed: Seed = { files: readyFiles }) {
+    const started = await start(seed);
     const { user } = started;
     await fillFirstStep(user);
     await user.click(byId('next'));
@@ -312,6 +314,47 @@ describe('check your answers', () => {
     await waitFor(() => byId('check-answers'));
     return started;
   }
+
+  it('holds a dossier back until every document to upload has its file, and never asks for the form', async () => {
+    const { user } = await reachCheck({});
+    const finish = byId('submit');
+    expect(finish, 'answers alone are not enough').toBeDisabled();
+    expect(screen.queryByText(vi_('review-ready'))).toBeNull();
+    expect(byId('missing-files')).toHaveTextContent(vi_('review-files-missing', { count: 2 }));
+    const form = byId('documents').querySelector('[data-document="to_khai"]');
+    expect(form, 'the form the app fills is listed').toHaveTextContent(vi_('document-filled-by-app'));
+    expect(form?.querySelector('[data-attach]'), 'and takes no file').toBeNull();
+    expect(byId('documents').querySelector('[data-document="giay_chung_sinh"]')).toHaveTextContent(vi_('document-missing'));
+
+    await user.click(screen.getByRole('button', { name: vi_('review-attach-document', { name: 'Giấy chứng sinh (bản chính)' }) }));
+    expect(document.querySelector('#documents [data-attach="giay_chung_sinh"]'), 'the link goes to the attach button').toHaveFocus();
+    pickNext('giay-chung-sinh.jpg', 'can-cuoc.pdf');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(byId('missing-files')).toHaveTextContent(vi_('review-files-missing', { count: 1 })));
+    expect(finish).toBeDisabled();
+    await user.click(document.querySelector<HTMLElement>('#documents [data-attach="can_cuoc"]')!);
+    await waitFor(() => expect(finish, 'with both files the dossier is ready').toBeEnabled());
+    expect(screen.getByText(vi_('review-ready'))).toBeInTheDocument();
+    expect(document.getElementById('missing-files')).toBeNull();
+  });
+
+  it('warns before submitting about a document given later, and hands it on as a to-do', async () => {
+    const { user, draftId } = await openCheckPage({
+      answers: { ...readyAnswers, has_birth_certificate: false, witness_name: 'Lê Văn Cường' },
+      files: ['can_cuoc'],
+    });
+    expect(byId('submit')).toBeEnabled();
+    const ready = byId('ready-message');
+    expect(byId('to-follow-warning')).toHaveTextContent(vi_('review-to-follow', { count: 1 }));
+    expect(ready).toHaveTextContent('Giấy tờ mang đến khi nhận kết quả');
+    expect(byId('documents').querySelector('[data-document="ban_sao_trich_luc"]')).toHaveTextContent(vi_('document-to-follow'));
+    await user.click(byId('submit'));
+    await waitFor(() =>
+      expect(onSubmitted).toHaveBeenCalledWith(draftId, expect.anything(), [
+        { vi: 'Giấy tờ mang đến khi nhận kết quả', en: 'Paper brought when collecting the result' },
+      ]),
+    );
+  });
 
   it('reads back every answer, the documents and the fee', async () => {
     await reachCheck();
@@ -369,7 +412,7 @@ describe('check your answers', () => {
     await user.click(byId('next'));
     await waitFor(() => byId('check-answers'));
     await user.click(byId('submit'));
-    await waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(draftId, { outbox_id: expect.any(Number), online: true }));
+    await waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(draftId, { outbox_id: expect.any(Number), online: true }, []));
     const calls = invokeMock.mock.calls.map(([c]) => c);
     expect(calls.lastIndexOf('save_answer')).toBeLessThan(calls.indexOf('submit_draft'));
     expect(invokeMock).toHaveBeenCalledWith('submit_draft', { draftId });
@@ -444,7 +487,7 @@ describe('a draft the portal sent back', () => {
   ];
 
   it('says why at the top and shows each error under its field until the field changes', async () => {
-    const draftId = seedDraft({ currentStep: 'requester', answers: readyAnswers, rejection: refused(problems) });
+    const draftId = seedDraft({ currentStep: 'requester', answers: readyAnswers, files: readyFiles, rejection: refused(problems) });
     const user = userEvent.setup();
     render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const notice = await waitFor(() => byId('rejection-notice'));
@@ -519,7 +562,7 @@ describe('a draft the portal sent back', () => {
   });
 
   it('shows the errors on the check page too, and a new submission forgets them', async () => {
-    const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, rejection: refused(problems) });
+    const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, files: readyFiles, rejection: refused(problems) });
     const user = userEvent.setup();
     render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await waitFor(() => byId('check-answers'));
@@ -822,16 +865,16 @@ describe('documents and attachments', () => {
     expect(panel.tagName).toBe('DETAILS');
     expect(panel.open).toBe(true);
     expect(within(panel).getByText('Giấy tờ cần chuẩn bị')).toBeInTheDocument();
-    expect(panel.querySelector('[data-document="to_khai"]')).toHaveTextContent('PDF; tối đa 10 MB');
-    expect(panel.querySelector('[data-attach="to_khai"]')).toHaveTextContent('Đính kèm tệp');
+    expect(panel.querySelector('[data-document="can_cuoc"]')).toHaveTextContent('PDF; tối đa 10 MB');
+    expect(panel.querySelector('[data-attach="can_cuoc"]')).toHaveTextContent('Đính kèm tệp');
   });
 
   it('attaches a file from the native picker, shows a refusal, replaces and removes it', async () => {
     const { user, draftId } = await start();
-    pickNext('to-khai.jpg');
-    await user.click(document.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
+    pickNext('can-cuoc.jpg');
+    await user.click(document.querySelector<HTMLElement>('[data-attach="can_cuoc"]')!);
     const refusal = await waitFor(() => {
-      const element = document.querySelector('[data-attach-error="to_khai"]');
+      const element = document.querySelector('[data-attach-error="can_cuoc"]');
       if (!element) throw new Error('no error yet');
       return element;
     });
@@ -842,35 +885,35 @@ describe('documents and attachments', () => {
     expect(invokeMock, 'the web view sends the picker label, never a path').toHaveBeenCalledWith('attach_file', {
       draftId,
       code: '1.001193',
-      documentId: 'to_khai',
+      documentId: 'can_cuoc',
       filterName: vi_('attach-filter-name'),
     });
 
-    pickNext('to-khai.pdf');
-    await user.click(document.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
+    pickNext('can-cuoc.pdf');
+    await user.click(document.querySelector<HTMLElement>('[data-attach="can_cuoc"]')!);
     const row = await waitFor(() => {
-      const element = document.querySelector<HTMLElement>('[data-attachment="to_khai"]');
+      const element = document.querySelector<HTMLElement>('[data-attachment="can_cuoc"]');
       if (!element) throw new Error('not attached yet');
       return element;
     });
-    expect(document.querySelector('[data-attach-error="to_khai"]'), 'a good file clears the earlier refusal').toBeNull();
-    expect(row, 'the attached file shows its name').toHaveTextContent('to-khai.pdf');
+    expect(document.querySelector('[data-attach-error="can_cuoc"]'), 'a good file clears the earlier refusal').toBeNull();
+    expect(row, 'the attached file shows its name').toHaveTextContent('can-cuoc.pdf');
     expect(row, 'and its kind and size').toHaveTextContent('PDF · 1,2 MB');
     expect(row.querySelector('svg.pdf-icon'), 'a PDF has an icon, not a thumbnail').not.toBeNull();
-    expect(document.querySelector('[data-replace="to_khai"]'), 'focus moves to the Replace button').toHaveFocus();
+    expect(document.querySelector('[data-replace="can_cuoc"]'), 'focus moves to the Replace button').toHaveFocus();
 
     // A closed picker changes nothing and gives focus back.
     pickNext(null);
-    await user.click(document.querySelector<HTMLElement>('[data-replace="to_khai"]')!);
-    await waitFor(() => expect(document.querySelector('[data-replace="to_khai"]'), 'the button is usable again').not.toBeDisabled());
+    await user.click(document.querySelector<HTMLElement>('[data-replace="can_cuoc"]')!);
+    await waitFor(() => expect(document.querySelector('[data-replace="can_cuoc"]'), 'the button is usable again').not.toBeDisabled());
     expect(invokeMock.mock.calls.filter(([c]) => c === 'attach_file'), 'one call per click, the picker included').toHaveLength(3);
-    expect(document.querySelector('[data-attachment="to_khai"]'), 'the earlier file stays').toHaveTextContent('to-khai.pdf');
-    expect(document.querySelector('[data-replace="to_khai"]'), 'focus is back on the button clicked').toHaveFocus();
-    expect(document.querySelector('[data-attach-error="to_khai"]'), 'closing the picker is no error').toBeNull();
+    expect(document.querySelector('[data-attachment="can_cuoc"]'), 'the earlier file stays').toHaveTextContent('can-cuoc.pdf');
+    expect(document.querySelector('[data-replace="can_cuoc"]'), 'focus is back on the button clicked').toHaveFocus();
+    expect(document.querySelector('[data-attach-error="can_cuoc"]'), 'closing the picker is no error').toBeNull();
 
-    await user.click(document.querySelector<HTMLElement>('[data-remove="to_khai"]')!);
-    await waitFor(() => expect(document.querySelector('[data-attachment="to_khai"]')).toBeNull());
-    expect(document.querySelector('[data-attach="to_khai"]'), 'focus goes to Attach once the file is removed').toHaveFocus();
+    await user.click(document.querySelector<HTMLElement>('[data-remove="can_cuoc"]')!);
+    await waitFor(() => expect(document.querySelector('[data-attachment="can_cuoc"]')).toBeNull());
+    expect(document.querySelector('[data-attach="can_cuoc"]'), 'focus goes to Attach once the file is removed').toHaveFocus();
     expect(invokeMock.mock.calls.some(([c]) => c === 'remove_attachment'), 'the removal reached the store').toBe(true);
   });
 
@@ -881,14 +924,14 @@ describe('documents and attachments', () => {
       if (command === 'attach_file') await picked.promise;
       return fakeInvoke(command, args as Record<string, unknown>);
     });
-    pickNext('to-khai.pdf');
-    await user.click(document.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
+    pickNext('can-cuoc.pdf');
+    await user.click(document.querySelector<HTMLElement>('[data-attach="can_cuoc"]')!);
     await waitFor(() =>
-      expect(document.querySelector('[data-attach="to_khai"]'), 'a second click cannot open a second picker').toBeDisabled(),
+      expect(document.querySelector('[data-attach="can_cuoc"]'), 'a second click cannot open a second picker').toBeDisabled(),
     );
     expect(screen.getByText(vi_('attach-busy')), 'the person is told to choose and wait').toBeInTheDocument();
     picked.resolve();
-    await waitFor(() => expect(document.querySelector('[data-attachment="to_khai"]'), 'the file is attached').not.toBeNull());
+    await waitFor(() => expect(document.querySelector('[data-attachment="can_cuoc"]'), 'the file is attached').not.toBeNull());
     expect(screen.queryByText(vi_('attach-busy')), 'the busy note goes once the file is saved').toBeNull();
   });
 
@@ -918,8 +961,8 @@ describe('documents and attachments', () => {
     expect(list.querySelector('[data-attachment="giay_chung_sinh"]')).toHaveTextContent('giay-chung-sinh.png');
     expect(list.querySelector('[data-remove]')).toBeNull();
     expect(list.querySelector('[data-replace]')).toBeNull();
-    pickNext('to-khai.pdf');
-    await user.click(list.querySelector<HTMLElement>('[data-attach="to_khai"]')!);
-    await waitFor(() => expect(list.querySelector('[data-attachment="to_khai"]')).toHaveTextContent('to-khai.pdf'));
+    pickNext('can-cuoc.pdf');
+    await user.click(list.querySelector<HTMLElement>('[data-attach="can_cuoc"]')!);
+    await waitFor(() => expect(list.querySelector('[data-attachment="can_cuoc"]')).toHaveTextContent('can-cuoc.pdf'));
   });
 });
