@@ -231,6 +231,7 @@ save-failed = Your last answer has not been saved.
 ## Answers filled in from a personal profile
 
 prefill-badge = Filled in from your personal profile
+copied-badge = Filled in from the step “{ $step }”. Change it if it is not right.
 prefill-save-to-profile = Save to personal profile
 prefill-save-field = { " " }the answer “{ $label }”
 prefill-saved = The answer was saved to the personal profile.

@@ -218,6 +218,7 @@ save-failed = Chưa lưu được câu trả lời vừa nhập.
 ## Thông tin điền sẵn từ hồ sơ cá nhân
 
 prefill-badge = Điền sẵn từ hồ sơ cá nhân
+copied-badge = Điền sẵn theo bước “{ $step }”. Bạn sửa lại nếu chưa đúng.
 prefill-save-to-profile = Lưu vào hồ sơ cá nhân
 prefill-save-field = { " " }câu trả lời “{ $label }”
 prefill-saved = Đã lưu câu trả lời vào hồ sơ cá nhân.

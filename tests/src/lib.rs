@@ -312,9 +312,18 @@ pub async fn start_birth_registration(app: &App) {
     app.on_step("Thông tin của trẻ").await;
 }
 
-/// Answers birth registration from the child's step to the end, ending on
-/// the check-your-answers page.
+/// Answers birth registration from the child's step to the end (the father
+/// not named), ending on the check-your-answers page.
 pub async fn finish_birth_registration(app: &App) {
+    answer_child_and_mother(app).await;
+    app.on_step("Thông tin người cha").await;
+    app.click("#field-has_father-no").await;
+    app.next().await;
+    answer_papers(app).await;
+}
+
+/// Answers the child's and the mother's steps, ending on the father's step.
+pub async fn answer_child_and_mother(app: &App) {
     app.on_step("Thông tin của trẻ").await;
     app.fill("child_name", "Nguyễn Minh Khang").await;
     app.click("#field-child_sex-male").await;
@@ -346,11 +355,10 @@ pub async fn finish_birth_registration(app: &App) {
         .expect("street");
     app.shot("05-address").await;
     app.next().await;
+}
 
-    app.on_step("Thông tin người cha").await;
-    app.click("#field-has_father-no").await;
-    app.next().await;
-
+/// Answers the last step, ending on the check-your-answers page.
+pub async fn answer_papers(app: &App) {
     app.on_step("Giấy tờ kèm theo").await;
     app.click("#field-has_birth_certificate-yes").await;
     app.click("#field-surrogacy-no").await;

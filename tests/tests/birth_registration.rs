@@ -83,7 +83,39 @@ async fn walk(app: &App) {
     app.fill("requester_id", "001090012345").await;
     app.next().await;
 
-    e2e::finish_birth_registration(app).await;
+    e2e::answer_child_and_mother(app).await;
+
+    // The filer said he is the father: naming the father fills in what he
+    // already gave, and says from which step.
+    app.on_step("Thông tin người cha").await;
+    app.click("#field-has_father-yes").await;
+    let father = app.wait("#field-father_name").await;
+    let mut name = String::new();
+    for _ in 0..50 {
+        name = father.prop("value").await.expect("value").unwrap_or_default();
+        if !name.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(name, "Nguyễn Văn An", "the father's name is the filer's");
+    let id = app
+        .wait("#field-father_id")
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default();
+    assert_eq!(id, "001090012345", "and so is his ID");
+    let badge = app.text("[data-copied='father_name']").await;
+    assert!(
+        badge.contains("Người đi đăng ký"),
+        "the page says where it came from: {badge}"
+    );
+    app.fill("father_birth_date", "15/06/1990").await;
+    app.shot("05b-father-prefilled").await;
+    app.next().await;
+    e2e::answer_papers(app).await;
 
     let check = app.wait("#check-answers").await.text().await.expect("check page text");
     assert!(check.contains("Nguyễn Minh Khang"), "the child's name is read back");

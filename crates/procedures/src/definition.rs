@@ -301,6 +301,23 @@ pub struct Field {
     /// fill it in; matched by meaning, never by label.
     #[serde(default)]
     pub meaning: Option<Meaning>,
+    /// Another field this one repeats in some cases (the father's name is
+    /// the filer's when the filer is the father): while this field has no
+    /// answer of its own, the first rule that holds gives it that field's
+    /// answer.
+    #[serde(default)]
+    pub same_as: Vec<SameAs>,
+}
+
+/// When a field repeats another field's answer.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct SameAs {
+    /// The condition under which the answers are the same.
+    pub when: String,
+    /// The field whose answer is repeated; of the same type.
+    pub field: String,
 }
 
 /// A fact about the person filing that a profile holds.

@@ -111,6 +111,9 @@ pub struct FieldState {
     pub display: Option<Display>,
     /// What is wrong with the answer (empty when it is fine).
     pub errors: Vec<Message>,
+    /// The answer repeats one given at another step (see
+    /// [`Field::same_as`]): that step's title. The person can change it.
+    pub copied_from: Option<LocalizedText>,
 }
 
 /// An answer prepared for reading back.
@@ -190,12 +193,25 @@ pub struct FeeState {
 /// documents in `attached`, as of `today`.
 pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, today: NaiveDate) -> InterviewState {
     let d = &procedure.definition;
-    let cleaned: Answers = answers
+    let own: Answers = answers
         .iter()
         .filter_map(|(id, answer)| Some((id.clone(), clean_answer(procedure.field_kind(id)?, answer))))
         .filter(|(_, answer)| !is_blank(answer))
         .collect();
-    let visible = visible_fields(procedure, &cleaned, today);
+    let own_visible = visible_fields(procedure, &own, today);
+    let copies = copies(procedure, &own, &own_visible, today);
+    // Copies come from answers of the person's own, so one more pass settles
+    // what they show or hide.
+    let (cleaned, visible) = if copies.is_empty() {
+        (own, own_visible)
+    } else {
+        let mut with_copies = own.clone();
+        for (target, source) in &copies {
+            with_copies.insert(target.to_string(), own[source.id].clone());
+        }
+        let visible = visible_fields(procedure, &with_copies, today);
+        (with_copies, visible)
+    };
     let scope = Answered {
         procedure,
         answers: &cleaned,
@@ -213,7 +229,11 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, t
                 .fields
                 .iter()
                 .filter(|f| visible.contains(f.id.as_str()))
-                .map(|f| field_state(procedure, f, &scope))
+                .map(|f| {
+                    let mut state = field_state(procedure, f, &scope);
+                    state.copied_from = copies.get(f.id.as_str()).map(|source| source.step_title.clone());
+                    state
+                })
                 .collect();
             StepState {
                 id: step.id.clone(),
@@ -393,7 +413,55 @@ fn field_state(procedure: &Procedure, field: &Field, scope: &Answered<'_>) -> Fi
         value,
         display,
         errors,
+        copied_from: None,
     }
+}
+
+/// Where a field's answer is repeated from.
+struct Source<'a> {
+    /// The field answered.
+    id: &'a str,
+    /// The title of its step.
+    step_title: &'a LocalizedText,
+}
+
+/// The fields without an answer of their own that repeat another field's
+/// answer, by id: the first `same_as` rule whose condition holds and whose
+/// field is shown and answered.
+fn copies<'a>(
+    procedure: &'a Procedure,
+    own: &Answers,
+    visible: &HashSet<&str>,
+    today: NaiveDate,
+) -> BTreeMap<&'a str, Source<'a>> {
+    let scope = Answered {
+        procedure,
+        answers: own,
+        visible,
+        today,
+    };
+    let steps = &procedure.definition.steps;
+    let step_of = |id: &str| steps.iter().find(|s| s.fields.iter().any(|f| f.id == id));
+    steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .filter(|f| !f.same_as.is_empty() && !own.contains_key(&f.id))
+        .filter_map(|field| {
+            let rule = field.same_as.iter().find(|rule| {
+                visible.contains(rule.field.as_str())
+                    && own.contains_key(&rule.field)
+                    && procedure.condition(&rule.when).is_some_and(|c| c.holds(&scope))
+            })?;
+            let step = step_of(&rule.field)?;
+            Some((
+                field.id.as_str(),
+                Source {
+                    id: rule.field.as_str(),
+                    step_title: &step.title,
+                },
+            ))
+        })
+        .collect()
 }
 
 /// Validates one answer against its field's type and options; on success

@@ -203,6 +203,9 @@ fn condition_places(d: &Definition) -> Vec<(String, &str)> {
             for (k, check) in field.checks.iter().enumerate() {
                 out.push((format!("steps[{s}].fields[{f}].checks[{k}].rule"), check.rule.as_str()));
             }
+            for (k, rule) in field.same_as.iter().enumerate() {
+                out.push((format!("steps[{s}].fields[{f}].same_as[{k}].when"), rule.when.as_str()));
+            }
         }
     }
     out
@@ -322,6 +325,7 @@ impl<'a> Checker<'a> {
                 let lists = [
                     ("options", field.options.len(), MAX_OPTIONS),
                     ("checks", field.checks.len(), MAX_LIST_ITEMS),
+                    ("same_as", field.same_as.len(), MAX_LIST_ITEMS),
                 ];
                 for (key, count, limit) in lists {
                     if count > limit {
@@ -370,6 +374,13 @@ impl<'a> Checker<'a> {
                 ] {
                     strings.extend(link.as_deref().map(|l| (format!("{place}.{key}"), l, MAX_ID_BYTES)));
                 }
+                strings.extend(
+                    field
+                        .same_as
+                        .iter()
+                        .enumerate()
+                        .map(|(k, rule)| (format!("{place}.same_as[{k}].field"), rule.field.as_str(), MAX_ID_BYTES)),
+                );
                 strings.extend(
                     field
                         .options
@@ -562,6 +573,24 @@ impl<'a> Checker<'a> {
                 let mut values = HashSet::new();
                 if let Some(o) = field.options.iter().position(|o| !values.insert(o.value.as_str())) {
                     return Err(self.fail(format!("{place}.options[{o}].value"), "option values must be unique"));
+                }
+                for (k, rule) in field.same_as.iter().enumerate() {
+                    let key = format!("{place}.same_as[{k}].field");
+                    match self.kinds.get(rule.field.as_str()) {
+                        _ if rule.field == field.id => {
+                            return Err(self.fail(key, "a field cannot repeat itself"));
+                        }
+                        Some(kind) if *kind == field.kind => {}
+                        Some(_) => {
+                            return Err(self.fail(
+                                key,
+                                format!("field `{}` has another type than this field", shown(&rule.field)),
+                            ));
+                        }
+                        None => {
+                            return Err(self.fail(key, format!("there is no field `{}`", shown(&rule.field))));
+                        }
+                    }
                 }
                 let links = [
                     ("birth_date_field", &field.birth_date_field, FieldKind::Date),

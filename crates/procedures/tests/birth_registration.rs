@@ -126,6 +126,67 @@ fn a_document_given_later_does_not_hold_the_dossier_back_but_is_still_to_follow(
     assert_eq!(status_of(&state, "giay_chung_sinh"), DocumentStatus::ToFollow);
 }
 
+/// The answers up to the father's step, filed by `relation`, with the
+/// father's details to be written down.
+fn filed_by(relation: &str) -> Answers {
+    let mut answers = valid_answers();
+    answers.insert("requester_relation".into(), text(relation));
+    answers.insert("has_father".into(), Answer::Bool(true));
+    for own in ["father_name", "father_id", "mother_name", "mother_id"] {
+        answers.remove(own);
+    }
+    answers
+}
+
+fn field<'a>(state: &'a InterviewState, id: &str) -> &'a procedures::engine::FieldState {
+    state
+        .steps
+        .iter()
+        .flat_map(|s| &s.fields)
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| panic!("{id} is shown"))
+}
+
+#[test]
+fn the_filer_who_is_the_father_is_not_asked_his_name_and_id_again() {
+    let answers = filed_by("father");
+    let state = run(&answers);
+    for (target, source) in [("father_name", "requester_name"), ("father_id", "requester_id")] {
+        let copied = field(&state, target);
+        assert_eq!(copied.value.as_ref(), answers.get(source), "{target} repeats {source}");
+        assert_eq!(
+            copied.copied_from.as_ref().map(|t| t.vi.as_str()),
+            Some("Người đi đăng ký"),
+            "and says where from"
+        );
+        assert_eq!(state.answers.get(target), answers.get(source), "the copy is submitted");
+    }
+    assert!(
+        field(&state, "mother_name").value.is_none(),
+        "the mother is not the filer"
+    );
+
+    let mut own = answers.clone();
+    own.insert("father_name".into(), text("Nguyễn Văn Bình"));
+    let state = run(&own);
+    assert_eq!(
+        field(&state, "father_name").value,
+        Some(text("Nguyễn Văn Bình")),
+        "an own answer wins"
+    );
+    assert_eq!(field(&state, "father_name").copied_from, None);
+
+    let state = run(&filed_by("mother"));
+    assert!(
+        field(&state, "father_name").value.is_none(),
+        "filed by the mother, the father is asked"
+    );
+    assert_eq!(
+        field(&state, "mother_id").value,
+        valid_answers().get("requester_id").cloned()
+    );
+}
+
 #[test]
 fn empty_answers_ask_for_every_required_field() {
     let state = run(&Answers::new());
@@ -168,6 +229,8 @@ fn citizen_id_errors_are_specific() {
 #[test]
 fn the_fathers_questions_show_only_when_he_is_named() {
     let mut answers = valid_answers();
+    // Filed by a grandparent: nothing of the father's is known from the filer.
+    answers.insert("requester_relation".into(), text("grandparent"));
     answers.insert("father_name".into(), text("Lê Văn Cường"));
     let hidden = run(&answers);
     let father = hidden.steps.iter().find(|s| s.id == "father").unwrap();

@@ -147,3 +147,21 @@ fn garbage_never_panics() {
         assert!(load(text).is_err(), "{text:?} is not a definition");
     }
 }
+
+#[test]
+fn a_field_may_only_repeat_another_existing_field_of_its_type() {
+    let from = "same_as = [{ when = 'requester_relation == \"father\"', field = \"requester_name\" }]";
+    let (place, problem) = invalid(&broken(from, &from.replace("requester_name", "requester_nam")));
+    assert_eq!(place, "steps[3].fields[1].same_as[0].field");
+    assert_eq!(problem, "there is no field `requester_nam`");
+
+    let (_, problem) = invalid(&broken(from, &from.replace("requester_name", "requester_phone")));
+    assert_eq!(problem, "field `requester_phone` has another type than this field");
+
+    let (_, problem) = invalid(&broken(from, &from.replace("requester_name", "father_name")));
+    assert_eq!(problem, "a field cannot repeat itself");
+
+    let (place, problem) = invalid(&broken(from, &from.replace("requester_relation", "requester_role")));
+    assert_eq!(place, "steps[3].fields[1].same_as[0].when");
+    assert!(problem.contains("`requester_role`"), "{problem}");
+}

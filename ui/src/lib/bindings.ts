@@ -793,6 +793,11 @@ export type FieldState_Deserialize = {
 	display?: Display | null,
 	/**  What is wrong with the answer (empty when it is fine). */
 	errors: Message[],
+	/**
+	 *  The answer repeats one given at another step (see
+	 *  [`Field::same_as`]): that step's title. The person can change it.
+	 */
+	copied_from?: LocalizedText | null,
 };
 
 /**  A visible field and its state. */
@@ -815,6 +820,11 @@ export type FieldState_Serialize = {
 	display: Display | null,
 	/**  What is wrong with the answer (empty when it is fine). */
 	errors: Message[],
+	/**
+	 *  The answer repeats one given at another step (see
+	 *  [`Field::same_as`]): that step's title. The person can change it.
+	 */
+	copied_from: LocalizedText | null,
 };
 
 /**  One question. */
@@ -850,6 +860,13 @@ export type Field_Deserialize = {
 	 *  fill it in; matched by meaning, never by label.
 	 */
 	meaning?: Meaning | null,
+	/**
+	 *  Another field this one repeats in some cases (the father's name is
+	 *  the filer's when the filer is the father): while this field has no
+	 *  answer of its own, the first rule that holds gives it that field's
+	 *  answer.
+	 */
+	same_as?: SameAs[],
 };
 
 /**  One question. */
@@ -885,6 +902,13 @@ export type Field_Serialize = {
 	 *  fill it in; matched by meaning, never by label.
 	 */
 	meaning: Meaning | null,
+	/**
+	 *  Another field this one repeats in some cases (the father's name is
+	 *  the filer's when the filer is the father): while this field has no
+	 *  answer of its own, the first rule that holds gives it that field's
+	 *  answer.
+	 */
+	same_as: SameAs[],
 };
 
 /**  A file kind recognised by its content. */
@@ -1204,6 +1228,14 @@ export type Refusal_Serialize = {
 	detail: string | null,
 	/**  The answers the portal refused. */
 	fields: FieldProblem[],
+};
+
+/**  When a field repeats another field's answer. */
+export type SameAs = {
+	/**  The condition under which the answers are the same. */
+	when: string,
+	/**  The field whose answer is repeated; of the same type. */
+	field: string,
 };
 
 /**  Where a dossier is in its life. */

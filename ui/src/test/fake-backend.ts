@@ -225,6 +225,7 @@ export const definition: Definition = {
       max: null,
       checks: [],
       meaning: f.meaning ?? null,
+      same_as: [],
     })),
   })),
 };
@@ -317,6 +318,7 @@ export function evaluate(answers: Answers, attached: ReadonlySet<string> = new S
         value: value ?? null,
         display: result.display ?? null,
         errors: result.error ? [result.error] : [],
+        copied_from: null,
       };
     });
     return { id: s.id, title: s.title, intro: s.intro ?? null, fields, complete: fields.every((f) => f.errors.length === 0) };
