@@ -7,6 +7,7 @@ pub mod events;
 pub mod language;
 pub mod lock;
 pub mod navigation;
+pub mod text_size;
 
 use std::sync::Arc;
 
@@ -17,6 +18,7 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 use crate::language::Language;
 use crate::lock::Lock;
+use crate::text_size::TextSize;
 use assistant::AppError;
 use assistant::launch::{self, KeySource, Settings};
 
@@ -47,6 +49,7 @@ pub fn run() {
             let language = Language::load(&settings.folder, localizer.clone());
             set_window_title(&handle, &language);
             app.manage(language);
+            app.manage(TextSize::load(&settings.folder));
             let lock = match KeySource::for_folder(&settings.folder) {
                 KeySource::Keyring(ring) => {
                     let key = vault::data_key(&ring).map_err(|e| refuse(e.into()))?;
@@ -99,6 +102,8 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::places::search_communes,
             commands::locale::current_locale,
             commands::locale::set_locale,
+            commands::text_size::text_size,
+            commands::text_size::set_text_size,
             commands::startup::startup_notices,
             commands::startup::home_shown,
             commands::drafts::list_drafts,

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::Path;
 
 /// Commands that only read memory (the catalog, the bundled places, the lock
-/// or language state, a log line) and may answer on the main thread.
+/// state, the language or text size, a log line) and may answer on the main thread.
 const IN_MEMORY: &[&str] = &[
     "lock_state",
     "search_procedures",
@@ -15,6 +15,7 @@ const IN_MEMORY: &[&str] = &[
     "list_provinces",
     "search_communes",
     "current_locale",
+    "text_size",
     "portal_status",
     "home_shown",
 ];

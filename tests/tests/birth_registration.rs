@@ -80,6 +80,32 @@ async fn walk(app: &App) {
     );
     app.shot("04-citizen-id-error").await;
 
+    // Text at 200% for an older reader: the page reflows, nothing scrolls sideways.
+    app.wait("#text-size")
+        .await
+        .select_by_value("200")
+        .await
+        .expect("choose 200%");
+    let overflow = app
+        .client
+        .execute(
+            "await new Promise((r) => setTimeout(r, 300)); \
+             window.scrollTo(0, 0); \
+             const root = document.documentElement; \
+             return [getComputedStyle(root).fontSize, root.scrollWidth - root.clientWidth];",
+            vec![],
+        )
+        .await
+        .expect("the script runs");
+    assert_eq!(overflow[0], "36px", "the root font doubles from 18px: {overflow}");
+    assert_eq!(overflow[1], 0, "no sideways scrolling at 200%: {overflow}");
+    app.shot("04b-step-at-200-percent").await;
+    app.wait("#text-size")
+        .await
+        .select_by_value("100")
+        .await
+        .expect("back to 100%");
+
     app.fill("requester_id", "001090012345").await;
     app.next().await;
 

@@ -17,6 +17,7 @@ import {
   fakeDraft,
   fakeInvoke,
   fakeProfile,
+  fakeTextSize,
   resetFakeBackend,
   seedDraft,
   seedProfile,
@@ -222,6 +223,39 @@ describe('language', () => {
     await waitFor(() => expect(listed()).toHaveLength(3));
     await user.selectOptions(byId('language'), 'en');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Which procedure do you need?');
+  });
+});
+
+describe('text size', () => {
+  const scale = () => document.documentElement.style.getPropertyValue('--text-scale');
+
+  it('grows the text from the header or with Ctrl and +, keeps it, and goes back with Ctrl and 0', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    const select = screen.getByLabelText('Cỡ chữ') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['100%', '125%', '150%', '175%', '200%']);
+    expect(select.value).toBe('100');
+
+    await user.selectOptions(select, '200');
+    expect(invokeMock).toHaveBeenCalledWith('set_text_size', { percent: 200 });
+    await waitFor(() => expect(scale()).toBe('2'));
+    expect(fakeTextSize(), 'the shell keeps the choice').toBe(200);
+
+    await user.keyboard('{Control>}-{/Control}');
+    await waitFor(() => expect(scale()).toBe('1.75'));
+    expect(select.value).toBe('175');
+    await user.keyboard('{Control>}0{/Control}');
+    await waitFor(() => expect(scale()).toBe('1'));
+    await user.keyboard('{Control>}={/Control}');
+    await waitFor(() => expect(fakeTextSize()).toBe(125));
+  });
+
+  it('starts at the size the shell kept', async () => {
+    await fakeInvoke('set_text_size', { percent: 150 });
+    render(App);
+    await waitFor(() => expect(scale()).toBe('1.5'));
+    await waitFor(() => expect((screen.getByLabelText('Cỡ chữ') as HTMLSelectElement).value).toBe('150'));
   });
 });
 

@@ -352,23 +352,37 @@ describe('the submissions screen', () => {
 });
 
 describe('notices from the sync worker', () => {
-  it('on delivery, tells the code in a message and lists the dossier instead of the queued one', async () => {
+  it('on delivery, says the code once, in the message of the submission, and lists the dossier instead of the queued one', async () => {
     const { user, id } = await startOnCheckPage();
     await user.click(byId('submit'));
     await waitFor(() => element('[data-queued]'));
 
     const notice = deliverQueued();
     emitSync(notice);
-    const toast = await waitFor(() => byId('toast'));
-    expect(toast).toHaveTextContent(`Hồ sơ đã được gửi. Mã hồ sơ: ${notice.code}`);
-    expect(toast.closest('[aria-live="polite"]')).not.toBeNull();
     await waitFor(() => element(`[data-dossier="${notice.code}"]`));
     expect(document.querySelector('[data-queued]')).toBeNull();
     expect(byId('submissions')).not.toHaveTextContent('Đang chờ gửi');
     expect(text(`[data-dossier="${notice.code}"] [data-status]`)).toBe('Đã nộp');
-    // The message of the submission now says where it went.
-    expect(byId('submit-result')).toHaveTextContent(notice.code);
+    // The message of the submission now says where it went, and is announced.
+    const result = byId('submit-result');
+    expect(result).toHaveTextContent(`Hồ sơ đã được gửi. Mã hồ sơ: ${notice.code}`);
+    expect(result).toHaveAttribute('role', 'status');
+    expect(document.getElementById('toast'), 'no toast repeats it').toBeNull();
     expect(notice.draft_id).toBe(id);
+  });
+
+  it('on delivery while the person is elsewhere, tells the code in a message', async () => {
+    const { user } = await startOnCheckPage();
+    await user.click(byId('submit'));
+    await waitFor(() => element('[data-queued]'));
+    await user.click(byId('submissions-back-home'));
+    await waitFor(() => byId('search'));
+
+    const notice = deliverQueued();
+    emitSync(notice);
+    const toast = await waitFor(() => byId('toast'));
+    expect(toast).toHaveTextContent(`Hồ sơ đã được gửi. Mã hồ sơ: ${notice.code}`);
+    expect(toast.closest('[aria-live="polite"]')).not.toBeNull();
   });
 
   it('on a status change, tells the new status with the note and updates the timeline', async () => {

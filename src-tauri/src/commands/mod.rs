@@ -1,5 +1,5 @@
 //! Tauri commands: each unpacks its arguments and calls one method of the
-//! [`assistant::Assistant`] (or of the shell's own lock and language).
+//! [`assistant::Assistant`] (or of the shell's own lock, language and text size).
 
 pub mod attachments;
 pub mod catalog;
@@ -10,3 +10,4 @@ pub mod places;
 pub mod portal;
 pub mod profiles;
 pub mod startup;
+pub mod text_size;

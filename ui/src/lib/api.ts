@@ -70,11 +70,13 @@ export const {
   searchCommunes,
   searchProcedures,
   setLocale,
+  setTextSize,
   signIn,
   signInWithBrowser,
   signOut,
   startupNotices,
   submitDraft,
+  textSize,
   unlock,
   updateProfileFromDraft,
 } = commands;

@@ -28,6 +28,13 @@ export const commands = {
 	currentLocale: () => __TAURI_INVOKE<string>("current_locale"),
 	/**  Switches to the chosen language and keeps the choice for the next start. */
 	setLocale: (locale: string) => __TAURI_INVOKE<void>("set_locale", { locale }),
+	/**  The text size chosen on this computer, in percent (100 until one is chosen). */
+	textSize: () => __TAURI_INVOKE<number>("text_size"),
+	/**
+	 *  Switches to the offered text size nearest `percent` (100 to 200) and
+	 *  keeps it for the next start; the size now in use.
+	 */
+	setTextSize: (percent: number) => __TAURI_INVOKE<number>("set_text_size", { percent }),
 	/**  Messages from start-up, e.g. a corrupt database that was set aside. */
 	startupNotices: () => __TAURI_INVOKE<AppError[]>("startup_notices"),
 	/**

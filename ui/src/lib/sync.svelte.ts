@@ -12,6 +12,8 @@ class SyncState {
   revision = $state(0);
   /** Dossier codes of the drafts delivered in this run, by draft id. */
   delivered = $state<{ [draftId in string]?: string }>({});
+  /** The draft whose submission the screen is showing the result of: its delivery needs no toast. */
+  onScreen: number | null = null;
 }
 
 export const sync = new SyncState();
@@ -32,7 +34,10 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
       const code = notice.code;
       setOnline(true);
       sync.delivered[notice.draft_id] = code;
-      showToast({ key: `dossier:${code}`, message: () => t('sync-delivered', { code }), duration: NOTICE_MS });
+      // The submissions screen says it already where the person is looking.
+      if (sync.onScreen !== notice.draft_id) {
+        showToast({ key: `dossier:${code}`, message: () => t('sync-delivered', { code }), duration: NOTICE_MS });
+      }
       break;
     }
     case 'status_changed': {
@@ -77,4 +82,5 @@ function reasonMessage(reason: string): string {
 export function resetSync(): void {
   sync.revision = 0;
   sync.delivered = {};
+  sync.onScreen = null;
 }

@@ -403,6 +403,8 @@ const store = {
   lock: { locked: false, newFolder: false, passphrase: null as string | null },
   /** The language the shell keeps. */
   locale: 'vi',
+  /** The text size the shell keeps, in percent. */
+  textSize: 100,
 };
 
 /** The passphrase a locked fake data folder opens with. */
@@ -426,6 +428,12 @@ export function resetFakeBackend(): void {
   store.picks = [];
   store.lock = { locked: false, newFolder: false, passphrase: null };
   store.locale = 'vi';
+  store.textSize = 100;
+}
+
+/** The text size the shell keeps, in percent. */
+export function fakeTextSize(): number {
+  return store.textSize;
 }
 
 /**
@@ -741,6 +749,14 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'set_locale':
       store.locale = String(args['locale']);
       return null;
+    case 'text_size':
+      return store.textSize;
+    case 'set_text_size': {
+      // Rust keeps to the sizes offered: the nearest one.
+      const wanted = Number(args['percent']);
+      store.textSize = [100, 125, 150, 175, 200].reduce((best, size) => (Math.abs(size - wanted) < Math.abs(best - wanted) ? size : best));
+      return store.textSize;
+    }
     case 'home_shown':
       return null;
     case 'startup_notices':
