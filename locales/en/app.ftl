@@ -13,7 +13,7 @@ nav-text-size-help = Make the text larger to read it more easily. Shortcuts: Ctr
 nav-language-vi = Tiếng Việt
 nav-language-en = English
 nav-label = Main sections
-nav-profiles = Personal profiles
+nav-profiles = Saved people
 nav-submissions = Submitted applications
 
 ## The public service portal (header)
@@ -103,7 +103,8 @@ wizard-error-link = { $label }: { $message }
 wizard-date-placeholder = dd/mm/yyyy
 wizard-address-province = Province or city
 wizard-address-province-choose = Choose a province or city
-wizard-address-commune-filter = Search communes and wards by name (optional)
+wizard-address-commune-filter = Find a commune, ward or special zone by name
+wizard-address-commune-picked = { $name } is chosen: the only one that matches what you typed.
 wizard-address-commune-none = No commune or ward has that name. Please check the spelling.
 wizard-address-commune = Commune, ward or special zone
 wizard-address-commune-choose = Choose a commune, ward or special zone
@@ -164,7 +165,7 @@ submissions-code = Application code: { $code }
 submissions-status = Status:
 submissions-fee = Fee: { $fee }
 submissions-timeline = Progress
-submissions-note = Note from the handling agency: { $note }
+submissions-note = Note from the handling agency:
 submissions-back-home = Back to the home page
 
 ## Notices from the public service portal
@@ -172,7 +173,7 @@ submissions-back-home = Back to the home page
 toast-close = Close this message
 sync-delivered = Your application was sent. Application code: { $code }
 sync-status-changed = Application { $code }: { $status }
-sync-status-note = Note: { $note }
+sync-status-note = Note:
 sync-rejected = The public service portal sent an application back to be corrected. Please open it and correct the marked answers.
 sync-rejected-refused = The public service portal did not accept this application and gave no reason. Please open it, check it and submit again, or contact the receiving agency.
 sync-open-draft = Open it to correct
@@ -217,7 +218,7 @@ drafts-rejected = Needs correcting before it is submitted again
 ## Starting: who is this for
 
 start-who-title = Who are you filing for?
-start-who-hint = If you choose a personal profile, the app fills in what it holds; you can still change it.
+start-who-hint = If you choose a saved person, the app fills in their details; you can still change them.
 start-who-nobody = Someone else (nothing filled in)
 start-who-required = Please choose who you are filing for.
 start-who-continue = Continue
@@ -232,11 +233,11 @@ save-failed = Your last answer has not been saved.
 
 ## Answers filled in from a personal profile
 
-prefill-badge = Filled in from your personal profile
+prefill-badge = Filled in from the saved person’s details
 copied-badge = Filled in from the step “{ $step }”. Change it if it is not right.
-prefill-save-to-profile = Save to personal profile
+prefill-save-to-profile = Save to the saved person’s details
 prefill-save-field = { " " }the answer “{ $label }”
-prefill-saved = The answer was saved to the personal profile.
+prefill-saved = The answer was saved to the person’s details.
 
 ## The procedure was updated
 
@@ -269,27 +270,27 @@ attach-removed = The file { $name } was removed.
 
 ## Personal profiles
 
-profiles-title = Personal profiles
+profiles-title = Saved people
 profiles-intro = You can save your details and those of your family here once; when you file a procedure, the app fills them in for you. They are kept on this computer only.
-profiles-empty = There are no personal profiles yet. Press “Add a personal profile” to start.
-profiles-new = Add a personal profile
+profiles-empty = No one is saved yet. Press “Add a person” to start.
+profiles-new = Add a person
 profiles-edit = Edit
 profiles-delete = Delete
-profiles-about = { " " }the profile “{ $label }”
-profiles-no-facts = This profile holds no details yet.
+profiles-about = { " " }the details of “{ $label }”
+profiles-no-facts = No details of this person yet.
 profiles-back-home = Back to the home page
-profiles-saved = The profile “{ $label }” was saved.
-profiles-deleted = The profile “{ $label }” was deleted.
-profiles-delete-title = Are you sure you want to delete this personal profile?
-profiles-delete-body = The profile “{ $label }” will be deleted from this computer. Drafts filled in from it keep their answers.
-profiles-delete-confirm = Delete the profile
+profiles-saved = The details of “{ $label }” were saved.
+profiles-deleted = The details of “{ $label }” were deleted.
+profiles-delete-title = Are you sure you want to delete this person’s details?
+profiles-delete-body = The details of “{ $label }” will be deleted from this computer. Drafts filled in from them keep their answers.
+profiles-delete-confirm = Delete the details
 profiles-delete-cancel = Do not delete
-profiles-form-new-title = Add a personal profile
-profiles-form-edit-title = Edit the profile “{ $label }”
+profiles-form-new-title = Add a person
+profiles-form-edit-title = Edit the details of “{ $label }”
 profiles-form-intro = Fill in only what you want to save; you can add more later.
-profiles-label = Profile name
+profiles-label = Name to show
 profiles-label-hint = A name to recognise it by, for example: Me, Mum, My son. If left empty, the app uses the full name.
-profiles-label-required = Please give the profile a name or enter the full name.
+profiles-label-required = Please give a name to show or enter the full name.
 profiles-full-name = Full name
 profiles-full-name-hint = With diacritics, as on the citizen ID card.
 profiles-citizen-id = Personal identification number
@@ -304,7 +305,7 @@ profiles-phone-hint = 10 digits, for example 0912345678.
 profiles-email = E-mail
 profiles-permanent-address = Permanent residence
 profiles-current-address = Current residence
-profiles-save = Save the profile
+profiles-save = Save the details
 profiles-cancel = Cancel
 
 # Opening the data with a passphrase, on a computer without an operating-system keyring.

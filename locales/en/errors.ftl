@@ -44,7 +44,7 @@ error-store-failed = This was not saved because of a database error. What you ju
 error-store-set-aside = The old data file was damaged, so the app put it aside at { $path } (it was not deleted) and started with fresh data. Support staff can help you recover from that file.
 error-not-found = { $what ->
         [draft] This draft
-        [profile] This profile
+        [profile] This saved person
         [submission] This submission
        *[other] This attachment
     } was not found; it may have just been deleted.

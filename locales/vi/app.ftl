@@ -13,7 +13,7 @@ nav-text-size-help = Phóng to chữ để dễ đọc. Phím tắt: Ctrl và d�
 nav-language-vi = Tiếng Việt
 nav-language-en = English
 nav-label = Các mục chính
-nav-profiles = Hồ sơ cá nhân
+nav-profiles = Người khai đã lưu
 nav-submissions = Hồ sơ đã nộp
 
 ## Cổng dịch vụ công (đầu trang)
@@ -99,7 +99,8 @@ wizard-error-link = { $label }: { $message }
 wizard-date-placeholder = dd/mm/yyyy
 wizard-address-province = Tỉnh, thành phố
 wizard-address-province-choose = Chọn tỉnh, thành phố
-wizard-address-commune-filter = Tìm xã, phường, đặc khu theo tên (không bắt buộc)
+wizard-address-commune-filter = Tìm nhanh xã, phường, đặc khu theo tên
+wizard-address-commune-picked = Đã chọn { $name }, nơi duy nhất khớp với tên bạn gõ.
 wizard-address-commune-none = Không có xã, phường nào khớp với tên này. Bạn vui lòng kiểm tra lại.
 wizard-address-commune = Xã, phường, đặc khu
 wizard-address-commune-choose = Chọn xã, phường, đặc khu
@@ -151,7 +152,7 @@ submissions-code = Mã hồ sơ: { $code }
 submissions-status = Trạng thái:
 submissions-fee = Lệ phí: { $fee }
 submissions-timeline = Quá trình giải quyết
-submissions-note = Ghi chú của cơ quan giải quyết: { $note }
+submissions-note = Ghi chú của cơ quan giải quyết:
 submissions-back-home = Quay lại trang chủ
 
 ## Thông báo từ cổng dịch vụ công
@@ -159,7 +160,7 @@ submissions-back-home = Quay lại trang chủ
 toast-close = Đóng thông báo
 sync-delivered = Hồ sơ đã được gửi. Mã hồ sơ: { $code }
 sync-status-changed = Hồ sơ { $code }: { $status }
-sync-status-note = Ghi chú: { $note }
+sync-status-note = Ghi chú:
 sync-rejected = Cổng dịch vụ công trả lại hồ sơ để sửa. Vui lòng mở hồ sơ và sửa các mục được đánh dấu.
 sync-rejected-refused = Cổng Dịch vụ công không nhận hồ sơ này và không nêu lý do. Vui lòng mở hồ sơ, kiểm tra lại rồi nộp lại, hoặc liên hệ cơ quan tiếp nhận.
 sync-open-draft = Mở hồ sơ để sửa
@@ -204,7 +205,7 @@ drafts-rejected = Cần sửa để nộp lại
 ## Bắt đầu khai: khai cho ai
 
 start-who-title = Bạn khai cho ai?
-start-who-hint = Nếu chọn một hồ sơ cá nhân, ứng dụng sẽ điền sẵn các thông tin đã lưu; bạn vẫn có thể sửa lại.
+start-who-hint = Nếu chọn một người khai đã lưu, ứng dụng sẽ điền sẵn thông tin của người đó; bạn vẫn có thể sửa lại.
 start-who-nobody = Người khác (không điền sẵn)
 start-who-required = Vui lòng chọn người mà bạn khai thông tin cho.
 start-who-continue = Tiếp tục
@@ -217,13 +218,13 @@ save-saving = Đang lưu…
 save-saved = Đã lưu lúc { $time }
 save-failed = Chưa lưu được câu trả lời vừa nhập.
 
-## Thông tin điền sẵn từ hồ sơ cá nhân
+## Thông tin điền sẵn từ người khai đã lưu
 
-prefill-badge = Điền sẵn từ hồ sơ cá nhân
+prefill-badge = Điền sẵn từ thông tin người khai đã lưu
 copied-badge = Điền sẵn theo bước “{ $step }”. Bạn sửa lại nếu chưa đúng.
-prefill-save-to-profile = Lưu vào hồ sơ cá nhân
+prefill-save-to-profile = Lưu vào thông tin người khai
 prefill-save-field = { " " }câu trả lời “{ $label }”
-prefill-saved = Đã lưu câu trả lời vào hồ sơ cá nhân.
+prefill-saved = Đã lưu câu trả lời vào thông tin người khai.
 
 ## Thủ tục được cập nhật
 
@@ -254,29 +255,29 @@ attach-filter-name = Bản chụp hoặc bản quét (PDF, JPEG, PNG)
 attach-done = Đã đính kèm tệp { $name }.
 attach-removed = Đã gỡ tệp { $name }.
 
-## Hồ sơ cá nhân
+## Người khai đã lưu
 
-profiles-title = Hồ sơ cá nhân
+profiles-title = Người khai đã lưu
 profiles-intro = Bạn có thể lưu thông tin của mình và của người thân tại đây một lần; khi khai thủ tục, ứng dụng sẽ điền sẵn giúp bạn. Thông tin chỉ được lưu trên máy tính này.
-profiles-empty = Chưa có hồ sơ cá nhân nào. Bạn bấm “Thêm hồ sơ cá nhân” để bắt đầu.
-profiles-new = Thêm hồ sơ cá nhân
+profiles-empty = Chưa lưu thông tin người khai nào. Bạn bấm “Thêm người khai” để bắt đầu.
+profiles-new = Thêm người khai
 profiles-edit = Sửa
 profiles-delete = Xóa
-profiles-about = { " " }hồ sơ “{ $label }”
-profiles-no-facts = Hồ sơ này chưa có thông tin nào.
+profiles-about = { " " }thông tin của “{ $label }”
+profiles-no-facts = Chưa có thông tin nào của người này.
 profiles-back-home = Quay lại trang chủ
-profiles-saved = Đã lưu hồ sơ “{ $label }”.
-profiles-deleted = Đã xóa hồ sơ “{ $label }”.
-profiles-delete-title = Bạn có chắc muốn xóa hồ sơ cá nhân này?
-profiles-delete-body = Hồ sơ “{ $label }” sẽ bị xóa khỏi máy này. Các hồ sơ đang soạn đã được điền từ hồ sơ này vẫn giữ nguyên câu trả lời.
-profiles-delete-confirm = Xóa hồ sơ
+profiles-saved = Đã lưu thông tin của “{ $label }”.
+profiles-deleted = Đã xóa thông tin của “{ $label }”.
+profiles-delete-title = Bạn có chắc muốn xóa thông tin của người này?
+profiles-delete-body = Thông tin của “{ $label }” sẽ bị xóa khỏi máy này. Các hồ sơ đang soạn đã được điền từ thông tin này vẫn giữ nguyên câu trả lời.
+profiles-delete-confirm = Xóa thông tin
 profiles-delete-cancel = Không xóa
-profiles-form-new-title = Thêm hồ sơ cá nhân
-profiles-form-edit-title = Sửa hồ sơ “{ $label }”
+profiles-form-new-title = Thêm người khai
+profiles-form-edit-title = Sửa thông tin của “{ $label }”
 profiles-form-intro = Bạn chỉ cần điền những thông tin muốn lưu; có thể bổ sung sau.
-profiles-label = Tên gọi của hồ sơ
+profiles-label = Tên gọi
 profiles-label-hint = Để bạn dễ nhận ra, ví dụ: Tôi, Mẹ, Con trai. Nếu để trống, ứng dụng sẽ dùng họ và tên.
-profiles-label-required = Vui lòng đặt tên gọi cho hồ sơ hoặc nhập họ, chữ đệm và tên.
+profiles-label-required = Vui lòng đặt tên gọi hoặc nhập họ, chữ đệm và tên.
 profiles-full-name = Họ, chữ đệm và tên
 profiles-full-name-hint = Viết có dấu, đúng như trên thẻ căn cước.
 profiles-citizen-id = Số định danh cá nhân
@@ -291,7 +292,7 @@ profiles-phone-hint = Gồm 10 chữ số, ví dụ 0912345678.
 profiles-email = Thư điện tử
 profiles-permanent-address = Nơi thường trú
 profiles-current-address = Nơi ở hiện tại
-profiles-save = Lưu hồ sơ
+profiles-save = Lưu thông tin
 profiles-cancel = Hủy
 
 # Mở dữ liệu bằng mật khẩu, trên máy tính không có kho khóa của hệ điều hành.

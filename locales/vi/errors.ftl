@@ -44,11 +44,11 @@ error-store-failed = Chưa lưu được do lỗi cơ sở dữ liệu. Thông t
 error-store-set-aside = Tệp dữ liệu cũ bị hỏng nên ứng dụng đã cất riêng ở { $path } (không xóa) và bắt đầu với dữ liệu mới. Bộ phận hỗ trợ có thể giúp bạn khôi phục từ tệp đó.
 error-not-found = Không tìm thấy { $what ->
         [draft] hồ sơ đang soạn này
-        [profile] hồ sơ cá nhân này
+        [profile] thông tin người khai này
         [submission] hồ sơ chờ gửi này
        *[other] tệp đính kèm này
     }; có thể nó vừa bị xóa.
-error-profile-value = Một số thông tin chưa đúng nên hồ sơ cá nhân chưa được lưu. Vui lòng sửa các ô được đánh dấu bên dưới.
+error-profile-value = Một số thông tin chưa đúng nên thông tin người khai chưa được lưu. Vui lòng sửa các ô được đánh dấu bên dưới.
 error-attachment-kind = Tệp này không phải là { $accepted } (ứng dụng kiểm tra nội dung tệp, không dựa vào đuôi tên tệp). Vui lòng chọn đúng bản chụp hoặc bản quét.
 error-attachment-too-large = Tệp nặng { $size } MB, vượt quá { $limit } MB cho phép. Vui lòng quét lại với độ phân giải thấp hơn hoặc nén tệp.
 error-attachment-truncated = Tệp bị thiếu phần cuối (có thể tải về hoặc sao chép chưa xong). Vui lòng lấy lại tệp gốc rồi đính kèm lại.

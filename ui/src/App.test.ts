@@ -529,7 +529,7 @@ describe('profiles screen', () => {
     const user = userEvent.setup();
     render(App);
     await waitFor(() => expect(listed()).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: 'Hồ sơ cá nhân' }));
+    await user.click(screen.getByRole('button', { name: 'Người khai đã lưu' }));
     await waitFor(() => byId('profiles-empty'));
     await user.click(byId('new-profile'));
     await user.type(screen.getByLabelText('Họ, chữ đệm và tên'), 'Nguyễn Văn An');
@@ -548,17 +548,17 @@ describe('profiles screen', () => {
     const user = userEvent.setup();
     render(App);
     await waitFor(() => expect(listed()).toHaveLength(3));
-    await user.click(screen.getByRole('button', { name: 'Hồ sơ cá nhân' }));
+    await user.click(screen.getByRole('button', { name: 'Người khai đã lưu' }));
     const page = await waitFor(() => byId('profiles'));
-    expect(within(page).getByRole('heading', { level: 1 })).toHaveTextContent('Hồ sơ cá nhân');
+    expect(within(page).getByRole('heading', { level: 1 })).toHaveTextContent('Người khai đã lưu');
     await waitFor(() => byId('profiles-empty'));
 
     await user.click(byId('new-profile'));
-    expect(await screen.findByRole('heading', { level: 2, name: 'Thêm hồ sơ cá nhân' })).toHaveFocus();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Thêm người khai' })).toHaveFocus();
     // A profile needs a name, or a full name to be named after.
     await user.click(byId('save-profile'));
     expect(byId('profile-label')).toHaveFocus();
-    expect(byId('profile-error-label')).toHaveTextContent('Vui lòng đặt tên gọi cho hồ sơ');
+    expect(byId('profile-error-label')).toHaveTextContent('Vui lòng đặt tên gọi');
 
     await user.type(screen.getByLabelText('Họ, chữ đệm và tên'), 'Nguyễn Văn An');
     await user.type(screen.getByLabelText('Số định danh cá nhân'), '001090012345');
@@ -607,7 +607,7 @@ describe('profiles screen', () => {
     await user.click(button(`[data-delete-profile="${id}"]`));
     const dialog = screen.getByRole('dialog');
     expect(dialog).toHaveTextContent('Tôi');
-    await user.click(within(dialog).getByRole('button', { name: 'Xóa hồ sơ' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Xóa thông tin' }));
     await waitFor(() => expect(document.querySelector('[data-profile]')).toBeNull());
     expect(fakeProfile(id)).toBeUndefined();
     expect(within(page).getByRole('heading', { level: 1 })).toHaveFocus();

@@ -395,6 +395,7 @@ describe('notices from the sync worker', () => {
     const toast = await waitFor(() => byId('toast'));
     expect(toast).toHaveTextContent('Hồ sơ X01-20261129-0001: Đã tiếp nhận');
     expect(toast).toHaveTextContent('Đã nhận đủ giấy tờ');
+    expect(toast.querySelector('[lang="vi"]'), 'the agency’s own words are marked Vietnamese').toHaveTextContent('Đã nhận đủ giấy tờ');
     await waitFor(() => expect(element('[data-dossier="X01-20261129-0001"] [data-timeline]').querySelectorAll('li')).toHaveLength(2));
     const dossier = element('[data-dossier="X01-20261129-0001"]');
     expect(dossier.querySelector('[data-status]')).toHaveTextContent('Đã tiếp nhận');

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::fold::fold;
+use crate::fold::{collation_key, fold};
 use crate::limits::MAX_QUERY_CHARS;
 
 static DATA: &str = include_str!("../../../catalog/admin-units-2025.json");
@@ -52,6 +52,25 @@ pub fn provinces() -> &'static [Province] {
         let file: File = serde_json::from_str(DATA).expect("the bundled admin-units file is checked by tests");
         file.provinces
     })
+}
+
+/// Every province in Vietnamese alphabetical order of its proper name (An
+/// Giang, Bắc Ninh, Cà Mau, … "Thành phố" and "Tỉnh" set aside), as a person
+/// looks for it in a list.
+pub fn provinces_by_name() -> Vec<&'static Province> {
+    let mut sorted: Vec<&Province> = provinces().iter().collect();
+    sorted.sort_by_cached_key(|p| collation_key(p.proper_name()));
+    sorted
+}
+
+impl Province {
+    /// The name without "Thành phố" or "Tỉnh" in front.
+    pub fn proper_name(&self) -> &str {
+        ["Thành phố ", "Tỉnh "]
+            .iter()
+            .find_map(|prefix| self.name.strip_prefix(prefix))
+            .unwrap_or(&self.name)
+    }
 }
 
 /// The province with this code.
@@ -112,6 +131,18 @@ mod tests {
             (687, 2621, 13),
             "by type on 01/07/2025"
         );
+    }
+
+    #[test]
+    fn provinces_are_listed_by_their_proper_name_in_vietnamese_order() {
+        let names: Vec<&str> = provinces_by_name().iter().map(|p| p.proper_name()).collect();
+        assert_eq!(names.len(), 34);
+        assert_eq!(names[0], "An Giang");
+        let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
+        assert!(at("Cà Mau") < at("Cần Thơ"), "a before â: {names:?}");
+        assert!(at("Điện Biên") < at("Gia Lai"), "đ comes before g: {names:?}");
+        assert!(at("Đắk Lắk") > at("Đà Nẵng") && at("Đồng Tháp") > at("Đồng Nai"), "{names:?}");
+        assert!(at("Hà Nội") > at("Gia Lai") && at("Hà Nội") < at("Huế"), "{names:?}");
     }
 
     #[test]

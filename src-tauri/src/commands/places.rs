@@ -2,11 +2,11 @@
 
 use procedures::admin_units::{self, Commune, Province};
 
-/// Every province, in code order.
+/// Every province, in Vietnamese alphabetical order of its proper name.
 #[tauri::command]
 #[specta::specta]
 pub fn list_provinces() -> Vec<Province> {
-    admin_units::provinces().to_vec()
+    admin_units::provinces_by_name().into_iter().cloned().collect()
 }
 
 /// Communes of a province matching what the user typed.

@@ -83,7 +83,7 @@ export const {
 
 let provinces: Promise<Province[]> | null = null;
 
-/** Every province, in code order (fetched once). */
+/** Every province, in alphabetical order of its proper name (fetched once). */
 export function listProvinces(): Promise<Province[]> {
   if (!provinces) {
     provinces = commands.listProvinces();

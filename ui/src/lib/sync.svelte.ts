@@ -45,7 +45,8 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
       showToast({
         key: `dossier:${code}`,
         message: () => t('sync-status-changed', { code, status: statusLabel(status) }),
-        detail: () => (note ? t('sync-status-note', { note }) : null),
+        detail: () => (note ? t('sync-status-note') : null),
+        quoted: note,
         duration: NOTICE_MS,
       });
       break;

@@ -20,6 +20,8 @@ export type ToastInput = {
   message: () => string;
   /** A second line, if any. */
   detail?: () => string | null;
+  /** Words quoted after the detail as the portal wrote them, in Vietnamese (an agency's note). */
+  quoted?: string | null;
   action?: ToastAction;
   /** How long it stays, in ms. */
   duration?: number;

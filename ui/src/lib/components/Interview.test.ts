@@ -284,7 +284,9 @@ describe('an interview step', () => {
     expect(invokeMock).toHaveBeenCalledWith('search_communes', { province: '79', query: '' });
     await user.type(byId('field-home_address-commune-filter'), 'thạnh');
     await waitFor(() => expect(byId('field-home_address-commune').querySelectorAll('option')).toHaveLength(2));
-    await user.selectOptions(byId('field-home_address-commune'), '27760');
+    // The one commune that matches is chosen, and the person is told.
+    await waitFor(() => expect((byId('field-home_address-commune') as HTMLSelectElement).value).toBe('27760'));
+    expect(screen.getByText(vi_('wizard-address-commune-picked', { name: 'Xã Thạnh An' }))).toBeInTheDocument();
     await waitFor(() => expect(byId('error-home_address')).toHaveTextContent(vi_('error-address-street')));
     expect(byId('field-home_address-street')).toHaveAttribute('aria-invalid', 'true');
     expect(byId('field-home_address-province')).not.toHaveAttribute('aria-invalid');
@@ -788,8 +790,8 @@ describe('profiles in the interview', () => {
 
   it('marks the answers filled in from the profile', async () => {
     await startFromProfile();
-    expect(badge('requester_name')).toHaveTextContent('Điền sẵn từ hồ sơ cá nhân');
-    expect(badge('requester_phone')).toHaveTextContent('Điền sẵn từ hồ sơ cá nhân');
+    expect(badge('requester_name')).toHaveTextContent('Điền sẵn từ thông tin người khai đã lưu');
+    expect(badge('requester_phone')).toHaveTextContent('Điền sẵn từ thông tin người khai đã lưu');
     expect(badge('requester_email')).toBeNull();
     expect(byId('field-requester_name').getAttribute('aria-describedby')?.split(' ')).toContain('prefilled-requester_name');
     expect(byId<HTMLInputElement>('field-requester_phone').value).toBe('0912345678');
@@ -809,7 +811,7 @@ describe('profiles in the interview', () => {
       if (!button) throw new Error('no offer yet');
       return button;
     });
-    expect(offer).toHaveTextContent('Lưu vào hồ sơ cá nhân');
+    expect(offer).toHaveTextContent('Lưu vào thông tin người khai');
     await user.click(offer);
     await waitFor(() => expect(badge('requester_phone')).not.toBeNull());
     expect(document.querySelector('[data-update-profile]')).toBeNull();
