@@ -123,6 +123,7 @@ review-documents-intro = Please prepare the following documents to submit with y
 review-document-files = File types: { $kinds }; up to { $size } MB.
 review-fee-title = Fee
 review-ready = Your application has all the information and files it needs. Select “Submit” to send it to the public service portal.
+review-signed-out = You are not signed in. You can still select “Submit”: the application waits on this computer and goes out as soon as you sign in.
 review-not-ready = Some information is still missing. Please complete these steps, then select “Submit”:
 review-files-missing = { $count ->
     [one] One document still needs its file. Please attach a photo or a scan, then select “Submit”:
@@ -143,7 +144,7 @@ review-training = The app is in training mode: applications go to the practice p
 submit-result-online = Your application is being sent to the public service portal.
 submit-result-offline = There is no connection. Your application is saved on this computer and will be sent automatically when the connection is back.
 submit-result-training = (training mode)
-submit-result-signed-out = You are not signed in. The application will be sent after you sign in.
+submit-result-signed-out = The application is saved on this computer and waits for you to sign in to go to the public service portal.
 submit-result-to-follow = Still to do: provide the receiving agency with:
 
 ## Submitted applications
@@ -155,6 +156,7 @@ submissions-queued-title = Not yet sent to the portal
 submissions-dossiers-title = With an application code
 submissions-person = Applicant: { $name }
 submissions-waiting = Waiting to be sent
+submissions-waiting-sign-in = Waiting for you to sign in
 submissions-waiting-retried = Waiting to be sent, { $count ->
         [one] tried once
        *[other] tried { $count } times
@@ -192,7 +194,7 @@ rejection-next-step = Please check your information, then select “Submit” to
 ## Drafts in progress (home page)
 
 drafts-title = Drafts in progress
-drafts-person = Filed by: { $name }
+drafts-person = Applicant: { $name }
 drafts-updated = Last edited { $when }
 drafts-progress = { $done } of { $total } steps done
 drafts-resume = Continue

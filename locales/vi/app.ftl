@@ -119,6 +119,7 @@ review-documents-intro = Vui lòng chuẩn bị các giấy tờ sau để nộp
 review-document-files = Định dạng tệp: { $kinds }; dung lượng tối đa { $size } MB.
 review-fee-title = Lệ phí
 review-ready = Hồ sơ đã đủ thông tin và giấy tờ cần đính kèm. Bạn bấm “Nộp hồ sơ” để gửi hồ sơ lên cổng dịch vụ công.
+review-signed-out = Bạn chưa đăng nhập. Bạn vẫn có thể bấm “Nộp hồ sơ”: hồ sơ sẽ chờ trên máy này và tự gửi ngay khi bạn đăng nhập.
 review-not-ready = Hồ sơ chưa đủ thông tin. Vui lòng hoàn thành các bước sau rồi bấm “Nộp hồ sơ”:
 review-files-missing = Còn { $count } giấy tờ chưa đính kèm tệp. Vui lòng đính kèm bản chụp hoặc bản quét rồi bấm “Nộp hồ sơ”:
 review-attach-document = Đính kèm { $name }
@@ -133,7 +134,7 @@ review-training = Ứng dụng đang ở chế độ tập huấn: hồ sơ ch�
 submit-result-online = Hồ sơ đang được gửi lên cổng dịch vụ công.
 submit-result-offline = Chưa có kết nối. Hồ sơ đã được lưu trên máy và sẽ tự động gửi khi có kết nối trở lại.
 submit-result-training = (chế độ tập huấn)
-submit-result-signed-out = Bạn chưa đăng nhập. Hồ sơ sẽ được gửi sau khi bạn đăng nhập.
+submit-result-signed-out = Hồ sơ đã được lưu trên máy và đang chờ bạn đăng nhập để gửi lên cổng dịch vụ công.
 submit-result-to-follow = Việc còn phải làm: nộp thêm cho cơ quan tiếp nhận các giấy tờ sau:
 
 ## Hồ sơ đã nộp
@@ -145,6 +146,7 @@ submissions-queued-title = Chưa gửi lên cổng dịch vụ công
 submissions-dossiers-title = Đã có mã hồ sơ
 submissions-person = Người khai: { $name }
 submissions-waiting = Đang chờ gửi
+submissions-waiting-sign-in = Chờ bạn đăng nhập để gửi
 submissions-waiting-retried = Đang chờ gửi, đã thử { $count } lần
 submissions-queued-at = Nộp lúc { $when }
 submissions-next-attempt = Lần gửi tiếp theo: { $when }

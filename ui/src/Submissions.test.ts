@@ -254,13 +254,32 @@ describe('submitting', () => {
     expect(byId('connection')).toHaveTextContent('Mất kết nối');
   });
 
-  it('adds the training mark to the offline message, and a word about signing in', async () => {
-    setFakePortal({ online: false, account: null });
+  it('adds the training mark to the offline message', async () => {
+    setFakePortal({ online: false });
     const { user } = await startOnCheckPage();
     await user.click(byId('submit'));
     const result = await waitFor(() => byId('submit-result'));
     expect(result).toHaveTextContent(`${vi_('submit-result-offline')} (chế độ tập huấn)`);
-    expect(result).toHaveTextContent(vi_('submit-result-signed-out'));
+  });
+
+  it('signed out, says one thing: the dossier waits for a sign-in, with the button to do it', async () => {
+    setFakePortal({ account: null });
+    const { user } = await startOnCheckPage();
+    expect(byId('signed-out-warning'), 'the check page warns before submitting').toHaveTextContent(vi_('review-signed-out'));
+    await user.click(byId('submit'));
+
+    const result = await waitFor(() => byId('submit-result'));
+    expect(result).toHaveTextContent(`${vi_('submit-result-signed-out')} (chế độ tập huấn)`);
+    expect(result, 'not also "on its way"').not.toHaveTextContent(vi_('submit-result-online'));
+    const queued = await waitFor(() => element('[data-queued]'));
+    expect(queued).toHaveTextContent(vi_('submissions-waiting-sign-in'));
+    expect(queued.textContent, 'no next attempt while no one is signed in').not.toContain('Lần gửi tiếp theo');
+
+    await user.click(byId('result-sign-in'));
+    const chooser = await waitFor(() => byId('sign-in-chooser'));
+    await user.click(within(chooser).getAllByRole('button')[0]!);
+    await waitFor(() => expect(element('[data-queued]')).toHaveTextContent(vi_('submissions-waiting')));
+    expect(byId('submit-result')).toHaveTextContent(vi_('submit-result-online'));
   });
 
   it('keeps the explanation and a disabled button when the draft is not ready', async () => {

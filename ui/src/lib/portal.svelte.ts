@@ -10,6 +10,8 @@ class Portal {
   status = $state<PortalStatus | null>(null);
   /** Whether the portal is reachable; null while not known yet. */
   online = $state<boolean | null>(null);
+  /** Goes up each time a page asks the header to open its sign-in chooser. */
+  signInAsked = $state(0);
 }
 
 export const portal = new Portal();
@@ -47,6 +49,16 @@ export function accountName(status: PortalStatus | null = portal.status): string
   return status.test_accounts.find((a) => a.id === account)?.name ?? account;
 }
 
+/** No one is signed in: submissions wait on this computer until someone is. */
+export function signedOut(): boolean {
+  return portal.status !== null && !portal.status.account;
+}
+
+/** Asks the header to open its sign-in chooser (from a page that needs a sign-in). */
+export function askToSignIn(): void {
+  portal.signInAsked += 1;
+}
+
 /** Signs in a test account; rejects with an AppError. */
 export async function signIn(account: string): Promise<void> {
   adopt(await apiSignIn(account));
@@ -66,4 +78,5 @@ export async function signOut(): Promise<void> {
 export function resetPortal(): void {
   portal.status = null;
   portal.online = null;
+  portal.signInAsked = 0;
 }

@@ -7,8 +7,6 @@ export type Submitted = {
   online: boolean;
   /** Sent to the practice portal. */
   training: boolean;
-  /** No one was signed in: it goes out after the next sign-in. */
-  signedOut: boolean;
   /** Documents the portal took the dossier without, still to give (a to-do). */
   toFollow: LocalizedText[];
 };
