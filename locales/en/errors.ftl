@@ -22,6 +22,7 @@ error-date-future = This date has not come yet (today is { $today }). Please che
 error-name-letters = A name holds only letters and spaces; “{ $character }” cannot be used.
 error-name-full = Please give the full name: family name, middle name and given name, for example Nguyễn Thị Lan.
 error-name-typing = “{ $word }” looks as if it was typed with the Vietnamese keyboard off. Please switch it on and type the name again.
+warning-name-no-diacritics = This name has no Vietnamese diacritics. If it has any, please write them as on the ID card; if it really has none, just go on.
 error-choice-unknown = Please choose one of the options.
 error-number-format = Please enter digits only.
 error-number-min = The smallest number allowed is { $min }.

@@ -22,6 +22,7 @@ error-date-future = Ngày này chưa tới (hôm nay là { $today }). Vui lòng 
 error-name-letters = Họ tên chỉ gồm chữ cái tiếng Việt và dấu cách; ký tự “{ $character }” không dùng được.
 error-name-full = Vui lòng ghi đầy đủ họ, chữ đệm và tên, ví dụ: Nguyễn Thị Lan.
 error-name-typing = Chữ “{ $word }” có vẻ được gõ khi bộ gõ tiếng Việt đang tắt. Vui lòng bật bộ gõ và gõ lại có dấu.
+warning-name-no-diacritics = Tên này chưa có dấu. Nếu tên có dấu, bạn nên viết có dấu như trên thẻ căn cước; nếu tên đúng là không dấu, bạn cứ tiếp tục.
 error-choice-unknown = Vui lòng chọn một trong các lựa chọn có sẵn.
 error-number-format = Vui lòng chỉ nhập chữ số.
 error-number-min = Số nhỏ nhất được nhập là { $min }.

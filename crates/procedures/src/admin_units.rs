@@ -141,7 +141,10 @@ mod tests {
         let at = |name: &str| names.iter().position(|n| *n == name).unwrap();
         assert!(at("Cà Mau") < at("Cần Thơ"), "a before â: {names:?}");
         assert!(at("Điện Biên") < at("Gia Lai"), "đ comes before g: {names:?}");
-        assert!(at("Đắk Lắk") > at("Đà Nẵng") && at("Đồng Tháp") > at("Đồng Nai"), "{names:?}");
+        assert!(
+            at("Đắk Lắk") > at("Đà Nẵng") && at("Đồng Tháp") > at("Đồng Nai"),
+            "{names:?}"
+        );
         assert!(at("Hà Nội") > at("Gia Lai") && at("Hà Nội") < at("Huế"), "{names:?}");
     }
 

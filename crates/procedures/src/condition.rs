@@ -11,6 +11,7 @@
 //! op      := "==" | "!=" | "<" | "<=" | ">" | ">="
 //! term    := string | integer | "true" | "false" | call | field | "(" expr ")"
 //! call    := ("age" | "days_since" | "answered") "(" field ")"
+//!          | "years_between" "(" field "," field ")"
 //! field   := [a-z_][a-z0-9_]*
 //! ```
 //! An unanswered field is *empty*: every comparison with it is false except
@@ -39,6 +40,8 @@ enum Expr {
     Literal(Value),
     Field(String),
     Age(String),
+    /// Whole years from the first date to the second.
+    YearsBetween(String, String),
     DaysSince(String),
     Answered(String),
     Not(Box<Expr>),
@@ -144,6 +147,7 @@ impl Expr {
         match self {
             Expr::Literal(_) => {}
             Expr::Field(id) | Expr::Age(id) | Expr::DaysSince(id) | Expr::Answered(id) => out.push(id),
+            Expr::YearsBetween(from, to) => out.extend([from.as_str(), to.as_str()]),
             Expr::Not(inner) => inner.collect_fields(out),
             Expr::And(all) | Expr::Or(all) => all.iter().for_each(|e| e.collect_fields(out)),
             Expr::Compare(a, _, b) => {
@@ -164,6 +168,10 @@ impl Expr {
             Expr::Answered(id) => Value::Bool(scope.value(id) != Value::Empty),
             Expr::Age(id) => match scope.value(id) {
                 Value::Date(born) => Value::Integer(full_years(born, scope.today())),
+                _ => Value::Empty,
+            },
+            Expr::YearsBetween(from, to) => match (scope.value(from), scope.value(to)) {
+                (Value::Date(from), Value::Date(to)) => Value::Integer(full_years(from, to)),
                 _ => Value::Empty,
             },
             Expr::DaysSince(id) => match scope.value(id) {
@@ -451,29 +459,36 @@ impl Parser {
 
     fn call(&mut self, position: usize, function: String) -> Result<Expr, ParseError> {
         self.expect_op("(")?;
-        let field = match self.bump() {
-            Some((_, Token::Ident(id))) => id,
-            Some((p, t)) => {
-                return Err(ParseError {
-                    position: p,
-                    problem: format!("expected a field name, found {t}"),
-                });
+        let field = self.field_name()?;
+        let call = match function.as_str() {
+            "age" => Expr::Age(field),
+            "days_since" => Expr::DaysSince(field),
+            "answered" => Expr::Answered(field),
+            "years_between" => {
+                self.expect_op(",")?;
+                Expr::YearsBetween(field, self.field_name()?)
             }
-            None => {
+            _ => {
                 return Err(ParseError {
-                    position: self.end,
-                    problem: "expected a field name".into(),
+                    position,
+                    problem: format!("unknown function `{function}`"),
                 });
             }
         };
         self.expect_op(")")?;
-        match function.as_str() {
-            "age" => Ok(Expr::Age(field)),
-            "days_since" => Ok(Expr::DaysSince(field)),
-            "answered" => Ok(Expr::Answered(field)),
-            _ => Err(ParseError {
-                position,
-                problem: format!("unknown function `{function}`"),
+        Ok(call)
+    }
+
+    fn field_name(&mut self) -> Result<String, ParseError> {
+        match self.bump() {
+            Some((_, Token::Ident(id))) => Ok(id),
+            Some((p, t)) => Err(ParseError {
+                position: p,
+                problem: format!("expected a field name, found {t}"),
+            }),
+            None => Err(ParseError {
+                position: self.end,
+                problem: "expected a field name".into(),
             }),
         }
     }
@@ -526,6 +541,11 @@ mod tests {
         assert!(holds("age(born) == 5"), "born 30/11/2020, today 29/11/2026: still 5");
         assert!(holds("age(born) < 6"), "a child under 6");
         assert!(holds("days_since(born) == 2190"), "six years of days, one of them leap");
+        assert!(holds("years_between(born, born) == 0"), "no years from a day to itself");
+        assert!(
+            !holds("years_between(born, missing) >= 0"),
+            "years to an unanswered date are unknown"
+        );
     }
 
     #[test]

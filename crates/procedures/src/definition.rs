@@ -413,4 +413,9 @@ pub struct Check {
     pub rule: String,
     /// What to tell the user when it does not.
     pub message: LocalizedText,
+    /// When true the rule only warns (something looks unlikely, such as a
+    /// mother aged 12 at the birth): the message shows, and the answer is
+    /// still accepted.
+    #[serde(default)]
+    pub warning: bool,
 }

@@ -111,6 +111,9 @@ pub struct FieldState {
     pub display: Option<Display>,
     /// What is wrong with the answer (empty when it is fine).
     pub errors: Vec<Message>,
+    /// What looks unlikely but is accepted (a name without diacritics, a
+    /// mother aged 12 at the birth); shown, never blocking.
+    pub warnings: Vec<Message>,
     /// The answer repeats one given at another step (see
     /// [`Field::same_as`]): that step's title. The person can change it.
     pub copied_from: Option<LocalizedText>,
@@ -371,6 +374,7 @@ pub fn clean_answer(kind: FieldKind, answer: &Answer) -> Answer {
         FieldKind::Phone => validate::phone(&text).ok(),
         FieldKind::Date => validate::date(&text).ok().map(validate::format_date),
         FieldKind::CitizenId => validate::citizen_id(&text).ok().map(|id| id.digits),
+        FieldKind::PersonName => validate::person_name(&text).ok(),
         FieldKind::Number | FieldKind::Money => {
             let digits: String = text.chars().filter(|c| !matches!(c, '.' | ' ' | ',')).collect();
             digits.parse::<u64>().ok().map(|n| n.to_string())
@@ -392,16 +396,27 @@ fn field_state(procedure: &Procedure, field: &Field, scope: &Answered<'_>) -> Fi
             Err(message) => errors.push(message),
         },
     }
+    let mut warnings = Vec::new();
     if errors.is_empty() && value.is_some() {
-        errors.extend(
-            field
-                .checks
-                .iter()
-                .filter(|c| !procedure.condition(&c.rule).is_some_and(|cond| cond.holds(scope)))
-                .map(|c| Message::Text {
-                    text: c.message.clone(),
-                }),
-        );
+        for check in field
+            .checks
+            .iter()
+            .filter(|c| !procedure.condition(&c.rule).is_some_and(|cond| cond.holds(scope)))
+        {
+            let message = Message::Text {
+                text: check.message.clone(),
+            };
+            if check.warning {
+                warnings.push(message);
+            } else {
+                errors.push(message);
+            }
+        }
+        if let (FieldKind::PersonName, Some(Answer::Text(name))) = (field.kind, &value)
+            && name.is_ascii()
+        {
+            warnings.push(Message::id("warning-name-no-diacritics"));
+        }
     }
     FieldState {
         id: field.id.clone(),
@@ -413,6 +428,7 @@ fn field_state(procedure: &Procedure, field: &Field, scope: &Answered<'_>) -> Fi
         value,
         display,
         errors,
+        warnings,
         copied_from: None,
     }
 }

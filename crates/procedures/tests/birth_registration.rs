@@ -187,6 +187,53 @@ fn the_filer_who_is_the_father_is_not_asked_his_name_and_id_again() {
     );
 }
 
+fn warnings_of(state: &InterviewState, id: &str) -> Vec<String> {
+    field(state, id)
+        .warnings
+        .iter()
+        .map(|m| match m {
+            Message::Fluent { id, .. } => id.clone(),
+            Message::Text { text } => text.vi.clone(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_mother_aged_six_at_the_birth_is_warned_about_not_refused() {
+    let mut answers = valid_answers();
+    answers.insert("mother_birth_date".into(), text("02/02/2020"));
+    answers.insert("mother_id".into(), text("001320054321"));
+    let state = run(&answers);
+    let warnings = warnings_of(&state, "mother_birth_date");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].contains("chưa đủ 13 tuổi"), "{warnings:?}");
+    assert!(
+        errors_of(&state, "mother_birth_date").is_empty(),
+        "a warning, not an error"
+    );
+    assert!(state.ready, "the person may go on if the dates are right");
+    assert!(
+        warnings_of(&run(&valid_answers()), "mother_birth_date").is_empty(),
+        "a mother of 34 is fine"
+    );
+}
+
+#[test]
+fn names_get_their_capitals_and_a_name_without_diacritics_is_questioned() {
+    let mut answers = valid_answers();
+    answers.insert("requester_name".into(), text("nguyen van an"));
+    answers.insert("child_name".into(), text("nguyễn minh khang"));
+    let state = run(&answers);
+    assert_eq!(field(&state, "requester_name").value, Some(text("Nguyen Van An")));
+    assert_eq!(field(&state, "child_name").value, Some(text("Nguyễn Minh Khang")));
+    assert_eq!(warnings_of(&state, "requester_name"), ["warning-name-no-diacritics"]);
+    assert!(
+        warnings_of(&state, "child_name").is_empty(),
+        "a name with diacritics is fine"
+    );
+    assert!(state.ready, "a name without diacritics can be right");
+}
+
 #[test]
 fn empty_answers_ask_for_every_required_field() {
     let state = run(&Answers::new());

@@ -20,7 +20,7 @@ export const commands = {
 	searchProcedures: (query: string) => __TAURI_INVOKE<ProcedureSummary_Serialize[]>("search_procedures", { query }),
 	/**  One procedure's full definition. */
 	procedureDetail: (code: string) => __TAURI_INVOKE<Definition_Serialize>("procedure_detail", { code }),
-	/**  Every province, in code order. */
+	/**  Every province, in Vietnamese alphabetical order of its proper name. */
 	listProvinces: () => __TAURI_INVOKE<Province[]>("list_provinces"),
 	/**  Communes of a province matching what the user typed. */
 	searchCommunes: (province: string, query: string) => __TAURI_INVOKE<Commune[]>("search_communes", { province, query }),
@@ -213,11 +213,34 @@ export type AttachmentReceipt = {
 };
 
 /**  A rule over the answers; when `rule` is false the field shows `message`. */
-export type Check = {
+export type Check = Check_Serialize | Check_Deserialize;
+
+/**  A rule over the answers; when `rule` is false the field shows `message`. */
+export type Check_Deserialize = {
 	/**  Condition that must hold for the answer to be accepted. */
 	rule: string,
 	/**  What to tell the user when it does not. */
 	message: LocalizedText,
+	/**
+	 *  When true the rule only warns (something looks unlikely, such as a
+	 *  mother aged 12 at the birth): the message shows, and the answer is
+	 *  still accepted.
+	 */
+	warning?: boolean,
+};
+
+/**  A rule over the answers; when `rule` is false the field shows `message`. */
+export type Check_Serialize = {
+	/**  Condition that must hold for the answer to be accepted. */
+	rule: string,
+	/**  What to tell the user when it does not. */
+	message: LocalizedText,
+	/**
+	 *  When true the rule only warns (something looks unlikely, such as a
+	 *  mother aged 12 at the birth): the message shows, and the answer is
+	 *  still accepted.
+	 */
+	warning: boolean,
 };
 
 /**  A choice in a `choice` field. */
@@ -801,6 +824,11 @@ export type FieldState_Deserialize = {
 	/**  What is wrong with the answer (empty when it is fine). */
 	errors: Message[],
 	/**
+	 *  What looks unlikely but is accepted (a name without diacritics, a
+	 *  mother aged 12 at the birth); shown, never blocking.
+	 */
+	warnings: Message[],
+	/**
 	 *  The answer repeats one given at another step (see
 	 *  [`Field::same_as`]): that step's title. The person can change it.
 	 */
@@ -827,6 +855,11 @@ export type FieldState_Serialize = {
 	display: Display | null,
 	/**  What is wrong with the answer (empty when it is fine). */
 	errors: Message[],
+	/**
+	 *  What looks unlikely but is accepted (a name without diacritics, a
+	 *  mother aged 12 at the birth); shown, never blocking.
+	 */
+	warnings: Message[],
 	/**
 	 *  The answer repeats one given at another step (see
 	 *  [`Field::same_as`]): that step's title. The person can change it.
@@ -861,7 +894,7 @@ export type Field_Deserialize = {
 	/**  For `number` and `money`: largest accepted value. */
 	max?: number | null,
 	/**  Procedure-specific rules over the answers. */
-	checks?: Check[],
+	checks?: Check_Deserialize[],
 	/**
 	 *  What the answer means about the person filing, so a saved profile can
 	 *  fill it in; matched by meaning, never by label.
@@ -903,7 +936,7 @@ export type Field_Serialize = {
 	/**  For `number` and `money`: largest accepted value. */
 	max: number | null,
 	/**  Procedure-specific rules over the answers. */
-	checks: Check[],
+	checks: Check_Serialize[],
 	/**
 	 *  What the answer means about the person filing, so a saved profile can
 	 *  fill it in; matched by meaning, never by label.

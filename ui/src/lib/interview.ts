@@ -26,6 +26,11 @@ export function helpId(fieldId: string): string {
   return `help-${fieldId}`;
 }
 
+/** The id of a field's warning (something unlikely, still accepted). */
+export function warningId(fieldId: string): string {
+  return `warning-${fieldId}`;
+}
+
 /** The "filled in from the profile" badge of a field. */
 export function prefilledId(fieldId: string): string {
   return `prefilled-${fieldId}`;

@@ -318,6 +318,7 @@ export function evaluate(answers: Answers, attached: ReadonlySet<string> = new S
         value: value ?? null,
         display: result.display ?? null,
         errors: result.error ? [result.error] : [],
+        warnings: [],
         copied_from: null,
       };
     });

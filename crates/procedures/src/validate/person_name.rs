@@ -6,8 +6,10 @@ use crate::limits::MAX_NAME_CHARS;
 use crate::message::Message;
 
 /// Checks a full name and returns it cleaned and in NFC, whatever form the
-/// keyboard sent (NFD, pasted no-break spaces). Casing is the user's. A name
-/// over [`MAX_NAME_CHARS`] once cleaned is refused as too long.
+/// keyboard sent (NFD, pasted no-break spaces), each word starting with a
+/// capital letter as names are written on papers ("nguyễn thị mai" becomes
+/// "Nguyễn Thị Mai"; the other letters keep the user's casing). A name over
+/// [`MAX_NAME_CHARS`] once cleaned is refused as too long.
 pub fn person_name(input: &str) -> Verdict<String> {
     let name = clean(input);
     within(&name, MAX_NAME_CHARS)?;
@@ -23,7 +25,22 @@ pub fn person_name(input: &str) -> Verdict<String> {
     if let Some(word) = name.split(' ').find(|w| looks_like_telex(w)) {
         return Err(Message::id("error-name-typing").arg("word", word));
     }
-    Ok(name)
+    Ok(capitalized(&name))
+}
+
+/// Each word (and each part of a hyphenated word) with a capital first letter.
+fn capitalized(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut word_start = true;
+    for c in name.chars() {
+        if word_start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+        word_start = c == ' ' || c == '-';
+    }
+    out
 }
 
 /// A word left with Telex tone keys after a plain letter ("Nguyeenx"): the
@@ -52,6 +69,17 @@ mod tests {
             person_name("Trần  Thủy").unwrap(),
             "Trần Thủy",
             "old tone placement is kept as typed"
+        );
+    }
+
+    #[test]
+    fn every_word_starts_with_a_capital() {
+        assert_eq!(person_name("nguyễn thị mai").unwrap(), "Nguyễn Thị Mai");
+        assert_eq!(person_name("đặng lê-anh").unwrap(), "Đặng Lê-Anh");
+        assert_eq!(
+            person_name("Mc Donald").unwrap(),
+            "Mc Donald",
+            "other letters keep their case"
         );
     }
 

@@ -299,6 +299,29 @@ describe('an interview step', () => {
   });
 });
 
+describe('warnings', () => {
+  it('shows what the engine finds unlikely under the field, and lets the person go on', async () => {
+    // The engine's own warning for a name without diacritics, as Rust sends it.
+    invokeMock.mockImplementation(async (command, args) => {
+      const result = await fakeInvoke(command, args as Record<string, unknown>);
+      if (command !== 'save_answer') return result;
+      const state = result as InterviewState;
+      const name = state.steps[0]!.fields[0]!;
+      if (name.value === 'Nguyen Van An') name.warnings = [{ kind: 'fluent', id: 'warning-name-no-diacritics', args: {} }];
+      return state;
+    });
+    const { user } = await start();
+    await user.type(byId('field-requester_name'), 'Nguyen Van An');
+    await user.type(byId('field-requester_phone'), '0912345678');
+    const warning = await waitFor(() => byId('warning-requester_name'));
+    expect(warning).toHaveTextContent(vi_('warning-name-no-diacritics'));
+    expect(byId('field-requester_name').getAttribute('aria-describedby')).toContain('warning-requester_name');
+    expect(byId('field-requester_name')).not.toHaveAttribute('aria-invalid');
+    await user.click(byId('next'));
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin của trẻ' });
+  });
+});
+
 describe('check your answers', () => {
   /** Answers every step in the window; by default the files were attached before. */
   async function reachCheck(seed: Seed = { files: readyFiles }) {
