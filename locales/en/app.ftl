@@ -122,6 +122,9 @@ review-documents-title = Documents to prepare
 review-documents-intro = Please prepare the following documents to submit with your application.
 review-document-files = File types: { $kinds }; up to { $size } MB.
 review-fee-title = Fee
+fee-item = { $label }: { $count } × { $each } = { $total }
+fee-total = Total: { $total }
+fee-total-plus-province = Total: { $total }, plus the fee set by the province
 review-ready = Your application has all the information and files it needs. Select “Submit” to send it to the public service portal.
 review-signed-out = You are not signed in. You can still select “Submit”: the application waits on this computer and goes out as soon as you sign in.
 review-not-ready = Some information is still missing. Please complete these steps, then select “Submit”:

@@ -118,6 +118,9 @@ review-documents-title = Giấy tờ cần chuẩn bị
 review-documents-intro = Vui lòng chuẩn bị các giấy tờ sau để nộp kèm hồ sơ.
 review-document-files = Định dạng tệp: { $kinds }; dung lượng tối đa { $size } MB.
 review-fee-title = Lệ phí
+fee-item = { $label }: { $count } × { $each } = { $total }
+fee-total = Tổng cộng: { $total }
+fee-total-plus-province = Tổng cộng: { $total }, cộng thêm lệ phí do tỉnh quy định
 review-ready = Hồ sơ đã đủ thông tin và giấy tờ cần đính kèm. Bạn bấm “Nộp hồ sơ” để gửi hồ sơ lên cổng dịch vụ công.
 review-signed-out = Bạn chưa đăng nhập. Bạn vẫn có thể bấm “Nộp hồ sơ”: hồ sơ sẽ chờ trên máy này và tự gửi ngay khi bạn đăng nhập.
 review-not-ready = Hồ sơ chưa đủ thông tin. Vui lòng hoàn thành các bước sau rồi bấm “Nộp hồ sơ”:

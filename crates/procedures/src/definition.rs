@@ -157,6 +157,22 @@ pub struct FeeRules {
     pub rules: Vec<FeeRule>,
     /// Explanation shown beside the fee (exemptions, in-person amount).
     pub note: Option<LocalizedText>,
+    /// Amounts per item the person asks for (extra copies), added to the fee.
+    #[serde(default)]
+    pub per_item: Vec<FeeItem>,
+}
+
+/// A fee per item, counted by a number field (extra copies of an extract).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct FeeItem {
+    /// The `number` field holding how many.
+    pub field: String,
+    /// Amount in đồng for each.
+    pub amount: u64,
+    /// What one item is, as the fee summary lists it.
+    pub label: LocalizedText,
 }
 
 /// A conditional fee.

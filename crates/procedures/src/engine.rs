@@ -190,6 +190,25 @@ pub struct FeeState {
     pub reason: Option<LocalizedText>,
     /// The definition's general note on fees.
     pub note: Option<LocalizedText>,
+    /// What the person asked for beyond the dossier itself (extra copies).
+    pub items: Vec<FeeLine>,
+    /// The amount plus every item; `None` while the amount is the province's
+    /// to set (the items' sum is then still in `items`).
+    pub total: Option<u64>,
+}
+
+/// One line of the fee: so many items at so much each.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FeeLine {
+    /// What one item is.
+    pub label: LocalizedText,
+    /// How many were asked for.
+    pub count: u64,
+    /// Amount in đồng for each.
+    pub each: u64,
+    /// `count × each`.
+    pub total: u64,
 }
 
 /// Evaluates the interview for `answers`, with files attached to the
@@ -260,17 +279,34 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, t
             status: DocumentStatus::of(doc, attached),
         })
         .collect::<Vec<_>>();
-    let fee = match d.fee.rules.iter().find(|r| holds(Some(&r.when))) {
-        Some(rule) => FeeState {
-            amount: rule.amount,
-            reason: Some(rule.reason.clone()),
-            note: d.fee.note.clone(),
-        },
-        None => FeeState {
-            amount: d.fee.amount,
-            reason: None,
-            note: d.fee.note.clone(),
-        },
+    let (amount, reason) = match d.fee.rules.iter().find(|r| holds(Some(&r.when))) {
+        Some(rule) => (rule.amount, Some(rule.reason.clone())),
+        None => (d.fee.amount, None),
+    };
+    let items: Vec<FeeLine> = d
+        .fee
+        .per_item
+        .iter()
+        .filter(|item| visible.contains(item.field.as_str()))
+        .filter_map(|item| {
+            let Some(Answer::Text(count)) = cleaned.get(&item.field) else {
+                return None;
+            };
+            let count: u64 = count.parse().ok().filter(|n| *n > 0)?;
+            Some(FeeLine {
+                label: item.label.clone(),
+                count,
+                each: item.amount,
+                total: count.saturating_mul(item.amount),
+            })
+        })
+        .collect();
+    let fee = FeeState {
+        total: amount.map(|base| items.iter().fold(base, |sum, line| sum.saturating_add(line.total))),
+        amount,
+        reason,
+        note: d.fee.note.clone(),
+        items,
     };
     let kept = cleaned
         .into_iter()

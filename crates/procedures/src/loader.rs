@@ -287,6 +287,7 @@ impl<'a> Checker<'a> {
         self.texts()?;
         self.ids()?;
         self.fields()?;
+        self.fee_items()?;
         let conditions = self.conditions()?;
         let visibility_order = self.visibility_order(&conditions)?;
         Ok(Checked {
@@ -307,6 +308,7 @@ impl<'a> Checker<'a> {
             ("notes".into(), d.notes.len(), MAX_LIST_ITEMS),
             ("legal_basis".into(), d.legal_basis.len(), MAX_LIST_ITEMS),
             ("fee.rules".into(), d.fee.rules.len(), MAX_LIST_ITEMS),
+            ("fee.per_item".into(), d.fee.per_item.len(), MAX_LIST_ITEMS),
         ];
         for (i, doc) in d.documents.iter().enumerate() {
             lists.push((format!("documents[{i}].accepted"), doc.accepted.len(), MAX_LIST_ITEMS));
@@ -356,6 +358,13 @@ impl<'a> Checker<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, l)| (format!("legal_basis[{i}].number"), l.number.as_str(), MAX_ID_BYTES)),
+        );
+        strings.extend(
+            d.fee
+                .per_item
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (format!("fee.per_item[{i}].field"), item.field.as_str(), MAX_ID_BYTES)),
         );
         strings.extend(
             d.documents
@@ -413,6 +422,13 @@ impl<'a> Checker<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, r)| (format!("fee.rules[{i}].reason"), &r.reason)),
+        );
+        texts.extend(
+            d.fee
+                .per_item
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (format!("fee.per_item[{i}].label"), &item.label)),
         );
         texts.extend(d.notes.iter().enumerate().map(|(i, n)| (format!("notes[{i}]"), n)));
         texts.extend(
@@ -626,6 +642,19 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
+            }
+        }
+        Ok(())
+    }
+
+    /// Each fee per item is counted by an existing `number` field.
+    fn fee_items(&self) -> Result<()> {
+        for (i, item) in self.d.fee.per_item.iter().enumerate() {
+            let place = format!("fee.per_item[{i}].field");
+            match self.kinds.get(item.field.as_str()) {
+                Some(FieldKind::Number) => {}
+                Some(_) => return Err(self.fail(place, format!("field `{}` is not a number", shown(&item.field)))),
+                None => return Err(self.fail(place, format!("there is no field `{}`", shown(&item.field)))),
             }
         }
         Ok(())

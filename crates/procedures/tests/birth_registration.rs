@@ -293,6 +293,35 @@ fn the_fathers_questions_show_only_when_he_is_named() {
 }
 
 #[test]
+fn extra_copies_are_added_to_the_fee_and_a_late_registration_says_it_is_late() {
+    let mut answers = valid_answers();
+    answers.insert("extra_copies".into(), text("2"));
+    let fee = run(&answers).fee;
+    assert_eq!(fee.items.len(), 1);
+    assert_eq!(
+        (fee.items[0].count, fee.items[0].each, fee.items[0].total),
+        (2, 8000, 16_000)
+    );
+    assert_eq!(fee.total, Some(16_000), "free registration plus two copies");
+
+    answers.insert("child_birth_date".into(), text("01/02/2020"));
+    let late = run(&answers).fee;
+    assert_eq!(
+        late.total, None,
+        "the province sets the late fee, so no total is claimed"
+    );
+    assert_eq!(late.items[0].total, 16_000, "the copies are still counted");
+    let reason = late.reason.expect("the rule that applied").vi;
+    assert!(
+        reason.contains("quá hạn"),
+        "the person is told the registration is late: {reason}"
+    );
+
+    answers.insert("extra_copies".into(), text("0"));
+    assert!(run(&answers).fee.items.is_empty(), "no line for no copies");
+}
+
+#[test]
 fn documents_and_fee_follow_the_answers() {
     let mut answers = valid_answers();
     let docs = |s: &InterviewState| s.documents.iter().map(|d| d.id.clone()).collect::<Vec<_>>();

@@ -23,10 +23,11 @@ fn good() -> Definition {
         .definition
 }
 
-/// The fixture without steps and without conditions over its fields.
+/// The fixture without steps and without anything that names its fields.
 fn bare() -> Definition {
     let mut d = good();
     d.fee.rules.clear();
+    d.fee.per_item.clear();
     d.documents.iter_mut().for_each(|doc| doc.required_if = None);
     d.steps.clear();
     d

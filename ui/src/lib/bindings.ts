@@ -693,6 +693,28 @@ export type ErrorCode =
 /**  Anything else; the cause is in the log. */
 "unexpected";
 
+/**  A fee per item, counted by a number field (extra copies of an extract). */
+export type FeeItem = {
+	/**  The `number` field holding how many. */
+	field: string,
+	/**  Amount in đồng for each. */
+	amount: number,
+	/**  What one item is, as the fee summary lists it. */
+	label: LocalizedText,
+};
+
+/**  One line of the fee: so many items at so much each. */
+export type FeeLine = {
+	/**  What one item is. */
+	label: LocalizedText,
+	/**  How many were asked for. */
+	count: number,
+	/**  Amount in đồng for each. */
+	each: number,
+	/**  `count × each`. */
+	total: number,
+};
+
 /**  A conditional fee. */
 export type FeeRule = FeeRule_Serialize | FeeRule_Deserialize;
 
@@ -727,6 +749,8 @@ export type FeeRules_Deserialize = {
 	rules?: FeeRule_Deserialize[],
 	/**  Explanation shown beside the fee (exemptions, in-person amount). */
 	note?: LocalizedText | null,
+	/**  Amounts per item the person asks for (extra copies), added to the fee. */
+	per_item?: FeeItem[],
 };
 
 /**  Fee rules: a base amount and conditional overrides. */
@@ -737,6 +761,8 @@ export type FeeRules_Serialize = {
 	rules: FeeRule_Serialize[],
 	/**  Explanation shown beside the fee (exemptions, in-person amount). */
 	note: LocalizedText | null,
+	/**  Amounts per item the person asks for (extra copies), added to the fee. */
+	per_item: FeeItem[],
 };
 
 /**  The fee for this dossier. */
@@ -750,6 +776,13 @@ export type FeeState_Deserialize = {
 	reason?: LocalizedText | null,
 	/**  The definition's general note on fees. */
 	note?: LocalizedText | null,
+	/**  What the person asked for beyond the dossier itself (extra copies). */
+	items: FeeLine[],
+	/**
+	 *  The amount plus every item; `None` while the amount is the province's
+	 *  to set (the items' sum is then still in `items`).
+	 */
+	total?: number | null,
 };
 
 /**  The fee for this dossier. */
@@ -760,6 +793,13 @@ export type FeeState_Serialize = {
 	reason: LocalizedText | null,
 	/**  The definition's general note on fees. */
 	note: LocalizedText | null,
+	/**  What the person asked for beyond the dossier itself (extra copies). */
+	items: FeeLine[],
+	/**
+	 *  The amount plus every item; `None` while the amount is the province's
+	 *  to set (the items' sum is then still in `items`).
+	 */
+	total: number | null,
 };
 
 /**  One question. */

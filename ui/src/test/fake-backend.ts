@@ -163,6 +163,7 @@ export const definition: Definition = {
   fee: {
     amount: 0,
     rules: [{ when: 'late', amount: null, reason: lt('Đăng ký quá hạn: lệ phí do tỉnh quy định.', 'Late: set by the province.') }],
+    per_item: [],
     note: lt('Miễn lệ phí khi đăng ký đúng hạn.', 'Free when on time.'),
   },
   legal_basis: [{ number: '60/2014/QH13', title: lt('Luật Hộ tịch', 'Law on Civil Status') }],
@@ -340,7 +341,7 @@ export function evaluate(answers: Answers, attached: ReadonlySet<string> = new S
     version: 1,
     steps: stepStates,
     documents,
-    fee: { amount: 0, reason: null, note: definition.fee.note },
+    fee: { amount: 0, reason: null, note: definition.fee.note, items: [], total: 0 },
     answers_complete: answersComplete,
     ready: answersComplete && documents.every((d) => d.status !== 'missing'),
     answers: present(kept),
