@@ -198,6 +198,8 @@ rejection-next-step = Please check your information, then select “Submit” to
 
 drafts-title = Drafts in progress
 drafts-person = Applicant: { $name }
+drafts-subject = For: { $name }
+drafts-name-with-subject = { $procedure } for { $subject }
 drafts-updated = Last edited { $when }
 drafts-progress = { $done } of { $total } steps done
 drafts-resume = Continue

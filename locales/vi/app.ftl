@@ -185,6 +185,8 @@ rejection-next-step = Vui lòng kiểm tra lại hồ sơ rồi bấm “Nộp h
 
 drafts-title = Hồ sơ đang soạn
 drafts-person = Người khai: { $name }
+drafts-subject = Khai cho: { $name }
+drafts-name-with-subject = { $procedure } cho { $subject }
 drafts-updated = Sửa lần cuối { $when }
 drafts-progress = Đã xong { $done }/{ $total } bước
 drafts-resume = Tiếp tục

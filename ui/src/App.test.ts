@@ -274,6 +274,17 @@ function button(selector: string): HTMLElement {
 }
 
 describe('drafts on the home page', () => {
+  it('tells drafts of one procedure apart by whom they are about', async () => {
+    const na = seedDraft({ subject: 'Trần Bảo Na' });
+    const khang = seedDraft({ subject: 'Lê Minh Khang' });
+    render(App);
+    await waitFor(() => expect(document.querySelector(`[data-draft="${na}"]`)).not.toBeNull());
+    expect(document.querySelector(`[data-draft="${na}"] .draft-subject`)).toHaveTextContent('Khai cho: Trần Bảo Na');
+    expect(document.querySelector(`[data-resume="${khang}"]`)?.textContent, 'the buttons of two drafts say which is which').toBe(
+      'Tiếp tục hồ sơ “Đăng ký khai sinh cho Lê Minh Khang”',
+    );
+  });
+
   afterEach(() => {
     vi.useRealTimers();
   });

@@ -87,6 +87,11 @@ pub struct Definition {
     pub documents: Vec<DocumentRequirement>,
     /// The interview, one step per page.
     pub steps: Vec<Step>,
+    /// The `person_name` field naming whom the dossier is about (the child
+    /// of a birth registration), so drafts of the same procedure can be told
+    /// apart in the list.
+    #[serde(default)]
+    pub subject_field: Option<String>,
 }
 
 impl Definition {

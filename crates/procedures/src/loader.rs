@@ -287,7 +287,7 @@ impl<'a> Checker<'a> {
         self.texts()?;
         self.ids()?;
         self.fields()?;
-        self.fee_items()?;
+        self.named_fields()?;
         let conditions = self.conditions()?;
         let visibility_order = self.visibility_order(&conditions)?;
         Ok(Checked {
@@ -358,6 +358,11 @@ impl<'a> Checker<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, l)| (format!("legal_basis[{i}].number"), l.number.as_str(), MAX_ID_BYTES)),
+        );
+        strings.extend(
+            d.subject_field
+                .as_deref()
+                .map(|s| ("subject_field".to_owned(), s, MAX_ID_BYTES)),
         );
         strings.extend(
             d.fee
@@ -647,8 +652,21 @@ impl<'a> Checker<'a> {
         Ok(())
     }
 
-    /// Each fee per item is counted by an existing `number` field.
-    fn fee_items(&self) -> Result<()> {
+    /// Each fee per item is counted by an existing `number` field, and the
+    /// subject field is an existing `person_name` field.
+    fn named_fields(&self) -> Result<()> {
+        if let Some(subject) = &self.d.subject_field {
+            match self.kinds.get(subject.as_str()) {
+                Some(FieldKind::PersonName) => {}
+                Some(_) => {
+                    return Err(self.fail(
+                        "subject_field",
+                        format!("field `{}` is not a person_name", shown(subject)),
+                    ));
+                }
+                None => return Err(self.fail("subject_field", format!("there is no field `{}`", shown(subject)))),
+            }
+        }
         for (i, item) in self.d.fee.per_item.iter().enumerate() {
             let place = format!("fee.per_item[{i}].field");
             match self.kinds.get(item.field.as_str()) {

@@ -28,6 +28,7 @@ fn bare() -> Definition {
     let mut d = good();
     d.fee.rules.clear();
     d.fee.per_item.clear();
+    d.subject_field = None;
     d.documents.iter_mut().for_each(|doc| doc.required_if = None);
     d.steps.clear();
     d

@@ -27,6 +27,8 @@ pub struct DraftSummary {
     pub title: Option<String>,
     /// Who the dossier is for, from the answer meaning `full_name`.
     pub person: Option<String>,
+    /// Whom it is about, from the definition's subject field (the child).
+    pub subject: Option<String>,
     /// The profile used to fill it in, if any.
     pub profile_id: Option<i64>,
     /// The step the user was on.
@@ -62,7 +64,10 @@ pub struct OpenedDraft {
 }
 
 const SUMMARY_COLUMNS: &str = "id, procedure_code, procedure_version, title, person, profile_id, current_step, \
-     steps_done, steps_total, created_at, updated_at, submitted_at, rejection IS NOT NULL";
+     steps_done, steps_total, created_at, updated_at, submitted_at, rejection IS NOT NULL, subject";
+
+/// How many columns [`SUMMARY_COLUMNS`] names: a query selecting more reads them from here on.
+const SUMMARY_COUNT: usize = 14;
 
 fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<DraftSummary> {
     Ok(DraftSummary {
@@ -79,6 +84,7 @@ fn summary(row: &rusqlite::Row<'_>) -> rusqlite::Result<DraftSummary> {
         updated_at: row.get(10)?,
         submitted_at: row.get(11)?,
         rejected: row.get(12)?,
+        subject: row.get(13)?,
     })
 }
 
@@ -255,6 +261,13 @@ impl Store {
             });
             tx.execute("UPDATE drafts SET person = ?2 WHERE id = ?1", params![id, person])?;
         }
+        if procedure.definition.subject_field.as_deref() == Some(field_id) {
+            let subject = cleaned.as_ref().and_then(|a| match a {
+                Answer::Text(name) => Some(name.clone()),
+                _ => None,
+            });
+            tx.execute("UPDATE drafts SET subject = ?2 WHERE id = ?1", params![id, subject])?;
+        }
         if let Some(refusal) = &current.rejection {
             let left = refusal.clone().after_change(field_id);
             if left.as_ref() != Some(refusal) {
@@ -303,10 +316,10 @@ impl Store {
         let tx = connection.transaction()?;
         let stamp = now();
         let copied = tx.execute(
-            "INSERT INTO drafts (procedure_code, procedure_version, title, person, profile_id, current_step, \
-             steps_done, steps_total, created_at, updated_at) \
-             SELECT procedure_code, procedure_version, title, person, profile_id, current_step, steps_done, \
-             steps_total, ?2, ?2 FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
+            "INSERT INTO drafts (procedure_code, procedure_version, title, person, subject, profile_id, \
+             current_step, steps_done, steps_total, created_at, updated_at) \
+             SELECT procedure_code, procedure_version, title, person, subject, profile_id, current_step, \
+             steps_done, steps_total, ?2, ?2 FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
             params![id, stamp],
         )?;
         if copied == 0 {
@@ -453,8 +466,8 @@ fn opened(connection: &Connection, id: i64) -> Result<OpenedDraft> {
             |row| {
                 Ok((
                     summary(row)?,
-                    row.get::<_, Option<String>>(13)?,
-                    row.get::<_, Option<String>>(14)?,
+                    row.get::<_, Option<String>>(SUMMARY_COUNT)?,
+                    row.get::<_, Option<String>>(SUMMARY_COUNT + 1)?,
                 ))
             },
         )

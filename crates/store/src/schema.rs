@@ -169,6 +169,9 @@ fn steps() -> Vec<M<'static>> {
             value BLOB NOT NULL
         );",
         ),
+        // Whom a draft is about (the child of a birth registration), so the
+        // drafts list can tell drafts of one procedure apart.
+        M::up("ALTER TABLE drafts ADD COLUMN subject TEXT;"),
     ]
 }
 

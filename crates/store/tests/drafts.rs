@@ -168,6 +168,11 @@ fn drafts_list_rename_duplicate_delete_and_undo() {
         "the step is remembered"
     );
     assert_eq!(
+        listed.iter().map(|d| d.subject.as_deref()).collect::<Vec<_>>(),
+        [Some("Lê Minh Khang"); 2],
+        "the child names the draft and its copy"
+    );
+    assert_eq!(
         store.open_draft(copy).unwrap().answers,
         store.open_draft(first).unwrap().answers,
         "the copy has the answers"

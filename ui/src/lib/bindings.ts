@@ -298,6 +298,12 @@ export type Definition_Deserialize = {
 	documents: DocumentRequirement_Deserialize[],
 	/**  The interview, one step per page. */
 	steps: Step_Deserialize[],
+	/**
+	 *  The `person_name` field naming whom the dossier is about (the child
+	 *  of a birth registration), so drafts of the same procedure can be told
+	 *  apart in the list.
+	 */
+	subject_field?: string | null,
 };
 
 /**  One administrative procedure (thủ tục hành chính). */
@@ -334,6 +340,12 @@ export type Definition_Serialize = {
 	documents: DocumentRequirement_Serialize[],
 	/**  The interview, one step per page. */
 	steps: Step_Serialize[],
+	/**
+	 *  The `person_name` field naming whom the dossier is about (the child
+	 *  of a birth registration), so drafts of the same procedure can be told
+	 *  apart in the list.
+	 */
+	subject_field: string | null,
 };
 
 /**  An answer prepared for reading back. */
@@ -521,6 +533,8 @@ export type DraftSummary_Deserialize = {
 	title?: string | null,
 	/**  Who the dossier is for, from the answer meaning `full_name`. */
 	person?: string | null,
+	/**  Whom it is about, from the definition's subject field (the child). */
+	subject?: string | null,
 	/**  The profile used to fill it in, if any. */
 	profile_id?: number | null,
 	/**  The step the user was on. */
@@ -551,6 +565,8 @@ export type DraftSummary_Serialize = {
 	title: string | null,
 	/**  Who the dossier is for, from the answer meaning `full_name`. */
 	person: string | null,
+	/**  Whom it is about, from the definition's subject field (the child). */
+	subject: string | null,
 	/**  The profile used to fill it in, if any. */
 	profile_id: number | null,
 	/**  The step the user was on. */

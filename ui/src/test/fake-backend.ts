@@ -206,6 +206,7 @@ export const definition: Definition = {
       supply: 'later',
     },
   ],
+  subject_field: null,
   steps: steps.map((s) => ({
     id: s.id,
     title: s.title,
@@ -372,6 +373,8 @@ type FakeDraft = {
   submittedAt: string | null;
   /** Why the portal refused the last submission, until what it names changed. */
   rejection: Refusal | null;
+  /** Whom it is about, as the store keeps it from the definition's subject field. */
+  subject: string | null;
 };
 
 /** An outbox entry: a submitted draft waiting for the portal. */
@@ -486,6 +489,7 @@ function summary(draft: FakeDraft): DraftSummary {
     procedure_version: draft.version,
     title: draft.title,
     person: typeof person === 'string' ? person : null,
+    subject: draft.subject,
     profile_id: draft.profileId,
     current_step: draft.currentStep,
     steps_done: state.steps.filter((s) => s.complete).length,
@@ -554,6 +558,7 @@ export function seedDraft(
     deleted: false,
     submittedAt: null,
     rejection: null,
+    subject: null,
     ...draft,
     id,
     prefilled: new Set(draft.prefilled ?? []),
