@@ -101,6 +101,7 @@ wizard-next = Continue
 wizard-error-summary-title = Please fix the following
 wizard-error-link = { $label }: { $message }
 wizard-date-placeholder = dd/mm/yyyy
+wizard-date-hint = As day/month/year, for example 05/09/2024.
 wizard-address-province = Province or city
 wizard-address-province-choose = Choose a province or city
 wizard-address-commune-filter = Find a commune, ward or special zone by name

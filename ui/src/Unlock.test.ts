@@ -58,9 +58,12 @@ beforeEach(() => {
 });
 
 describe('a locked start', () => {
-  it('shows only the unlock page and sends no other command', async () => {
+  it('shows only the unlock page, at the text size kept, and sends no other command', async () => {
     startLocked({ newFolder: false });
+    await fakeInvoke('set_text_size', { percent: 150 });
+    invokeMock.mockClear();
     render(App);
+    await waitFor(() => expect(document.documentElement.style.getPropertyValue('--text-scale')).toBe('1.5'));
     const heading = await screen.findByRole('heading', { level: 1, name: vi_('unlock-title') });
     expect(heading, 'the unlock page is on screen').toBeInTheDocument();
     expect(screen.getByText(vi_('unlock-why')), 'it says why: no OS keyring on this PC').toHaveTextContent('kho khóa của hệ điều hành');

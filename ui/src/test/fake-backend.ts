@@ -712,7 +712,7 @@ function kindOfFile(name: string): FileKind | null {
 
 /** Answers every command the UI sends, like the Rust shell would. */
 export async function fakeInvoke(command: string, args: Record<string, unknown> = {}): Promise<unknown> {
-  if (store.lock.locked && !['lock_state', 'unlock', 'current_locale', 'set_locale'].includes(command)) {
+  if (store.lock.locked && !['lock_state', 'unlock', 'current_locale', 'set_locale', 'text_size', 'set_text_size'].includes(command)) {
     // The shell has no state to give such a command yet; Tauri rejects it with a plain string.
     throw `state not managed for field \`state\` on command \`${command}\``;
   }

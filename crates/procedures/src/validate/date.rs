@@ -25,8 +25,11 @@ pub fn date(input: &str) -> Verdict<NaiveDate> {
     let (Some(day), Some(month), Some(year)) = (number(day, 2), number(month, 2), number(year, 4)) else {
         return Err(Message::id("error-date-format"));
     };
-    if year < 1900 || year.to_string().len() != 4 {
+    if year.to_string().len() != 4 {
         return Err(Message::id("error-date-year"));
+    }
+    if year < 1900 {
+        return Err(Message::id("error-date-too-early").arg("year", year.to_string()));
     }
     NaiveDate::from_ymd_opt(year as i32, month, day)
         .ok_or_else(|| Message::id("error-date-not-on-calendar").arg("value", input.trim()))
@@ -73,6 +76,7 @@ mod tests {
             "2023 is not a leap year"
         );
         assert_eq!(id("05/09/24"), "error-date-year", "a two-digit year is ambiguous");
+        assert_eq!(id("31/12/1899"), "error-date-too-early", "four digits, but before 1900");
         assert_eq!(id("ngày 5"), "error-date-format");
     }
 

@@ -299,6 +299,18 @@ describe('an interview step', () => {
   });
 });
 
+describe('dates', () => {
+  it('say how to write them, in Vietnamese, under the question and in the box', async () => {
+    const { user } = await start();
+    await fillFirstStep(user);
+    await user.click(byId('next'));
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin của trẻ' });
+    expect(byId('help-child_birth_date')).toHaveTextContent('Theo dạng ngày/tháng/năm, ví dụ 05/09/2024.');
+    expect(byId('field-child_birth_date')).toHaveAttribute('placeholder', 'ngày/tháng/năm');
+    expect(byId('field-child_birth_date').getAttribute('aria-describedby')).toContain('help-child_birth_date');
+  });
+});
+
 describe('warnings', () => {
   it('shows what the engine finds unlikely under the field, and lets the person go on', async () => {
     // The engine's own warning for a name without diacritics, as Rust sends it.
