@@ -213,7 +213,9 @@ drafts-rejected = Cần sửa để nộp lại
 ## Bắt đầu khai: khai cho ai
 
 start-who-title = Bạn khai cho ai?
-start-who-hint = Nếu chọn một người khai đã lưu, ứng dụng sẽ điền sẵn thông tin của người đó; bạn vẫn có thể sửa lại.
+start-who-hint = Nếu chọn một người khai đã lưu, ứng dụng điền sẵn các câu hỏi ghi dưới tên người đó; bạn vẫn có thể sửa lại.
+start-who-fills = Sẽ điền sẵn: { $fields }.
+start-who-fills-nothing = Thủ tục này không có câu hỏi nào điền được từ thông tin đã lưu của người này.
 start-who-nobody = Người khác (không điền sẵn)
 start-who-required = Vui lòng chọn người mà bạn khai thông tin cho.
 start-who-continue = Tiếp tục

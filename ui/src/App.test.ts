@@ -503,11 +503,15 @@ describe('starting with a profile', () => {
     const question = await screen.findByRole('heading', { level: 2, name: 'Bạn khai cho ai?' });
     expect(question).toHaveFocus();
     const group = screen.getByRole('radiogroup', { name: 'Bạn khai cho ai?' });
-    expect(within(group).getAllByRole('radio').map((r) => r.parentElement?.textContent?.trim())).toEqual([
+    expect(within(group).getAllByRole('radio').map((r) => r.parentElement?.querySelector('label')?.textContent?.trim())).toEqual([
       'Mẹ (Trần Thị Bình)',
       'Tôi (Nguyễn Văn An)',
       'Người khác (không điền sẵn)',
     ]);
+    // Each choice says which questions it fills.
+    const fills = (label: RegExp) => document.getElementById(screen.getByLabelText(label).getAttribute('aria-describedby') ?? '');
+    expect(fills(/^Tôi/)).toHaveTextContent('Sẽ điền sẵn: Họ, chữ đệm và tên; Số điện thoại di động.');
+    expect(fills(/^Mẹ/)).toHaveTextContent('Sẽ điền sẵn: Họ, chữ đệm và tên.');
     // Nothing is chosen for the user.
     await user.click(byId('start-with-profile'));
     expect(byId('choose-profile')).toHaveTextContent('Vui lòng chọn người mà bạn khai thông tin cho.');
