@@ -290,6 +290,34 @@ describe('submitting', () => {
   });
 });
 
+describe('a result that is ready', () => {
+  it('says where to collect it, and shows what was submitted, read only', async () => {
+    const draftId = seedDraft({ answers: readyAnswers, files: readyFiles, submittedAt: '2025-09-05T07:00:00Z' });
+    seedDossier({
+      draftId,
+      code: 'X01-20261129-0001',
+      history: [
+        { status: 'submitted', at: '2026-11-29T01:05:00Z', note: null },
+        { status: 'result_ready', at: '2026-11-29T08:00:00Z', note: 'Mời nhận trích lục khai sinh.' },
+      ],
+    });
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    const next = await waitFor(() => element('[data-next-step="X01-20261129-0001"]'));
+    await waitFor(() => expect(next).toHaveTextContent('Ủy ban nhân dân cấp xã nơi cư trú'));
+    expect(next).toHaveTextContent('Việc tiếp theo: kết quả đã sẵn sàng.');
+
+    await user.click(element('[data-show-sent="X01-20261129-0001"]'));
+    const page = await waitFor(() => byId('sent-answers'));
+    expect(within(page).getByRole('heading', { level: 1 })).toHaveTextContent('Thông tin đã nộp trong hồ sơ X01-20261129-0001');
+    await waitFor(() => expect(page.querySelector('[data-answer="requester_name"] .value')).toHaveTextContent('Nguyễn Văn An'));
+    expect(page.querySelector('[data-change]'), 'nothing can be changed').toBeNull();
+    expect(page.querySelector('[data-document="giay_chung_sinh"]')).toHaveTextContent('Đã gửi tệp: giay_chung_sinh.pdf');
+    await user.click(byId('sent-back'));
+    await waitFor(() => element('[data-dossier="X01-20261129-0001"]'));
+  });
+});
+
 describe('the submissions screen', () => {
   it('says when nothing was submitted', async () => {
     const user = await startApp();

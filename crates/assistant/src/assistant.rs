@@ -75,11 +75,18 @@ impl Assistant {
     }
 
     /// A draft to resume, moved to the catalog's newer definition first if
-    /// there is one, with its interview evaluated and its attachments.
+    /// there is one, with its interview evaluated and its attachments. A
+    /// submitted draft is shown as it was sent: never upgraded, evaluated
+    /// with the definition it was submitted on.
     pub fn open_draft(&self, id: i64) -> Result<DraftView> {
         let mut saved = self.store.open_draft(id)?;
-        let procedure = self.procedure(&saved.summary.procedure_code)?;
-        if procedure.definition.version > saved.summary.procedure_version {
+        let mut procedure = self.procedure(&saved.summary.procedure_code)?;
+        if saved.summary.submitted_at.is_some() {
+            if procedure.definition.version != saved.summary.procedure_version {
+                let sent = self.store.draft_definition(id)?;
+                procedure = Procedure::from_definition("submitted draft", sent).map_err(Error::Definition)?;
+            }
+        } else if procedure.definition.version > saved.summary.procedure_version {
             self.store.upgrade_draft(id, &procedure, today())?;
             saved = self.store.open_draft(id)?;
         }

@@ -21,6 +21,9 @@ pub enum Error {
     /// The document is the form the app fills from the answers: no file is attached to it.
     #[error("document {0} is filled by the app")]
     DocumentFilledByApp(String),
+    /// A definition kept in the store no longer loads.
+    #[error(transparent)]
+    Definition(procedures::Error),
     /// The field cannot update a profile (no meaning, or no profile).
     #[error("field {0} has no meaning a profile holds")]
     NoMeaning(String),
@@ -178,7 +181,7 @@ impl From<&Error> for AppError {
     fn from(error: &Error) -> Self {
         match error {
             Error::ProcedureNotFound(code) => Self::new(ErrorCode::ProcedureNotFound, &[("code", code.clone())]),
-            Error::DocumentNotFound(_) | Error::NoMeaning(_) | Error::Interrupted => {
+            Error::DocumentNotFound(_) | Error::NoMeaning(_) | Error::Interrupted | Error::Definition(_) => {
                 Self::new(ErrorCode::Unexpected, &[])
             }
             Error::Store(e) | Error::Sync(sync::Error::Store(e)) => Self::from(e),

@@ -143,6 +143,32 @@ fn an_unready_draft_is_refused_and_nothing_is_queued() {
 }
 
 #[test]
+fn a_submitted_draft_is_shown_as_it_was_sent_even_after_a_newer_definition() {
+    let opened = open(None);
+    let assistant = &opened.assistant;
+    let draft = assistant.create_draft("1.001193", None).unwrap().draft.id;
+    fill(assistant, draft, &birth_answers());
+    let outside = tempfile::tempdir().unwrap();
+    attach_birth_certificate(assistant, draft, outside.path());
+    assistant.submit_draft(draft).expect("a ready draft is submitted");
+    let sent = assistant.open_draft(draft).unwrap();
+
+    let mut newer = assistant.procedure("1.001193").unwrap();
+    newer.definition.version += 1;
+    assistant.apply_update(newer);
+    let shown = assistant.open_draft(draft).unwrap();
+    assert_eq!(
+        shown.draft.procedure_version, sent.draft.procedure_version,
+        "a submitted draft is never moved to a newer definition"
+    );
+    assert_eq!(
+        shown.state.version, sent.state.version,
+        "and is read with the one it was sent on"
+    );
+    assert_eq!(shown.answers, sent.answers, "with every answer as sent");
+}
+
+#[test]
 fn a_draft_moves_to_the_newer_definition_when_opened() {
     let opened = open(None);
     let assistant = &opened.assistant;

@@ -19,4 +19,6 @@ export type Route =
   | { name: 'interview'; draftId: number; view?: DraftView }
   | { name: 'profiles' }
   /** "Hồ sơ đã nộp"; `submitted` right after a submission. */
-  | { name: 'submissions'; submitted?: Submitted };
+  | { name: 'submissions'; submitted?: Submitted }
+  /** What was submitted in the dossier `code`, read only. */
+  | { name: 'sent'; draftId: number; code: string };
