@@ -61,6 +61,10 @@ home-result-count =
     }
 home-result-agency = Handled at: { $level }
 home-result-fee = Fee: { $fee }
+home-result-matched-keyword = Because it is about “{ $text }”
+home-result-matched-document = Because it needs “{ $text }”
+home-elsewhere-title = “{ $name }” is not in this app yet.
+home-search-portal-hint = You can also look up every procedure on the national public service portal (dichvucong.gov.vn), or ask the one-stop desk of your commune or ward.
 home-topics-title = Browse by topic
 home-life-events-title = Browse by life event
 home-filter-active = Showing procedures for: { $filter }

@@ -60,6 +60,10 @@ home-result-count =
     }
 home-result-agency = Nơi giải quyết: { $level }
 home-result-fee = Lệ phí: { $fee }
+home-result-matched-keyword = Vì liên quan đến “{ $text }”
+home-result-matched-document = Vì cần giấy tờ “{ $text }”
+home-elsewhere-title = Thủ tục “{ $name }” chưa có trong ứng dụng này.
+home-search-portal-hint = Bạn cũng có thể tìm mọi thủ tục trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), hoặc hỏi bộ phận một cửa của xã, phường.
 home-topics-title = Tìm theo lĩnh vực
 home-life-events-title = Tìm theo sự kiện trong cuộc sống
 home-filter-active = Đang xem các thủ tục thuộc: { $filter }

@@ -98,6 +98,7 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::lock::unlock,
             commands::catalog::search_procedures,
             commands::catalog::procedure_detail,
+            commands::catalog::search_elsewhere,
             commands::places::list_provinces,
             commands::places::search_communes,
             commands::locale::current_locale,

@@ -11,6 +11,7 @@ use std::path::Path;
 const IN_MEMORY: &[&str] = &[
     "lock_state",
     "search_procedures",
+    "search_elsewhere",
     "procedure_detail",
     "list_provinces",
     "search_communes",

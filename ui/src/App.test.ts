@@ -8,6 +8,7 @@ import { resetCache } from './lib/api';
 import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
+import type { ProcedureSummary } from './lib/types';
 import { resetPortal } from './lib/portal.svelte';
 import { resetSync } from './lib/sync.svelte';
 import { clearToasts } from './lib/toast.svelte';
@@ -19,6 +20,7 @@ import {
   fakeProfile,
   fakeTextSize,
   resetFakeBackend,
+  seedElsewhere,
   seedDraft,
   seedProfile,
   seedStartupNotice,
@@ -32,6 +34,12 @@ function byId(id: string): HTMLElement {
   const element = document.getElementById(id);
   if (!element) throw new Error(`#${id} is not in the page`);
   return element;
+}
+
+function element(selector: string): HTMLElement {
+  const found = document.querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`${selector} is not in the page`);
+  return found;
 }
 
 function listed(): string[] {
@@ -50,6 +58,51 @@ beforeEach(() => {
   clearToasts();
   localStorage.clear();
   i18n.locale = 'vi';
+});
+
+describe('search hints', () => {
+  it('says why a result matched when its name does not', async () => {
+    invokeMock.mockImplementation(async (command, args) => {
+      const result = await fakeInvoke(command, args as Record<string, unknown>);
+      if (command !== 'search_procedures' || (args as { query: string }).query !== 'giay chung sinh') return result;
+      // As Rust answers: birth registration, found by one of its documents.
+      const all = (await fakeInvoke('search_procedures', { query: '' })) as ProcedureSummary[];
+      return all
+        .filter((p) => p.code === '1.001193')
+        .map((p) => ({ ...p, matched: { kind: 'document', text: 'Giấy chứng sinh (bản chính)' } }));
+    });
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    await user.type(byId('search'), 'giay chung sinh');
+    await waitFor(() => expect(listed()).toEqual(['1.001193']));
+    expect(document.querySelector('[data-procedure="1.001193"] [data-matched="document"]')).toHaveTextContent(
+      'Vì cần giấy tờ “Giấy chứng sinh (bản chính)”',
+    );
+  });
+
+  it('says when a procedure is not in the app, where to do it, and where to look for anything else', async () => {
+    seedElsewhere('cccd', [
+      {
+        id: 'can_cuoc',
+        names: ['Cấp, đổi, cấp lại thẻ căn cước', 'Identity card'],
+        where: { vi: 'Cấp, đổi, cấp lại thẻ căn cước do cơ quan Công an làm.', en: 'The police issue identity cards.' },
+      },
+    ]);
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toHaveLength(3));
+    await user.type(byId('search'), 'cccd');
+    const hint = await waitFor(() => element('[data-elsewhere="can_cuoc"]'));
+    expect(hint).toHaveTextContent('Thủ tục “Cấp, đổi, cấp lại thẻ căn cước” chưa có trong ứng dụng này.');
+    expect(hint).toHaveTextContent('do cơ quan Công an làm');
+    expect(document.getElementById('search-portal-hint'), 'the app knows where: no general pointer').toBeNull();
+
+    await user.clear(byId('search'));
+    await user.type(byId('search'), 'xyzzy');
+    await waitFor(() => expect(byId('search-portal-hint')).toHaveTextContent('dichvucong.gov.vn'));
+    expect(document.querySelector('[data-elsewhere]')).toBeNull();
+  });
 });
 
 describe('home page', () => {
@@ -126,7 +179,9 @@ describe('home page', () => {
     await user.type(byId('search'), ' sinh');
     release?.();
     await waitFor(() => expect(listed()).toEqual(['1.001193']));
-    expect(invokeMock).toHaveBeenLastCalledWith('search_procedures', { query: 'khai sinh' });
+    const searches = invokeMock.mock.calls.filter(([command]) => command === 'search_procedures');
+    expect(searches.at(-1), 'the last search is for what the box says').toEqual(['search_procedures', { query: 'khai sinh' }]);
+    expect(invokeMock).toHaveBeenCalledWith('search_elsewhere', { query: 'khai sinh' });
   });
 
   it('filters by topic and by life event', async () => {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::definition::{AgencyLevel, Definition, LocalizedText, OnlineLevel};
 use crate::error::Result;
 use crate::loader::Procedure;
-use crate::search::SearchIndex;
+use crate::search::{Place, SearchIndex};
 
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../catalog");
 
@@ -38,6 +38,19 @@ pub struct ProcedureSummary {
     pub online: OnlineLevel,
     /// Base fee in đồng, `None` when the province sets it.
     pub fee: Option<u64>,
+    /// For a search result found by a word outside the name: where.
+    pub matched: Option<SearchMatch>,
+}
+
+/// Why a search result matched when its name alone does not say it.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(tag = "kind", content = "text", rename_all = "snake_case")]
+pub enum SearchMatch {
+    /// An everyday phrase for the procedure (as written in the definition).
+    Keyword(String),
+    /// A document the procedure needs (its name).
+    Document(String),
 }
 
 impl From<&Definition> for ProcedureSummary {
@@ -51,6 +64,7 @@ impl From<&Definition> for ProcedureSummary {
             agency_level: d.agency.level,
             online: d.online,
             fee: d.fee.amount,
+            matched: None,
         }
     }
 }
@@ -97,9 +111,15 @@ impl Catalog {
         }
         self.index
             .search(query, self.procedures.len())
-            .iter()
-            .filter_map(|hit| self.get(&hit.key))
-            .map(|p| (&p.definition).into())
+            .into_iter()
+            .filter_map(|hit| {
+                let mut summary: ProcedureSummary = (&self.get(&hit.key)?.definition).into();
+                summary.matched = hit.matched.map(|(place, text)| match place {
+                    Place::Document => SearchMatch::Document(text),
+                    Place::Keyword | Place::Name => SearchMatch::Keyword(text),
+                });
+                Some(summary)
+            })
             .collect()
     }
 

@@ -10,6 +10,7 @@ pub mod admin_units;
 pub mod catalog;
 pub mod condition;
 pub mod definition;
+pub mod elsewhere;
 pub mod engine;
 pub mod error;
 pub mod fold;

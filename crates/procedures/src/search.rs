@@ -12,9 +12,12 @@ use crate::limits::MAX_QUERY_CHARS;
 
 /// Where in a procedure a word occurs; the order is the ranking order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Place {
+pub enum Place {
+    /// The name of a document the procedure needs.
     Document = 0,
+    /// An everyday phrase or synonym.
     Keyword = 1,
+    /// The procedure's name or code.
     Name = 2,
 }
 
@@ -55,6 +58,9 @@ pub struct Hit {
     pub key: String,
     /// Higher is better.
     pub score: f32,
+    /// Why it matched, when a query word was found only outside the name:
+    /// the keyword or document name it was found in (the weakest such place).
+    pub matched: Option<(Place, String)>,
 }
 
 /// An inverted index over folded words.
@@ -64,8 +70,11 @@ pub struct SearchIndex {
     folded_names: Vec<String>,
     /// Sorted, unique folded words.
     vocabulary: Vec<String>,
-    /// For each vocabulary word, `(document, place)` pairs.
-    postings: Vec<Vec<(u32, Place)>>,
+    /// For each vocabulary word, `(document, place, text)`: the text is an
+    /// index into that document's `texts`.
+    postings: Vec<Vec<(u32, Place, u32)>>,
+    /// Each document's indexed texts, in order (names, keywords, documents).
+    texts: Vec<Vec<String>>,
 }
 
 impl SearchIndex {
@@ -88,9 +97,10 @@ impl SearchIndex {
 
     /// Indexes arbitrary documents.
     pub fn new(documents: impl IntoIterator<Item = SearchDocument>) -> Self {
-        let mut entries: Vec<(String, u32, Place)> = Vec::new();
+        let mut entries: Vec<(String, u32, Place, u32)> = Vec::new();
         let mut keys = Vec::new();
         let mut folded_names = Vec::new();
+        let mut all_texts = Vec::new();
         for (i, doc) in documents.into_iter().enumerate() {
             let i = i as u32;
             let places = [
@@ -98,23 +108,29 @@ impl SearchIndex {
                 (&doc.keywords, Place::Keyword),
                 (&doc.documents, Place::Document),
             ];
-            for (texts, place) in places {
-                entries.extend(texts.iter().flat_map(|t| words(t)).map(|w| (w, i, place)));
+            let mut texts: Vec<String> = Vec::new();
+            for (list, place) in places {
+                for text in list {
+                    let t = texts.len() as u32;
+                    entries.extend(words(text).into_iter().map(|w| (w, i, place, t)));
+                    texts.push(text.clone());
+                }
             }
             folded_names.push(doc.names.first().map(|n| fold(n)).unwrap_or_default());
             keys.push(doc.key);
+            all_texts.push(texts);
         }
         entries.sort();
-        entries.dedup();
+        entries.dedup_by(|a, b| (&a.0, a.1, a.2) == (&b.0, b.1, b.2));
         let mut vocabulary: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<(u32, Place)>> = Vec::new();
-        for (word, doc, place) in entries {
+        let mut postings: Vec<Vec<(u32, Place, u32)>> = Vec::new();
+        for (word, doc, place, text) in entries {
             if vocabulary.last() != Some(&word) {
                 vocabulary.push(word);
                 postings.push(Vec::new());
             }
             if let Some(list) = postings.last_mut() {
-                list.push((doc, place));
+                list.push((doc, place, text));
             }
         }
         Self {
@@ -122,6 +138,7 @@ impl SearchIndex {
             folded_names,
             vocabulary,
             postings,
+            texts: all_texts,
         }
     }
 
@@ -152,18 +169,23 @@ impl SearchIndex {
         let mut matched = vec![0u16; n];
         let mut used = 0u16;
         let mut best = vec![0.0f32; n];
+        // Where each document's best match of the current word is.
+        let mut best_at = vec![(Place::Name, 0u32); n];
+        // The weakest place any word of the query was best matched in, per document.
+        let mut weakest: Vec<Option<(Place, u32)>> = vec![None; n];
         let mut touched: Vec<u32> = Vec::new();
         for (qi, word) in query_words.iter().enumerate() {
             let last = qi + 1 == query_words.len();
             for (v, strength) in self.candidates(word, last) {
-                for &(doc, place) in &self.postings[v] {
+                for &(doc, place, text) in &self.postings[v] {
                     let score = place.weight() * strength;
-                    let slot = &mut best[doc as usize];
-                    if *slot == 0.0 {
+                    let d = doc as usize;
+                    if best[d] == 0.0 {
                         touched.push(doc);
                     }
-                    if score > *slot {
-                        *slot = score;
+                    if score > best[d] {
+                        best[d] = score;
+                        best_at[d] = (place, text);
                     }
                 }
             }
@@ -176,6 +198,9 @@ impl SearchIndex {
                 total[d] += best[d];
                 matched[d] += 1;
                 best[d] = 0.0;
+                if weakest[d].is_none_or(|(place, _)| best_at[d].0 < place) {
+                    weakest[d] = Some(best_at[d]);
+                }
             }
         }
         let mut hits: Vec<Hit> = (0..n)
@@ -189,6 +214,9 @@ impl SearchIndex {
                 Hit {
                     key: self.keys[d].clone(),
                     score: total[d] + phrase,
+                    matched: weakest[d]
+                        .filter(|(place, _)| *place != Place::Name)
+                        .map(|(place, text)| (place, self.texts[d][text as usize].clone())),
                 }
             })
             .collect();
@@ -300,6 +328,23 @@ mod tests {
         assert_eq!(keys("dang ky khai sinh")[0], "khai-sinh");
         assert_eq!(keys("khai sinh đăng ký")[0], "khai-sinh", "word order is free");
         assert_eq!(keys("ĐĂNG KÝ KẾT HÔN")[0], "ket-hon", "case does not matter");
+    }
+
+    #[test]
+    fn says_where_a_word_outside_the_name_was_found() {
+        let matched = |query: &str| index().search(query, 10).into_iter().next().and_then(|h| h.matched);
+        assert_eq!(matched("dang ky khai sinh"), None, "the name says it");
+        assert_eq!(matched("cuoi"), Some((Place::Keyword, "cưới".to_owned())));
+        assert_eq!(
+            matched("giay chung sinh"),
+            Some((Place::Document, "Giấy chứng sinh".to_owned())),
+            "found only in a document's name"
+        );
+        assert_eq!(
+            matched("khai sinh chung sinh"),
+            Some((Place::Document, "Giấy chứng sinh".to_owned())),
+            "the weakest place any word needed"
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use procedures::catalog::ProcedureSummary;
 use procedures::definition::Definition;
+use procedures::elsewhere::Elsewhere;
 use tauri::State;
 
 use assistant::Assistant;
@@ -13,6 +14,13 @@ use assistant::Result;
 #[tracing::instrument(skip(state), ret(level = "debug"))]
 pub fn search_procedures(state: State<'_, Assistant>, query: String) -> Vec<ProcedureSummary> {
     state.catalog().search(&query)
+}
+
+/// Procedures the query names that this app does not carry, with where to do them.
+#[tauri::command]
+#[specta::specta]
+pub fn search_elsewhere(query: String) -> Vec<Elsewhere> {
+    procedures::elsewhere::search(&query).into_iter().cloned().collect()
 }
 
 /// One procedure's full definition.

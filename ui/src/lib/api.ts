@@ -68,6 +68,7 @@ export const {
   savePosition,
   saveProfile,
   searchCommunes,
+  searchElsewhere,
   searchProcedures,
   setLocale,
   setTextSize,

@@ -20,6 +20,8 @@ export const commands = {
 	searchProcedures: (query: string) => __TAURI_INVOKE<ProcedureSummary_Serialize[]>("search_procedures", { query }),
 	/**  One procedure's full definition. */
 	procedureDetail: (code: string) => __TAURI_INVOKE<Definition_Serialize>("procedure_detail", { code }),
+	/**  Procedures the query names that this app does not carry, with where to do them. */
+	searchElsewhere: (query: string) => __TAURI_INVOKE<Elsewhere[]>("search_elsewhere", { query }),
 	/**  Every province, in Vietnamese alphabetical order of its proper name. */
 	listProvinces: () => __TAURI_INVOKE<Province[]>("list_provinces"),
 	/**  Communes of a province matching what the user typed. */
@@ -630,6 +632,16 @@ export type DraftView_Serialize = {
 	rejection: Refusal_Serialize | null,
 };
 
+/**  A procedure done outside this app, and where. */
+export type Elsewhere = {
+	/**  Stable id. */
+	id: string,
+	/**  Its names, Vietnamese first. */
+	names: string[],
+	/**  Where and how to do it, in plain words. */
+	where: LocalizedText,
+};
+
 /**
  *  What went wrong, as the UI reads it: each code names the Fluent
  *  message `error-<code>` in every locale.
@@ -1188,6 +1200,8 @@ export type ProcedureSummary_Deserialize = {
 	online: OnlineLevel,
 	/**  Base fee in đồng, `None` when the province sets it. */
 	fee?: number | null,
+	/**  For a search result found by a word outside the name: where. */
+	matched?: SearchMatch | null,
 };
 
 /**  What a list of procedures shows of each. */
@@ -1208,6 +1222,8 @@ export type ProcedureSummary_Serialize = {
 	online: OnlineLevel,
 	/**  Base fee in đồng, `None` when the province sets it. */
 	fee: number | null,
+	/**  For a search result found by a word outside the name: where. */
+	matched: SearchMatch | null,
 };
 
 /**  A saved person. */
@@ -1333,6 +1349,13 @@ export type SameAs = {
 	/**  The field whose answer is repeated; of the same type. */
 	field: string,
 };
+
+/**  Why a search result matched when its name alone does not say it. */
+export type SearchMatch = 
+/**  An everyday phrase for the procedure (as written in the definition). */
+{ kind: "keyword"; text: string } | 
+/**  A document the procedure needs (its name). */
+{ kind: "document"; text: string };
 
 /**  Where a dossier is in its life. */
 export type Status = 

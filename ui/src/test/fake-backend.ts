@@ -10,6 +10,7 @@ import type {
   Commune,
   Definition,
   DocumentRequirement,
+  Elsewhere,
   DocumentState,
   Dossier,
   DossierView,
@@ -64,6 +65,7 @@ export const summaries: ProcedureSummary[] = [
     agency_level: 'commune',
     online: 'full',
     fee: 0,
+    matched: null,
   },
   {
     code: '1.001193',
@@ -74,6 +76,7 @@ export const summaries: ProcedureSummary[] = [
     agency_level: 'commune',
     online: 'full',
     fee: 0,
+    matched: null,
   },
   {
     code: '2.000001',
@@ -84,6 +87,7 @@ export const summaries: ProcedureSummary[] = [
     agency_level: 'province',
     online: 'partial',
     fee: 135000,
+    matched: null,
   },
 ];
 
@@ -410,6 +414,8 @@ const store = {
   locale: 'vi',
   /** The text size the shell keeps, in percent. */
   textSize: 100,
+  /** What search_elsewhere answers, by query. */
+  elsewhere: new Map<string, Elsewhere[]>(),
 };
 
 /** The passphrase a locked fake data folder opens with. */
@@ -434,6 +440,12 @@ export function resetFakeBackend(): void {
   store.lock = { locked: false, newFolder: false, passphrase: null };
   store.locale = 'vi';
   store.textSize = 100;
+  store.elsewhere = new Map();
+}
+
+/** Makes search_elsewhere answer `entries` for `query`, as Rust would for that query. */
+export function seedElsewhere(query: string, entries: Elsewhere[]): void {
+  store.elsewhere.set(query, entries);
 }
 
 /** The text size the shell keeps, in percent. */
@@ -742,6 +754,9 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       const all = [...summaries].sort((a, b) => a.name.vi.localeCompare(b.name.vi, 'vi'));
       return query ? all.filter((p) => fold(`${p.name.vi} ${p.name.en}`).includes(fold(query))) : all;
     }
+    case 'search_elsewhere':
+      // What Rust answers for this query, as a test said (none by default).
+      return store.elsewhere.get(String(args['query'] ?? '').trim()) ?? [];
     case 'procedure_detail':
       if (args['code'] !== definition.code) throw { code: 'procedure-not-found', args: { code: String(args['code']) } };
       return definition;
