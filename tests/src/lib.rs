@@ -198,12 +198,17 @@ impl App {
 
     /// Replaces the text of `#field-<field>`.
     pub async fn fill(&self, field: &str, text: &str) {
-        let input = self.wait(&format!("#field-{field}")).await;
-        input.clear().await.unwrap_or_else(|e| panic!("clear {field}: {e}"));
+        self.fill_css(&format!("#field-{field}"), text).await;
+    }
+
+    /// Replaces the text of the input `css`.
+    pub async fn fill_css(&self, css: &str, text: &str) {
+        let input = self.wait(css).await;
+        input.clear().await.unwrap_or_else(|e| panic!("clear {css}: {e}"));
         input
             .send_keys(text)
             .await
-            .unwrap_or_else(|e| panic!("type into {field}: {e}"));
+            .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
     /// The first heading on the page.
