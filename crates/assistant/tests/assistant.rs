@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use assistant::launch::{self, Settings};
+use assistant::views::AttachmentAdded;
 use assistant::{Assistant, Error};
 use l10n::Localizer;
 use procedures::engine::{Answer, Answers, DocumentStatus};
@@ -59,11 +60,11 @@ fn fill(assistant: &Assistant, draft: i64, answers: &Answers) {
     }
 }
 
-fn attach_birth_certificate(assistant: &Assistant, draft: i64, dir: &Path) {
+fn attach_birth_certificate(assistant: &Assistant, draft: i64, dir: &Path) -> AttachmentAdded {
     let file = dir.join("giấy chứng sinh.pdf");
     std::fs::write(&file, PDF).unwrap();
     let document = assistant.document(draft, "1.001193", "giay_chung_sinh").unwrap();
-    assistant.attach(draft, &document, &file).unwrap();
+    assistant.attach(draft, &document, &file).unwrap()
 }
 
 #[test]
@@ -106,10 +107,7 @@ fn answers_alone_are_not_ready_until_the_certificate_is_attached() {
     assert!(assistant.list_submissions().unwrap().queued.is_empty());
 
     let outside = tempfile::tempdir().unwrap();
-    let file = outside.path().join("giấy chứng sinh.pdf");
-    std::fs::write(&file, PDF).unwrap();
-    let document = assistant.document(draft, "1.001193", "giay_chung_sinh").unwrap();
-    let added = assistant.attach(draft, &document, &file).unwrap();
+    let added = attach_birth_certificate(assistant, draft, outside.path());
     assert!(added.state.ready, "the state that comes with the file counts it");
     let status = |state: &procedures::InterviewState| {
         state

@@ -60,7 +60,12 @@ fn errors_of(state: &InterviewState, field: &str) -> Vec<String> {
         .flat_map(|s| &s.fields)
         .find(|f| f.id == field)
         .unwrap_or_else(|| panic!("{field} is visible"));
-    f.errors
+    message_ids(&f.errors)
+}
+
+/// Fluent ids, and a definition's own messages in Vietnamese.
+fn message_ids(messages: &[Message]) -> Vec<String> {
+    messages
         .iter()
         .map(|m| match m {
             Message::Fluent { id, .. } => id.clone(),
@@ -188,14 +193,7 @@ fn the_filer_who_is_the_father_is_not_asked_his_name_and_id_again() {
 }
 
 fn warnings_of(state: &InterviewState, id: &str) -> Vec<String> {
-    field(state, id)
-        .warnings
-        .iter()
-        .map(|m| match m {
-            Message::Fluent { id, .. } => id.clone(),
-            Message::Text { text } => text.vi.clone(),
-        })
-        .collect()
+    message_ids(&field(state, id).warnings)
 }
 
 #[test]
