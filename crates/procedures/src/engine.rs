@@ -1,7 +1,9 @@
-//! The interview engine: from a procedure and the answers given so far, the
-//! visible steps and fields, each field's errors, the documents needed, the
-//! fee and whether the dossier is ready. The UI renders this and never
-//! re-implements a rule.
+//! The interview engine: from a procedure, the answers given so far and the
+//! documents that have a file, the visible steps and fields (answers repeated
+//! from another field included), each field's errors and warnings, the
+//! documents needed and where each stands, the fee with its items, and
+//! whether the dossier is ready. The UI renders this and never re-implements
+//! a rule.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
