@@ -242,6 +242,7 @@ start-who-title = Who are you filing for?
 start-who-hint = If you choose a saved person, the app fills in the questions listed under their name; you can still change them.
 start-who-fills = Fills in: { $fields }.
 start-who-fills-nothing = None of the saved details of this person fits a question of this procedure.
+start-who-fills-later = Once you say which person in the application you are, the app fills in your part too.
 start-who-nobody = Someone else (nothing filled in)
 start-who-required = Please choose who you are filing for.
 start-who-continue = Continue

@@ -229,6 +229,7 @@ start-who-title = Bạn khai cho ai?
 start-who-hint = Nếu chọn một người khai đã lưu, ứng dụng điền sẵn các câu hỏi ghi dưới tên người đó; bạn vẫn có thể sửa lại.
 start-who-fills = Sẽ điền sẵn: { $fields }.
 start-who-fills-nothing = Thủ tục này không có câu hỏi nào điền được từ thông tin đã lưu của người này.
+start-who-fills-later = Khi bạn cho biết mình là ai trong hồ sơ, ứng dụng điền thêm phần thông tin của bạn.
 start-who-nobody = Người khác (không điền sẵn)
 start-who-required = Vui lòng chọn người mà bạn khai thông tin cho.
 start-who-continue = Tiếp tục

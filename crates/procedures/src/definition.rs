@@ -322,6 +322,11 @@ pub struct Field {
     /// fill it in; matched by meaning, never by label.
     #[serde(default)]
     pub meaning: Option<Meaning>,
+    /// The answer carries `meaning` only when this holds (the groom's name
+    /// is the filer's when the groom files): a saved person fills the field
+    /// once it holds, and takes it back while unchanged if it stops holding.
+    #[serde(default)]
+    pub meaning_if: Option<String>,
     /// Another field this one repeats in some cases (the father's name is
     /// the filer's when the filer is the father): while this field has no
     /// answer of its own, the first rule that holds gives it that field's

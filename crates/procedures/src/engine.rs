@@ -471,6 +471,34 @@ fn field_state(procedure: &Procedure, field: &Field, scope: &Answered<'_>) -> Fi
     }
 }
 
+/// The fields whose answer means something about the person filing, given
+/// `answers`: those with a meaning and no `meaning_if`, and those whose
+/// `meaning_if` holds. A saved person fills these.
+pub fn meanings_in_force<'a>(procedure: &'a Procedure, answers: &Answers, today: NaiveDate) -> Vec<&'a Field> {
+    let cleaned: Answers = answers
+        .iter()
+        .filter_map(|(id, answer)| Some((id.clone(), clean_answer(procedure.field_kind(id)?, answer))))
+        .filter(|(_, answer)| !is_blank(answer))
+        .collect();
+    let visible = visible_fields(procedure, &cleaned, today);
+    let scope = Answered {
+        procedure,
+        answers: &cleaned,
+        visible: &visible,
+        today,
+    };
+    procedure
+        .definition
+        .fields()
+        .filter(|f| f.meaning.is_some())
+        .filter(|f| {
+            f.meaning_if
+                .as_deref()
+                .is_none_or(|c| procedure.condition(c).is_some_and(|c| c.holds(&scope)))
+        })
+        .collect()
+}
+
 /// Where a field's answer is repeated from.
 struct Source<'a> {
     /// The field answered.

@@ -206,6 +206,9 @@ fn condition_places(d: &Definition) -> Vec<(String, &str)> {
             for (k, rule) in field.same_as.iter().enumerate() {
                 out.push((format!("steps[{s}].fields[{f}].same_as[{k}].when"), rule.when.as_str()));
             }
+            if let Some(c) = &field.meaning_if {
+                out.push((format!("steps[{s}].fields[{f}].meaning_if"), c.as_str()));
+            }
         }
     }
     out
@@ -563,6 +566,9 @@ impl<'a> Checker<'a> {
                 if !is_choice && !field.options.is_empty() {
                     return Err(self.fail(format!("{place}.options"), "only choice fields take options"));
                 }
+                if field.meaning_if.is_some() && field.meaning.is_none() {
+                    return Err(self.fail(format!("{place}.meaning_if"), "meaning_if needs a meaning"));
+                }
                 if let Some(meaning) = field.meaning {
                     if meaning.kind() != field.kind {
                         return Err(self.fail(
@@ -576,14 +582,17 @@ impl<'a> Checker<'a> {
                             "a field meaning sex must have exactly the options `male` and `female`",
                         ));
                     }
-                    let twice = self
-                        .d
-                        .steps
-                        .iter()
-                        .flat_map(|s| &s.fields)
-                        .filter(|f| f.meaning == Some(meaning))
-                        .count()
-                        > 1;
+                    // Fields whose meaning holds only under a condition (the
+                    // groom's or the bride's name) may share it.
+                    let twice = field.meaning_if.is_none()
+                        && self
+                            .d
+                            .steps
+                            .iter()
+                            .flat_map(|s| &s.fields)
+                            .filter(|f| f.meaning == Some(meaning) && f.meaning_if.is_none())
+                            .count()
+                            > 1;
                     if twice {
                         return Err(self.fail(
                             format!("{place}.meaning"),

@@ -165,3 +165,20 @@ fn a_field_may_only_repeat_another_existing_field_of_its_type() {
     assert_eq!(place, "steps[3].fields[1].same_as[0].when");
     assert!(problem.contains("`requester_role`"), "{problem}");
 }
+
+#[test]
+fn a_conditional_meaning_needs_a_meaning_and_a_sound_condition() {
+    let marriage = include_str!("../../../catalog/1.000894-dang-ky-ket-hon.toml");
+    let from = "meaning = \"full_name\"\nmeaning_if = 'filed_by == \"groom\"'";
+    assert!(marriage.contains(from), "the marriage definition still has it");
+    let load = |text: &str| match Procedure::from_toml("broken.toml", text) {
+        Err(Error::Invalid { place, problem, .. }) => (place, problem),
+        other => panic!("expected a rule violation, got {other:?}"),
+    };
+    let (place, problem) = load(&marriage.replacen(from, "meaning_if = 'filed_by == \"groom\"'", 1));
+    assert!(place.ends_with(".meaning_if"), "{place}");
+    assert_eq!(problem, "meaning_if needs a meaning");
+    let (place, problem) = load(&marriage.replacen(from, &from.replace("filed_by", "filed_bye"), 1));
+    assert!(place.ends_with(".meaning_if"), "{place}");
+    assert!(problem.contains("`filed_bye`"), "{problem}");
+}

@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use procedures::Procedure;
-use procedures::definition::{Definition, Meaning};
-use procedures::engine::{Answer, Answers, Attached, InterviewState, clean_answer, evaluate, is_blank};
+use procedures::definition::{Definition, Field, Meaning};
+use procedures::engine::{
+    Answer, Answers, Attached, InterviewState, clean_answer, evaluate, is_blank, meanings_in_force,
+};
 use procedures::refusal::{FieldProblem, Refusal};
 use procedures::upgrade::{UpgradeNotice, upgrade};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
@@ -113,7 +115,7 @@ impl Store {
         let mut answers = Answers::new();
         if let Some(profile) = profile {
             let data = crate::profiles::data(&tx, profile)?;
-            for field in d.fields() {
+            for field in meanings_in_force(procedure, &answers, today) {
                 if let Some(answer) = field.meaning.and_then(|m| data.get(&m)) {
                     answers.insert(field.id.clone(), answer.clone());
                     tx.execute(
@@ -225,7 +227,7 @@ impl Store {
         if current.summary.submitted_at.is_some() {
             return Err(Error::Submitted);
         }
-        let mut answers = current.answers;
+        let mut answers = current.answers.clone();
         let field = procedure
             .definition
             .steps
@@ -254,13 +256,6 @@ impl Store {
                 params![id, field_id],
             )?,
         };
-        if field.and_then(|f| f.meaning) == Some(Meaning::FullName) {
-            let person = cleaned.as_ref().and_then(|a| match a {
-                Answer::Text(name) => Some(name.clone()),
-                _ => None,
-            });
-            tx.execute("UPDATE drafts SET person = ?2 WHERE id = ?1", params![id, person])?;
-        }
         if procedure.definition.subject_field.as_deref() == Some(field_id) {
             let subject = cleaned.as_ref().and_then(|a| match a {
                 Answer::Text(name) => Some(name.clone()),
@@ -276,6 +271,21 @@ impl Store {
                     params![id, left.as_ref().map(json)],
                 )?;
             }
+        }
+        if let Some(profile) = current.summary.profile_id {
+            refill_from_profile(&tx, procedure, &current, profile, &mut answers, today)?;
+        }
+        // Who the dossier is for: the full name that is the filer's now
+        // (in a marriage, the groom's or the bride's as the filer said).
+        let person = meanings_in_force(procedure, &answers, today)
+            .into_iter()
+            .filter(|f| f.meaning == Some(Meaning::FullName))
+            .find_map(|f| match answers.get(&f.id) {
+                Some(Answer::Text(name)) => Some(name.clone()),
+                _ => None,
+            });
+        if person != current.summary.person {
+            tx.execute("UPDATE drafts SET person = ?2 WHERE id = ?1", params![id, person])?;
         }
         let state = write_progress(&tx, id, procedure, &answers, today)?;
         audit::record(&tx, "answer-saved", Some(id), None, Some(field_id))?;
@@ -449,6 +459,51 @@ fn write_progress(
         params![id, done, state.steps.len() as u32, now()],
     )?;
     Ok(state)
+}
+
+/// After an answer changed which fields carry the filer's meaning (the
+/// filer is now the groom): fills the fields that newly do and are empty
+/// from the draft's saved person, and empties those that no longer do and
+/// still hold what the saved person gave.
+/// `current` is the draft as it was before the change, `answers` as it is now.
+fn refill_from_profile(
+    tx: &Transaction<'_>,
+    procedure: &Procedure,
+    current: &OpenedDraft,
+    profile: i64,
+    answers: &mut Answers,
+    today: NaiveDate,
+) -> Result<()> {
+    let id = current.summary.id;
+    let before = meanings_in_force(procedure, &current.answers, today);
+    let after = meanings_in_force(procedure, answers, today);
+    let had = |field: &&Field| before.iter().any(|f| f.id == field.id);
+    let data = crate::profiles::data(tx, profile)?;
+    let stamp = now();
+    let newly: Vec<&Field> = after
+        .iter()
+        .copied()
+        .filter(|f| !had(f) && !answers.contains_key(&f.id))
+        .collect();
+    for field in newly {
+        if let Some(answer) = field.meaning.and_then(|m| data.get(&m)) {
+            answers.insert(field.id.clone(), answer.clone());
+            tx.execute(
+                "INSERT INTO answers (draft_id, field_id, value, prefilled, updated_at) VALUES (?1, ?2, ?3, 1, ?4) \
+                 ON CONFLICT (draft_id, field_id) DO NOTHING",
+                params![id, field.id, json(answer), stamp],
+            )?;
+        }
+    }
+    for field in before.iter().filter(|f| !after.iter().any(|a| a.id == f.id)) {
+        if current.prefilled.contains(&field.id) && answers.remove(&field.id).is_some() {
+            tx.execute(
+                "DELETE FROM answers WHERE draft_id = ?1 AND field_id = ?2 AND prefilled = 1",
+                params![id, field.id],
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// The documents of a draft that have a file attached.

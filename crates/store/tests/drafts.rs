@@ -199,6 +199,73 @@ fn drafts_list_rename_duplicate_delete_and_undo() {
 }
 
 #[test]
+fn a_saved_person_fills_the_side_of_the_marriage_the_filer_says_is_theirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = open(dir.path());
+    let marriage = Catalog::bundled().unwrap().get("1.000894").unwrap().clone();
+    let profile = store
+        .save_profile(&Profile {
+            id: None,
+            label: "Tôi".into(),
+            data: BTreeMap::from([
+                (Meaning::FullName, text("Nguyễn Văn Bình")),
+                (Meaning::CitizenId, text("001090012345")),
+                (Meaning::BirthDate, text("15/06/1990")),
+                (Meaning::Phone, text("0912345678")),
+            ]),
+            updated_at: String::new(),
+        })
+        .unwrap();
+    let id = store.create_draft(&marriage, profile.id, today()).unwrap();
+    let draft = store.open_draft(id).unwrap();
+    assert_eq!(draft.answers.get("contact_phone"), Some(&text("0912345678")));
+    assert!(
+        !draft.answers.contains_key("groom_name") && !draft.answers.contains_key("bride_name"),
+        "which side is the filer's is not known yet"
+    );
+
+    store
+        .save_answer(id, &marriage, "filed_by", Some(&text("groom")), today())
+        .unwrap();
+    let draft = store.open_draft(id).unwrap();
+    assert_eq!(draft.answers.get("groom_name"), Some(&text("Nguyễn Văn Bình")));
+    assert_eq!(draft.answers.get("groom_id"), Some(&text("001090012345")));
+    assert_eq!(draft.answers.get("groom_birth_date"), Some(&text("15/06/1990")));
+    assert!(
+        draft.prefilled.contains(&"groom_name".to_owned()),
+        "marked as filled from the saved person"
+    );
+    assert!(!draft.answers.contains_key("bride_name"));
+
+    store
+        .save_answer(id, &marriage, "filed_by", Some(&text("bride")), today())
+        .unwrap();
+    let draft = store.open_draft(id).unwrap();
+    assert!(
+        !draft.answers.contains_key("groom_name"),
+        "the filer is not the groom after all: his side is emptied while unchanged"
+    );
+    assert_eq!(draft.answers.get("bride_name"), Some(&text("Nguyễn Văn Bình")));
+
+    store
+        .save_answer(id, &marriage, "groom_name", Some(&text("Lê Văn Cường")), today())
+        .unwrap();
+    store
+        .save_answer(id, &marriage, "filed_by", Some(&text("groom")), today())
+        .unwrap();
+    assert_eq!(
+        store.open_draft(id).unwrap().answers.get("groom_name"),
+        Some(&text("Lê Văn Cường")),
+        "an answer the person typed is never replaced"
+    );
+    assert_eq!(
+        store.list_drafts().unwrap()[0].person.as_deref(),
+        Some("Lê Văn Cường"),
+        "the card names the filer: the groom, as the filer said"
+    );
+}
+
+#[test]
 fn a_profile_prefills_fields_by_meaning() {
     let dir = tempfile::tempdir().unwrap();
     let store = open(dir.path());

@@ -969,6 +969,12 @@ export type Field_Deserialize = {
 	 */
 	meaning?: Meaning | null,
 	/**
+	 *  The answer carries `meaning` only when this holds (the groom's name
+	 *  is the filer's when the groom files): a saved person fills the field
+	 *  once it holds, and takes it back while unchanged if it stops holding.
+	 */
+	meaning_if?: string | null,
+	/**
 	 *  Another field this one repeats in some cases (the father's name is
 	 *  the filer's when the filer is the father): while this field has no
 	 *  answer of its own, the first rule that holds gives it that field's
@@ -1010,6 +1016,12 @@ export type Field_Serialize = {
 	 *  fill it in; matched by meaning, never by label.
 	 */
 	meaning: Meaning | null,
+	/**
+	 *  The answer carries `meaning` only when this holds (the groom's name
+	 *  is the filer's when the groom files): a saved person fills the field
+	 *  once it holds, and takes it back while unchanged if it stops holding.
+	 */
+	meaning_if: string | null,
 	/**
 	 *  Another field this one repeats in some cases (the father's name is
 	 *  the filer's when the filer is the father): while this field has no

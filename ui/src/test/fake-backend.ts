@@ -231,6 +231,7 @@ export const definition: Definition = {
       max: null,
       checks: [],
       meaning: f.meaning ?? null,
+      meaning_if: null,
       same_as: [],
     })),
   })),
