@@ -67,14 +67,20 @@ fn attach_birth_certificate(assistant: &Assistant, draft: i64, dir: &Path) -> At
     assistant.attach(draft, &document, &file).unwrap()
 }
 
-#[test]
-fn a_ready_draft_is_queued_exactly_once() {
-    let opened = open(None);
-    let assistant = &opened.assistant;
+/// A birth registration with every answer and its certificate attached.
+fn ready_draft(assistant: &Assistant) -> i64 {
     let draft = assistant.create_draft("1.001193", None).unwrap().draft.id;
     fill(assistant, draft, &birth_answers());
     let outside = tempfile::tempdir().unwrap();
     attach_birth_certificate(assistant, draft, outside.path());
+    draft
+}
+
+#[test]
+fn a_ready_draft_is_queued_exactly_once() {
+    let opened = open(None);
+    let assistant = &opened.assistant;
+    let draft = ready_draft(assistant);
     assert!(
         assistant.open_draft(draft).unwrap().state.ready,
         "every question is answered"
@@ -144,10 +150,7 @@ fn an_unready_draft_is_refused_and_nothing_is_queued() {
 fn a_submitted_draft_is_shown_as_it_was_sent_even_after_a_newer_definition() {
     let opened = open(None);
     let assistant = &opened.assistant;
-    let draft = assistant.create_draft("1.001193", None).unwrap().draft.id;
-    fill(assistant, draft, &birth_answers());
-    let outside = tempfile::tempdir().unwrap();
-    attach_birth_certificate(assistant, draft, outside.path());
+    let draft = ready_draft(assistant);
     assistant.submit_draft(draft).expect("a ready draft is submitted");
     let sent = assistant.open_draft(draft).unwrap();
 

@@ -217,11 +217,7 @@ pub struct FeeLine {
 /// documents in `attached`, as of `today`.
 pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, today: NaiveDate) -> InterviewState {
     let d = &procedure.definition;
-    let own: Answers = answers
-        .iter()
-        .filter_map(|(id, answer)| Some((id.clone(), clean_answer(procedure.field_kind(id)?, answer))))
-        .filter(|(_, answer)| !is_blank(answer))
-        .collect();
+    let own = cleaned_answers(procedure, answers);
     let own_visible = visible_fields(procedure, &own, today);
     let copies = copies(procedure, &own, &own_visible, today);
     // Copies come from answers of the person's own, so one more pass settles
@@ -475,11 +471,7 @@ fn field_state(procedure: &Procedure, field: &Field, scope: &Answered<'_>) -> Fi
 /// `answers`: those with a meaning and no `meaning_if`, and those whose
 /// `meaning_if` holds. A saved person fills these.
 pub fn meanings_in_force<'a>(procedure: &'a Procedure, answers: &Answers, today: NaiveDate) -> Vec<&'a Field> {
-    let cleaned: Answers = answers
-        .iter()
-        .filter_map(|(id, answer)| Some((id.clone(), clean_answer(procedure.field_kind(id)?, answer))))
-        .filter(|(_, answer)| !is_blank(answer))
-        .collect();
+    let cleaned = cleaned_answers(procedure, answers);
     let visible = visible_fields(procedure, &cleaned, today);
     let scope = Answered {
         procedure,
@@ -496,6 +488,15 @@ pub fn meanings_in_force<'a>(procedure: &'a Procedure, answers: &Answers, today:
                 .as_deref()
                 .is_none_or(|c| procedure.condition(c).is_some_and(|c| c.holds(&scope)))
         })
+        .collect()
+}
+
+/// The answers to fields of this procedure, cleaned, without blank ones.
+fn cleaned_answers(procedure: &Procedure, answers: &Answers) -> Answers {
+    answers
+        .iter()
+        .filter_map(|(id, answer)| Some((id.clone(), clean_answer(procedure.field_kind(id)?, answer))))
+        .filter(|(_, answer)| !is_blank(answer))
         .collect()
 }
 
