@@ -15,8 +15,8 @@ import { i18n } from './lib/i18n.svelte';
 import { resetPortal } from './lib/portal.svelte';
 import { resetSync } from './lib/sync.svelte';
 import { clearToasts } from './lib/toast.svelte';
-import { resetHomeSearch } from './lib/components/Home.svelte';
-import { forgetSaveQueues } from './lib/components/Interview.svelte';
+import { resetHomeSearch } from './lib/pages/Home.svelte';
+import { forgetSaveQueues } from './lib/pages/Interview.svelte';
 import {
   changeDossierStatus,
   deliverQueued,

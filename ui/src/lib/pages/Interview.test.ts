@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
 import Interview, { forgetSaveQueues } from './Interview.svelte';
-import { clearPreviews } from './AttachmentThumb.svelte';
+import { clearPreviews } from '../components/AttachmentThumb.svelte';
 import { resetCache } from '../api';
 import { translate } from '../fluent';
 import { formatTime } from '../format';
