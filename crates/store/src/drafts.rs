@@ -272,13 +272,14 @@ impl Store {
                 )?;
             }
         }
+        let in_force = meanings_in_force(procedure, &answers, today);
         if let Some(profile) = current.summary.profile_id {
-            refill_from_profile(&tx, procedure, &current, profile, &mut answers, today)?;
+            refill_from_profile(&tx, procedure, &current, profile, &in_force, &mut answers, today)?;
         }
         // Who the dossier is for: the full name that is the filer's now
         // (in a marriage, the groom's or the bride's as the filer said).
-        let person = meanings_in_force(procedure, &answers, today)
-            .into_iter()
+        let person = in_force
+            .iter()
             .filter(|f| f.meaning == Some(Meaning::FullName))
             .find_map(|f| match answers.get(&f.id) {
                 Some(Answer::Text(name)) => Some(name.clone()),
@@ -465,26 +466,32 @@ fn write_progress(
 /// filer is now the groom): fills the fields that newly do and are empty
 /// from the draft's saved person, and empties those that no longer do and
 /// still hold what the saved person gave.
-/// `current` is the draft as it was before the change, `answers` as it is now.
+/// `current` is the draft as it was before the change, `answers` as it is
+/// now and `after` the fields that carry a meaning with them.
 fn refill_from_profile(
     tx: &Transaction<'_>,
     procedure: &Procedure,
     current: &OpenedDraft,
     profile: i64,
+    after: &[&Field],
     answers: &mut Answers,
     today: NaiveDate,
 ) -> Result<()> {
     let id = current.summary.id;
     let before = meanings_in_force(procedure, &current.answers, today);
-    let after = meanings_in_force(procedure, answers, today);
     let had = |field: &&Field| before.iter().any(|f| f.id == field.id);
-    let data = crate::profiles::data(tx, profile)?;
-    let stamp = now();
     let newly: Vec<&Field> = after
         .iter()
         .copied()
         .filter(|f| !had(f) && !answers.contains_key(&f.id))
         .collect();
+    // The saved person is read only when a field newly carries a meaning.
+    let data = if newly.is_empty() {
+        Default::default()
+    } else {
+        crate::profiles::data(tx, profile)?
+    };
+    let stamp = now();
     for field in newly {
         if let Some(answer) = field.meaning.and_then(|m| data.get(&m)) {
             answers.insert(field.id.clone(), answer.clone());
