@@ -28,5 +28,6 @@ export default defineConfig({
     globals: true,
     include: ['src/**/*.test.ts'],
     setupFiles: ['./src/test-setup.ts'],
+    globalSetup: ['./src/test/record-asks.ts'],
   },
 });

@@ -99,8 +99,8 @@ async function startApp() {
 }
 
 /** Starts the app with a draft left on its check page, and opens it from the home page. */
-async function startOnCheckPage(answers = readyAnswers, files = readyFiles) {
-  const id = seedDraft({ currentStep: 'review', answers, files });
+async function startOnCheckPage(answers = readyAnswers, files = readyFiles, code = '1.001193') {
+  const id = seedDraft({ code, currentStep: 'review', answers, files });
   const user = await startApp();
   await user.click(await waitFor(() => element(`[data-resume="${id}"]`)));
   await waitFor(() => byId('check-answers'));
@@ -205,12 +205,25 @@ describe('the header', () => {
 
 describe('submitting', () => {
   it('lists what is still to give after a submission the portal takes without a document', async () => {
-    const { user } = await startOnCheckPage({ ...readyAnswers, has_birth_certificate: false, witness_name: 'Lê Văn Cường' }, ['can_cuoc']);
+    // A certified copy: the original is shown at the office, never uploaded.
+    const certifiedCopy = {
+      requester_name: 'Nguyễn Văn An',
+      requester_id: '001090012345',
+      requester_phone: '0912345678',
+      issued_in_vietnam: true,
+      paper_name: 'Bằng tốt nghiệp trung học phổ thông',
+      page_count: '1',
+      copy_count: '2',
+      copy_format: 'electronic',
+    };
+    const { user } = await startOnCheckPage(certifiedCopy, [], '2.000815');
     await user.click(byId('submit'));
     await waitFor(() => byId('submit-result'));
     const todo = byId('to-follow');
     expect(todo).toHaveTextContent(vi_('submit-result-to-follow'));
-    expect(within(todo).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['Giấy tờ mang đến khi nhận kết quả']);
+    expect(within(todo).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Bản chính giấy tờ, văn bản cần chứng thực bản sao',
+    ]);
   });
 
   it('submits from the check page and says the dossier is on its way', async () => {

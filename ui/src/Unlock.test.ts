@@ -13,6 +13,7 @@ import { resetSync } from './lib/sync.svelte';
 import { clearToasts } from './lib/toast.svelte';
 import { resetHomeSearch } from './lib/pages/Home.svelte';
 import { forgetSaveQueues } from './lib/pages/Interview.svelte';
+import { rust } from './test/rust';
 import { FAKE_PASSPHRASE, MIN_PASSPHRASE_CHARS, fakeInvoke, fakeLocked, resetFakeBackend, startLocked } from './test/fake-backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
@@ -33,7 +34,7 @@ function commands(): string[] {
 
 /** Waits until the home page lists the procedures, i.e. the app proper runs. */
 async function homePage(): Promise<void> {
-  await waitFor(() => expect(document.querySelectorAll('[data-procedure]').length, 'the home page lists procedures').toBe(3));
+  await waitFor(() => expect(document.querySelectorAll('[data-procedure]').length, 'the home page lists procedures').toBe(rust({ kind: 'search', query: '' }).length));
 }
 
 /** A promise and the function that settles it, for answers that wait. */

@@ -120,16 +120,7 @@ impl Assistant {
     /// The document `document_id` of a draft of `code`, whose rules an
     /// attachment must meet.
     pub fn document(&self, draft_id: i64, code: &str, document_id: &str) -> Result<DocumentRequirement> {
-        self.draft_procedure(draft_id, code)?
-            .definition
-            .documents
-            .into_iter()
-            .find(|d| d.id == document_id)
-            .ok_or_else(|| Error::DocumentNotFound(document_id.to_owned()))
-            .and_then(|d| match d.supply {
-                Supply::AppForm => Err(Error::DocumentFilledByApp(d.id)),
-                Supply::Upload | Supply::Later => Ok(d),
-            })
+        attachable(&self.draft_procedure(draft_id, code)?, document_id)
     }
 
     /// Checks the file at `path` against the document's rules and attaches
@@ -282,6 +273,17 @@ fn check_draft_procedure(store: &Store, draft_id: i64, named: &str) -> Result<()
 /// The documents that have a file among `attachments`.
 fn attached(attachments: &[Attachment]) -> Attached {
     attachments.iter().map(|a| a.document_id.clone()).collect()
+}
+
+/// The procedure's document `document_id`, if a file can be attached to it:
+/// the form the app fills from the answers takes none.
+pub fn attachable(procedure: &Procedure, document_id: &str) -> Result<DocumentRequirement> {
+    let document = procedure.definition.documents.iter().find(|d| d.id == document_id);
+    match document {
+        None => Err(Error::DocumentNotFound(document_id.to_owned())),
+        Some(d) if d.supply == Supply::AppForm => Err(Error::DocumentFilledByApp(d.id.clone())),
+        Some(d) => Ok(d.clone()),
+    }
 }
 
 #[cfg(test)]

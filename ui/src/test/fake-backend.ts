@@ -1,365 +1,42 @@
-// A stand-in for the Rust commands, for tests and the browser preview only.
-// It answers at the invoke boundary with hand-made data; it is not the
-// engine and checks only what the tests need.
+// The UI tests' backend: it answers at the invoke boundary, keeps drafts,
+// profiles, files, the outbox and dossiers in memory, and takes everything
+// the engine, the catalog and the store decide (interview states, cleaned
+// answers, searches, profile checks, a picked file's check) from Rust's own
+// answers, replayed by ./rust.ts. It holds no rule of its own.
 import type {
-  AddressAnswer,
+  AppError,
   Answer,
   Answers,
-  AppError,
   Attachment,
-  Commune,
   Definition,
-  DocumentRequirement,
-  Elsewhere,
-  DocumentState,
   Dossier,
   DossierView,
   DraftSummary,
   DraftView,
   FieldProblem,
-  Refusal,
-  FieldState,
-  FileKind,
   InterviewState,
   LockState,
-  Meaning,
-  Message,
   PortalStatus,
-  ProcedureSummary,
   Profile,
-  Province,
   QueuedSubmission,
+  Refusal,
   Status,
-  StepState,
   Submissions,
   SubmitResult,
   SyncNotice,
   UpgradeNotice,
 } from '../lib/types';
+import { rust, type Evaluated } from './rust';
 
-const lt = (vi: string, en: string) => ({ vi, en });
+/** The procedure most tests use: birth registration, as the bundled catalog defines it. */
+export const BIRTH = '1.001193';
 
-export const provinces: Province[] = [
-  { code: '01', name: 'Thành phố Hà Nội', kind: 'thanh_pho' },
-  { code: '79', name: 'Thành phố Hồ Chí Minh', kind: 'thanh_pho' },
-];
-
-export const communes: Record<string, Commune[]> = {
-  '01': [
-    { code: '00004', name: 'Phường Ba Đình', kind: 'phuong' },
-    { code: '00008', name: 'Phường Ngọc Hà', kind: 'phuong' },
-  ],
-  '79': [
-    { code: '26734', name: 'Phường Sài Gòn', kind: 'phuong' },
-    { code: '27760', name: 'Xã Thạnh An', kind: 'xa' },
-  ],
-};
-
-export const summaries: ProcedureSummary[] = [
-  {
-    code: '1.000894',
-    name: lt('Đăng ký kết hôn', 'Marriage registration'),
-    summary: lt('Đăng ký kết hôn giữa hai công dân Việt Nam.', 'Register a marriage between two Vietnamese citizens.'),
-    topics: ['civil-status'],
-    life_events: ['getting-married'],
-    agency_level: 'commune',
-    online: 'full',
-    fee: 0,
-    matched: null,
-  },
-  {
-    code: '1.001193',
-    name: lt('Đăng ký khai sinh', 'Birth registration'),
-    summary: lt('Đăng ký khai sinh cho trẻ sinh ra ở Việt Nam.', 'Register the birth of a child born in Vietnam.'),
-    topics: ['civil-status'],
-    life_events: ['having-a-baby'],
-    agency_level: 'commune',
-    online: 'full',
-    fee: 0,
-    matched: null,
-  },
-  {
-    code: '2.000001',
-    name: lt('Đổi giấy phép lái xe', 'Driving licence renewal'),
-    summary: lt('Đổi giấy phép lái xe do ngành Công an cấp.', 'Renew a driving licence.'),
-    topics: ['transport'],
-    life_events: ['driving'],
-    agency_level: 'province',
-    online: 'partial',
-    fee: 135000,
-    matched: null,
-  },
-];
-
-type FakeField = {
-  id: string;
-  kind: FieldState['kind'];
-  label: FieldState['label'];
-  help?: FieldState['help'];
-  required?: boolean;
-  options?: FieldState['options'];
-  meaning?: Meaning;
-};
-type FakeStep = { id: string; title: StepState['title']; intro?: StepState['intro']; showIf?: (a: Answers) => boolean; fields: FakeField[] };
-
-export const steps: FakeStep[] = [
-  {
-    id: 'requester',
-    title: lt('Người đi đăng ký', 'The person filing'),
-    intro: lt('Người đi đăng ký là cha, mẹ hoặc người thân của trẻ.', 'The father, the mother or a relative of the child.'),
-    fields: [
-      {
-        id: 'requester_name',
-        kind: 'person_name',
-        label: lt('Họ, chữ đệm và tên', 'Full name'),
-        help: lt('Viết có dấu.', 'With diacritics.'),
-        meaning: 'full_name',
-      },
-      { id: 'requester_phone', kind: 'phone', label: lt('Số điện thoại di động', 'Mobile number'), meaning: 'phone' },
-      { id: 'requester_email', kind: 'email', label: lt('Thư điện tử', 'E-mail'), required: false, meaning: 'email' },
-    ],
-  },
-  {
-    id: 'child',
-    title: lt('Thông tin của trẻ', 'About the child'),
-    fields: [
-      { id: 'child_birth_date', kind: 'date', label: lt('Ngày, tháng, năm sinh', 'Date of birth') },
-      {
-        id: 'child_sex',
-        kind: 'choice',
-        label: lt('Giới tính', 'Sex'),
-        options: [
-          { value: 'male', label: lt('Nam', 'Male') },
-          { value: 'female', label: lt('Nữ', 'Female') },
-        ],
-      },
-      { id: 'has_birth_certificate', kind: 'yes_no', label: lt('Có giấy chứng sinh không?', 'Is there a birth certificate?') },
-    ],
-  },
-  {
-    id: 'witness',
-    title: lt('Người làm chứng', 'Witness'),
-    showIf: (a) => a['has_birth_certificate'] === false,
-    fields: [{ id: 'witness_name', kind: 'person_name', label: lt('Họ và tên người làm chứng', 'Witness name') }],
-  },
-  {
-    id: 'residence',
-    title: lt('Nơi cư trú', 'Residence'),
-    fields: [
-      { id: 'home_address', kind: 'address', label: lt('Nơi cư trú của trẻ', "The child's residence") },
-      { id: 'fee_paid', kind: 'money', label: lt('Số tiền đã nộp', 'Amount paid'), required: false },
-    ],
-  },
-];
-
-export const definition: Definition = {
-  format: 1,
-  code: '1.001193',
-  version: 1,
-  name: summaries[1]!.name,
-  summary: summaries[1]!.summary,
-  topics: ['civil-status'],
-  life_events: ['having-a-baby'],
-  keywords: [],
-  agency: { level: 'commune', name: lt('Ủy ban nhân dân cấp xã nơi cư trú', "People's Committee of the commune") },
-  online: 'full',
-  processing_time: lt('Ngay trong ngày làm việc', 'The same working day'),
-  fee: {
-    amount: 0,
-    rules: [{ when: 'late', amount: null, reason: lt('Đăng ký quá hạn: lệ phí do tỉnh quy định.', 'Late: set by the province.') }],
-    per_item: [],
-    note: lt('Miễn lệ phí khi đăng ký đúng hạn.', 'Free when on time.'),
-  },
-  legal_basis: [{ number: '60/2014/QH13', title: lt('Luật Hộ tịch', 'Law on Civil Status') }],
-  notes: [lt('Thời hạn giải quyết chưa được đối chiếu.', 'The processing time has not been checked.')],
-  documents: [
-    {
-      id: 'to_khai',
-      name: lt('Tờ khai đăng ký khai sinh', 'Birth registration form'),
-      note: null,
-      required_if: null,
-      accepted: ['pdf'],
-      max_size_mb: 10,
-      supply: 'app_form',
-    },
-    {
-      id: 'can_cuoc',
-      name: lt('Căn cước của người đi đăng ký (bản chụp)', 'ID card of the person filing (a copy)'),
-      note: null,
-      required_if: null,
-      accepted: ['pdf'],
-      max_size_mb: 10,
-      supply: 'upload',
-    },
-    {
-      id: 'giay_chung_sinh',
-      name: lt('Giấy chứng sinh (bản chính)', 'Medical birth certificate (original)'),
-      note: null,
-      required_if: 'has_birth_certificate == true',
-      accepted: ['pdf', 'jpeg', 'png'],
-      max_size_mb: 10,
-      supply: 'upload',
-    },
-    {
-      id: 'ban_sao_trich_luc',
-      name: lt('Giấy tờ mang đến khi nhận kết quả', 'Paper brought when collecting the result'),
-      note: null,
-      required_if: 'has_birth_certificate == false',
-      accepted: ['pdf'],
-      max_size_mb: 10,
-      supply: 'later',
-    },
-  ],
-  subject_field: null,
-  steps: steps.map((s) => ({
-    id: s.id,
-    title: s.title,
-    intro: s.intro ?? null,
-    show_if: s.showIf ? 'has_birth_certificate == false' : null,
-    fields: s.fields.map((f) => ({
-      id: f.id,
-      type: f.kind,
-      label: f.label,
-      help: f.help ?? null,
-      required: f.required ?? true,
-      show_if: null,
-      options: f.options ?? [],
-      not_future: false,
-      birth_date_field: null,
-      sex_field: null,
-      min: null,
-      max: null,
-      checks: [],
-      meaning: f.meaning ?? null,
-      meaning_if: null,
-      same_as: [],
-    })),
-  })),
-};
-
-const fluent = (id: string, args: Record<string, string | number> = {}): Message => ({ kind: 'fluent', id, args });
-
-export function clean(kind: FieldState['kind'], answer: Answer): Answer {
-  if (typeof answer === 'boolean') return answer;
-  if (typeof answer === 'object') return { ...answer, street: answer.street.trim().replace(/\s+/g, ' ') };
-  const text = answer.trim().replace(/\s+/g, ' ');
-  if (kind === 'phone') {
-    const digits = text.replace(/[\s.-]/g, '').replace(/^(\+84|0084)/, '0');
-    return /^0\d{9}$/.test(digits) ? digits : text;
-  }
-  if (kind === 'money') {
-    const digits = text.replace(/[.,\s]/g, '');
-    return /^\d+$/.test(digits) ? String(Number(digits)) : text;
-  }
-  return text;
+/** A procedure's definition, as procedure_detail answers. */
+export function definitionOf(code: string): Definition {
+  const found = rust({ kind: 'detail', code });
+  if ('error' in found) throw found.error;
+  return found.ok;
 }
-
-function blank(answer: Answer): boolean {
-  if (typeof answer === 'string') return answer === '';
-  if (typeof answer === 'object') return !answer.province && !answer.commune && !answer.street;
-  return false;
-}
-
-function check(field: FakeField, answer: Answer): { error?: Message; display?: FieldState['display'] } {
-  switch (field.kind) {
-    case 'phone':
-      return typeof answer === 'string' && /^0\d{9}$/.test(answer)
-        ? { display: { kind: 'text', value: answer } }
-        : { error: fluent('error-phone-format') };
-    case 'date':
-      return typeof answer === 'string' && /^\d{2}\/\d{2}\/\d{4}$/.test(answer)
-        ? { display: { kind: 'text', value: answer } }
-        : { error: fluent('error-date-format') };
-    case 'choice': {
-      const option = field.options?.find((o) => o.value === answer);
-      return option ? { display: { kind: 'choice', value: option.label } } : { error: fluent('error-choice-unknown') };
-    }
-    case 'yes_no':
-      return { display: { kind: 'yes_no', value: answer === true } };
-    case 'money':
-      return typeof answer === 'string' && /^\d+$/.test(answer)
-        ? { display: { kind: 'money', value: Number(answer) } }
-        : { error: fluent('error-number-format') };
-    case 'address': {
-      const a = answer as AddressAnswer;
-      const province = provinces.find((p) => p.code === a.province);
-      if (!province) return { error: fluent('error-address-province') };
-      const commune = communes[a.province]?.find((c) => c.code === a.commune);
-      if (!commune) return { error: fluent('error-address-commune') };
-      if (!a.street) return { error: fluent('error-address-street') };
-      return { display: { kind: 'address', value: `${a.street}, ${commune.name}, ${province.name}` } };
-    }
-    case 'person_name':
-      return typeof answer === 'string' && /\d/.test(answer)
-        ? { error: { kind: 'text', text: lt('Họ tên không được có chữ số.', 'A name has no digits.') } }
-        : { display: { kind: 'text', value: String(answer) } };
-    default:
-      return { display: { kind: 'text', value: String(answer) } };
-  }
-}
-
-export function evaluate(answers: Answers, attached: ReadonlySet<string> = new Set()): InterviewState {
-  const cleaned: Answers = {};
-  const kinds = new Map(steps.flatMap((s) => s.fields.map((f) => [f.id, f.kind] as const)));
-  for (const [id, answer] of Object.entries(answers)) {
-    const kind = kinds.get(id);
-    if (!kind || answer === undefined) continue;
-    const value = clean(kind, answer);
-    if (!blank(value)) cleaned[id] = value;
-  }
-  const visible = steps.filter((s) => !s.showIf || s.showIf(cleaned));
-  const kept: Answers = {};
-  const stepStates: StepState[] = visible.map((s) => {
-    const fields: FieldState[] = s.fields.map((f) => {
-      const value = cleaned[f.id];
-      if (value !== undefined) kept[f.id] = value;
-      const required = f.required ?? true;
-      const result = value === undefined ? (required ? { error: fluent('error-required') } : {}) : check(f, value);
-      return {
-        id: f.id,
-        kind: f.kind,
-        label: f.label,
-        help: f.help ?? null,
-        required,
-        options: f.options ?? [],
-        value: value ?? null,
-        display: result.display ?? null,
-        errors: result.error ? [result.error] : [],
-        warnings: [],
-        copied_from: null,
-      };
-    });
-    return { id: s.id, title: s.title, intro: s.intro ?? null, fields, complete: fields.every((f) => f.errors.length === 0) };
-  });
-  const answersComplete = stepStates.every((s) => s.complete);
-  const needed = (d: DocumentRequirement): boolean =>
-    d.required_if === null || cleaned['has_birth_certificate'] === (d.required_if === 'has_birth_certificate == true');
-  const documents: DocumentState[] = definition.documents.filter(needed).map((d) => ({
-    id: d.id,
-    name: d.name,
-    note: d.note,
-    accepted: d.accepted,
-    max_size_mb: d.max_size_mb,
-    status: d.supply === 'app_form' ? 'filled_by_app' : attached.has(d.id) ? 'attached' : d.supply === 'upload' ? 'missing' : 'to_follow',
-  }));
-  return {
-    code: definition.code,
-    version: 1,
-    steps: stepStates,
-    documents,
-    fee: { amount: 0, reason: null, note: definition.fee.note, items: [], total: 0 },
-    answers_complete: answersComplete,
-    ready: answersComplete && documents.every((d) => d.status !== 'missing'),
-    answers: present(kept),
-  };
-}
-
-/** Answers without the cleared ones, as Rust sends them. */
-function present(answers: Answers): { [key in string]: Answer } {
-  return Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, Answer] => entry[1] !== undefined));
-}
-
-// The store: drafts, profiles and attachments, in memory.
 
 type FakeDraft = {
   id: number;
@@ -368,6 +45,7 @@ type FakeDraft = {
   title: string | null;
   profileId: number | null;
   currentStep: string | null;
+  /** The answers as the store keeps them (cleaned by Rust). */
   answers: Answers;
   prefilled: Set<string>;
   notice: UpgradeNotice | null;
@@ -378,8 +56,6 @@ type FakeDraft = {
   submittedAt: string | null;
   /** Why the portal refused the last submission, until what it names changed. */
   rejection: Refusal | null;
-  /** Whom it is about, as the store keeps it from the definition's subject field. */
-  subject: string | null;
 };
 
 /** An outbox entry: a submitted draft waiting for the portal. */
@@ -396,10 +72,12 @@ function freshPortal(): PortalStatus {
   return { training: true, base_url: 'http://127.0.0.1:48080', account: 'cong-dan', online: true, test_accounts: testAccounts };
 }
 
+type FakeAttachment = Attachment & { draftId: number; preview: string | null };
+
 const store = {
   drafts: new Map<number, FakeDraft>(),
   profiles: new Map<number, Profile>(),
-  attachments: new Map<number, Attachment & { draftId: number }>(),
+  attachments: new Map<number, FakeAttachment>(),
   notices: [] as AppError[],
   portal: freshPortal(),
   outbox: [] as FakeQueued[],
@@ -415,8 +93,6 @@ const store = {
   locale: 'vi',
   /** The text size the shell keeps, in percent. */
   textSize: 100,
-  /** What search_elsewhere answers, by query. */
-  elsewhere: new Map<string, Elsewhere[]>(),
 };
 
 /** The passphrase a locked fake data folder opens with. */
@@ -441,12 +117,6 @@ export function resetFakeBackend(): void {
   store.lock = { locked: false, newFolder: false, passphrase: null };
   store.locale = 'vi';
   store.textSize = 100;
-  store.elsewhere = new Map();
-}
-
-/** Makes search_elsewhere answer `entries` for `query`, as Rust would for that query. */
-export function seedElsewhere(query: string, entries: Elsewhere[]): void {
-  store.elsewhere.set(query, entries);
 }
 
 /** The text size the shell keeps, in percent. */
@@ -482,31 +152,39 @@ function stamp(): string {
   return new Date(Date.UTC(2025, 8, 5, 7, 0, store.clock)).toISOString();
 }
 
-/** The interview of a draft, with its attached files counted. */
-function stateOf(draft: FakeDraft): InterviewState {
-  const attached = new Set([...store.attachments.values()].filter((a) => a.draftId === draft.id).map((a) => a.document_id));
-  return evaluate(draft.answers, attached);
+/** Only the answers that are there, as Rust sends them. */
+function present(answers: Answers): { [key in string]: Answer } {
+  return Object.fromEntries(Object.entries(answers).filter((entry): entry is [string, Answer] => entry[1] !== undefined));
 }
 
-function fieldOf(id: string): FakeField | undefined {
-  return steps.flatMap((s) => s.fields).find((f) => f.id === id);
+function attachedTo(draftId: number): FakeAttachment[] {
+  return [...store.attachments.values()].filter((a) => a.draftId === draftId);
+}
+
+/** The store's evaluation of a draft: its interview, filer, subject and progress. */
+function evaluated(draft: FakeDraft): Evaluated {
+  const attached = [...new Set(attachedTo(draft.id).map((a) => a.document_id))].sort();
+  return rust({ kind: 'evaluate', code: draft.code, answers: present(draft.answers), attached });
+}
+
+/** The interview of a draft with `answers` (as stored) and a file for each of `attached`, as Rust evaluates it. */
+export function stateFor(answers: Answers, attached: string[] = [], code = BIRTH): InterviewState {
+  return rust({ kind: 'evaluate', code, answers: present(answers), attached: [...attached].sort() }).state;
 }
 
 function summary(draft: FakeDraft): DraftSummary {
-  const state = stateOf(draft);
-  const nameField = steps.flatMap((s) => s.fields).find((f) => f.meaning === 'full_name');
-  const person = nameField ? draft.answers[nameField.id] : undefined;
+  const found = evaluated(draft);
   return {
     id: draft.id,
     procedure_code: draft.code,
     procedure_version: draft.version,
     title: draft.title,
-    person: typeof person === 'string' ? person : null,
-    subject: draft.subject,
+    person: found.person,
+    subject: found.subject,
     profile_id: draft.profileId,
     current_step: draft.currentStep,
-    steps_done: state.steps.filter((s) => s.complete).length,
-    steps_total: state.steps.length,
+    steps_done: found.steps_done,
+    steps_total: found.steps_total,
     created_at: draft.createdAt,
     updated_at: draft.updatedAt,
     submitted_at: draft.submittedAt,
@@ -520,6 +198,10 @@ function live(id: unknown): FakeDraft {
   return draft;
 }
 
+function attachmentView({ draftId: _, preview: __, ...attachment }: FakeAttachment): Attachment {
+  return attachment;
+}
+
 export function draftView(id: number): DraftView {
   const draft = live(id);
   return {
@@ -527,18 +209,26 @@ export function draftView(id: number): DraftView {
     answers: present(draft.answers),
     prefilled: [...draft.prefilled],
     notice: draft.notice,
-    attachments: [...store.attachments.values()]
-      .filter((a) => a.draftId === id)
-      .map(({ draftId: _, ...attachment }) => attachment),
-    state: stateOf(draft),
+    attachments: attachedTo(id).map(attachmentView),
+    state: evaluated(draft).state,
     rejection: draft.rejection && { ...draft.rejection, fields: draft.rejection.fields.map((p) => ({ ...p })) },
   };
 }
 
-/** Makes a draft as create_draft would; returns its id. */
+/** Attaches a file as the store checked it; replaces the document's earlier file. */
+function addFile(draftId: number, code: string, documentId: string, file: string): Attachment {
+  const checked = rust({ kind: 'attach', code, document: documentId, file });
+  if ('error' in checked) throw checked.error;
+  for (const [id, a] of store.attachments) if (a.draftId === draftId && a.document_id === documentId) store.attachments.delete(id);
+  const { preview, ...rest } = checked.ok;
+  const attachment: Attachment = { id: store.nextId++, document_id: documentId, ...rest };
+  store.attachments.set(attachment.id, { ...attachment, draftId, preview });
+  return attachment;
+}
+
 /**
- * Saves a draft as the store would; `files` names the documents that already
- * have a file attached (a scan named after the document).
+ * Saves a draft as the store would (its answers cleaned by Rust); `files`
+ * names the documents that already have a file attached (a PDF scan).
  */
 export function seedDraft(
   options: Partial<Omit<FakeDraft, 'id' | 'prefilled'>> & { prefilled?: string[]; files?: string[] } = {},
@@ -546,21 +236,9 @@ export function seedDraft(
   const { files = [], ...draft } = options;
   const id = store.nextId++;
   const at = stamp();
-  for (const documentId of files) {
-    const fileId = store.nextId++;
-    store.attachments.set(fileId, {
-      id: fileId,
-      document_id: documentId,
-      file_name: `${documentId}.pdf`,
-      kind: 'pdf',
-      size: 524_288,
-      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-      draftId: id,
-    });
-  }
-  store.drafts.set(id, {
-    code: definition.code,
-    version: definition.version,
+  const seeded: FakeDraft = {
+    code: BIRTH,
+    version: 1,
     title: null,
     profileId: null,
     currentStep: null,
@@ -571,18 +249,22 @@ export function seedDraft(
     deleted: false,
     submittedAt: null,
     rejection: null,
-    subject: null,
     ...draft,
     id,
     prefilled: new Set(draft.prefilled ?? []),
-  });
+  };
+  store.drafts.set(id, seeded);
+  for (const documentId of files) addFile(id, seeded.code, documentId, `${documentId}.pdf`);
+  seeded.answers = evaluated(seeded).answers;
   return id;
 }
 
-/** Saves a profile as save_profile would; returns it. */
+/** Saves a profile as save_profile would (checked and cleaned by Rust); returns it. */
 export function seedProfile(label: string, data: Profile['data']): Profile {
+  const checked = rust({ kind: 'save_profile', label, data });
+  if ('error' in checked) throw checked.error;
   const id = store.nextId++;
-  const profile: Profile = { id, label, data: { ...data }, updated_at: stamp() };
+  const profile: Profile = { id, label: checked.ok.label, data: checked.ok.data, updated_at: stamp() };
   store.profiles.set(id, profile);
   return profile;
 }
@@ -592,19 +274,28 @@ export function seedStartupNotice(notice: AppError): void {
   store.notices.push(notice);
 }
 
-/** Answers that make the fake birth registration ready to submit. */
-/** Answers that complete the interview; a ready draft also needs [`readyFiles`]. */
+/** Answers that complete a birth registration; a ready draft also needs [`readyFiles`]. */
 export const readyAnswers: Answers = {
   requester_name: 'Nguyễn Văn An',
+  requester_id: '001090012345',
+  requester_relation: 'father',
   requester_phone: '0912345678',
+  child_name: 'Nguyễn Minh Khang',
+  child_sex: 'male',
   child_birth_date: '05/09/2025',
-  child_sex: 'female',
+  child_birth_place: 'Bệnh viện Phụ sản Hà Nội',
+  child_ethnicity: 'Kinh',
+  mother_name: 'Trần Thị Bình',
+  mother_birth_date: '12/03/1992',
+  mother_id: '001192054321',
+  mother_address: { province: '01', commune: '00004', street: 'Số 5 phố Đội Cấn' },
+  has_father: false,
   has_birth_certificate: true,
-  home_address: { province: '01', commune: '00004', street: '12 phố Đội Cấn' },
+  surrogacy: false,
 };
 
 /** The documents that need a file for [`readyAnswers`]. */
-export const readyFiles = ['can_cuoc', 'giay_chung_sinh'];
+export const readyFiles = ['giay_chung_sinh'];
 
 // The portal: the connection, the outbox and the dossiers it confirmed.
 
@@ -618,7 +309,7 @@ export function fakePortal(): PortalStatus {
 }
 
 function personOf(draft: FakeDraft): string | null {
-  return summary(draft).person;
+  return evaluated(draft).person;
 }
 
 function queuedView(item: FakeQueued): QueuedSubmission {
@@ -626,7 +317,7 @@ function queuedView(item: FakeQueued): QueuedSubmission {
   return {
     id: item.id,
     draft_id: item.draftId,
-    procedure_code: draft?.code ?? definition.code,
+    procedure_code: draft?.code ?? BIRTH,
     person: draft ? personOf(draft) : null,
     attempts: item.attempts,
     queued_at: item.queuedAt,
@@ -651,7 +342,7 @@ export function seedQueued(draftId: number, attempts = 0): number {
 
 function nextCode(draft: FakeDraft | undefined, at: string): string {
   store.dossierSequence += 1;
-  const address = draft?.answers['home_address'];
+  const address = Object.values(draft?.answers ?? {}).find((a) => typeof a === 'object');
   const province = typeof address === 'object' && address.province ? address.province : '00';
   return `X${province}-${at.slice(0, 10).replace(/-/g, '')}-${String(store.dossierSequence).padStart(4, '0')}`;
 }
@@ -665,7 +356,7 @@ export function seedDossier(
   const dossier: Dossier = {
     id: `d-${store.nextId++}`,
     code: options.code ?? nextCode(draft, history[0]?.at ?? stamp()),
-    procedure_code: draft?.code ?? definition.code,
+    procedure_code: draft?.code ?? BIRTH,
     status: history.at(-1)?.status ?? 'submitted',
     history,
     attachments: [],
@@ -715,14 +406,6 @@ export function fakeProfile(id: number): Profile | undefined {
   return store.profiles.get(id);
 }
 
-function kindOfFile(name: string): FileKind | null {
-  const ending = name.toLowerCase().split('.').at(-1);
-  if (ending === 'pdf') return 'pdf';
-  if (ending === 'jpg' || ending === 'jpeg') return 'jpeg';
-  if (ending === 'png') return 'png';
-  return null;
-}
-
 /** Answers every command the UI sends, like the Rust shell would. */
 export async function fakeInvoke(command: string, args: Record<string, unknown> = {}): Promise<unknown> {
   if (store.lock.locked && !['lock_state', 'unlock', 'current_locale', 'set_locale', 'text_size', 'set_text_size'].includes(command)) {
@@ -749,24 +432,16 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return null;
     }
 
-    case 'search_procedures': {
-      const query = String(args['query'] ?? '').trim().toLowerCase();
-      const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').toLowerCase();
-      const all = [...summaries].sort((a, b) => a.name.vi.localeCompare(b.name.vi, 'vi'));
-      return query ? all.filter((p) => fold(`${p.name.vi} ${p.name.en}`).includes(fold(query))) : all;
-    }
+    case 'search_procedures':
+      return rust({ kind: 'search', query: String(args['query'] ?? '') });
     case 'search_elsewhere':
-      // What Rust answers for this query, as a test said (none by default).
-      return store.elsewhere.get(String(args['query'] ?? '').trim()) ?? [];
+      return rust({ kind: 'elsewhere', query: String(args['query'] ?? '') });
     case 'procedure_detail':
-      if (args['code'] !== definition.code) throw { code: 'procedure-not-found', args: { code: String(args['code']) } };
-      return definition;
+      return definitionOf(String(args['code']));
     case 'list_provinces':
-      return provinces;
-    case 'search_communes': {
-      const query = String(args['query'] ?? '').toLowerCase();
-      return (communes[String(args['province'])] ?? []).filter((c) => c.name.toLowerCase().includes(query));
-    }
+      return rust({ kind: 'provinces' });
+    case 'search_communes':
+      return rust({ kind: 'communes', province: String(args['province']), query: String(args['query'] ?? '') });
     case 'current_locale':
       return store.locale;
     case 'set_locale':
@@ -775,7 +450,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'text_size':
       return store.textSize;
     case 'set_text_size': {
-      // Rust keeps to the sizes offered: the nearest one.
+      // The shell keeps to the sizes it offers: the nearest one.
       const wanted = Number(args['percent']);
       store.textSize = [100, 125, 150, 175, 200].reduce((best, size) => (Math.abs(size - wanted) < Math.abs(best - wanted) ? size : best));
       return store.textSize;
@@ -792,43 +467,35 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
         .sort((a, b) => b.updated_at.localeCompare(a.updated_at) || b.id - a.id);
     case 'create_draft': {
       const code = String(args['code']);
-      if (code !== definition.code) throw { code: 'procedure-not-found', args: { code } };
+      const version = definitionOf(code).version;
       const profileId = (args['profileId'] as number | null | undefined) ?? null;
-      const answers: Answers = {};
-      const prefilled: string[] = [];
-      if (profileId !== null) {
-        const profile = store.profiles.get(profileId);
-        if (!profile) throw { code: 'not-found', args: { what: 'profile' } };
-        for (const field of steps.flatMap((s) => s.fields)) {
-          const value = field.meaning ? profile.data[field.meaning] : undefined;
-          if (value !== undefined) {
-            answers[field.id] = value;
-            prefilled.push(field.id);
-          }
-        }
-      }
-      return draftView(seedDraft({ code, profileId, answers, prefilled }));
+      if (profileId === null) return draftView(seedDraft({ code, version }));
+      const profile = store.profiles.get(profileId);
+      if (!profile) throw { code: 'not-found', args: { what: 'profile' } };
+      const { answers, prefilled } = rust({ kind: 'prefill', code, data: profile.data });
+      return draftView(seedDraft({ code, version, profileId, answers, prefilled }));
     }
     case 'open_draft':
       return draftView(Number(args['id']));
     case 'save_answer': {
       const draft = live(args['draftId']);
+      if (String(args['code']) !== draft.code) throw { code: 'procedure-mismatch', args: {} };
       if (draft.submittedAt !== null) throw { code: 'draft-submitted', args: {} };
       const fieldId = String(args['fieldId']);
-      const field = fieldOf(fieldId);
       const answer = args['answer'] as Answer | null | undefined;
-      const cleaned = field && answer != null ? clean(field.kind, answer) : null;
-      if (cleaned === null || blank(cleaned)) delete draft.answers[fieldId];
+      const cleaned = answer == null ? null : rust({ kind: 'clean', code: draft.code, field: fieldId, answer });
+      if (cleaned === null) delete draft.answers[fieldId];
       else draft.answers[fieldId] = cleaned;
       draft.prefilled.delete(fieldId);
-      // The store's rule (Refusal::after_change): the changed answer's
-      // problems go, and a refusal ends once none is left or named none.
+      // The store's bookkeeping of a refusal (Refusal::after_change): the
+      // changed answer's problems go, and the refusal ends once none is left
+      // or it named none.
       if (draft.rejection) {
         const fields = draft.rejection.fields.filter((p) => p.field !== fieldId);
         draft.rejection = draft.rejection.fields.length === 0 || fields.length === 0 ? null : { ...draft.rejection, fields };
       }
       draft.updatedAt = stamp();
-      return stateOf(draft);
+      return evaluated(draft).state;
     }
     case 'save_position': {
       const draft = live(args['draftId']);
@@ -854,7 +521,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
         answers: { ...draft.answers },
         prefilled: [...draft.prefilled],
       });
-      for (const attachment of [...store.attachments.values()].filter((a) => a.draftId === draft.id)) {
+      for (const attachment of attachedTo(draft.id)) {
         const id = store.nextId++;
         store.attachments.set(id, { ...attachment, id, draftId: copy });
       }
@@ -873,32 +540,17 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       live(args['id']).notice = null;
       return null;
 
-    case 'list_profiles':
-      return [...store.profiles.values()].sort((a, b) => a.label.localeCompare(b.label, 'vi') || (a.id ?? 0) - (b.id ?? 0));
+    case 'list_profiles': {
+      const profiles = [...store.profiles.values()];
+      return rust({ kind: 'profile_order', labels: profiles.map((p) => p.label) }).map((i) => profiles[i]);
+    }
     case 'save_profile': {
       const given = args['profile'] as Profile;
-      // Rust checks profile values with the interview's validators; the two the screens exercise:
-      const refused: Record<string, string> = {};
-      const citizenId = given.data.citizen_id;
-      if (typeof citizenId === 'string' && citizenId.trim() && !/^\d{12}$/.test(citizenId.replace(/[\s.-]/g, ''))) {
-        refused['citizen_id'] = 'error-citizen-id-format';
-        refused['citizen_id.count'] = String(citizenId.replace(/\D/g, '').length);
-      }
-      const phone = given.data.phone;
-      if (typeof phone === 'string' && phone.trim() && !/^0[35789]\d{8}$/.test(String(clean('phone', phone)))) {
-        refused['phone'] = 'error-phone-format';
-      }
-      if (Object.keys(refused).length > 0) throw { code: 'profile-value', args: refused };
-      const data: Profile['data'] = {};
-      for (const [meaning, value] of Object.entries(given.data) as [Meaning, Answer][]) {
-        const kind = meaning === 'sex' ? 'choice' : meaning.endsWith('address') ? 'address' : meaning === 'phone' ? 'phone' : 'text';
-        const cleaned = clean(kind, value);
-        if (!blank(cleaned)) data[meaning] = cleaned;
-      }
-      const id = given.id ?? store.nextId++;
       if (given.id !== null && !store.profiles.has(given.id)) throw { code: 'not-found', args: { what: 'profile' } };
-      const saved: Profile = { id, label: given.label.trim(), data, updated_at: stamp() };
-      store.profiles.set(id, saved);
+      const checked = rust({ kind: 'save_profile', label: given.label, data: given.data });
+      if ('error' in checked) throw checked.error;
+      const saved: Profile = { id: given.id ?? store.nextId++, label: checked.ok.label, data: checked.ok.data, updated_at: stamp() };
+      store.profiles.set(saved.id ?? 0, saved);
       return saved;
     }
     case 'delete_profile':
@@ -907,13 +559,13 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'update_profile_from_draft': {
       const draft = live(args['draftId']);
       const fieldId = String(args['fieldId']);
-      const meaning = fieldOf(fieldId)?.meaning;
+      const field = definitionOf(draft.code).steps.flatMap((s) => s.fields).find((f) => f.id === fieldId);
       const profile = draft.profileId === null ? undefined : store.profiles.get(draft.profileId);
-      if (!meaning) throw { code: 'unexpected', args: {} };
+      if (!field?.meaning) throw { code: 'unexpected', args: {} };
       if (!profile) throw { code: 'not-found', args: { what: 'profile' } };
       const value = draft.answers[fieldId];
-      if (value === undefined) delete profile.data[meaning];
-      else profile.data[meaning] = value;
+      if (value === undefined) delete profile.data[field.meaning];
+      else profile.data[field.meaning] = value;
       profile.updated_at = stamp();
       draft.prefilled.add(fieldId);
       return { ...profile, data: { ...profile.data } };
@@ -922,41 +574,23 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'attach_file': {
       const draft = live(args['draftId']);
       if (String(args['code']) !== draft.code) throw { code: 'procedure-mismatch', args: {} };
-      const documentId = String(args['documentId']);
-      const document = definition.documents.find((d) => d.id === documentId);
-      if (!document) throw { code: 'unexpected', args: {} };
-      if (document.supply === 'app_form') throw { code: 'document-filled-by-app', args: {} };
       // The shell opens the picker itself; the web view never sends a path.
       const name = store.picks.length > 0 ? store.picks.shift() : 'giay-chung-sinh.jpg';
       if (name === null || name === undefined) return null;
-      const kind = kindOfFile(name);
-      if (!kind || !document.accepted.includes(kind)) {
-        throw { code: 'attachment-kind', args: { accepted: document.accepted.map((k) => k.toUpperCase()).join(', ') } };
-      }
-      for (const [id, a] of store.attachments) if (a.draftId === draft.id && a.document_id === documentId) store.attachments.delete(id);
-      const id = store.nextId++;
-      const attachment: Attachment = {
-        id,
-        document_id: documentId,
-        file_name: name,
-        kind,
-        size: 1_258_291,
-        sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-      };
-      store.attachments.set(id, { ...attachment, draftId: draft.id });
+      const attachment = addFile(draft.id, draft.code, String(args['documentId']), name);
       draft.updatedAt = stamp();
-      return { attachment, state: stateOf(draft) };
+      return { attachment, state: evaluated(draft).state };
     }
     case 'remove_attachment': {
       const removed = store.attachments.get(Number(args['id']));
       if (!removed) throw { code: 'not-found', args: { what: 'attachment' } };
       store.attachments.delete(removed.id);
-      return stateOf(live(removed.draftId));
+      return evaluated(live(removed.draftId)).state;
     }
     case 'attachment_preview': {
       const attachment = store.attachments.get(Number(args['id']));
       if (!attachment) throw { code: 'not-found', args: { what: 'attachment' } };
-      return attachment.kind === 'pdf' ? null : 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==';
+      return attachment.preview;
     }
 
     case 'portal_status':
@@ -981,7 +615,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'submit_draft': {
       const draft = live(args['draftId']);
       if (draft.submittedAt !== null) throw { code: 'draft-submitted', args: {} };
-      if (!stateOf(draft).ready) throw { code: 'draft-not-ready', args: {} };
+      if (!evaluated(draft).state.ready) throw { code: 'draft-not-ready', args: {} };
       draft.rejection = null;
       const outboxId = seedQueued(draft.id);
       const result: SubmitResult = { outbox_id: outboxId, online: store.portal.online };

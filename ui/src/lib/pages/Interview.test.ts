@@ -12,7 +12,8 @@ import { i18n } from '../i18n.svelte';
 import { resetPortal } from '../portal.svelte';
 import { clearToasts } from '../toast.svelte';
 import {
-  evaluate,
+  stateFor,
+  definitionOf,
   fakeDraft,
   fakeInvoke,
   fakeProfile,
@@ -24,6 +25,7 @@ import {
   seedDraft,
   seedProfile,
 } from '../../test/fake-backend';
+import { rust } from '../../test/rust';
 import type { Answer, DraftView, FieldProblem, InterviewState, Refusal } from '../types';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
@@ -88,22 +90,45 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+/** The person filing: the father, with his ID and phone. */
 async function fillFirstStep(user: ReturnType<typeof userEvent.setup>) {
   await user.type(byId('field-requester_name'), 'Nguyễn Văn An');
+  await user.type(byId('field-requester_id'), '001090012345');
+  await user.click(byId('field-requester_relation-father'));
   await user.type(byId('field-requester_phone'), '0912345678');
 }
 
+/** The child, born ten days before the tests' today. */
 async function fillSecondStep(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(byId('field-child_name'), 'Nguyễn Minh Khang');
+  await user.click(byId('field-child_sex-male'));
   await user.type(byId('field-child_birth_date'), '05/09/2025');
-  await user.click(byId('field-child_sex-female'));
-  await user.click(byId('field-has_birth_certificate-yes'));
+  await user.type(byId('field-child_birth_place'), 'Bệnh viện Phụ sản Hà Nội');
+  await user.type(byId('field-child_ethnicity'), 'Kinh');
 }
 
-async function fillAddressStep(user: ReturnType<typeof userEvent.setup>) {
-  await user.selectOptions(byId('field-home_address-province'), '01');
-  await waitFor(() => expect(byId('field-home_address-commune').querySelectorAll('option')).toHaveLength(3));
-  await user.selectOptions(byId('field-home_address-commune'), '00004');
-  await user.type(byId('field-home_address-street'), '12 phố Đội Cấn');
+/** How many communes Rust lists for a province. */
+function communesOf(province: string): number {
+  return rust({ kind: 'communes', province, query: '' }).length;
+}
+
+async function fillAddress(user: ReturnType<typeof userEvent.setup>, field: string) {
+  await user.selectOptions(byId(`field-${field}-province`), '01');
+  await waitFor(() => expect(byId(`field-${field}-commune`).querySelectorAll('option')).toHaveLength(communesOf('01') + 1));
+  await user.selectOptions(byId(`field-${field}-commune`), '00004');
+  await user.type(byId(`field-${field}-street`), 'Số 5 phố Đội Cấn');
+}
+
+async function fillMotherStep(user: ReturnType<typeof userEvent.setup>) {
+  await user.type(byId('field-mother_name'), 'Trần Thị Bình');
+  await user.type(byId('field-mother_birth_date'), '12/03/1992');
+  await user.type(byId('field-mother_id'), '001192054321');
+  await fillAddress(user, 'mother_address');
+}
+
+/** Every visible question of `answers` for a birth registration, as Rust counts them. */
+function questions(answers: typeof readyAnswers): number {
+  return stateFor(answers).steps.flatMap((s) => s.fields).length;
 }
 
 beforeEach(() => {
@@ -123,10 +148,10 @@ describe('an interview step', () => {
   it('shows one step with its title, intro, progress and fields by kind', async () => {
     const { draftId } = await start();
     expect(invokeMock).toHaveBeenCalledWith('open_draft', { id: draftId });
-    expect(screen.getByText('Bước 1/3')).toBeInTheDocument();
+    expect(screen.getByText('Bước 1/5')).toBeInTheDocument();
     expect(status()).toBe(vi_('save-auto'));
     expect(byId('save-status')).toHaveAttribute('aria-live', 'polite');
-    expect(screen.getByText('Người đi đăng ký là cha, mẹ hoặc người thân của trẻ.')).toBeInTheDocument();
+    expect(screen.getByText('Người đi đăng ký là cha, mẹ, hoặc người được giao đăng ký khai sinh cho trẻ.')).toBeInTheDocument();
     expect(screen.getByLabelText('Họ, chữ đệm và tên')).toBe(byId('field-requester_name'));
     expect(byId('field-requester_name')).toHaveAttribute('aria-describedby', 'help-requester_name');
     expect(byId('field-requester_phone')).toHaveAttribute('inputmode', 'tel');
@@ -148,6 +173,8 @@ describe('an interview step', () => {
     const links = within(summary).getAllByRole('link');
     expect(links.map((a) => a.textContent)).toEqual([
       `Họ, chữ đệm và tên: ${vi_('error-required')}`,
+      `Số định danh cá nhân (số căn cước): ${vi_('error-required')}`,
+      `Quan hệ với trẻ: ${vi_('error-required')}`,
       `Số điện thoại di động: ${vi_('error-required')}`,
     ]);
 
@@ -162,12 +189,12 @@ describe('an interview step', () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Đăng ký khai sinh');
     expect(document.querySelector('h2')).toHaveTextContent('Người đi đăng ký');
     expect(byId('field-requester_email')).not.toHaveAttribute('aria-invalid');
-    expect(screen.getByText('Bước 1/3')).toBeInTheDocument();
+    expect(screen.getByText('Bước 1/5')).toBeInTheDocument();
   });
 
   it('renders errors from a given InterviewState, in both kinds of message', async () => {
-    const state: InterviewState = evaluate({});
-    const phone = state.steps[0]!.fields[1]!;
+    const state: InterviewState = stateFor({});
+    const phone = state.steps[0]!.fields.find((f) => f.id === 'requester_phone')!;
     phone.errors = [{ kind: 'fluent', id: 'wizard-progress', args: { current: 7, total: 9 } }];
     const name = state.steps[0]!.fields[0]!;
     name.errors = [{ kind: 'text', text: { vi: 'Tên này quá dài.', en: 'This name is too long.' } }];
@@ -195,7 +222,7 @@ describe('an interview step', () => {
     await user.type(byId('field-requester_name'), 'Nguyễn Văn An');
     await waitFor(() => expect(document.getElementById('error-requester_name')).toBeNull());
     expect(byId('field-requester_name')).not.toHaveAttribute('aria-invalid');
-    expect(within(byId('error-summary')).getAllByRole('link')).toHaveLength(1);
+    expect(within(byId('error-summary')).getAllByRole('link')).toHaveLength(3);
 
     await user.type(byId('field-requester_phone'), '12345');
     await waitFor(() => expect(byId('error-requester_phone')).toHaveTextContent(vi_('error-phone-format')));
@@ -245,18 +272,13 @@ describe('an interview step', () => {
     expect(name.value).toBe('Trần Thị Bình');
   });
 
-  it('goes step by step, follows steps that appear and disappear, and goes back', async () => {
+  it('goes step by step and goes back', async () => {
     const { user, onExit } = await start();
     await fillFirstStep(user);
     await user.click(byId('next'));
     await screen.findByRole('heading', { level: 2, name: 'Thông tin của trẻ' });
-    expect(screen.getByText('Bước 2/3')).toBeInTheDocument();
+    expect(screen.getByText('Bước 2/5')).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Thông tin của trẻ' })).toHaveFocus();
-
-    await user.click(byId('field-has_birth_certificate-no'));
-    await screen.findByText('Bước 2/4');
-    await user.click(byId('field-has_birth_certificate-yes'));
-    await screen.findByText('Bước 2/3');
 
     await user.click(byId('back'));
     await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
@@ -265,36 +287,49 @@ describe('an interview step', () => {
     expect(onExit).toHaveBeenCalledWith('1.001193');
   });
 
+  it('follows questions that appear and disappear with an answer', async () => {
+    const { user } = await openDraftPage({ currentStep: 'father', answers: { ...readyAnswers, has_father: undefined } }, 'Thông tin người cha');
+    expect(document.getElementById('field-father_name')).toBeNull();
+    await user.click(byId('field-has_father-yes'));
+    await waitFor(() => byId('field-father_name'));
+    await user.click(byId('field-has_father-no'));
+    await waitFor(() => expect(document.getElementById('field-father_name')).toBeNull());
+  });
+
+  it('follows steps that appear and disappear with an answer', async () => {
+    const { user } = await openDraftPage({ code: '3.000347', currentStep: 'licence' }, 'Giấy phép đang dùng');
+    expect(screen.getByText('Bước 2/2')).toBeInTheDocument();
+    await user.click(byId('field-licence_kind-car'));
+    await screen.findByText('Bước 2/3');
+    await user.click(byId('field-licence_kind-motorbike'));
+    await screen.findByText('Bước 2/2');
+  });
+
   it('fills an address from the province and commune lists', async () => {
-    const { user } = await start();
-    await fillFirstStep(user);
-    await user.click(byId('next'));
-    await screen.findByRole('heading', { level: 2, name: 'Thông tin của trẻ' });
-    await fillSecondStep(user);
-    await user.click(byId('next'));
-    await screen.findByRole('heading', { level: 2, name: 'Nơi cư trú' });
+    const { user } = await openDraftPage({ currentStep: 'mother' }, 'Thông tin người mẹ');
 
-    expect(byId('field-home_address-commune')).toBeDisabled();
+    expect(byId('field-mother_address-commune')).toBeDisabled();
     await user.click(byId('next'));
-    await waitFor(() => expect(byId('error-home_address')).toHaveTextContent(vi_('error-required')));
-    expect(byId('field-home_address-province')).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(byId('error-mother_address')).toHaveTextContent(vi_('error-required')));
+    expect(byId('field-mother_address-province')).toHaveAttribute('aria-invalid', 'true');
 
-    await user.selectOptions(byId('field-home_address-province'), '79');
-    await waitFor(() => expect(byId('error-home_address')).toHaveTextContent(vi_('error-address-commune')));
+    await user.selectOptions(byId('field-mother_address-province'), '79');
+    await waitFor(() => expect(byId('error-mother_address')).toHaveTextContent(vi_('error-address-commune')));
     expect(invokeMock).toHaveBeenCalledWith('search_communes', { province: '79', query: '' });
-    await user.type(byId('field-home_address-commune-filter'), 'thạnh');
-    await waitFor(() => expect(byId('field-home_address-commune').querySelectorAll('option')).toHaveLength(2));
+    await user.type(byId('field-mother_address-commune-filter'), 'cần giờ');
+    await waitFor(() => expect(byId('field-mother_address-commune').querySelectorAll('option')).toHaveLength(2));
     // The one commune that matches is chosen, and the person is told.
-    await waitFor(() => expect((byId('field-home_address-commune') as HTMLSelectElement).value).toBe('27760'));
-    expect(screen.getByText(vi_('wizard-address-commune-picked', { name: 'Xã Thạnh An' }))).toBeInTheDocument();
-    await waitFor(() => expect(byId('error-home_address')).toHaveTextContent(vi_('error-address-street')));
-    expect(byId('field-home_address-street')).toHaveAttribute('aria-invalid', 'true');
-    expect(byId('field-home_address-province')).not.toHaveAttribute('aria-invalid');
-    await user.type(byId('field-home_address-street'), 'Ấp Thiềng Liềng');
-    await waitFor(() => expect(document.getElementById('error-home_address')).toBeNull());
+    const [canGio] = rust({ kind: 'communes', province: '79', query: 'cần giờ' });
+    await waitFor(() => expect((byId('field-mother_address-commune') as HTMLSelectElement).value).toBe(canGio?.code));
+    expect(screen.getByText(vi_('wizard-address-commune-picked', { name: 'Xã Cần Giờ' }))).toBeInTheDocument();
+    await waitFor(() => expect(byId('error-mother_address')).toHaveTextContent(vi_('error-address-street')));
+    expect(byId('field-mother_address-street')).toHaveAttribute('aria-invalid', 'true');
+    expect(byId('field-mother_address-province')).not.toHaveAttribute('aria-invalid');
+    await user.type(byId('field-mother_address-street'), 'Ấp Thiềng Liềng');
+    await waitFor(() => expect(document.getElementById('error-mother_address')).toBeNull());
     expect(saves().at(-1)).toMatchObject({
-      fieldId: 'home_address',
-      answer: { province: '79', commune: '27760', street: 'Ấp Thiềng Liềng' },
+      fieldId: 'mother_address',
+      answer: { province: '79', commune: canGio?.code, street: 'Ấp Thiềng Liềng' },
     });
   });
 });
@@ -313,17 +348,10 @@ describe('dates', () => {
 
 describe('warnings', () => {
   it('shows what the engine finds unlikely under the field, and lets the person go on', async () => {
-    // The engine's own warning for a name without diacritics, as Rust sends it.
-    invokeMock.mockImplementation(async (command, args) => {
-      const result = await fakeInvoke(command, args as Record<string, unknown>);
-      if (command !== 'save_answer') return result;
-      const state = result as InterviewState;
-      const name = state.steps[0]!.fields[0]!;
-      if (name.value === 'Nguyen Van An') name.warnings = [{ kind: 'fluent', id: 'warning-name-no-diacritics', args: {} }];
-      return state;
-    });
     const { user } = await start();
     await user.type(byId('field-requester_name'), 'Nguyen Van An');
+    await user.type(byId('field-requester_id'), '001090012345');
+    await user.click(byId('field-requester_relation-father'));
     await user.type(byId('field-requester_phone'), '0912345678');
     const warning = await waitFor(() => byId('warning-requester_name'));
     expect(warning).toHaveTextContent(vi_('warning-name-no-diacritics'));
@@ -344,9 +372,15 @@ describe('check your answers', () => {
     await screen.findByRole('heading', { level: 2, name: 'Thông tin của trẻ' });
     await fillSecondStep(user);
     await user.click(byId('next'));
-    await screen.findByRole('heading', { level: 2, name: 'Nơi cư trú' });
-    await fillAddressStep(user);
-    await user.type(byId('field-fee_paid'), '30.500');
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin người mẹ' });
+    await fillMotherStep(user);
+    await user.click(byId('next'));
+    await screen.findByRole('heading', { level: 2, name: 'Thông tin người cha' });
+    await user.click(byId('field-has_father-no'));
+    await user.click(byId('next'));
+    await screen.findByRole('heading', { level: 2, name: 'Giấy tờ kèm theo' });
+    await user.click(byId('field-has_birth_certificate-yes'));
+    await user.click(byId('field-surrogacy-no'));
     await user.click(byId('next'));
     await waitFor(() => byId('check-answers'));
     return started;
@@ -357,7 +391,7 @@ describe('check your answers', () => {
     const finish = byId('submit');
     expect(finish, 'answers alone are not enough').toBeDisabled();
     expect(screen.queryByText(vi_('review-ready'))).toBeNull();
-    expect(byId('missing-files')).toHaveTextContent(vi_('review-files-missing', { count: 2 }));
+    expect(byId('missing-files')).toHaveTextContent(vi_('review-files-missing', { count: 1 }));
     const form = byId('documents').querySelector('[data-document="to_khai"]');
     expect(form, 'the form the app fills is listed').toHaveTextContent(vi_('document-filled-by-app'));
     expect(form?.querySelector('[data-attach]'), 'and takes no file').toBeNull();
@@ -365,46 +399,49 @@ describe('check your answers', () => {
 
     await user.click(screen.getByRole('button', { name: vi_('review-attach-document', { name: 'Giấy chứng sinh (bản chính)' }) }));
     expect(document.querySelector('#documents [data-attach="giay_chung_sinh"]'), 'the link goes to the attach button').toHaveFocus();
-    pickNext('giay-chung-sinh.jpg', 'can-cuoc.pdf');
+    pickNext('giay-chung-sinh.jpg');
     await user.keyboard('{Enter}');
-    await waitFor(() => expect(byId('missing-files')).toHaveTextContent(vi_('review-files-missing', { count: 1 })));
-    expect(finish).toBeDisabled();
-    await user.click(document.querySelector<HTMLElement>('#documents [data-attach="can_cuoc"]')!);
-    await waitFor(() => expect(finish, 'with both files the dossier is ready').toBeEnabled());
+    await waitFor(() => expect(finish, 'with its file the dossier is ready').toBeEnabled());
     expect(screen.getByText(vi_('review-ready'))).toBeInTheDocument();
     expect(document.getElementById('missing-files')).toBeNull();
   });
 
   it('warns before submitting about a document given later, and hands it on as a to-do', async () => {
+    // A certified copy: the original is shown at the office, never uploaded.
     const { user, draftId } = await openCheckPage({
-      answers: { ...readyAnswers, has_birth_certificate: false, witness_name: 'Lê Văn Cường' },
-      files: ['can_cuoc'],
+      code: '2.000815',
+      answers: {
+        requester_name: 'Nguyễn Văn An',
+        requester_id: '001090012345',
+        requester_phone: '0912345678',
+        issued_in_vietnam: true,
+        paper_name: 'Bằng tốt nghiệp trung học phổ thông',
+        page_count: '1',
+        copy_count: '2',
+        copy_format: 'electronic',
+      },
+      files: [],
     });
+    const original = definitionOf('2.000815').documents.find((d) => d.id === 'original')!;
     expect(byId('submit')).toBeEnabled();
-    const ready = byId('ready-message');
     expect(byId('to-follow-warning')).toHaveTextContent(vi_('review-to-follow', { count: 1 }));
-    expect(ready).toHaveTextContent('Giấy tờ mang đến khi nhận kết quả');
-    expect(byId('documents').querySelector('[data-document="ban_sao_trich_luc"]')).toHaveTextContent(vi_('document-to-follow'));
+    expect(byId('ready-message')).toHaveTextContent(original.name.vi);
+    expect(byId('documents').querySelector('[data-document="original"]')).toHaveTextContent(vi_('document-to-follow'));
     await user.click(byId('submit'));
-    await waitFor(() =>
-      expect(onSubmitted).toHaveBeenCalledWith(draftId, expect.anything(), [
-        { vi: 'Giấy tờ mang đến khi nhận kết quả', en: 'Paper brought when collecting the result' },
-      ]),
-    );
+    await waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(draftId, expect.anything(), [original.name]));
   });
 
   it('reads back every answer, the documents and the fee', async () => {
-    await reachCheck();
+    const { draftId } = await reachCheck();
     const page = byId('check-answers');
     expect(within(page).getByRole('heading', { level: 1 })).toHaveTextContent('Kiểm tra lại thông tin');
     const row = (id: string) => page.querySelector(`[data-answer="${id}"] .value`)?.textContent?.trim();
     expect(row('requester_name')).toBe('Nguyễn Văn An');
     expect(row('requester_email')).toBe('Chưa trả lời');
-    expect(row('child_sex')).toBe('Nữ');
+    expect(row('child_sex')).toBe('Nam');
     expect(row('has_birth_certificate')).toBe('Có');
-    expect(row('home_address')).toBe('12 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội');
-    expect(row('fee_paid')).toBe('30.500\u00A0₫');
-    expect(page.querySelectorAll('[data-change]')).toHaveLength(8);
+    expect(row('mother_address')).toBe('Số 5 phố Đội Cấn, Phường Ba Đình, Thành phố Hà Nội');
+    expect(page.querySelectorAll('[data-change]')).toHaveLength(questions(fakeDraft(draftId)!.answers));
     expect(within(byId('documents')).getByText('Giấy chứng sinh (bản chính)')).toBeInTheDocument();
     expect(byId('fee')).toHaveTextContent('Miễn phí');
     expect(screen.getByText(vi_('review-ready'))).toBeInTheDocument();
@@ -426,19 +463,35 @@ describe('check your answers', () => {
   });
 
   it('after a change that reveals a step, Next goes to that step', async () => {
-    const { user } = await reachCheck();
-    // A change that reveals a new step leaves the dossier incomplete.
-    await user.click(byId('check-answers').querySelector<HTMLElement>('[data-change="has_birth_certificate"]')!);
-    await screen.findByRole('heading', { level: 2, name: 'Thông tin của trẻ' });
-    expect(byId('field-has_birth_certificate-yes')).toHaveFocus();
-    await user.click(byId('field-has_birth_certificate-no'));
-    await screen.findByText('Bước 2/4');
+    // A driving licence: a car licence adds the health check step.
+    await openCheckPage({
+      code: '3.000347',
+      answers: {
+        applicant_name: 'Nguyễn Văn An',
+        applicant_birth_date: '12/03/1990',
+        applicant_sex: 'male',
+        applicant_id: '001090012345',
+        applicant_phone: '0912345678',
+        licence_number: '790123456789',
+        licence_kind: 'motorbike',
+        exchange_reason: 'expiring',
+        licence_has_expiry: true,
+        licence_expiry: '01/12/2025',
+      },
+      files: ['current_licence', 'identity_card'],
+    });
+    const user = userEvent.setup();
+    await user.click(byId('check-answers').querySelector<HTMLElement>('[data-change="licence_kind"]')!);
+    await screen.findByRole('heading', { level: 2, name: 'Giấy phép đang dùng' });
+    expect(byId('field-licence_kind-motorbike')).toHaveFocus();
+    await user.click(byId('field-licence_kind-car'));
+    await screen.findByText('Bước 2/3');
     await user.click(byId('next'));
     // Next goes to the new, unfinished step rather than the check page.
-    await screen.findByRole('heading', { level: 2, name: 'Người làm chứng' });
+    await screen.findByRole('heading', { level: 2, name: 'Khám sức khỏe' });
     await user.click(byId('back'));
     await user.click(byId('back'));
-    await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
+    await screen.findByRole('heading', { level: 2, name: 'Người đề nghị đổi giấy phép' });
   });
 
   it('submits when ready, once the last change is saved', async () => {
@@ -494,8 +547,8 @@ describe('check your answers', () => {
       const result = await fakeInvoke(command, args as Record<string, unknown>);
       if (command !== 'save_answer') return result;
       const state = result as InterviewState;
-      if (state.answers['fee_paid'] !== undefined && state.answers['requester_email'] === undefined) {
-        const email = state.steps[0]!.fields[2]!;
+      if (state.answers['surrogacy'] !== undefined && state.answers['requester_email'] === undefined) {
+        const email = state.steps[0]!.fields.find((f) => f.id === 'requester_email')!;
         email.errors = [{ kind: 'fluent', id: 'error-required', args: {} }];
         state.steps[0]!.complete = false;
         state.ready = false;
@@ -897,78 +950,78 @@ describe('upgrade notice', () => {
 
 describe('documents and attachments', () => {
   it('lists the documents under the fields, open while a file is missing', async () => {
-    await start();
+    await start({ answers: { has_birth_certificate: true } });
     const panel = byId<HTMLDetailsElement>('documents-panel');
     expect(panel.tagName).toBe('DETAILS');
     expect(panel.open).toBe(true);
     expect(within(panel).getByText('Giấy tờ cần chuẩn bị')).toBeInTheDocument();
-    expect(panel.querySelector('[data-document="can_cuoc"]')).toHaveTextContent('PDF; tối đa 10 MB');
-    expect(panel.querySelector('[data-attach="can_cuoc"]')).toHaveTextContent('Đính kèm tệp');
+    expect(panel.querySelector('[data-document="giay_chung_sinh"]')).toHaveTextContent('PDF, JPEG, PNG; tối đa 10 MB');
+    expect(panel.querySelector('[data-attach="giay_chung_sinh"]')).toHaveTextContent('Đính kèm tệp');
   });
 
   it('attaches a file from the native picker, shows a refusal, replaces and removes it', async () => {
-    const { user, draftId } = await start();
-    pickNext('can-cuoc.jpg');
-    await user.click(document.querySelector<HTMLElement>('[data-attach="can_cuoc"]')!);
+    const { user, draftId } = await start({ answers: { has_birth_certificate: true } });
+    pickNext('giay-chung-sinh.docx');
+    await user.click(document.querySelector<HTMLElement>('[data-attach="giay_chung_sinh"]')!);
     const refusal = await waitFor(() => {
-      const element = document.querySelector('[data-attach-error="can_cuoc"]');
+      const element = document.querySelector('[data-attach-error="giay_chung_sinh"]');
       if (!element) throw new Error('no error yet');
       return element;
     });
     expect(refusal, 'a refused file is announced at once').toHaveAttribute('role', 'alert');
     expect(refusal, 'the refusal says which kinds the document takes').toHaveTextContent(
-      translate('vi', 'error-attachment-kind', { accepted: 'PDF' }),
+      translate('vi', 'error-attachment-kind', { accepted: 'PDF, JPEG, PNG' }),
     );
     expect(invokeMock, 'the web view sends the picker label, never a path').toHaveBeenCalledWith('attach_file', {
       draftId,
       code: '1.001193',
-      documentId: 'can_cuoc',
+      documentId: 'giay_chung_sinh',
       filterName: vi_('attach-filter-name'),
     });
 
-    pickNext('can-cuoc.pdf');
-    await user.click(document.querySelector<HTMLElement>('[data-attach="can_cuoc"]')!);
+    pickNext('giay-chung-sinh.pdf');
+    await user.click(document.querySelector<HTMLElement>('[data-attach="giay_chung_sinh"]')!);
     const row = await waitFor(() => {
-      const element = document.querySelector<HTMLElement>('[data-attachment="can_cuoc"]');
+      const element = document.querySelector<HTMLElement>('[data-attachment="giay_chung_sinh"]');
       if (!element) throw new Error('not attached yet');
       return element;
     });
-    expect(document.querySelector('[data-attach-error="can_cuoc"]'), 'a good file clears the earlier refusal').toBeNull();
-    expect(row, 'the attached file shows its name').toHaveTextContent('can-cuoc.pdf');
-    expect(row, 'and its kind and size').toHaveTextContent('PDF · 1,2 MB');
+    expect(document.querySelector('[data-attach-error="giay_chung_sinh"]'), 'a good file clears the earlier refusal').toBeNull();
+    expect(row, 'the attached file shows its name').toHaveTextContent('giay-chung-sinh.pdf');
+    expect(row, 'and its kind and size').toHaveTextContent('PDF · 1 KB');
     expect(row.querySelector('svg.pdf-icon'), 'a PDF has an icon, not a thumbnail').not.toBeNull();
-    expect(document.querySelector('[data-replace="can_cuoc"]'), 'focus moves to the Replace button').toHaveFocus();
+    expect(document.querySelector('[data-replace="giay_chung_sinh"]'), 'focus moves to the Replace button').toHaveFocus();
 
     // A closed picker changes nothing and gives focus back.
     pickNext(null);
-    await user.click(document.querySelector<HTMLElement>('[data-replace="can_cuoc"]')!);
-    await waitFor(() => expect(document.querySelector('[data-replace="can_cuoc"]'), 'the button is usable again').not.toBeDisabled());
+    await user.click(document.querySelector<HTMLElement>('[data-replace="giay_chung_sinh"]')!);
+    await waitFor(() => expect(document.querySelector('[data-replace="giay_chung_sinh"]'), 'the button is usable again').not.toBeDisabled());
     expect(invokeMock.mock.calls.filter(([c]) => c === 'attach_file'), 'one call per click, the picker included').toHaveLength(3);
-    expect(document.querySelector('[data-attachment="can_cuoc"]'), 'the earlier file stays').toHaveTextContent('can-cuoc.pdf');
-    expect(document.querySelector('[data-replace="can_cuoc"]'), 'focus is back on the button clicked').toHaveFocus();
-    expect(document.querySelector('[data-attach-error="can_cuoc"]'), 'closing the picker is no error').toBeNull();
+    expect(document.querySelector('[data-attachment="giay_chung_sinh"]'), 'the earlier file stays').toHaveTextContent('giay-chung-sinh.pdf');
+    expect(document.querySelector('[data-replace="giay_chung_sinh"]'), 'focus is back on the button clicked').toHaveFocus();
+    expect(document.querySelector('[data-attach-error="giay_chung_sinh"]'), 'closing the picker is no error').toBeNull();
 
-    await user.click(document.querySelector<HTMLElement>('[data-remove="can_cuoc"]')!);
-    await waitFor(() => expect(document.querySelector('[data-attachment="can_cuoc"]')).toBeNull());
-    expect(document.querySelector('[data-attach="can_cuoc"]'), 'focus goes to Attach once the file is removed').toHaveFocus();
+    await user.click(document.querySelector<HTMLElement>('[data-remove="giay_chung_sinh"]')!);
+    await waitFor(() => expect(document.querySelector('[data-attachment="giay_chung_sinh"]')).toBeNull());
+    expect(document.querySelector('[data-attach="giay_chung_sinh"]'), 'focus goes to Attach once the file is removed').toHaveFocus();
     expect(invokeMock.mock.calls.some(([c]) => c === 'remove_attachment'), 'the removal reached the store').toBe(true);
   });
 
   it('stays busy while the picker is open and the file is checked', async () => {
-    const { user } = await start();
+    const { user } = await start({ answers: { has_birth_certificate: true } });
     const picked = deferred<void>();
     invokeMock.mockImplementation(async (command, args) => {
       if (command === 'attach_file') await picked.promise;
       return fakeInvoke(command, args as Record<string, unknown>);
     });
-    pickNext('can-cuoc.pdf');
-    await user.click(document.querySelector<HTMLElement>('[data-attach="can_cuoc"]')!);
+    pickNext('giay-chung-sinh.pdf');
+    await user.click(document.querySelector<HTMLElement>('[data-attach="giay_chung_sinh"]')!);
     await waitFor(() =>
-      expect(document.querySelector('[data-attach="can_cuoc"]'), 'a second click cannot open a second picker').toBeDisabled(),
+      expect(document.querySelector('[data-attach="giay_chung_sinh"]'), 'a second click cannot open a second picker').toBeDisabled(),
     );
     expect(screen.getByText(vi_('attach-busy')), 'the person is told to choose and wait').toBeInTheDocument();
     picked.resolve();
-    await waitFor(() => expect(document.querySelector('[data-attachment="can_cuoc"]'), 'the file is attached').not.toBeNull());
+    await waitFor(() => expect(document.querySelector('[data-attachment="giay_chung_sinh"]'), 'the file is attached').not.toBeNull());
     expect(screen.queryByText(vi_('attach-busy')), 'the busy note goes once the file is saved').toBeNull();
   });
 
@@ -982,13 +1035,13 @@ describe('documents and attachments', () => {
     );
     await user.click(document.querySelector<HTMLElement>('[data-attach="giay_chung_sinh"]')!);
     const image = await screen.findByAltText('Ảnh thu nhỏ của tệp giay-chung-sinh.jpg');
-    expect(image.getAttribute('src')).toMatch(/^data:image\/png;base64,/);
-    expect(document.querySelector('[data-attachment="giay_chung_sinh"]')).toHaveTextContent('JPEG · 1,2 MB');
+    expect(image.getAttribute('src')).toMatch(/^data:image\/jpeg;base64,/);
+    expect(document.querySelector('[data-attachment="giay_chung_sinh"]')).toHaveTextContent('JPEG · 1 KB');
     expect(invokeMock).toHaveBeenCalledWith('attachment_preview', expect.objectContaining({ id: expect.any(Number) }));
   });
 
   it('lists the files on the check page, with a button for each missing one', async () => {
-    const draftId = seedDraft({ currentStep: 'review', answers: { has_birth_certificate: true } });
+    const draftId = seedDraft({ currentStep: 'review', answers: { has_birth_certificate: true, surrogacy: true } });
     pickNext('giay-chung-sinh.png');
     await fakeInvoke('attach_file', { draftId, code: '1.001193', documentId: 'giay_chung_sinh', filterName: 'Bản chụp' });
     const user = userEvent.setup();
@@ -998,8 +1051,8 @@ describe('documents and attachments', () => {
     expect(list.querySelector('[data-attachment="giay_chung_sinh"]')).toHaveTextContent('giay-chung-sinh.png');
     expect(list.querySelector('[data-remove]')).toBeNull();
     expect(list.querySelector('[data-replace]')).toBeNull();
-    pickNext('can-cuoc.pdf');
-    await user.click(list.querySelector<HTMLElement>('[data-attach="can_cuoc"]')!);
-    await waitFor(() => expect(list.querySelector('[data-attachment="can_cuoc"]')).toHaveTextContent('can-cuoc.pdf'));
+    pickNext('xac-nhan.pdf');
+    await user.click(list.querySelector<HTMLElement>('[data-attach="xac_nhan_mang_thai_ho"]')!);
+    await waitFor(() => expect(list.querySelector('[data-attachment="xac_nhan_mang_thai_ho"]')).toHaveTextContent('xac-nhan.pdf'));
   });
 });
