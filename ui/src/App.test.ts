@@ -4,15 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
 import App from './App.svelte';
-import { resetCache } from './lib/api';
 import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
-import { resetPortal } from './lib/portal.svelte';
-import { resetSync } from './lib/sync.svelte';
-import { clearToasts } from './lib/toast.svelte';
-import { resetHomeSearch } from './lib/pages/Home.svelte';
-import { forgetSaveQueues } from './lib/pages/Interview.svelte';
 import { rust } from './test/rust';
 import {
   fakeDraft,
@@ -59,12 +53,6 @@ beforeEach(() => {
   invokeMock.mockReset();
   invokeMock.mockImplementation((command, args) => fakeInvoke(command, args as Record<string, unknown>));
   resetFakeBackend();
-  forgetSaveQueues();
-  resetHomeSearch();
-  resetCache();
-  resetPortal();
-  resetSync();
-  clearToasts();
   localStorage.clear();
   i18n.locale = 'vi';
 });

@@ -8,15 +8,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import App from './App.svelte';
-import { resetCache } from './lib/api';
 import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
-import { resetPortal } from './lib/portal.svelte';
-import { resetSync } from './lib/sync.svelte';
-import { clearToasts } from './lib/toast.svelte';
-import { resetHomeSearch } from './lib/pages/Home.svelte';
-import { forgetSaveQueues } from './lib/pages/Interview.svelte';
 import {
   changeDossierStatus,
   deliverQueued,
@@ -75,12 +69,6 @@ beforeEach(() => {
     return () => listeners.delete(listener);
   });
   resetFakeBackend();
-  forgetSaveQueues();
-  resetHomeSearch();
-  resetCache();
-  resetPortal();
-  resetSync();
-  clearToasts();
   localStorage.clear();
   i18n.locale = 'vi';
 });

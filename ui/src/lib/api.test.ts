@@ -4,8 +4,6 @@ import { listen } from '@tauri-apps/api/event';
 import {
   attachFile,
   listenForSync,
-  listProvinces,
-  resetCache,
   searchProcedures,
   toAppError,
   unlock,
@@ -19,7 +17,6 @@ const listenMock = vi.mocked(listen);
 beforeEach(() => {
   invokeMock.mockReset();
   listenMock.mockReset();
-  resetCache();
 });
 
 describe('api', () => {
@@ -58,14 +55,6 @@ describe('api', () => {
   it('passes the AppError of a command through unchanged', async () => {
     invokeMock.mockRejectedValueOnce({ code: 'vault-wrong-key', args: {} });
     await expect(unlock('sai'), 'a wrong passphrase reaches the UI as its AppError').rejects.toEqual({ code: 'vault-wrong-key', args: {} });
-  });
-
-  it('asks for the provinces once', async () => {
-    invokeMock.mockResolvedValue([{ code: '01', name: 'Thành phố Hà Nội', kind: 'thanh_pho' }]);
-    await listProvinces();
-    await listProvinces();
-    expect(invokeMock).toHaveBeenCalledTimes(1);
-    expect(invokeMock).toHaveBeenCalledWith('list_provinces');
   });
 
   it('passes an AppError through and wraps anything else', async () => {

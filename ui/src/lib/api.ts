@@ -4,7 +4,7 @@
 // UI can show it through the Fluent id `error-<code>`), caches the province
 // list, and forwards the sync notices.
 import { commands as generated, events } from './bindings';
-import type { AppError, Province, SyncNotice } from './types';
+import type { AppError, SyncNotice } from './types';
 
 /** The code used when a rejection is not an AppError (e.g. no Tauri shell). */
 export const UNEXPECTED = 'unexpected';
@@ -56,6 +56,7 @@ export const {
   homeShown,
   listDrafts,
   listProfiles,
+  listProvinces,
   listSubmissions,
   lockState,
   openDraft,
@@ -81,22 +82,6 @@ export const {
   unlock,
   updateProfileFromDraft,
 } = commands;
-
-let provinces: Promise<Province[]> | null = null;
-
-/** Every province, in alphabetical order of its proper name (fetched once). */
-export function listProvinces(): Promise<Province[]> {
-  if (!provinces) {
-    provinces = commands.listProvinces();
-    provinces.catch(() => (provinces = null));
-  }
-  return provinces;
-}
-
-/** Forgets cached answers; for tests. */
-export function resetCache(): void {
-  provinces = null;
-}
 
 /**
  * Calls `handler` with every notice of the sync worker (connection,

@@ -3,46 +3,57 @@
 // list drafts or dossiers watch to read them again.
 import { statusLabel } from './dossiers';
 import { t } from './i18n.svelte';
-import { setOnline } from './portal.svelte';
-import { NOTICE_MS, dismissToast, showToast } from './toast.svelte';
+import type { Portal } from './portal.svelte';
+import { NOTICE_MS, type Toasts } from './toast.svelte';
 import type { SyncNotice } from './types';
 
-class SyncState {
+/** What the sync worker's notices changed, for one app (see app-state.svelte.ts). */
+export class SyncState {
   /** Goes up with every notice: submissions and drafts may have changed. */
   revision = $state(0);
   /** Dossier codes of the drafts delivered in this run, by draft id. */
   delivered = $state<{ [draftId in string]?: string }>({});
   /** The draft whose submission the screen is showing the result of: its delivery needs no toast. */
   onScreen: number | null = null;
-}
 
-export const sync = new SyncState();
+  #portal: Portal;
+  #toasts: Toasts;
+
+  constructor(portal: Portal, toasts: Toasts) {
+    this.#portal = portal;
+    this.#toasts = toasts;
+  }
+
+  /** Reacts to one notice of the sync worker. */
+  handle(notice: SyncNotice, actions: SyncActions): void {
+    handleSyncNotice(this, this.#portal, this.#toasts, notice, actions);
+  }
+}
 
 export type SyncActions = {
   /** Opens a draft's interview (the one the portal sent back). */
   openDraft: (draftId: number) => void;
 };
 
-/** Reacts to one notice of the sync worker. */
-export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void {
+function handleSyncNotice(sync: SyncState, portal: Portal, toasts: Toasts, notice: SyncNotice, actions: SyncActions): void {
   switch (notice.kind) {
     case 'online':
       // Only the indicator changes.
-      setOnline(notice.online);
+      portal.setOnline(notice.online);
       break;
     case 'delivered': {
       const code = notice.code;
-      setOnline(true);
+      portal.setOnline(true);
       sync.delivered[notice.draft_id] = code;
       // The submissions screen says it already where the person is looking.
       if (sync.onScreen !== notice.draft_id) {
-        showToast({ key: `dossier:${code}`, message: () => t('sync-delivered', { code }), duration: NOTICE_MS });
+        toasts.show({ key: `dossier:${code}`, message: () => t('sync-delivered', { code }), duration: NOTICE_MS });
       }
       break;
     }
     case 'status_changed': {
       const { code, status, note } = notice;
-      showToast({
+      toasts.show({
         key: `dossier:${code}`,
         message: () => t('sync-status-changed', { code, status: statusLabel(status) }),
         detail: () => (note ? t('sync-status-note') : null),
@@ -53,8 +64,8 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
     }
     case 'sent_back': {
       const draftId = notice.draft_id;
-      setOnline(true);
-      const id: number = showToast({
+      portal.setOnline(true);
+      const id: number = toasts.show({
         key: `draft:${draftId}`,
         message: () => t('sync-rejected'),
         detail: () => (notice.reason ? t(reasonMessage(notice.reason)) : null),
@@ -62,7 +73,7 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
           id: `open-rejected-${draftId}`,
           label: () => t('sync-open-draft'),
           run: () => {
-            dismissToast(id);
+            toasts.dismiss(id);
             actions.openDraft(draftId);
           },
         },
@@ -77,11 +88,4 @@ export function handleSyncNotice(notice: SyncNotice, actions: SyncActions): void
 /** The message saying why a submission came back: the error's own, or a plain one for a refusal without a stated reason. */
 function reasonMessage(reason: string): string {
   return reason === 'portal-refused' ? 'sync-rejected-refused' : `error-${reason}`;
-}
-
-/** Forgets what this run saw; for tests. */
-export function resetSync(): void {
-  sync.revision = 0;
-  sync.delivered = {};
-  sync.onScreen = null;
 }

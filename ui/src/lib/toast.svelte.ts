@@ -34,73 +34,69 @@ export const NOTICE_MS = 8_000;
 /** At most this many messages at once; the oldest goes first. */
 const MAX_SHOWN = 3;
 
-class Toasts {
+/** The messages on screen, with their countdowns; one per app (see app-state.svelte.ts). */
+export class Toasts {
   list = $state.raw<Toast[]>([]);
-}
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- timers, not state
+  #timers = new Map<number, ReturnType<typeof setTimeout>>();
+  #paused = false;
+  #nextId = 1;
 
-export const toasts = new Toasts();
-
-// eslint-disable-next-line svelte/prefer-svelte-reactivity -- timers, not state
-const timers = new Map<number, ReturnType<typeof setTimeout>>();
-let paused = false;
-let nextId = 1;
-
-function startTimer(toast: Toast): void {
-  clearTimeout(timers.get(toast.id));
-  timers.set(
-    toast.id,
-    setTimeout(() => dismissToast(toast.id), toast.duration),
-  );
-}
-
-function stopTimer(id: number): void {
-  clearTimeout(timers.get(id));
-  timers.delete(id);
-}
-
-/** Shows a message; its id. */
-export function showToast(input: ToastInput): number {
-  const toast: Toast = { ...input, id: nextId++, duration: input.duration ?? NOTICE_MS };
-  const replaced = input.key === undefined ? [] : toasts.list.filter((t) => t.key === input.key);
-  for (const old of replaced) stopTimer(old.id);
-  let list = [...toasts.list.filter((t) => !replaced.includes(t)), toast];
-  while (list.length > MAX_SHOWN) {
-    const [oldest, ...rest] = list;
-    if (oldest) stopTimer(oldest.id);
-    list = rest;
+  #startTimer(toast: Toast): void {
+    clearTimeout(this.#timers.get(toast.id));
+    this.#timers.set(
+      toast.id,
+      setTimeout(() => this.dismiss(toast.id), toast.duration),
+    );
   }
-  toasts.list = list;
-  if (!paused) startTimer(toast);
-  return toast.id;
-}
 
-export function dismissToast(id: number): void {
-  stopTimer(id);
-  toasts.list = toasts.list.filter((t) => t.id !== id);
-  // An empty region is hidden, so nothing is on it to keep the pause.
-  if (toasts.list.length === 0) paused = false;
-}
+  #stopTimer(id: number): void {
+    clearTimeout(this.#timers.get(id));
+    this.#timers.delete(id);
+  }
 
-/** Removes the messages with this key (e.g. when the screen they belong to goes). */
-export function dismissToastsWithKey(key: string): void {
-  for (const toast of toasts.list) if (toast.key === key) dismissToast(toast.id);
-}
+  /** Shows a message; its id. */
+  show(input: ToastInput): number {
+    const toast: Toast = { ...input, id: this.#nextId++, duration: input.duration ?? NOTICE_MS };
+    const replaced = input.key === undefined ? [] : this.list.filter((t) => t.key === input.key);
+    for (const old of replaced) this.#stopTimer(old.id);
+    let list = [...this.list.filter((t) => !replaced.includes(t)), toast];
+    while (list.length > MAX_SHOWN) {
+      const [oldest, ...rest] = list;
+      if (oldest) this.#stopTimer(oldest.id);
+      list = rest;
+    }
+    this.list = list;
+    if (!this.#paused) this.#startTimer(toast);
+    return toast.id;
+  }
 
-/** Stops every countdown (the user is reading or using a message). */
-export function pauseToasts(): void {
-  paused = true;
-  for (const id of [...timers.keys()]) stopTimer(id);
-}
+  dismiss(id: number): void {
+    this.#stopTimer(id);
+    this.list = this.list.filter((t) => t.id !== id);
+    // An empty region is hidden, so nothing is on it to keep the pause.
+    if (this.list.length === 0) this.#paused = false;
+  }
 
-/** Starts the countdowns again, each from its full length. */
-export function resumeToasts(): void {
-  paused = false;
-  for (const toast of toasts.list) startTimer(toast);
-}
+  /** Removes the messages with this key (e.g. when the screen they belong to goes). */
+  dismissWithKey(key: string): void {
+    for (const toast of this.list) if (toast.key === key) this.dismiss(toast.id);
+  }
 
-/** Forgets every message; for tests. */
-export function clearToasts(): void {
-  for (const id of [...timers.keys()]) stopTimer(id);
-  toasts.list = [];
-  paused = false;
+  /** Stops every countdown (the user is reading or using a message). */
+  pause(): void {
+    this.#paused = true;
+    for (const id of [...this.#timers.keys()]) this.#stopTimer(id);
+  }
+
+  /** Starts the countdowns again, each from its full length. */
+  resume(): void {
+    this.#paused = false;
+    for (const toast of this.list) this.#startTimer(toast);
+  }
+
+  /** Stops every countdown for good (the app is gone). */
+  close(): void {
+    for (const id of [...this.#timers.keys()]) this.#stopTimer(id);
+  }
 }

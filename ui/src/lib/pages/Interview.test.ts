@@ -3,14 +3,11 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
-import Interview, { forgetSaveQueues } from './Interview.svelte';
-import { clearPreviews } from '../components/AttachmentThumb.svelte';
-import { resetCache } from '../api';
+import Interview from './Interview.svelte';
+import { AppState, appContext } from '../app-state.svelte';
 import { translate } from '../fluent';
 import { formatTime } from '../format';
 import { i18n } from '../i18n.svelte';
-import { resetPortal } from '../portal.svelte';
-import { clearToasts } from '../toast.svelte';
 import {
   stateFor,
   definitionOf,
@@ -40,6 +37,14 @@ function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return element as T;
 }
 
+/** The app's state for this test: one per test, shared by the pages it opens. */
+let app = new AppState();
+
+/** Mounts the interview page as App.svelte would, with this test's app state. */
+function show(props: { draftId: number; onExit: (code: string) => void; onHome: () => void; onSubmitted: typeof onSubmitted }) {
+  return render(Interview, { props, context: appContext(app) });
+}
+
 type Seed = Parameters<typeof seedDraft>[0];
 
 /** Opens a new draft (or one made from `seed`) and waits for its page. */
@@ -47,7 +52,7 @@ async function openDraftPage(seed: Seed = {}, heading = 'Người đi đăng ký
   const draftId = seedDraft(seed);
   const user = userEvent.setup();
   const onExit = vi.fn();
-  render(Interview, { draftId, onExit, onHome: vi.fn(), onSubmitted });
+  show({ draftId, onExit, onHome: vi.fn(), onSubmitted });
   await screen.findByRole('heading', { level: 2, name: heading });
   return { user, onExit, draftId };
 }
@@ -58,7 +63,7 @@ const start = (seed: Seed = {}) => openDraftPage(seed);
 async function openCheckPage(seed: Seed = {}) {
   const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, files: readyFiles, ...seed });
   const user = userEvent.setup();
-  render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+  show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
   await waitFor(() => byId('check-answers'));
   return { user, draftId };
 }
@@ -132,14 +137,10 @@ function questions(answers: typeof readyAnswers): number {
 }
 
 beforeEach(() => {
+  app = new AppState();
   invokeMock.mockReset();
   invokeMock.mockImplementation((command, args) => fakeInvoke(command, args as Record<string, unknown>));
   resetFakeBackend();
-  forgetSaveQueues();
-  clearPreviews();
-  resetCache();
-  resetPortal();
-  clearToasts();
   onSubmitted.mockReset();
   i18n.locale = 'vi';
 });
@@ -579,7 +580,7 @@ describe('a draft the portal sent back', () => {
   it('says why at the top and shows each error under its field until the field changes', async () => {
     const draftId = seedDraft({ currentStep: 'requester', answers: readyAnswers, files: readyFiles, rejection: refused(problems) });
     const user = userEvent.setup();
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const notice = await waitFor(() => byId('rejection-notice'));
     expect(notice).toHaveTextContent('Cổng dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng');
     expect(byId('rejection-notice-title')).toHaveFocus();
@@ -616,7 +617,7 @@ describe('a draft the portal sent back', () => {
   it('combines the portal error with the engine errors of the same field', async () => {
     const draftId = seedDraft({ answers: { requester_name: 'Nguyễn Văn An' }, rejection: refused([{ field: 'requester_phone', message_id: 'error-portal-rule' }]) });
     const user = userEvent.setup();
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await waitFor(() => byId('rejection-notice'));
     await user.click(byId('next'));
     const error = await waitFor(() => byId('error-requester_phone'));
@@ -635,7 +636,7 @@ describe('a draft the portal sent back', () => {
       ]),
     });
     const user = userEvent.setup();
-    const first = render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    const first = show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await waitFor(() => byId('error-requester_phone'));
     expect(byId('error-requester_name')).toHaveTextContent(vi_('error-portal-rule'));
     await user.clear(byId('field-requester_phone'));
@@ -645,7 +646,7 @@ describe('a draft the portal sent back', () => {
     first.unmount();
     cleanup();
 
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await waitFor(() => byId('rejection-notice'));
     expect(document.getElementById('error-requester_phone')).toBeNull();
     expect(byId('error-requester_name')).toBeInTheDocument();
@@ -654,7 +655,7 @@ describe('a draft the portal sent back', () => {
   it('shows the errors on the check page too, and a new submission forgets them', async () => {
     const draftId = seedDraft({ currentStep: 'review', answers: readyAnswers, files: readyFiles, rejection: refused(problems) });
     const user = userEvent.setup();
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await waitFor(() => byId('check-answers'));
     expect(byId('rejection-notice')).toBeInTheDocument();
     expect(byId('review-error-requester_phone')).toHaveTextContent(vi_('error-portal-rule'));
@@ -670,7 +671,7 @@ describe('a draft the portal sent back', () => {
       answers: readyAnswers,
       rejection: { reason: 'portal-refused', detail: 'Hồ sơ đã được nộp trước đó', fields: [] },
     });
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const notice = await waitFor(() => byId('rejection-notice'));
     expect(byId('rejection-notice-title')).toHaveTextContent(vi_('rejection-title-refused'));
     expect(byId('rejection-reason')).toHaveTextContent('Hồ sơ đã được nộp trước đó');
@@ -684,7 +685,7 @@ describe('errors from the back end', () => {
       if (command === 'open_draft') throw { code: 'procedure-not-found', args: { code: '9.999' } };
       return fakeInvoke(command, args as Record<string, unknown>);
     });
-    render(Interview, { draftId: 1, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    show({ draftId: 1, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const alert = await screen.findByRole('alert');
     const expected = translate('vi', 'error-procedure-not-found', { code: '9.999' });
     expect(alert).toHaveTextContent(
@@ -783,7 +784,7 @@ describe('autosave', () => {
     cleanup();
     // Closing sent the name; its save is still out when the draft opens again.
     await waitFor(() => expect(held.map((h) => h.fieldId)).toEqual(['requester_name']));
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
     expect(status()).toBe('Đang lưu…');
     await user.type(byId('field-requester_phone'), '0912345678');
@@ -854,7 +855,7 @@ describe('autosave', () => {
 
   it('resumes on the check page when the draft was left there', async () => {
     const draftId = seedDraft({ currentStep: 'review', answers: { requester_name: 'Nguyễn Văn An' } });
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     await waitFor(() => byId('check-answers'));
     expect(byId('check-answers').querySelector('[data-answer="requester_name"] .value')).toHaveTextContent('Nguyễn Văn An');
     expect(positions()).toEqual([]);
@@ -1045,7 +1046,7 @@ describe('documents and attachments', () => {
     pickNext('giay-chung-sinh.png');
     await fakeInvoke('attach_file', { draftId, code: '1.001193', documentId: 'giay_chung_sinh', filterName: 'Bản chụp' });
     const user = userEvent.setup();
-    render(Interview, { draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
+    show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const list = await waitFor(() => byId('documents'));
     expect(within(byId('check-answers')).getByText('Giấy chứng sinh (bản chính)')).toBeInTheDocument();
     expect(list.querySelector('[data-attachment="giay_chung_sinh"]')).toHaveTextContent('giay-chung-sinh.png');
