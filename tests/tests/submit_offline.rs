@@ -66,7 +66,9 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
     app.shot("10-queued-offline").await;
 
     let portal = start_portal(addr, &portal_db).await;
-    let listed = wait_for_text(&app, "#submissions", "X01-").await;
+    // The delivery's notice names the code at once; the list follows once read again.
+    wait_for_text(&app, "#submissions [data-dossier]", "X01-").await;
+    let listed = app.text("#submissions").await;
     assert!(!listed.contains("Đang chờ gửi"), "nothing waits any more: {listed}");
     app.shot("11-delivered").await;
 

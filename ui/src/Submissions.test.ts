@@ -12,6 +12,8 @@ import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
 import {
+  CERTIFIED_COPY,
+  certifiedCopyAnswers,
   changeDossierStatus,
   deliverQueued,
   fakeDraft,
@@ -193,18 +195,7 @@ describe('the header', () => {
 
 describe('submitting', () => {
   it('lists what is still to give after a submission the portal takes without a document', async () => {
-    // A certified copy: the original is shown at the office, never uploaded.
-    const certifiedCopy = {
-      requester_name: 'Nguyễn Văn An',
-      requester_id: '001090012345',
-      requester_phone: '0912345678',
-      issued_in_vietnam: true,
-      paper_name: 'Bằng tốt nghiệp trung học phổ thông',
-      page_count: '1',
-      copy_count: '2',
-      copy_format: 'electronic',
-    };
-    const { user } = await startOnCheckPage(certifiedCopy, [], '2.000815');
+    const { user } = await startOnCheckPage(certifiedCopyAnswers, [], CERTIFIED_COPY);
     await user.click(byId('submit'));
     await waitFor(() => byId('submit-result'));
     const todo = byId('to-follow');
@@ -406,7 +397,17 @@ describe('notices from the sync worker', () => {
     await waitFor(() => element('[data-queued]'));
 
     const notice = deliverQueued();
+    // The list is read again after the notice; until then the notice alone says it went.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'list_submissions') await held;
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
     emitSync(notice);
+    await waitFor(() => expect(byId('submit-result')).toHaveTextContent(notice.code));
+    expect(document.querySelector('[data-queued]'), 'a confirmed submission waits no more, even before the list is read').toBeNull();
+    release();
     await waitFor(() => element(`[data-dossier="${notice.code}"]`));
     expect(document.querySelector('[data-queued]')).toBeNull();
     expect(byId('submissions')).not.toHaveTextContent('Đang chờ gửi');

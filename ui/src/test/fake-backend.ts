@@ -297,6 +297,21 @@ export const readyAnswers: Answers = {
 /** The documents that need a file for [`readyAnswers`]. */
 export const readyFiles = ['giay_chung_sinh'];
 
+/** The procedure of a certified copy: its original is shown at the office, never uploaded. */
+export const CERTIFIED_COPY = '2.000815';
+
+/** Answers that complete a certified copy, ready to submit with no file. */
+export const certifiedCopyAnswers: Answers = {
+  requester_name: 'Nguyễn Văn An',
+  requester_id: '001090012345',
+  requester_phone: '0912345678',
+  issued_in_vietnam: true,
+  paper_name: 'Bằng tốt nghiệp trung học phổ thông',
+  page_count: '1',
+  copy_count: '2',
+  copy_format: 'electronic',
+};
+
 // The portal: the connection, the outbox and the dossiers it confirmed.
 
 /** Changes what portal_status reports (training, account, connection). */

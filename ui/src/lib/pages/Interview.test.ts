@@ -9,6 +9,8 @@ import { translate } from '../fluent';
 import { formatTime } from '../format';
 import { i18n } from '../i18n.svelte';
 import {
+  CERTIFIED_COPY,
+  certifiedCopyAnswers,
   stateFor,
   definitionOf,
   fakeDraft,
@@ -409,21 +411,8 @@ describe('check your answers', () => {
 
   it('warns before submitting about a document given later, and hands it on as a to-do', async () => {
     // A certified copy: the original is shown at the office, never uploaded.
-    const { user, draftId } = await openCheckPage({
-      code: '2.000815',
-      answers: {
-        requester_name: 'Nguyễn Văn An',
-        requester_id: '001090012345',
-        requester_phone: '0912345678',
-        issued_in_vietnam: true,
-        paper_name: 'Bằng tốt nghiệp trung học phổ thông',
-        page_count: '1',
-        copy_count: '2',
-        copy_format: 'electronic',
-      },
-      files: [],
-    });
-    const original = definitionOf('2.000815').documents.find((d) => d.id === 'original')!;
+    const { user, draftId } = await openCheckPage({ code: CERTIFIED_COPY, answers: certifiedCopyAnswers, files: [] });
+    const original = definitionOf(CERTIFIED_COPY).documents.find((d) => d.id === 'original')!;
     expect(byId('submit')).toBeEnabled();
     expect(byId('to-follow-warning')).toHaveTextContent(vi_('review-to-follow', { count: 1 }));
     expect(byId('ready-message')).toHaveTextContent(original.name.vi);
