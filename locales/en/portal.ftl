@@ -1,14 +1,18 @@
 # Dossier statuses on the portal, notifications, and submission errors.
 
+# The national portal's statuses (TrangThaiHoSo 1–10); "Sending attachments"
+# is the app's own step, before the portal has the dossier.
 dossier-status-awaiting_attachments = Sending attachments
-dossier-status-submitted = Submitted
+dossier-status-submitted = Newly registered
 dossier-status-received = Received
-dossier-status-in_review = In review
-dossier-status-supplement_required = More documents needed
-dossier-status-result_ready = Result ready
-dossier-status-returned = Result handed over
-dossier-status-rejected = Rejected
-dossier-status-withdrawn = Withdrawn
+dossier-status-rejected = Not accepted
+dossier-status-in_review = Being processed
+dossier-status-supplement_required = More documents requested
+dossier-status-payment_required = Fees to pay
+dossier-status-withdrawn = Withdrawal requested
+dossier-status-stopped = Processing stopped
+dossier-status-result_ready = Processed
+dossier-status-returned = Result returned
 
 notification-status-title = Dossier { $code }
 notification-status-body = New status: { $status } (on { $date }).

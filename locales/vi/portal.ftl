@@ -1,14 +1,18 @@
 # Trạng thái hồ sơ trên cổng dịch vụ công, thông báo, và lỗi khi nộp.
 
+# Tên các trạng thái theo Cổng Dịch vụ công quốc gia (mã TrangThaiHoSo 1–10);
+# "Đang gửi tệp đính kèm" là bước của ứng dụng, trước khi cổng nhận hồ sơ.
 dossier-status-awaiting_attachments = Đang gửi tệp đính kèm
-dossier-status-submitted = Đã nộp
-dossier-status-received = Đã tiếp nhận
-dossier-status-in_review = Đang giải quyết
-dossier-status-supplement_required = Cần bổ sung hồ sơ
-dossier-status-result_ready = Đã có kết quả
+dossier-status-submitted = Mới đăng ký
+dossier-status-received = Được tiếp nhận
+dossier-status-rejected = Không được tiếp nhận
+dossier-status-in_review = Đang xử lý
+dossier-status-supplement_required = Yêu cầu bổ sung giấy tờ
+dossier-status-payment_required = Yêu cầu thực hiện nghĩa vụ tài chính
+dossier-status-withdrawn = Công dân yêu cầu rút hồ sơ
+dossier-status-stopped = Dừng xử lý
+dossier-status-result_ready = Đã xử lý xong
 dossier-status-returned = Đã trả kết quả
-dossier-status-rejected = Bị từ chối
-dossier-status-withdrawn = Đã rút hồ sơ
 
 notification-status-title = Hồ sơ { $code }
 notification-status-body = Trạng thái mới: { $status } (ngày { $date }).

@@ -45,6 +45,15 @@ pub enum SyncNotice {
         /// The agency's note.
         note: Option<String>,
     },
+    /// The day a dossier's result is due changed.
+    DueChanged {
+        /// The dossier code.
+        code: String,
+        /// The new day (`YYYY-MM-DD`).
+        due_date: String,
+        /// True when the agency sent an apology letter with it.
+        apology: bool,
+    },
 }
 
 /// Forwards a worker event to the window, raises a desktop notification
@@ -64,6 +73,16 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
             code: dossier.code,
         },
         Event::SentBack { draft_id, reason } => SyncNotice::SentBack { draft_id, reason },
+        Event::DueChanged { dossier, .. } => {
+            let Some(due_date) = dossier.due_date.clone() else {
+                return;
+            };
+            SyncNotice::DueChanged {
+                code: dossier.code.clone(),
+                due_date,
+                apology: dossier.due_changes.last().is_some_and(|c| c.apology),
+            }
+        }
         Event::StatusChanged { dossier, .. } => {
             // The notification speaks the language the person chose in the window.
             let locale = app

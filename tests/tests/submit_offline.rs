@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use e2e::{App, Driver};
-use portal::types::{Status, StatusUpdate};
+use portal::types::{DueUpdate, Status, StatusUpdate};
 use portal_sandbox::{Config, Sandbox};
 
 async fn start_portal(addr: SocketAddr, database: &std::path::Path) -> Sandbox {
@@ -80,27 +80,52 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
         Status::Submitted,
         "exactly one dossier, filed with its files"
     );
-    let response = reqwest::Client::new()
+    let admin = reqwest::Client::new();
+    let response = admin
         .post(format!("{url}/admin/dossiers/{}/status", dossier.id))
         .header("x-admin-token", portal.admin_token())
         .json(&StatusUpdate {
             status: Status::Received,
             note: Some("Đã nhận đủ giấy tờ".into()),
+            handler: Some("Lê Thị Hoa, Bộ phận Một cửa".into()),
+            due_date: Some("2026-12-04".into()),
         })
         .send()
         .await
         .unwrap();
     assert!(response.status().is_success(), "the agency moves the dossier on");
-    wait_for_text(&app, "#toast", "Đã tiếp nhận").await;
-    let timeline = wait_for_text(
-        &app,
-        &format!("[data-dossier='{}']", dossier.code),
-        "Đã nhận đủ giấy tờ",
-    )
-    .await;
+    wait_for_text(&app, "#toast", "Được tiếp nhận").await;
+    let card = format!("[data-dossier='{}']", dossier.code);
+    let timeline = wait_for_text(&app, &card, "Đã nhận đủ giấy tờ").await;
     assert!(
-        timeline.contains("Đã nộp") && timeline.contains("Đã tiếp nhận"),
-        "the timeline is dated and complete: {timeline}"
+        timeline.contains("Mới đăng ký") && timeline.contains("Được tiếp nhận"),
+        "the timeline is dated and complete, in the national portal's words: {timeline}"
+    );
+    assert!(
+        timeline.contains("Người xử lý: Lê Thị Hoa, Bộ phận Một cửa")
+            && timeline.contains("Ngày hẹn trả kết quả: 04/12/2026"),
+        "who took it in, and the day the result is due: {timeline}"
+    );
+
+    // The agency is late: a new day, with an apology letter.
+    let response = admin
+        .post(format!("{url}/admin/dossiers/{}/due", dossier.id))
+        .header("x-admin-token", portal.admin_token())
+        .json(&DueUpdate {
+            due_date: "2026-12-09".into(),
+            reason: Some("Cần xác minh thêm nơi sinh".into()),
+            apology: true,
+        })
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "the agency moves the due day");
+    let timeline = wait_for_text(&app, &card, "09/12/2026").await;
+    assert!(
+        timeline.contains("Ngày hẹn trả đổi từ 04/12/2026 sang 09/12/2026")
+            && timeline.contains("thư xin lỗi")
+            && timeline.contains("Cần xác minh thêm nơi sinh"),
+        "the change of the due day shows with its reason and the apology: {timeline}"
     );
     app.shot("12-status-timeline").await;
     app.close().await;

@@ -15,6 +15,7 @@ import {
   CERTIFIED_COPY,
   certifiedCopyAnswers,
   changeDossierStatus,
+  changeDueDate,
   deliverQueued,
   fakeDraft,
   fakeInvoke,
@@ -319,15 +320,19 @@ describe('the submissions screen', () => {
     expect(within(byId('submissions')).getByRole('heading', { level: 1 })).toHaveFocus();
   });
 
-  it('lists the queued submissions first, then each dossier with its code, status and dated timeline', async () => {
+  it('lists the queued submissions first, then each dossier with its code, status, due day and dated timeline', async () => {
     const waiting = seedDraft({ answers: { requester_name: 'Trần Thị Bình' } });
     const outboxId = seedQueued(waiting, 3);
     const history = [
       { status: 'submitted' as const, at: '2026-11-29T01:05:00Z', note: null },
-      { status: 'received' as const, at: '2026-11-29T03:30:00Z', note: 'Đã nhận đủ giấy tờ' },
+      { status: 'received' as const, at: '2026-11-29T03:30:00Z', note: 'Đã nhận đủ giấy tờ', handler: 'Lê Thị Hoa, Bộ phận Một cửa' },
       { status: 'supplement_required' as const, at: '2026-11-30T09:00:00Z', note: 'Bổ sung bản sao giấy chứng sinh' },
     ];
-    seedDossier({ code: 'X01-20261129-0001', person: 'Nguyễn Văn An', history, fee: 0 });
+    const changes = [
+      { at: '2026-11-29T03:30:01Z', from: null, to: '2026-12-04', reason: null, apology: false },
+      { at: '2026-12-03T08:00:00Z', from: '2026-12-04', to: '2026-12-09', reason: 'Cần xác minh thêm nơi sinh', apology: true },
+    ];
+    seedDossier({ code: 'X01-20261129-0001', person: 'Nguyễn Văn An', history, fee: 0, due: { date: '2026-12-09', changes } });
     const user = await startApp();
     await user.click(byId('nav-submissions'));
 
@@ -342,17 +347,24 @@ describe('the submissions screen', () => {
     expect(dossier).toHaveAccessibleName('Mã hồ sơ: X01-20261129-0001');
     expect(dossier).toHaveTextContent('Đăng ký khai sinh');
     expect(dossier).toHaveTextContent('Người khai: Nguyễn Văn An');
-    expect(dossier.querySelector('[data-status]')).toHaveTextContent('Cần bổ sung hồ sơ');
+    // The status in the national portal's words.
+    expect(dossier.querySelector('[data-status]')).toHaveTextContent('Yêu cầu bổ sung giấy tờ');
+    expect(dossier.querySelector('[data-due]')).toHaveTextContent('Ngày hẹn trả kết quả: 09/12/2026');
     expect(dossier).toHaveTextContent('Lệ phí: Miễn phí');
 
     const timeline = element('[data-dossier="X01-20261129-0001"] [data-timeline]');
     expect(timeline.tagName).toBe('OL');
     const entries = [...timeline.querySelectorAll('li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim());
+    // The steps and the changes of the due day, in the order they happened.
     expect(entries).toEqual([
-      `${formatDateTime(history[0]!.at)} Đã nộp`,
-      `${formatDateTime(history[1]!.at)} Đã tiếp nhận Ghi chú của cơ quan giải quyết: Đã nhận đủ giấy tờ`,
-      `${formatDateTime(history[2]!.at)} Cần bổ sung hồ sơ Ghi chú của cơ quan giải quyết: Bổ sung bản sao giấy chứng sinh`,
+      `${formatDateTime(history[0]!.at)} Mới đăng ký`,
+      `${formatDateTime(history[1]!.at)} Được tiếp nhận Người xử lý: Lê Thị Hoa, Bộ phận Một cửa Ghi chú của cơ quan giải quyết: Đã nhận đủ giấy tờ`,
+      `${formatDateTime(changes[0]!.at)} Hẹn trả kết quả ngày 04/12/2026`,
+      `${formatDateTime(history[2]!.at)} Yêu cầu bổ sung giấy tờ Ghi chú của cơ quan giải quyết: Bổ sung bản sao giấy chứng sinh`,
+      `${formatDateTime(changes[1]!.at)} Ngày hẹn trả đổi từ 04/12/2026 sang 09/12/2026 ` +
+        'Cơ quan giải quyết đã gửi thư xin lỗi và hẹn lại ngày trả kết quả. Lý do: Cần xác minh thêm nơi sinh',
     ]);
+    expect(timeline.querySelector('[data-due-change="2026-12-09"] [data-apology]'), 'the apology letter shows as such').not.toBeNull();
     expect(entries[0]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2} /);
     expect(timeline.querySelector('time')).toHaveAttribute('datetime', history[0]!.at);
   });
@@ -411,7 +423,7 @@ describe('notices from the sync worker', () => {
     await waitFor(() => element(`[data-dossier="${notice.code}"]`));
     expect(document.querySelector('[data-queued]')).toBeNull();
     expect(byId('submissions')).not.toHaveTextContent('Đang chờ gửi');
-    expect(text(`[data-dossier="${notice.code}"] [data-status]`)).toBe('Đã nộp');
+    expect(text(`[data-dossier="${notice.code}"] [data-status]`)).toBe('Mới đăng ký');
     // The message of the submission now says where it went, and is announced.
     const result = byId('submit-result');
     expect(result).toHaveTextContent(`Hồ sơ đã được gửi. Mã hồ sơ: ${notice.code}`);
@@ -442,13 +454,32 @@ describe('notices from the sync worker', () => {
 
     emitSync(changeDossierStatus('X01-20261129-0001', 'received', 'Đã nhận đủ giấy tờ'));
     const toast = await waitFor(() => byId('toast'));
-    expect(toast).toHaveTextContent('Hồ sơ X01-20261129-0001: Đã tiếp nhận');
+    expect(toast).toHaveTextContent('Hồ sơ X01-20261129-0001: Được tiếp nhận');
     expect(toast).toHaveTextContent('Đã nhận đủ giấy tờ');
     expect(toast.querySelector('[lang="vi"]'), 'the agency’s own words are marked Vietnamese').toHaveTextContent('Đã nhận đủ giấy tờ');
     await waitFor(() => expect(element('[data-dossier="X01-20261129-0001"] [data-timeline]').querySelectorAll('li')).toHaveLength(2));
     const dossier = element('[data-dossier="X01-20261129-0001"]');
-    expect(dossier.querySelector('[data-status]')).toHaveTextContent('Đã tiếp nhận');
+    expect(dossier.querySelector('[data-status]')).toHaveTextContent('Được tiếp nhận');
     expect(dossier).toHaveTextContent('Đã nhận đủ giấy tờ');
+  });
+
+  it('on a new due day, says so with the apology and shows it on the dossier', async () => {
+    seedDossier({
+      code: 'X01-20261129-0001',
+      history: [{ status: 'received', at: '2026-11-29T03:30:00Z', note: null }],
+      due: { date: '2026-12-04', changes: [{ at: '2026-11-29T03:30:01Z', from: null, to: '2026-12-04', reason: null, apology: false }] },
+    });
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    await waitFor(() => expect(element('[data-dossier="X01-20261129-0001"] [data-due]')).toHaveTextContent('04/12/2026'));
+
+    emitSync(changeDueDate('X01-20261129-0001', '2026-12-09', 'Cần xác minh thêm nơi sinh', true));
+    const toast = await waitFor(() => byId('toast'));
+    expect(toast).toHaveTextContent('Hồ sơ X01-20261129-0001: ngày hẹn trả kết quả mới là 09/12/2026');
+    expect(toast).toHaveTextContent('Cơ quan giải quyết đã gửi thư xin lỗi.');
+    const dossier = element('[data-dossier="X01-20261129-0001"]');
+    await waitFor(() => expect(dossier.querySelector('[data-due]')).toHaveTextContent('Ngày hẹn trả kết quả: 09/12/2026'));
+    expect(dossier.querySelector('[data-due-change="2026-12-09"]')).toHaveTextContent('Ngày hẹn trả đổi từ 04/12/2026 sang 09/12/2026');
   });
 
   it('shows a message on any screen, for about eight seconds, and one per dossier', async () => {
@@ -456,10 +487,10 @@ describe('notices from the sync worker', () => {
     seedDossier({ code: 'X01-20261129-0001' });
     await startApp();
     emitSync(changeDossierStatus('X01-20261129-0001', 'received'));
-    await waitFor(() => expect(byId('toast')).toHaveTextContent('Hồ sơ X01-20261129-0001: Đã tiếp nhận'));
+    await waitFor(() => expect(byId('toast')).toHaveTextContent('Hồ sơ X01-20261129-0001: Được tiếp nhận'));
     emitSync(changeDossierStatus('X01-20261129-0001', 'in_review'));
-    await waitFor(() => expect(byId('toast')).toHaveTextContent('Hồ sơ X01-20261129-0001: Đang giải quyết'));
-    expect(byId('toast')).not.toHaveTextContent('Đã tiếp nhận');
+    await waitFor(() => expect(byId('toast')).toHaveTextContent('Hồ sơ X01-20261129-0001: Đang xử lý'));
+    expect(byId('toast')).not.toHaveTextContent('Được tiếp nhận');
     vi.advanceTimersByTime(7_000);
     await Promise.resolve();
     expect(document.getElementById('toast')).not.toBeNull();

@@ -1,5 +1,6 @@
-//! Sandbox-only agency side: status moves by admin call, and the clock that
-//! moves open dossiers forward on its own (training mode).
+//! Sandbox-only agency side: status moves and due-day changes by admin
+//! call, and the clock that moves open dossiers forward on its own
+//! (training mode), setting the due day when a dossier is taken in.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -7,9 +8,9 @@ use std::time::Duration;
 use axum::Json;
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
-use portal::types::{Dossier, Status, StatusUpdate};
+use portal::types::{Dossier, DueUpdate, Status, StatusUpdate};
 
-use crate::dossiers::change_status;
+use crate::dossiers::{Step, change_due, change_status};
 use crate::problem::ApiError;
 use crate::state::Shared;
 
@@ -21,11 +22,39 @@ pub(crate) async fn set_status(
     body: Result<Json<StatusUpdate>, JsonRejection>,
 ) -> Result<Json<Dossier>, ApiError> {
     let Json(update) = body?;
-    let dossier = shared
-        .db
-        .transaction(|tx| change_status(tx, &id, update.status, update.note.as_deref()))?;
+    let step = Step {
+        note: update.note.as_deref(),
+        handler: update.handler.as_deref(),
+    };
+    let dossier = shared.db.transaction(|tx| {
+        let moved = change_status(tx, &id, update.status, step)?;
+        match &update.due_date {
+            Some(due) => change_due(tx, &id, due, None, false),
+            None => Ok(moved),
+        }
+    })?;
     Ok(Json(dossier))
 }
+
+/// `POST /admin/dossiers/{id}/due`: the agency sets or moves the day the
+/// result is due, with its reason (and an apology letter when late).
+pub(crate) async fn set_due(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    body: Result<Json<DueUpdate>, JsonRejection>,
+) -> Result<Json<Dossier>, ApiError> {
+    let Json(update) = body?;
+    let dossier = shared
+        .db
+        .transaction(|tx| change_due(tx, &id, &update.due_date, update.reason.as_deref(), update.apology))?;
+    Ok(Json(dossier))
+}
+
+/// The desk that takes dossiers in on the training clock.
+const TRAINING_DESK: &str = "Bộ phận Một cửa (tập huấn)";
+
+/// Days from receipt to the due day on the training clock.
+const TRAINING_DAYS: i64 = 5;
 
 /// The next status on the automatic clock, for the statuses it moves.
 fn forward(status: Status) -> Option<(Status, &'static str)> {
@@ -56,7 +85,15 @@ fn advance_once(shared: &Shared) -> Result<usize, ApiError> {
             let status =
                 Status::from_name(&status).ok_or_else(|| ApiError::bad_request(format!("unknown status {status}")))?;
             if let Some((next, note)) = forward(status) {
-                change_status(tx, &id, next, Some(note))?;
+                let step = Step {
+                    note: Some(note),
+                    handler: Some(TRAINING_DESK),
+                };
+                change_status(tx, &id, next, step)?;
+                if next == Status::Received {
+                    let due = chrono::Local::now().date_naive() + chrono::Duration::days(TRAINING_DAYS);
+                    change_due(tx, &id, &due.format("%Y-%m-%d").to_string(), None, false)?;
+                }
                 moved += 1;
             }
         }

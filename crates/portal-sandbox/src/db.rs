@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS dossiers (
     answers TEXT NOT NULL,
     status TEXT NOT NULL,
     fee INTEGER,
+    due_date TEXT,
     revision INTEGER NOT NULL,
     created_at TEXT NOT NULL
 );
@@ -74,6 +75,18 @@ CREATE TABLE IF NOT EXISTS history (
     status TEXT NOT NULL,
     at TEXT NOT NULL,
     note TEXT,
+    handler TEXT,
+    PRIMARY KEY (dossier_id, seq)
+);
+
+CREATE TABLE IF NOT EXISTS due_changes (
+    dossier_id TEXT NOT NULL REFERENCES dossiers (id),
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    from_date TEXT,
+    to_date TEXT NOT NULL,
+    reason TEXT,
+    apology INTEGER NOT NULL,
     PRIMARY KEY (dossier_id, seq)
 );
 
@@ -134,6 +147,7 @@ impl Db {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.execute_batch(SCHEMA)?;
+        add_missing_columns(&conn)?;
         Ok(Self { conn: Mutex::new(conn) })
     }
 
@@ -181,6 +195,22 @@ impl Db {
         tx.commit()?;
         Ok(out)
     }
+}
+
+/// Columns added after the first release, added to a database made before them.
+const LATER_COLUMNS: [(&str, &str); 2] = [("dossiers", "due_date"), ("history", "handler")];
+
+/// Adds [`LATER_COLUMNS`] to tables made before them (all are nullable text).
+fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
+    for (table, column) in LATER_COLUMNS {
+        let present = conn
+            .prepare(&format!("SELECT 1 FROM pragma_table_info('{table}') WHERE name = ?1"))?
+            .exists([column])?;
+        if !present {
+            conn.execute_batch(&format!("ALTER TABLE {table} ADD COLUMN {column} TEXT"))?;
+        }
+    }
+    Ok(())
 }
 
 /// Takes the next value of the global revision counter, bumped on every
@@ -263,4 +293,32 @@ pub(crate) fn now_rfc3339() -> String {
 pub(crate) fn sha256_hex(data: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     hex::encode(Sha256::digest(data))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_made_before_the_due_day_gets_its_columns_and_keeps_its_rows() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE dossiers (id TEXT PRIMARY KEY, status TEXT NOT NULL);
+             CREATE TABLE history (dossier_id TEXT NOT NULL, seq INTEGER NOT NULL, status TEXT NOT NULL, note TEXT);
+             INSERT INTO dossiers VALUES ('d1', 'received');
+             INSERT INTO history VALUES ('d1', 1, 'received', 'Đã nhận');",
+        )
+        .unwrap();
+        add_missing_columns(&conn).unwrap();
+        add_missing_columns(&conn).unwrap();
+        let due: Option<String> = conn
+            .query_row("SELECT due_date FROM dossiers WHERE id = 'd1'", [], |r| r.get(0))
+            .unwrap();
+        let (note, handler): (String, Option<String>) = conn
+            .query_row("SELECT note, handler FROM history WHERE dossier_id = 'd1'", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        assert_eq!((due, note.as_str(), handler), (None, "Đã nhận", None));
+    }
 }

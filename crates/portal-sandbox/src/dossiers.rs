@@ -15,8 +15,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use portal::types::{
-    AttachmentManifest, AttachmentReceipt, Dossier, DossierChanges, FieldProblem, IDEMPOTENCY_KEY, NewDossier, Status,
-    StatusChange,
+    AttachmentManifest, AttachmentReceipt, Dossier, DossierChanges, DueChange, FieldProblem, IDEMPOTENCY_KEY,
+    NewDossier, Status, StatusChange,
 };
 use procedures::definition::{AgencyLevel, FieldKind, FileKind};
 use procedures::engine::{Answer, Answers, Attached, DocumentStatus, InterviewState};
@@ -47,7 +47,7 @@ fn parse_status(name: String) -> rusqlite::Result<Status> {
 pub(crate) fn load(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<Option<(String, Dossier)>> {
     let row = tx
         .query_row(
-            "SELECT account, code, procedure_code, status, fee, revision FROM dossiers WHERE id = ?1",
+            "SELECT account, code, procedure_code, status, fee, revision, due_date FROM dossiers WHERE id = ?1",
             [id],
             |r| {
                 Ok((
@@ -57,20 +57,37 @@ pub(crate) fn load(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<Option<(S
                     r.get::<_, String>(3)?,
                     r.get::<_, Option<i64>>(4)?.map(|fee| fee as u64),
                     r.get::<_, i64>(5)? as u64,
+                    r.get::<_, Option<String>>(6)?,
                 ))
             },
         )
         .optional()?;
-    let Some((account, code, procedure_code, status, fee, revision)) = row else {
+    let Some((account, code, procedure_code, status, fee, revision, due_date)) = row else {
         return Ok(None);
     };
-    let mut statement = tx.prepare("SELECT status, at, note FROM history WHERE dossier_id = ?1 ORDER BY seq")?;
+    let mut statement =
+        tx.prepare("SELECT status, at, note, handler FROM history WHERE dossier_id = ?1 ORDER BY seq")?;
     let history = statement
         .query_map([id], |r| {
             Ok(StatusChange {
                 status: parse_status(r.get(0)?)?,
                 at: r.get(1)?,
                 note: r.get(2)?,
+                handler: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut statement = tx.prepare(
+        "SELECT at, from_date, to_date, reason, apology FROM due_changes WHERE dossier_id = ?1 ORDER BY seq",
+    )?;
+    let due_changes = statement
+        .query_map([id], |r| {
+            Ok(DueChange {
+                at: r.get(0)?,
+                from: r.get(1)?,
+                to: r.get(2)?,
+                reason: r.get(3)?,
+                apology: r.get(4)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -96,6 +113,8 @@ pub(crate) fn load(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<Option<(S
         history,
         attachments,
         fee,
+        due_date,
+        due_changes,
         revision,
     };
     Ok(Some((account, dossier)))
@@ -109,29 +128,75 @@ fn load_owned(tx: &Transaction<'_>, id: &str, account: &str) -> Result<Dossier, 
     }
 }
 
+/// Who handles a step and what they wrote, as the agency records it.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Step<'a> {
+    /// The agency's note.
+    pub note: Option<&'a str>,
+    /// Who handles it.
+    pub handler: Option<&'a str>,
+}
+
 /// Enters `status`: bumps the revision and adds a history entry.
-fn record_status(tx: &Transaction<'_>, id: &str, status: Status, note: Option<&str>) -> rusqlite::Result<()> {
+fn record_status(tx: &Transaction<'_>, id: &str, status: Status, step: Step<'_>) -> rusqlite::Result<()> {
     let revision = next_revision(tx)?;
     tx.execute(
         "UPDATE dossiers SET status = ?1, revision = ?2 WHERE id = ?3",
         params![status.name(), revision, id],
     )?;
     tx.execute(
-        "INSERT INTO history (dossier_id, seq, status, at, note) \
-         VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE dossier_id = ?1), ?2, ?3, ?4)",
-        params![id, status.name(), now_rfc3339(), note],
+        "INSERT INTO history (dossier_id, seq, status, at, note, handler) \
+         VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM history WHERE dossier_id = ?1), ?2, ?3, ?4, ?5)",
+        params![id, status.name(), now_rfc3339(), step.note, step.handler],
     )?;
     Ok(())
 }
 
-/// Moves a dossier to `next` when [`Status::can_move_to`] allows it (409
-/// otherwise), with the agency's note.
-pub(crate) fn change_status(
+/// A day as the API writes it (`YYYY-MM-DD`), checked; 400 otherwise.
+fn due_day(text: &str) -> Result<String, ApiError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map_err(|_| ApiError::bad_request(format!("Ngày hẹn trả {text:?} không đúng dạng YYYY-MM-DD.")))
+}
+
+/// Sets the day the result is due (the first time, or a change with its
+/// reason): records the change and bumps the revision.
+pub(crate) fn change_due(
     tx: &Transaction<'_>,
     id: &str,
-    next: Status,
-    note: Option<&str>,
+    due: &str,
+    reason: Option<&str>,
+    apology: bool,
 ) -> Result<Dossier, ApiError> {
+    let (_, current) = load(tx, id)?.ok_or_else(|| ApiError::not_found(format!("Không có hồ sơ {id}.")))?;
+    let due = due_day(due)?;
+    if matches!(
+        current.status,
+        Status::Returned | Status::Rejected | Status::Stopped | Status::AwaitingAttachments
+    ) {
+        return Err(ApiError::conflict(format!(
+            "Hồ sơ đang ở trạng thái {}, không có ngày hẹn trả.",
+            current.status.name()
+        )));
+    }
+    let revision = next_revision(tx)?;
+    tx.execute(
+        "UPDATE dossiers SET due_date = ?1, revision = ?2 WHERE id = ?3",
+        params![due, revision, id],
+    )?;
+    tx.execute(
+        "INSERT INTO due_changes (dossier_id, seq, at, from_date, to_date, reason, apology) \
+         VALUES (?1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM due_changes WHERE dossier_id = ?1), ?2, ?3, ?4, ?5, ?6)",
+        params![id, now_rfc3339(), current.due_date, due, reason, apology],
+    )?;
+    load(tx, id)?
+        .map(|(_, d)| d)
+        .ok_or_else(|| ApiError::not_found(id.to_owned()))
+}
+
+/// Moves a dossier to `next` when [`Status::can_move_to`] allows it (409
+/// otherwise), with the agency's note.
+pub(crate) fn change_status(tx: &Transaction<'_>, id: &str, next: Status, step: Step<'_>) -> Result<Dossier, ApiError> {
     let (_, current) = load(tx, id)?.ok_or_else(|| ApiError::not_found(format!("Không có hồ sơ {id}.")))?;
     if !current.status.can_move_to(next) {
         return Err(ApiError::conflict(format!(
@@ -140,7 +205,7 @@ pub(crate) fn change_status(
             next.name()
         )));
     }
-    record_status(tx, id, next, note)?;
+    record_status(tx, id, next, step)?;
     tracing::info!("dossier {id}: {} → {}", current.status.name(), next.name());
     load(tx, id)?
         .map(|(_, d)| d)
@@ -396,7 +461,7 @@ fn store(
         "INSERT INTO idempotency_keys (account, key, request_sha256, dossier_id) VALUES (?1, ?2, ?3, ?4)",
         params![account, key.key, key.request_sha256, id],
     )?;
-    record_status(tx, &id, status, None)?;
+    record_status(tx, &id, status, Step::default())?;
     load_owned(tx, &id, account)
 }
 
@@ -580,7 +645,7 @@ pub(crate) async fn upload(
             |r| r.get(0),
         )?;
         if missing == 0 {
-            record_status(tx, &id, Status::Submitted, None)?;
+            record_status(tx, &id, Status::Submitted, Step::default())?;
             tracing::info!("dossier {id}: every file confirmed, submitted");
         } else {
             let revision = next_revision(tx)?;
@@ -613,7 +678,7 @@ pub(crate) async fn withdraw(
 ) -> Result<Json<Dossier>, ApiError> {
     let dossier = shared.db.transaction(|tx| {
         load_owned(tx, &id, &account)?;
-        change_status(tx, &id, Status::Withdrawn, None)
+        change_status(tx, &id, Status::Withdrawn, Step::default())
     })?;
     Ok(Json(dossier))
 }

@@ -302,6 +302,7 @@ fn router(shared: Arc<Shared>, port: u16) -> Router {
             put(catalog::publish).layer(DefaultBodyLimit::max(MAX_DEFINITION_BYTES)),
         )
         .route("/admin/dossiers/{id}/status", post(admin::set_status))
+        .route("/admin/dossiers/{id}/due", post(admin::set_due))
         .route("/admin/faults", post(faults::set))
         .route_layer(middleware::from_fn_with_state(shared.clone(), guard::require_admin));
     Router::new()

@@ -69,44 +69,70 @@ pub struct NewDossier {
     pub on_behalf: bool,
 }
 
-/// Where a dossier is in its life.
+/// Where a dossier is in its life: the national portal's ten statuses
+/// (TrangThaiHoSo 1–10, see [`Status::national_code`]), and before them
+/// the moment a dossier waits for its files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// Created; waiting for its announced files.
     AwaitingAttachments,
-    /// Every file confirmed; the dossier is filed.
+    /// 1, Mới đăng ký: every file confirmed, filed online, not taken in yet.
     Submitted,
-    /// The agency has taken it in.
+    /// 2, Được tiếp nhận: the agency has taken it in.
     Received,
-    /// Being handled.
+    /// 4, Đang xử lý: being handled.
     InReview,
-    /// The agency asks for more (yêu cầu bổ sung).
+    /// 5, Yêu cầu bổ sung giấy tờ: the agency asks for more.
     SupplementRequired,
-    /// The result is ready to collect or download.
+    /// 6, Yêu cầu thực hiện nghĩa vụ tài chính: a fee or tax is to be paid.
+    PaymentRequired,
+    /// 9, Đã xử lý xong: the result is ready to collect or download.
     ResultReady,
-    /// The result was handed over.
+    /// 10, Đã trả kết quả: the result was handed over.
     Returned,
-    /// Refused, with a reason.
+    /// 3, Không được tiếp nhận: refused at intake, with a reason.
     Rejected,
-    /// Withdrawn by the citizen.
+    /// 7, Công dân yêu cầu rút hồ sơ: the citizen asked to withdraw it.
     Withdrawn,
+    /// 8, Dừng xử lý: handling stopped (after a withdrawal, or by the agency).
+    Stopped,
 }
 
 impl Status {
     /// Every status, in lifecycle order.
-    pub const ALL: [Status; 9] = [
+    pub const ALL: [Status; 11] = [
         Status::AwaitingAttachments,
         Status::Submitted,
         Status::Received,
         Status::InReview,
         Status::SupplementRequired,
+        Status::PaymentRequired,
         Status::ResultReady,
         Status::Returned,
         Status::Rejected,
         Status::Withdrawn,
+        Status::Stopped,
     ];
+
+    /// The national portal's code for the status (TrangThaiHoSo); none while
+    /// the dossier still waits for its files, which the portal never shows.
+    pub fn national_code(self) -> Option<u8> {
+        match self {
+            Status::AwaitingAttachments => None,
+            Status::Submitted => Some(1),
+            Status::Received => Some(2),
+            Status::Rejected => Some(3),
+            Status::InReview => Some(4),
+            Status::SupplementRequired => Some(5),
+            Status::PaymentRequired => Some(6),
+            Status::Withdrawn => Some(7),
+            Status::Stopped => Some(8),
+            Status::ResultReady => Some(9),
+            Status::Returned => Some(10),
+        }
+    }
 
     /// The status's name in the API (and in databases that store it).
     pub fn name(self) -> &'static str {
@@ -116,10 +142,12 @@ impl Status {
             Status::Received => "received",
             Status::InReview => "in_review",
             Status::SupplementRequired => "supplement_required",
+            Status::PaymentRequired => "payment_required",
             Status::ResultReady => "result_ready",
             Status::Returned => "returned",
             Status::Rejected => "rejected",
             Status::Withdrawn => "withdrawn",
+            Status::Stopped => "stopped",
         }
     }
 
@@ -136,8 +164,13 @@ impl Status {
             (AwaitingAttachments, Submitted)
                 | (Submitted, Received | Rejected | Withdrawn)
                 | (Received, InReview | Rejected | Withdrawn)
-                | (InReview, SupplementRequired | ResultReady | Rejected | Withdrawn)
-                | (SupplementRequired, InReview | Rejected | Withdrawn)
+                | (
+                    InReview,
+                    SupplementRequired | PaymentRequired | ResultReady | Rejected | Withdrawn | Stopped
+                )
+                | (SupplementRequired, InReview | Rejected | Withdrawn | Stopped)
+                | (PaymentRequired, InReview | ResultReady | Withdrawn | Stopped)
+                | (Withdrawn, Stopped)
                 | (ResultReady, Returned)
         )
     }
@@ -153,6 +186,27 @@ pub struct StatusChange {
     pub at: String,
     /// The handling agency's note (a reason, what to supplement).
     pub note: Option<String>,
+    /// Who handled this step, with their title or department (NguoiXuLy,
+    /// ChucDanh, PhongBanXuLy), when the portal says.
+    #[serde(default)]
+    pub handler: Option<String>,
+}
+
+/// A change of the day the result is due (ngày hẹn trả).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct DueChange {
+    /// When the agency changed it (RFC 3339, UTC).
+    pub at: String,
+    /// The day it was due before (`YYYY-MM-DD`); none when first set.
+    pub from: Option<String>,
+    /// The day it is due now (`YYYY-MM-DD`).
+    pub to: String,
+    /// Why, in the agency's words.
+    pub reason: Option<String>,
+    /// True when the agency sent an apology letter with the new day (Phiếu
+    /// xin lỗi và hẹn lại ngày trả kết quả).
+    pub apology: bool,
 }
 
 /// A file the portal has stored and checked.
@@ -187,6 +241,12 @@ pub struct Dossier {
     pub attachments: Vec<AttachmentReceipt>,
     /// Fee in đồng, when the agency asks for one.
     pub fee: Option<u64>,
+    /// The day the result is due (ngày hẹn trả, `YYYY-MM-DD`), once the agency has set it.
+    #[serde(default)]
+    pub due_date: Option<String>,
+    /// Every change of the due day, oldest first (the first sets it).
+    #[serde(default)]
+    pub due_changes: Vec<DueChange>,
     /// Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor.
     pub revision: u64,
 }
@@ -207,6 +267,25 @@ pub struct StatusUpdate {
     pub status: Status,
     /// The agency's note.
     pub note: Option<String>,
+    /// Who handles this step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub handler: Option<String>,
+    /// The day the result is due (`YYYY-MM-DD`), set with this step (on receipt).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_date: Option<String>,
+}
+
+/// `POST /admin/dossiers/{id}/due` (sandbox and training only): the agency
+/// moves the day the result is due.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct DueUpdate {
+    /// The new day (`YYYY-MM-DD`).
+    pub due_date: String,
+    /// Why.
+    pub reason: Option<String>,
+    /// True when an apology letter goes with it.
+    #[serde(default)]
+    pub apology: bool,
 }
 
 /// A field the portal refused, in a 422 problem.
@@ -305,6 +384,30 @@ mod tests {
             assert_eq!(Status::from_name(status.name()), Some(status), "{status:?} round-trips");
         }
         assert_eq!(Status::from_name("archived"), None);
+    }
+
+    #[test]
+    fn the_national_portals_ten_statuses_each_have_one_code() {
+        let mut codes: Vec<u8> = Status::ALL.iter().filter_map(|s| s.national_code()).collect();
+        codes.sort_unstable();
+        assert_eq!(codes, (1..=10).collect::<Vec<u8>>());
+        assert_eq!(
+            Status::AwaitingAttachments.national_code(),
+            None,
+            "the portal never shows it"
+        );
+        assert_eq!(Status::Submitted.national_code(), Some(1), "Mới đăng ký");
+        assert_eq!(Status::Returned.national_code(), Some(10), "Đã trả kết quả");
+    }
+
+    #[test]
+    fn a_dossier_stored_before_the_due_day_still_reads() {
+        let stored = r#"{"id":"d1","code":"X01-20261129-0001","procedure_code":"1.001193","status":"received",
+            "history":[{"status":"received","at":"2026-11-29T03:30:00Z","note":null}],
+            "attachments":[],"fee":null,"revision":3}"#;
+        let dossier: Dossier = serde_json::from_str(stored).unwrap();
+        assert_eq!((dossier.due_date, dossier.due_changes.len()), (None, 0));
+        assert_eq!(dossier.history[0].handler, None);
     }
 
     #[test]

@@ -232,8 +232,8 @@ impl Store {
         Ok(())
     }
 
-    /// Stores the portal's latest view of a dossier; returns its previous
-    /// status when it changed (`None` when new or unchanged).
+    /// Stores the portal's latest view of a dossier; returns the view it
+    /// replaces when that differs (`None` when new or unchanged).
     pub fn update_dossier(
         &self,
         portal_id: &str,
@@ -245,7 +245,7 @@ impl Store {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
         let before: Option<String> = tx
-            .query_row("SELECT status FROM dossiers WHERE portal_id = ?1", [portal_id], |row| {
+            .query_row("SELECT body FROM dossiers WHERE portal_id = ?1", [portal_id], |row| {
                 row.get(0)
             })
             .optional()?;
@@ -255,7 +255,7 @@ impl Store {
             params![portal_id, code, procedure, status, body, now()],
         )?;
         tx.commit()?;
-        Ok(before.filter(|b| b != status))
+        Ok(before.filter(|b| b != body))
     }
 
     /// Every dossier confirmed by the portal, most recently updated first.

@@ -59,6 +59,13 @@ pub enum Event {
         /// Its status before.
         previous: Status,
     },
+    /// The day a dossier's result is due changed, its status did not.
+    DueChanged {
+        /// The dossier now, its newest `due_changes` entry the change.
+        dossier: Box<Dossier>,
+        /// The day it was due before (`YYYY-MM-DD`).
+        previous: Option<String>,
+    },
 }
 
 /// Errors of the worker's own bookkeeping (portal failures are retried, not returned).

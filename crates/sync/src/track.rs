@@ -1,7 +1,8 @@
 //! Status tracking: ask the portal for dossiers changed since the last
-//! cursor and report each status change.
+//! cursor and report each status change, and each change of the day the
+//! result is due.
 
-use portal::types::Status;
+use portal::types::Dossier;
 
 use crate::{Event, Result, Worker};
 
@@ -47,11 +48,21 @@ impl Worker {
                 dossier.status.name(),
                 &body,
             )?;
-            if let Some(previous) = previous.as_deref().and_then(Status::from_name) {
+            let Some(before) = previous.and_then(|body| serde_json::from_str::<Dossier>(&body).ok()) else {
+                continue;
+            };
+            if before.status != dossier.status {
                 changed += 1;
                 self.emit(Event::StatusChanged {
                     dossier: Box::new(dossier),
-                    previous,
+                    previous: before.status,
+                });
+            } else if before.due_date != dossier.due_date {
+                // A step brings its own notice; a new due day alone gets one too.
+                changed += 1;
+                self.emit(Event::DueChanged {
+                    dossier: Box::new(dossier),
+                    previous: before.due_date,
                 });
             }
         }

@@ -255,6 +255,8 @@ async fn status_changes_are_tracked_and_reported() {
         .json(&StatusUpdate {
             status: Status::Received,
             note: Some("Đã nhận đủ hồ sơ".into()),
+            handler: None,
+            due_date: None,
         })
         .send()
         .await
@@ -276,6 +278,64 @@ async fn status_changes_are_tracked_and_reported() {
         s.worker.poll_changes().await.unwrap(),
         0,
         "the cursor moved on: nothing new"
+    );
+}
+
+#[tokio::test]
+async fn a_new_due_day_is_reported_once_with_its_apology() {
+    let s = setup().await;
+    submit(&s);
+    drain(&s).await;
+    s.worker.poll_changes().await.unwrap();
+    let id = portal_dossiers(&s.sandbox).await[0].id.clone();
+    let admin = reqwest::Client::new();
+    let post = |path: &str, body: serde_json::Value| {
+        admin
+            .post(format!("{}/admin/dossiers/{id}/{path}", s.sandbox.base_url()))
+            .header("x-admin-token", s.sandbox.admin_token())
+            .json(&body)
+            .send()
+    };
+    let received = post(
+        "status",
+        serde_json::json!({ "status": "received", "due_date": "2026-12-04" }),
+    )
+    .await
+    .unwrap();
+    assert!(received.status().is_success());
+    assert_eq!(s.worker.poll_changes().await.unwrap(), 1);
+    let moved = post(
+        "due",
+        serde_json::json!({ "due_date": "2026-12-09", "reason": "Cần xác minh thêm", "apology": true }),
+    )
+    .await
+    .unwrap();
+    assert!(moved.status().is_success());
+    assert_eq!(s.worker.poll_changes().await.unwrap(), 1, "one dossier changed");
+    let events = s.events.lock().unwrap();
+    let due: Vec<_> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::DueChanged { dossier, previous } => {
+                Some((dossier.due_date.clone(), previous.clone(), dossier.due_changes.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        due.len(),
+        1,
+        "set with the receipt (a status notice), then moved (its own notice)"
+    );
+    let (now, before, changes) = &due[0];
+    assert_eq!(
+        (now.as_deref(), before.as_deref()),
+        (Some("2026-12-09"), Some("2026-12-04"))
+    );
+    let last = changes.last().unwrap();
+    assert!(
+        last.apology && last.reason.as_deref() == Some("Cần xác minh thêm"),
+        "{last:?}"
     );
 }
 

@@ -496,6 +496,10 @@ export type Dossier_Deserialize = {
 	attachments: AttachmentReceipt[],
 	/**  Fee in đồng, when the agency asks for one. */
 	fee?: number | null,
+	/**  The day the result is due (ngày hẹn trả, `YYYY-MM-DD`), once the agency has set it. */
+	due_date?: string | null,
+	/**  Every change of the due day, oldest first (the first sets it). */
+	due_changes?: DueChange_Deserialize[],
 	/**  Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor. */
 	revision: number,
 };
@@ -516,6 +520,10 @@ export type Dossier_Serialize = {
 	attachments: AttachmentReceipt[],
 	/**  Fee in đồng, when the agency asks for one. */
 	fee: number | null,
+	/**  The day the result is due (ngày hẹn trả, `YYYY-MM-DD`), once the agency has set it. */
+	due_date: string | null,
+	/**  Every change of the due day, oldest first (the first sets it). */
+	due_changes: DueChange_Serialize[],
 	/**  Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor. */
 	revision: number,
 };
@@ -630,6 +638,43 @@ export type DraftView_Serialize = {
 	 *  what it names.
 	 */
 	rejection: Refusal_Serialize | null,
+};
+
+/**  A change of the day the result is due (ngày hẹn trả). */
+export type DueChange = DueChange_Serialize | DueChange_Deserialize;
+
+/**  A change of the day the result is due (ngày hẹn trả). */
+export type DueChange_Deserialize = {
+	/**  When the agency changed it (RFC 3339, UTC). */
+	at: string,
+	/**  The day it was due before (`YYYY-MM-DD`); none when first set. */
+	from?: string | null,
+	/**  The day it is due now (`YYYY-MM-DD`). */
+	to: string,
+	/**  Why, in the agency's words. */
+	reason?: string | null,
+	/**
+	 *  True when the agency sent an apology letter with the new day (Phiếu
+	 *  xin lỗi và hẹn lại ngày trả kết quả).
+	 */
+	apology: boolean,
+};
+
+/**  A change of the day the result is due (ngày hẹn trả). */
+export type DueChange_Serialize = {
+	/**  When the agency changed it (RFC 3339, UTC). */
+	at: string,
+	/**  The day it was due before (`YYYY-MM-DD`); none when first set. */
+	from: string | null,
+	/**  The day it is due now (`YYYY-MM-DD`). */
+	to: string,
+	/**  Why, in the agency's words. */
+	reason: string | null,
+	/**
+	 *  True when the agency sent an apology letter with the new day (Phiếu
+	 *  xin lỗi và hẹn lại ngày trả kết quả).
+	 */
+	apology: boolean,
 };
 
 /**  A procedure done outside this app, and where. */
@@ -1369,26 +1414,34 @@ export type SearchMatch =
 /**  A document the procedure needs (its name). */
 { kind: "document"; text: string };
 
-/**  Where a dossier is in its life. */
+/**
+ *  Where a dossier is in its life: the national portal's ten statuses
+ *  (TrangThaiHoSo 1–10, see [`Status::national_code`]), and before them
+ *  the moment a dossier waits for its files.
+ */
 export type Status = 
 /**  Created; waiting for its announced files. */
 "awaiting_attachments" | 
-/**  Every file confirmed; the dossier is filed. */
+/**  1, Mới đăng ký: every file confirmed, filed online, not taken in yet. */
 "submitted" | 
-/**  The agency has taken it in. */
+/**  2, Được tiếp nhận: the agency has taken it in. */
 "received" | 
-/**  Being handled. */
+/**  4, Đang xử lý: being handled. */
 "in_review" | 
-/**  The agency asks for more (yêu cầu bổ sung). */
+/**  5, Yêu cầu bổ sung giấy tờ: the agency asks for more. */
 "supplement_required" | 
-/**  The result is ready to collect or download. */
+/**  6, Yêu cầu thực hiện nghĩa vụ tài chính: a fee or tax is to be paid. */
+"payment_required" | 
+/**  9, Đã xử lý xong: the result is ready to collect or download. */
 "result_ready" | 
-/**  The result was handed over. */
+/**  10, Đã trả kết quả: the result was handed over. */
 "returned" | 
-/**  Refused, with a reason. */
+/**  3, Không được tiếp nhận: refused at intake, with a reason. */
 "rejected" | 
-/**  Withdrawn by the citizen. */
-"withdrawn";
+/**  7, Công dân yêu cầu rút hồ sơ: the citizen asked to withdraw it. */
+"withdrawn" | 
+/**  8, Dừng xử lý: handling stopped (after a withdrawal, or by the agency). */
+"stopped";
 
 /**  One entry of a dossier's dated history. */
 export type StatusChange = StatusChange_Serialize | StatusChange_Deserialize;
@@ -1401,6 +1454,11 @@ export type StatusChange_Deserialize = {
 	at: string,
 	/**  The handling agency's note (a reason, what to supplement). */
 	note?: string | null,
+	/**
+	 *  Who handled this step, with their title or department (NguoiXuLy,
+	 *  ChucDanh, PhongBanXuLy), when the portal says.
+	 */
+	handler?: string | null,
 };
 
 /**  One entry of a dossier's dated history. */
@@ -1411,6 +1469,11 @@ export type StatusChange_Serialize = {
 	at: string,
 	/**  The handling agency's note (a reason, what to supplement). */
 	note: string | null,
+	/**
+	 *  Who handled this step, with their title or department (NguoiXuLy,
+	 *  ChucDanh, PhongBanXuLy), when the portal says.
+	 */
+	handler: string | null,
 };
 
 /**  One page of the interview. */
@@ -1551,7 +1614,15 @@ code: string;
 /**  The new status. */
 status: Status; 
 /**  The agency's note. */
-note?: string | null };
+note?: string | null } | 
+/**  The day a dossier's result is due changed. */
+{ kind: "due_changed"; 
+/**  The dossier code. */
+code: string; 
+/**  The new day (`YYYY-MM-DD`). */
+due_date: string; 
+/**  True when the agency sent an apology letter with it. */
+apology: boolean };
 
 /**  A change the UI reacts to. */
 export type SyncNotice_Serialize = 
@@ -1584,7 +1655,15 @@ code: string;
 /**  The new status. */
 status: Status; 
 /**  The agency's note. */
-note: string | null };
+note: string | null } | 
+/**  The day a dossier's result is due changed. */
+{ kind: "due_changed"; 
+/**  The dossier code. */
+code: string; 
+/**  The new day (`YYYY-MM-DD`). */
+due_date: string; 
+/**  True when the agency sent an apology letter with it. */
+apology: boolean };
 
 /**  A sandbox test account. */
 export type TestAccountView = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatFee, formatFileSize, formatTime, formatVnd, groupDigits } from './format';
+import { formatDateTime, formatDay, formatFee, formatFileSize, formatTime, formatVnd, groupDigits } from './format';
 
 describe('formatVnd', () => {
   it('groups thousands with dots in Vietnamese, then a no-break space and ₫', () => {
@@ -66,5 +66,10 @@ describe('dates and times', () => {
     const stamp = '2025-09-05T07:00:00.000Z';
     expect(formatDateTime(stamp)).toBe(formatDateTime(new Date(Date.UTC(2025, 8, 5, 7, 0))));
     expect(formatDateTime('not a date')).toBe('');
+  });
+
+  it('writes a day the API gives as YYYY-MM-DD as dd/mm/yyyy, and anything else as given', () => {
+    expect(formatDay('2026-12-09')).toBe('09/12/2026');
+    expect(formatDay('9/12/2026')).toBe('9/12/2026');
   });
 });

@@ -67,3 +67,9 @@ export function formatDateTime(value: Date | string): string {
   if (Number.isNaN(date.getTime())) return '';
   return `${formatDate(date)} ${formatTime(date)}`;
 }
+
+/** A calendar day the API writes as "2025-09-05", as "05/09/2025" (the text as given when unreadable). */
+export function formatDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : day;
+}

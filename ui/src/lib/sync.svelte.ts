@@ -2,6 +2,7 @@
 // event): the connection indicator, a toast, and a counter the screens that
 // list drafts or dossiers watch to read them again.
 import { statusLabel } from './dossiers';
+import { formatDay } from './format';
 import { t } from './i18n.svelte';
 import type { Portal } from './portal.svelte';
 import { NOTICE_MS, type Toasts } from './toast.svelte';
@@ -58,6 +59,16 @@ function handleSyncNotice(sync: SyncState, portal: Portal, toasts: Toasts, notic
         message: () => t('sync-status-changed', { code, status: statusLabel(status) }),
         detail: () => (note ? t('sync-status-note') : null),
         quoted: note,
+        duration: NOTICE_MS,
+      });
+      break;
+    }
+    case 'due_changed': {
+      const { code, due_date: date, apology } = notice;
+      toasts.show({
+        key: `dossier:${code}`,
+        message: () => t('sync-due-changed', { code, date: formatDay(date) }),
+        detail: () => (apology ? t('sync-due-apology') : null),
         duration: NOTICE_MS,
       });
       break;

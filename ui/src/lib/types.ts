@@ -25,6 +25,7 @@ export type {
   DossierView_Serialize as DossierView,
   DraftSummary_Serialize as DraftSummary,
   DraftView_Serialize as DraftView,
+  DueChange_Serialize as DueChange,
   Elsewhere,
   ErrorCode,
   FeeRule_Serialize as FeeRule,

@@ -13,6 +13,7 @@ import type {
   DossierView,
   DraftSummary,
   DraftView,
+  DueChange,
   FieldProblem,
   InterviewState,
   LockState,
@@ -21,6 +22,7 @@ import type {
   QueuedSubmission,
   Refusal,
   Status,
+  StatusChange,
   Submissions,
   SubmitResult,
   SyncNotice,
@@ -364,10 +366,22 @@ function nextCode(draft: FakeDraft | undefined, at: string): string {
 
 /** A dossier the portal confirmed, with its history (oldest first); returns it. */
 export function seedDossier(
-  options: { draftId?: number | null; person?: string | null; code?: string; history?: Dossier['history']; fee?: number | null } = {},
+  options: {
+    draftId?: number | null;
+    person?: string | null;
+    code?: string;
+    /** Its steps, oldest first; who handled each is optional. */
+    history?: (Omit<StatusChange, 'handler'> & { handler?: string | null })[];
+    fee?: number | null;
+    /** The day the result is due and how it came to be it, as the portal sends them. */
+    due?: { date: string; changes: DueChange[] };
+  } = {},
 ): Dossier {
   const draft = options.draftId == null ? undefined : store.drafts.get(options.draftId);
-  const history = options.history ?? [{ status: 'submitted' as Status, at: stamp(), note: null }];
+  const history = (options.history ?? [{ status: 'submitted' as Status, at: stamp(), note: null }]).map((change) => ({
+    ...change,
+    handler: change.handler ?? null,
+  }));
   const dossier: Dossier = {
     id: `d-${store.nextId++}`,
     code: options.code ?? nextCode(draft, history[0]?.at ?? stamp()),
@@ -376,6 +390,8 @@ export function seedDossier(
     history,
     attachments: [],
     fee: options.fee ?? null,
+    due_date: options.due?.date ?? null,
+    due_changes: options.due?.changes ?? [],
     revision: history.length,
   };
   store.dossiers.unshift({ dossier, person: options.person ?? (draft ? personOf(draft) : null), draft_id: options.draftId ?? null });
@@ -395,10 +411,25 @@ export function deliverQueued(outboxId?: number): Extract<SyncNotice, { kind: 'd
 export function changeDossierStatus(code: string, status: Status, note: string | null = null): Extract<SyncNotice, { kind: 'status_changed' }> {
   const view = store.dossiers.find((d) => d.dossier.code === code);
   if (!view) throw new Error(`no dossier ${code}`);
-  view.dossier.history.push({ status, at: stamp(), note });
+  view.dossier.history.push({ status, at: stamp(), note, handler: null });
   view.dossier.status = status;
   view.dossier.revision += 1;
   return { kind: 'status_changed', code, status, note };
+}
+
+/** The agency sets or moves the day a dossier's result is due. */
+export function changeDueDate(
+  code: string,
+  to: string,
+  reason: string | null = null,
+  apology = false,
+): Extract<SyncNotice, { kind: 'due_changed' }> {
+  const view = store.dossiers.find((d) => d.dossier.code === code);
+  if (!view) throw new Error(`no dossier ${code}`);
+  view.dossier.due_changes.push({ at: stamp(), from: view.dossier.due_date, to, reason, apology });
+  view.dossier.due_date = to;
+  view.dossier.revision += 1;
+  return { kind: 'due_changed', code, due_date: to, apology };
 }
 
 /** The portal refuses a queued submission (422): the draft comes back with the field errors, and `reason` when they do not say why. */

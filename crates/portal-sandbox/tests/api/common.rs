@@ -322,6 +322,8 @@ pub async fn admin_status(base: &str, id: &str, status: portal::types::Status, n
         .json(&portal::types::StatusUpdate {
             status,
             note: note.map(str::to_owned),
+            handler: None,
+            due_date: None,
         })
         .send()
         .await

@@ -148,6 +148,12 @@ impl Contract {
     }
 
     /// Validates a JSON request body against the operation's request schema.
+    /// An admin `POST` of `body` to `url`, its body checked against the spec.
+    fn admin_post(&self, http: &reqwest::Client, url: &str, template: &str, body: Value) -> RequestBuilder {
+        self.request("POST", template, &body);
+        http.post(url).json(&body)
+    }
+
     fn request(&self, method: &str, template: &str, body: &Value) {
         let operation = self.spec.operation(method, template);
         let schema = &self.spec.resolve(&operation["requestBody"])["content"]["application/json"]["schema"];
@@ -359,27 +365,88 @@ async fn every_operation_answers_as_the_spec_says() {
     assert_eq!(status, StatusCode::BAD_REQUEST);
 
     // The agency side, then withdrawal.
-    let move_to = |status: Status, note: Option<&str>| {
-        let body = serde_json::to_value(StatusUpdate {
-            status,
-            note: note.map(str::to_owned),
-        })
-        .unwrap();
-        c.request("POST", "/admin/dossiers/{id}/status", &body);
-        http.post(format!("{base}/admin/dossiers/{id}/status")).json(&body)
-    };
-    let received = move_to(Status::Received, Some("Đã tiếp nhận"));
-    let returned = move_to(Status::Returned, None);
-    let (status, _) = c.call("POST", "/admin/dossiers/{id}/status", received).await;
+    let status_url = format!("{base}/admin/dossiers/{id}/status");
+    let due_url = format!("{base}/admin/dossiers/{id}/due");
+    let received = c.admin_post(
+        &http,
+        &status_url,
+        "/admin/dossiers/{id}/status",
+        json!(StatusUpdate {
+            status: Status::Received,
+            note: Some("Đã tiếp nhận".into()),
+            handler: Some("Lê Thị Hoa, Bộ phận Một cửa".into()),
+            due_date: Some("2026-12-04".into()),
+        }),
+    );
+    let returned = c.admin_post(
+        &http,
+        &status_url,
+        "/admin/dossiers/{id}/status",
+        json!(StatusUpdate {
+            status: Status::Returned,
+            note: None,
+            handler: None,
+            due_date: None,
+        }),
+    );
+    let (status, dossier) = c.call("POST", "/admin/dossiers/{id}/status", received).await;
     assert_eq!(status, StatusCode::OK);
+    let dossier = dossier.unwrap();
+    let entered = dossier["history"].as_array().unwrap().last().unwrap();
+    assert_eq!(entered["handler"], "Lê Thị Hoa, Bộ phận Một cửa");
+    assert_eq!(dossier["due_date"], "2026-12-04");
     let (status, _) = c.call("POST", "/admin/dossiers/{id}/status", returned).await;
     assert_eq!(status, StatusCode::CONFLICT);
+    let later = c.admin_post(
+        &http,
+        &due_url,
+        "/admin/dossiers/{id}/due",
+        json!({ "due_date": "2026-12-09", "reason": "Cần xác minh thêm", "apology": true }),
+    );
+    let (status, dossier) = c.call("POST", "/admin/dossiers/{id}/due", later).await;
+    assert_eq!(status, StatusCode::OK);
+    let dossier = dossier.unwrap();
+    assert_eq!(dossier["due_date"], "2026-12-09");
+    assert_eq!(dossier["due_changes"][1]["from"], "2026-12-04");
+    assert_eq!(dossier["due_changes"][1]["apology"], true);
+    let unreadable = http
+        .post(format!("{base}/admin/dossiers/{id}/due"))
+        .json(&json!({ "due_date": "09/12/2026" }));
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/due", unreadable).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let nobody = http
+        .post(format!("{base}/admin/dossiers/nope/due"))
+        .json(&json!({ "due_date": "2026-12-09" }));
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/due", nobody).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let withdraw = format!("/v1/dossiers/{id}/withdraw");
     let (status, withdrawn) = c.call("POST", "/v1/dossiers/{id}/withdraw", post(&withdraw)).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(withdrawn.unwrap()["status"], "withdrawn");
     let (status, _) = c.call("POST", "/v1/dossiers/{id}/withdraw", post(&withdraw)).await;
     assert_eq!(status, StatusCode::CONFLICT);
+    let stopped = c.admin_post(
+        &http,
+        &status_url,
+        "/admin/dossiers/{id}/status",
+        json!(StatusUpdate {
+            status: Status::Stopped,
+            note: Some("Thông báo dừng giải quyết hồ sơ".into()),
+            handler: None,
+            due_date: None,
+        }),
+    );
+    let (status, dossier) = c.call("POST", "/admin/dossiers/{id}/status", stopped).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(dossier.unwrap()["status"], "stopped");
+    let too_late = c.admin_post(
+        &http,
+        &due_url,
+        "/admin/dossiers/{id}/due",
+        json!({ "due_date": "2026-12-10" }),
+    );
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/due", too_late).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a stopped dossier has no due day");
 
     // Catalog publishing.
     let mut definition = definition.unwrap();

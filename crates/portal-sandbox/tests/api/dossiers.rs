@@ -468,6 +468,17 @@ async fn the_clock_moves_open_dossiers_forward() {
         ]
     );
     assert!(done.history[2].note.is_some());
+    assert!(done.history[2].handler.is_some(), "the desk that took it in is named");
+    // 5 days after receipt (the day may have turned since, at midnight).
+    let due_from = |days_ago: i64| {
+        (chrono::Local::now().date_naive() - chrono::Duration::days(days_ago) + chrono::Duration::days(5))
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let due = done.due_date.clone().expect("the due day is set on receipt");
+    assert!(due == due_from(0) || due == due_from(1), "due {due}");
+    assert_eq!(done.due_changes.len(), 1, "set once, on receipt");
+    assert_eq!(done.due_changes[0].from, None);
     assert_eq!(
         api.dossier(&waiting.id).await.status,
         Status::AwaitingAttachments,

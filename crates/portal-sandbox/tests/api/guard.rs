@@ -21,6 +21,8 @@ fn admin_requests(client: &reqwest::Client, base: &str) -> Vec<(&'static str, re
                 .json(&StatusUpdate {
                     status: Status::Received,
                     note: None,
+                    handler: None,
+                    due_date: None,
                 }),
         ),
         (
