@@ -66,6 +66,14 @@ error-launch-portal-url = The configured portal address (TRO_LY_PORTAL_URL) is n
 error-launch-portal-key = The portal's signing key that is configured (TRO_LY_PORTAL_KEY) is not valid. Please ask IT support to check it.
 error-launch-data-folder = The app could not find a folder to keep its data on this computer. Please ask IT support to name one with TRO_LY_DATA_DIR.
 error-launch-training-portal = The training portal could not start. Your data is safe; please close the app and open it again.
+error-payment-not-waiting = This application has no payment waiting, so there is no code to pay with.
+error-payment-code-invalid = The payment code the portal sent { $reason ->
+        [amount] asks for another amount than you owe
+        [bill] does not name your application's code
+        [checksum] has been altered
+        [network] is not a NAPAS transfer code
+       *[other] is not a valid VietQR code
+    }, so the app does not show it. Please do not pay with it; contact the agency handling your application.
 error-vault-passphrase-short = The passphrase must be at least { $min } characters long. Please choose a longer one.
 error-vault-wrong-key = The passphrase is not right, or the data on this computer was locked with another passphrase. Please check the keyboard layout and Caps Lock, and type it again.
 error-vault-keyring = The operating-system keyring did not answer. Please unlock it (or sign out of the computer and in again), then open the app again.

@@ -66,6 +66,14 @@ error-launch-portal-url = Địa chỉ Cổng Dịch vụ công đã cài đặt
 error-launch-portal-key = Khóa ký của Cổng Dịch vụ công đã cài đặt (TRO_LY_PORTAL_KEY) không hợp lệ. Vui lòng nhờ bộ phận kỹ thuật kiểm tra lại.
 error-launch-data-folder = Ứng dụng không tìm được thư mục để lưu dữ liệu trên máy này. Vui lòng nhờ bộ phận kỹ thuật chỉ định thư mục bằng mục TRO_LY_DATA_DIR.
 error-launch-training-portal = Cổng Dịch vụ công tập huấn chưa khởi động được. Dữ liệu của bạn vẫn an toàn; vui lòng đóng rồi mở lại ứng dụng.
+error-payment-not-waiting = Hồ sơ này không có khoản nào đang chờ thanh toán, nên không có mã để trả tiền.
+error-payment-code-invalid = Mã thanh toán cổng gửi về { $reason ->
+        [amount] ghi số tiền khác với số bạn phải nộp
+        [bill] không ghi đúng mã hồ sơ của bạn
+        [checksum] đã bị sai lệch
+        [network] không phải mã chuyển khoản NAPAS
+       *[other] không đúng định dạng VietQR
+    }, nên ứng dụng không hiển thị mã. Vui lòng không chuyển tiền theo mã này; hãy liên hệ cơ quan giải quyết hồ sơ.
 error-vault-passphrase-short = Mật khẩu cần dài ít nhất { $min } ký tự. Vui lòng đặt mật khẩu dài hơn.
 error-vault-wrong-key = Mật khẩu chưa đúng, hoặc dữ liệu trên máy này đã được khóa bằng một mật khẩu khác. Vui lòng kiểm tra bộ gõ, phím Caps Lock rồi nhập lại.
 error-vault-keyring = Kho khóa của hệ điều hành không phản hồi. Vui lòng mở khóa kho khóa (hoặc đăng xuất rồi đăng nhập lại máy tính), sau đó mở lại ứng dụng.

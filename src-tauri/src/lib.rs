@@ -130,6 +130,7 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::portal::sign_out,
             commands::portal::submit_draft,
             commands::portal::list_submissions,
+            commands::portal::payment_code,
         ])
         .events(tauri_specta::collect_events![events::SyncNotice])
         // Errors reject the promise, as a failed `invoke` does, with an AppError.

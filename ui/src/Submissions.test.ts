@@ -16,12 +16,14 @@ import {
   certifiedCopyAnswers,
   changeDossierStatus,
   changeDueDate,
+  confirmPayment,
   deliverQueued,
   fakeDraft,
   fakeInvoke,
   readyAnswers,
   readyFiles,
   rejectQueued,
+  requestPayment,
   resetFakeBackend,
   seedDossier,
   seedDraft,
@@ -480,6 +482,41 @@ describe('notices from the sync worker', () => {
     const dossier = element('[data-dossier="X01-20261129-0001"]');
     await waitFor(() => expect(dossier.querySelector('[data-due]')).toHaveTextContent('Ngày hẹn trả kết quả: 09/12/2026'));
     expect(dossier.querySelector('[data-due-change="2026-12-09"]')).toHaveTextContent('Ngày hẹn trả đổi từ 04/12/2026 sang 09/12/2026');
+  });
+
+  it('shows the fee to pay with its checked VietQR code, and never again once paid', async () => {
+    seedDossier({ code: 'X01-20261129-0001', history: [{ status: 'in_review', at: '2026-11-29T03:30:00Z', note: null }] });
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    await waitFor(() => element('[data-dossier="X01-20261129-0001"]'));
+
+    emitSync(requestPayment('X01-20261129-0001', [{ name: 'Lệ phí cấp bản sao trích lục', kind: 'levy', amount: 8000 }]));
+    const box = await waitFor(() => element('[data-dossier="X01-20261129-0001"] [data-payment="pending"]'));
+    expect(box).toHaveTextContent('Lệ phí cấp bản sao trích lục (lệ phí) 8.000 ₫');
+    expect(box).toHaveTextContent('Tổng cộng: 8.000 ₫');
+    expect(box.querySelector('[data-payment-training]'), 'a trainee is told no money moves').not.toBeNull();
+    const code = await waitFor(() => box.querySelector<HTMLImageElement>('[data-payment-code]') ?? Promise.reject(new Error('no code yet')));
+    expect(code.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(code).toHaveAccessibleName('Mã VietQR để nộp 8.000\u00A0₫');
+    expect(box.querySelector('[data-payment-account]')).toHaveTextContent('0001234567');
+    expect(box.querySelector('[data-payment-amount]')).toHaveTextContent('8.000 ₫');
+    expect(box).toHaveTextContent('LE PHI X01-20261129-0001');
+
+    emitSync(confirmPayment('X01-20261129-0001'));
+    const paid = await waitFor(() => element('[data-dossier="X01-20261129-0001"] [data-payment="paid"]'));
+    expect(paid.querySelector('[data-paid]')).toHaveTextContent(/^Đã thanh toán lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\.$/);
+    expect(paid.querySelector('[data-payment-code]'), 'nothing is offered to pay twice').toBeNull();
+  });
+
+  it('never shows a payment code that fails its checks, and says why', async () => {
+    seedDossier({ code: 'X01-20261129-0001', history: [{ status: 'in_review', at: '2026-11-29T03:30:00Z', note: null }] });
+    requestPayment('X01-20261129-0001', [{ name: 'Lệ phí', kind: 'levy', amount: 8000 }], { tamper: true });
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    const error = await waitFor(() => element('[data-dossier="X01-20261129-0001"] [data-payment-error]'));
+    expect(error).toHaveAttribute('role', 'alert');
+    expect(error).toHaveTextContent('đã bị sai lệch, nên ứng dụng không hiển thị mã. Vui lòng không chuyển tiền theo mã này');
+    expect(document.querySelector('[data-payment-code]')).toBeNull();
   });
 
   it('shows a message on any screen, for about eight seconds, and one per dossier', async () => {

@@ -12,7 +12,9 @@ use procedures::{Catalog, Procedure};
 use store::{Attachment, Profile, Store};
 
 use crate::error::{AppError, Error, Result};
-use crate::views::{AttachmentAdded, DossierView, DraftView, PortalStatus, Submissions, SubmitResult, TestAccountView};
+use crate::views::{
+    AttachmentAdded, DossierView, DraftView, PaymentCode, PortalStatus, Submissions, SubmitResult, TestAccountView,
+};
 
 /// The app's shared state: the catalog, the encrypted store, the sync worker
 /// and, in training mode, the sandbox portal.
@@ -202,6 +204,22 @@ impl Assistant {
             queued: self.store.queued_submissions()?,
             dossiers,
         })
+    }
+
+    /// The checked, drawn VietQR code that pays the waiting fee of the
+    /// dossier the portal knows as `dossier_id`.
+    pub fn payment_code(&self, dossier_id: &str) -> Result<PaymentCode> {
+        let stored = self
+            .store
+            .dossiers()?
+            .into_iter()
+            .find(|d| d.portal_id == dossier_id)
+            .ok_or(Error::NoPaymentWaiting)?;
+        let dossier: portal::types::Dossier = serde_json::from_str(&stored.body).map_err(|error| {
+            tracing::warn!(%error, "a stored dossier could not be read");
+            Error::NoPaymentWaiting
+        })?;
+        crate::payment::code_for(&dossier)
     }
 
     /// Signs in a test account (training mode, or a sandbox portal only).

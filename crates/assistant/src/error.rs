@@ -51,6 +51,12 @@ pub enum Error {
     /// Opening the data (keyring, passphrase, database) failed.
     #[error(transparent)]
     Launch(crate::launch::LaunchError),
+    /// The dossier has no payment waiting (none asked for, or already paid, failed or expired).
+    #[error("the dossier has no payment waiting")]
+    NoPaymentWaiting,
+    /// The portal's payment code fails its checks: it is never shown.
+    #[error("the payment code fails its checks: {0}")]
+    PaymentCode(vietqr::Error),
 }
 
 /// Declares the closed list of error codes: the enum, its wire names and
@@ -140,6 +146,11 @@ error_codes! {
     LaunchDataFolder = "launch-data-folder",
     /// The training portal did not start.
     LaunchTrainingPortal = "launch-training-portal",
+    /// The dossier has no payment waiting: nothing to pay.
+    PaymentNotWaiting = "payment-not-waiting",
+    /// The portal's payment code failed a check (`reason`: `amount`, `bill`,
+    /// `checksum`, `network` or `format`), so it is not shown.
+    PaymentCodeInvalid = "payment-code-invalid",
     /// The chosen passphrase is too short (`min`).
     VaultPassphraseShort = "vault-passphrase-short",
     /// The passphrase or key does not open the data.
@@ -191,7 +202,24 @@ impl From<&Error> for AppError {
             Error::ProcedureMismatch => Self::new(ErrorCode::ProcedureMismatch, &[]),
             Error::NotTraining => Self::new(ErrorCode::NotTraining, &[]),
             Error::Launch(e) => Self::from(e),
+            Error::NoPaymentWaiting => Self::new(ErrorCode::PaymentNotWaiting, &[]),
+            Error::PaymentCode(e) => Self::new(
+                ErrorCode::PaymentCodeInvalid,
+                &[("reason", payment_reason(e).to_owned())],
+            ),
         }
+    }
+}
+
+/// Which check a payment code failed, as the message `error-payment-code-invalid` selects on it.
+fn payment_reason(error: &vietqr::Error) -> &'static str {
+    use vietqr::Error as Q;
+    match error {
+        Q::Amount { .. } => "amount",
+        Q::Bill { .. } | Q::NotForOnePayment => "bill",
+        Q::Checksum { .. } | Q::NoChecksum => "checksum",
+        Q::NotNapas(_) => "network",
+        _ => "format",
     }
 }
 

@@ -8,6 +8,7 @@
 pub mod assistant;
 pub mod error;
 pub mod launch;
+pub mod payment;
 pub mod tokens;
 pub mod views;
 

@@ -95,3 +95,24 @@ pub struct Submissions {
     /// Confirmed by the portal.
     pub dossiers: Vec<DossierView>,
 }
+
+/// A fee's VietQR code, checked and drawn, with what a person paying by
+/// hand types instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PaymentCode {
+    /// The code as an image (`data:image/svg+xml;base64,…`).
+    pub image: String,
+    /// The bank's identification number (BIN).
+    pub bank_bin: String,
+    /// The bank's name, as the portal gives it.
+    pub bank_name: String,
+    /// The account to pay into.
+    pub account: String,
+    /// The account's holder.
+    pub account_name: String,
+    /// The amount, in đồng.
+    pub amount: u64,
+    /// What the transfer says it is for (the dossier's code).
+    pub purpose: String,
+}

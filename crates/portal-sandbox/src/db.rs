@@ -103,6 +103,17 @@ CREATE TABLE IF NOT EXISTS attachments (
     PRIMARY KEY (dossier_id, document_id)
 );
 
+CREATE TABLE IF NOT EXISTS payments (
+    dossier_id TEXT PRIMARY KEY REFERENCES dossiers (id),
+    id TEXT NOT NULL UNIQUE,
+    lines TEXT NOT NULL,
+    total INTEGER NOT NULL,
+    payload TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    state TEXT NOT NULL,
+    paid_at TEXT
+);
+
 CREATE TABLE IF NOT EXISTS secrets (
     name TEXT PRIMARY KEY,
     value BLOB NOT NULL

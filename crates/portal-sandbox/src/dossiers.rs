@@ -115,6 +115,7 @@ pub(crate) fn load(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<Option<(S
         fee,
         due_date,
         due_changes,
+        payment: crate::payments::load(tx, id)?,
         revision,
     };
     Ok(Some((account, dossier)))

@@ -25,6 +25,7 @@ mod dossiers;
 mod faults;
 mod guard;
 mod net;
+mod payments;
 mod private;
 mod problem;
 mod retention;
@@ -303,6 +304,8 @@ fn router(shared: Arc<Shared>, port: u16) -> Router {
         )
         .route("/admin/dossiers/{id}/status", post(admin::set_status))
         .route("/admin/dossiers/{id}/due", post(admin::set_due))
+        .route("/admin/dossiers/{id}/payment", post(payments::request))
+        .route("/admin/dossiers/{id}/payment/confirm", post(payments::confirm))
         .route("/admin/faults", post(faults::set))
         .route_layer(middleware::from_fn_with_state(shared.clone(), guard::require_admin));
     Router::new()

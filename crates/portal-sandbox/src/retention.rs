@@ -38,7 +38,7 @@ pub(crate) fn purge(shared: &Shared) -> rusqlite::Result<usize> {
             &format!("CREATE TEMP TABLE expired AS SELECT d.id FROM dossiers d WHERE {LAST_CHANGE} < ?1"),
             params![cutoff],
         )?;
-        for table in ["history", "due_changes", "attachments", "idempotency_keys"] {
+        for table in ["history", "due_changes", "payments", "attachments", "idempotency_keys"] {
             tx.execute(
                 &format!("DELETE FROM {table} WHERE dossier_id IN (SELECT id FROM temp.expired)"),
                 [],

@@ -247,8 +247,82 @@ pub struct Dossier {
     /// Every change of the due day, oldest first (the first sets it).
     #[serde(default)]
     pub due_changes: Vec<DueChange>,
+    /// The portal's latest request for payment, once the agency asks for one.
+    #[serde(default)]
+    pub payment: Option<PaymentRequest>,
     /// Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor.
     pub revision: u64,
+}
+
+/// Whether a fee line is a lệ phí (a state levy) or a phí (a charge for a service).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum FeeKind {
+    /// Lệ phí.
+    Levy,
+    /// Phí.
+    Charge,
+}
+
+/// One line of what a dossier owes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PaymentLine {
+    /// What it is for, in the agency's words.
+    pub name: String,
+    /// Lệ phí or phí.
+    pub kind: FeeKind,
+    /// In đồng.
+    pub amount: u64,
+}
+
+/// Where a payment request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentState {
+    /// Waiting for the money.
+    Pending,
+    /// The bank confirmed it (once).
+    Paid,
+    /// The bank refused it; the agency may ask again.
+    Failed,
+    /// Not paid in time; the agency may ask again.
+    Expired,
+}
+
+/// The portal's request for the money a dossier owes, payable by VietQR.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PaymentRequest {
+    /// The request's id (opaque).
+    pub id: String,
+    /// What is owed, line by line.
+    pub lines: Vec<PaymentLine>,
+    /// The sum of the lines, in đồng.
+    pub total: u64,
+    /// The VietQR payload to pay it with (a code for this one payment, the
+    /// dossier's code as bill number); the app checks it before showing it.
+    pub payload: String,
+    /// The bank's name, for a person paying by hand.
+    pub bank_name: String,
+    /// The account's holder, as the bank shows it.
+    pub account_name: String,
+    /// Until when it can be paid (RFC 3339, UTC).
+    pub expires_at: String,
+    /// Where it stands.
+    pub state: PaymentState,
+    /// When the bank confirmed it (RFC 3339, UTC).
+    pub paid_at: Option<String>,
+}
+
+/// `POST /admin/dossiers/{id}/payment` (sandbox and training only): the
+/// agency asks for the money the dossier owes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct PaymentOrder {
+    /// What is owed, line by line.
+    pub lines: Vec<PaymentLine>,
 }
 
 /// `GET /v1/dossiers?since=<cursor>`.

@@ -3,7 +3,7 @@
 
 use assistant::Assistant;
 use assistant::Result;
-use assistant::views::{PortalStatus, Submissions, SubmitResult};
+use assistant::views::{PaymentCode, PortalStatus, Submissions, SubmitResult};
 use tauri::{Manager, State};
 
 use crate::language::Language;
@@ -57,6 +57,16 @@ pub async fn sign_out(state: State<'_, Assistant>) -> Result<PortalStatus> {
 #[tracing::instrument(skip(state), err)]
 pub fn submit_draft(state: State<'_, Assistant>, draft_id: i64) -> Result<SubmitResult> {
     state.submit_draft(draft_id)
+}
+
+/// The checked VietQR code that pays a dossier's waiting fee, drawn, with
+/// what to type when paying by hand. A code that fails a check is never
+/// returned (`payment-code-invalid`).
+#[tauri::command(async)]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub fn payment_code(state: State<'_, Assistant>, dossier_id: String) -> Result<PaymentCode> {
+    state.payment_code(&dossier_id)
 }
 
 /// Queued and confirmed dossiers.

@@ -60,6 +60,7 @@ export const {
   listSubmissions,
   lockState,
   openDraft,
+  paymentCode,
   portalStatus,
   procedureDetail,
   removeAttachment,

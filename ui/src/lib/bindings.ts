@@ -110,6 +110,12 @@ export const commands = {
 	submitDraft: (draftId: number) => __TAURI_INVOKE<SubmitResult>("submit_draft", { draftId }),
 	/**  Queued and confirmed dossiers. */
 	listSubmissions: () => __TAURI_INVOKE<Submissions_Serialize>("list_submissions"),
+	/**
+	 *  The checked VietQR code that pays a dossier's waiting fee, drawn, with
+	 *  what to type when paying by hand. A code that fails a check is never
+	 *  returned (`payment-code-invalid`).
+	 */
+	paymentCode: (dossierId: string) => __TAURI_INVOKE<PaymentCode>("payment_code", { dossierId }),
 };
 
 /** Events */
@@ -500,6 +506,8 @@ export type Dossier_Deserialize = {
 	due_date?: string | null,
 	/**  Every change of the due day, oldest first (the first sets it). */
 	due_changes?: DueChange_Deserialize[],
+	/**  The portal's latest request for payment, once the agency asks for one. */
+	payment?: PaymentRequest_Deserialize | null,
 	/**  Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor. */
 	revision: number,
 };
@@ -524,6 +532,8 @@ export type Dossier_Serialize = {
 	due_date: string | null,
 	/**  Every change of the due day, oldest first (the first sets it). */
 	due_changes: DueChange_Serialize[],
+	/**  The portal's latest request for payment, once the agency asks for one. */
+	payment: PaymentRequest_Serialize | null,
 	/**  Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor. */
 	revision: number,
 };
@@ -752,6 +762,13 @@ export type ErrorCode =
 "launch-data-folder" | 
 /**  The training portal did not start. */
 "launch-training-portal" | 
+/**  The dossier has no payment waiting: nothing to pay. */
+"payment-not-waiting" | 
+/**
+ *  The portal's payment code failed a check (`reason`: `amount`, `bill`,
+ *  `checksum`, `network` or `format`), so it is not shown.
+ */
+"payment-code-invalid" | 
 /**  The chosen passphrase is too short (`min`). */
 "vault-passphrase-short" | 
 /**  The passphrase or key does not open the data. */
@@ -775,6 +792,13 @@ export type FeeItem = {
 	/**  What one item is, as the fee summary lists it. */
 	label: LocalizedText,
 };
+
+/**  Whether a fee line is a lệ phí (a state levy) or a phí (a charge for a service). */
+export type FeeKind = 
+/**  Lệ phí. */
+"levy" | 
+/**  Phí. */
+"charge";
 
 /**  One line of the fee: so many items at so much each. */
 export type FeeLine = {
@@ -1204,6 +1228,101 @@ export type OnlineLevel =
 "full" | 
 /**  Một phần: some step (a test, an original, a photo) needs a visit. */
 "partial";
+
+/**
+ *  A fee's VietQR code, checked and drawn, with what a person paying by
+ *  hand types instead.
+ */
+export type PaymentCode = {
+	/**  The code as an image (`data:image/svg+xml;base64,…`). */
+	image: string,
+	/**  The bank's identification number (BIN). */
+	bank_bin: string,
+	/**  The bank's name, as the portal gives it. */
+	bank_name: string,
+	/**  The account to pay into. */
+	account: string,
+	/**  The account's holder. */
+	account_name: string,
+	/**  The amount, in đồng. */
+	amount: number,
+	/**  What the transfer says it is for (the dossier's code). */
+	purpose: string,
+};
+
+/**  One line of what a dossier owes. */
+export type PaymentLine = {
+	/**  What it is for, in the agency's words. */
+	name: string,
+	/**  Lệ phí or phí. */
+	kind: FeeKind,
+	/**  In đồng. */
+	amount: number,
+};
+
+/**  The portal's request for the money a dossier owes, payable by VietQR. */
+export type PaymentRequest = PaymentRequest_Serialize | PaymentRequest_Deserialize;
+
+/**  The portal's request for the money a dossier owes, payable by VietQR. */
+export type PaymentRequest_Deserialize = {
+	/**  The request's id (opaque). */
+	id: string,
+	/**  What is owed, line by line. */
+	lines: PaymentLine[],
+	/**  The sum of the lines, in đồng. */
+	total: number,
+	/**
+	 *  The VietQR payload to pay it with (a code for this one payment, the
+	 *  dossier's code as bill number); the app checks it before showing it.
+	 */
+	payload: string,
+	/**  The bank's name, for a person paying by hand. */
+	bank_name: string,
+	/**  The account's holder, as the bank shows it. */
+	account_name: string,
+	/**  Until when it can be paid (RFC 3339, UTC). */
+	expires_at: string,
+	/**  Where it stands. */
+	state: PaymentState,
+	/**  When the bank confirmed it (RFC 3339, UTC). */
+	paid_at?: string | null,
+};
+
+/**  The portal's request for the money a dossier owes, payable by VietQR. */
+export type PaymentRequest_Serialize = {
+	/**  The request's id (opaque). */
+	id: string,
+	/**  What is owed, line by line. */
+	lines: PaymentLine[],
+	/**  The sum of the lines, in đồng. */
+	total: number,
+	/**
+	 *  The VietQR payload to pay it with (a code for this one payment, the
+	 *  dossier's code as bill number); the app checks it before showing it.
+	 */
+	payload: string,
+	/**  The bank's name, for a person paying by hand. */
+	bank_name: string,
+	/**  The account's holder, as the bank shows it. */
+	account_name: string,
+	/**  Until when it can be paid (RFC 3339, UTC). */
+	expires_at: string,
+	/**  Where it stands. */
+	state: PaymentState,
+	/**  When the bank confirmed it (RFC 3339, UTC). */
+	paid_at: string | null,
+};
+
+/**  Where a payment request stands. */
+export type PaymentState = 
+/**  Waiting for the money. */
+"pending" | 
+/**  The bank confirmed it (once). */
+"paid" | 
+/**  The bank refused it; the agency may ask again. */
+"failed" | 
+/**  Not paid in time; the agency may ask again. */
+"expired";
 
 /**  Which portal the app talks to, and as whom. */
 export type PortalStatus = PortalStatus_Serialize | PortalStatus_Deserialize;

@@ -26,7 +26,7 @@ function usedIds(): Map<string, string> {
   const ids = new Map<string, string>();
   for (const file of sourceFiles(src)) {
     const text = readFileSync(file, 'utf8');
-    const patterns = [/t\(\s*'([a-z0-9-]+)'/g];
+    const patterns = [/\bt\(\s*'([a-z0-9-]+)'/g];
     if (!file.endsWith('.test.ts')) patterns.push(/translate\([^,()]+,\s*'([a-z0-9-]+)'/g);
     for (const pattern of patterns) {
       for (const match of text.matchAll(pattern)) ids.set(match[1]!, file);

@@ -17,6 +17,8 @@ import type {
   FieldProblem,
   InterviewState,
   LockState,
+  PaymentLine,
+  PaymentRequest,
   PortalStatus,
   Profile,
   QueuedSubmission,
@@ -375,6 +377,8 @@ export function seedDossier(
     fee?: number | null;
     /** The day the result is due and how it came to be it, as the portal sends them. */
     due?: { date: string; changes: DueChange[] };
+    /** The portal's request for payment. */
+    payment?: PaymentRequest | null;
   } = {},
 ): Dossier {
   const draft = options.draftId == null ? undefined : store.drafts.get(options.draftId);
@@ -392,6 +396,7 @@ export function seedDossier(
     fee: options.fee ?? null,
     due_date: options.due?.date ?? null,
     due_changes: options.due?.changes ?? [],
+    payment: options.payment ?? null,
     revision: history.length,
   };
   store.dossiers.unshift({ dossier, person: options.person ?? (draft ? personOf(draft) : null), draft_id: options.draftId ?? null });
@@ -415,6 +420,37 @@ export function changeDossierStatus(code: string, status: Status, note: string |
   view.dossier.status = status;
   view.dossier.revision += 1;
   return { kind: 'status_changed', code, status, note };
+}
+
+/**
+ * The agency asks for what a dossier owes: it waits in payment_required
+ * with a VietQR code Rust wrote (`tamper`: one digit of its amount changed
+ * afterwards, as a forged code would be).
+ */
+export function requestPayment(code: string, lines: PaymentLine[], options: { tamper?: boolean } = {}): Extract<SyncNotice, { kind: 'status_changed' }> {
+  const view = store.dossiers.find((d) => d.dossier.code === code);
+  if (!view) throw new Error(`no dossier ${code}`);
+  const total = lines.reduce((sum, line) => sum + line.amount, 0);
+  view.dossier.payment = {
+    id: `p-${store.nextId++}`,
+    lines,
+    total,
+    payload: rust({ kind: 'vietqr', code, total, tamper: options.tamper ?? false }),
+    bank_name: 'Ngân hàng tập huấn (không có thật)',
+    account_name: 'TAP HUAN KHONG CHUYEN TIEN',
+    expires_at: '2025-09-06T07:00:00Z',
+    state: 'pending',
+    paid_at: null,
+  };
+  return changeDossierStatus(code, 'payment_required', 'Đề nghị nộp phí, lệ phí.');
+}
+
+/** The bank confirms a dossier's payment; the dossier goes back to in_review. */
+export function confirmPayment(code: string): Extract<SyncNotice, { kind: 'status_changed' }> {
+  const view = store.dossiers.find((d) => d.dossier.code === code);
+  if (!view?.dossier.payment) throw new Error(`no payment for ${code}`);
+  view.dossier.payment = { ...view.dossier.payment, state: 'paid', paid_at: stamp() };
+  return changeDossierStatus(code, 'in_review', 'Đã nhận đủ phí, lệ phí.');
 }
 
 /** The agency sets or moves the day a dossier's result is due. */
@@ -669,6 +705,13 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     }
     case 'list_submissions':
       return fakeSubmissions();
+    case 'payment_code': {
+      const view = store.dossiers.find((d) => d.dossier.id === String(args['dossierId']));
+      if (!view) throw { code: 'payment-not-waiting', args: {} };
+      const answer = rust({ kind: 'payment_code', dossier: view.dossier });
+      if ('error' in answer) throw answer.error;
+      return answer.ok;
+    }
 
     default:
       throw { code: 'unknown-command', args: { command } };

@@ -18,10 +18,12 @@ import type {
   Answers,
   Commune,
   Definition,
+  Dossier,
   Elsewhere,
   FileKind,
   InterviewState,
   Meaning,
+  PaymentCode,
   ProcedureSummary,
   Province,
 } from '../lib/types';
@@ -38,7 +40,9 @@ export type Ask =
   | { kind: 'detail'; code: string }
   | { kind: 'elsewhere'; query: string }
   | { kind: 'provinces' }
-  | { kind: 'communes'; province: string; query: string };
+  | { kind: 'communes'; province: string; query: string }
+  | { kind: 'vietqr'; code: string; total: number; tamper?: boolean }
+  | { kind: 'payment_code'; dossier: Dossier };
 
 /** A draft's interview as the store evaluates it. */
 export type Evaluated = {
@@ -68,6 +72,8 @@ type Answered = {
   elsewhere: Elsewhere[];
   provinces: Province[];
   communes: Commune[];
+  vietqr: string;
+  payment_code: Outcome<PaymentCode>;
 };
 
 const answers = new Map<string, unknown>(

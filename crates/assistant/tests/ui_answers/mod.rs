@@ -66,6 +66,15 @@ enum Ask {
     Provinces {},
     /// A province's communes matching what was typed.
     Communes { province: String, query: String },
+    /// A VietQR code for paying `total` đồng for the dossier `code`, as a portal writes it.
+    Vietqr {
+        code: String,
+        total: u64,
+        #[serde(default)]
+        tamper: bool,
+    },
+    /// The code that pays a dossier's waiting fee, checked and drawn, or why not.
+    PaymentCode { dossier: Box<portal::types::Dossier> },
 }
 
 /// A real store in a folder of its own, keyed like any other.
@@ -264,5 +273,31 @@ pub fn answer(catalog: &Catalog, ask: &Value) -> Value {
         Ask::Elsewhere { query } => json!(elsewhere::search(&query)),
         Ask::Provinces {} => json!(admin_units::provinces_by_name()),
         Ask::Communes { province, query } => json!(admin_units::search_communes(&province, &query)),
+        Ask::Vietqr { code, total, tamper } => {
+            let mut payload = vietqr::encode(&vietqr::Transfer {
+                one_payment: true,
+                bank_bin: "999999".into(),
+                account: "0001234567".into(),
+                service: vietqr::Service::ToAccount,
+                category: None,
+                amount: Some(total),
+                name: Some("TAP HUAN KHONG CHUYEN TIEN".into()),
+                city: None,
+                bill_number: Some(code.clone()),
+                purpose: Some(format!("LE PHI {code}")),
+            })
+            .unwrap();
+            if tamper {
+                // One digit of the amount changed, the checksum left as it was.
+                let at = payload.find(&total.to_string()).unwrap();
+                let digit = if &payload[at..at + 1] == "9" { "1" } else { "9" };
+                payload.replace_range(at..at + 1, digit);
+            }
+            json!(payload)
+        }
+        Ask::PaymentCode { dossier } => match assistant::payment::code_for(&dossier) {
+            Ok(code) => json!({ "ok": code }),
+            Err(error) => json!({ "error": AppError::from(&error) }),
+        },
     }
 }

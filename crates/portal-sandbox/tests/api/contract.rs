@@ -419,6 +419,53 @@ async fn every_operation_answers_as_the_spec_says() {
         .json(&json!({ "due_date": "2026-12-09" }));
     let (status, _) = c.call("POST", "/admin/dossiers/{id}/due", nobody).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    // The fee, paid once.
+    let in_review = c.admin_post(
+        &http,
+        &status_url,
+        "/admin/dossiers/{id}/status",
+        json!(StatusUpdate {
+            status: Status::InReview,
+            note: None,
+            handler: None,
+            due_date: None,
+        }),
+    );
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/status", in_review).await;
+    assert_eq!(status, StatusCode::OK);
+    let payment_url = format!("{base}/admin/dossiers/{id}/payment");
+    let order = json!({ "lines": [{ "name": "Lệ phí cấp bản sao trích lục", "kind": "levy", "amount": 8000 }] });
+    let ask = c.admin_post(&http, &payment_url, "/admin/dossiers/{id}/payment", order);
+    let (status, dossier) = c.call("POST", "/admin/dossiers/{id}/payment", ask).await;
+    assert_eq!(status, StatusCode::OK);
+    let dossier = dossier.unwrap();
+    assert_eq!(dossier["status"], "payment_required");
+    let payload = dossier["payment"]["payload"].as_str().unwrap();
+    let code = dossier["code"].as_str().unwrap();
+    assert!(
+        vietqr::check_fee_payment(payload, 8000, code).is_ok(),
+        "the code pays 8.000 ₫ for this dossier: {payload}"
+    );
+    let nothing = http.post(&payment_url).json(&json!({ "lines": [] }));
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/payment", nothing).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let confirm_url = format!("{base}/admin/dossiers/{id}/payment/confirm");
+    let (status, dossier) = c
+        .call("POST", "/admin/dossiers/{id}/payment/confirm", http.post(&confirm_url))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let dossier = dossier.unwrap();
+    assert_eq!(
+        (dossier["status"].as_str(), dossier["payment"]["state"].as_str()),
+        (Some("in_review"), Some("paid"))
+    );
+    let (status, _) = c
+        .call("POST", "/admin/dossiers/{id}/payment/confirm", http.post(&confirm_url))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "never confirmed twice");
+    let missing = http.post(format!("{base}/admin/dossiers/nope/payment/confirm"));
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/payment/confirm", missing).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
     let withdraw = format!("/v1/dossiers/{id}/withdraw");
     let (status, withdrawn) = c.call("POST", "/v1/dossiers/{id}/withdraw", post(&withdraw)).await;
     assert_eq!(status, StatusCode::OK);
