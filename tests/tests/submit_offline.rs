@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use e2e::{App, Driver};
-use portal::types::{DueUpdate, Status, StatusUpdate};
+use portal::types::{DueUpdate, FeeKind, PaymentLine, PaymentOrder, Status, StatusUpdate};
 use portal_sandbox::{Config, Sandbox};
 
 async fn start_portal(addr: SocketAddr, database: &std::path::Path) -> Sandbox {
@@ -128,6 +128,72 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
         "the change of the due day shows with its reason and the apology: {timeline}"
     );
     app.shot("12-status-timeline").await;
+
+    // The agency asks for the fee: the code Rust checked and drew shows, and
+    // once the bank confirms, nothing is offered to pay again.
+    let status = |to: Status| StatusUpdate {
+        status: to,
+        note: None,
+        handler: None,
+        due_date: None,
+    };
+    let moved = admin
+        .post(format!("{url}/admin/dossiers/{}/status", dossier.id))
+        .header("x-admin-token", portal.admin_token())
+        .json(&status(Status::InReview))
+        .send()
+        .await
+        .unwrap();
+    assert!(moved.status().is_success());
+    let order = PaymentOrder {
+        lines: vec![PaymentLine {
+            name: "Lệ phí cấp bản sao trích lục".into(),
+            kind: FeeKind::Levy,
+            amount: 8000,
+        }],
+    };
+    let asked = admin
+        .post(format!("{url}/admin/dossiers/{}/payment", dossier.id))
+        .header("x-admin-token", portal.admin_token())
+        .json(&order)
+        .send()
+        .await
+        .unwrap();
+    assert!(asked.status().is_success(), "the agency asks for the fee");
+    let pending = format!("{card} [data-payment='pending']");
+    let shown = wait_for_text(&app, &pending, "0001234567").await;
+    assert!(shown.contains("8.000"), "the amount beside the code: {shown}");
+    let image = app
+        .client
+        .find(fantoccini::Locator::Css(&format!("{pending} [data-payment-code]")))
+        .await;
+    let src = image
+        .expect("the code is drawn")
+        .attr("src")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        src.starts_with("data:image/svg+xml;base64,"),
+        "{}",
+        &src[..src.len().min(40)]
+    );
+    app.client
+        .execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' })",
+            vec![serde_json::Value::String(pending.clone())],
+        )
+        .await
+        .unwrap();
+    app.shot("13-payment-code").await;
+    let confirmed = admin
+        .post(format!("{url}/admin/dossiers/{}/payment/confirm", dossier.id))
+        .header("x-admin-token", portal.admin_token())
+        .send()
+        .await
+        .unwrap();
+    assert!(confirmed.status().is_success(), "the bank confirms");
+    wait_for_text(&app, &format!("{card} [data-payment='paid']"), "Đã thanh toán").await;
     app.close().await;
     portal.stop().await;
 }
