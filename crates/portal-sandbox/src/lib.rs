@@ -31,6 +31,8 @@ mod problem;
 mod retention;
 mod state;
 
+pub use payments::training_payment_code;
+
 use std::net::{Ipv4Addr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -94,8 +94,8 @@ pub(crate) fn load(tx: &Transaction<'_>, dossier_id: &str) -> rusqlite::Result<O
     }))
 }
 
-/// The VietQR code for paying `total` đồng for the dossier `code`.
-fn payload(code: &str, total: u64) -> Result<String, ApiError> {
+/// The training bank's VietQR code for paying `total` đồng for the dossier `code`.
+pub fn training_payment_code(code: &str, total: u64) -> Result<String, vietqr::Error> {
     vietqr::encode(&vietqr::Transfer {
         one_payment: true,
         bank_bin: TRAINING_BIN.to_owned(),
@@ -108,7 +108,11 @@ fn payload(code: &str, total: u64) -> Result<String, ApiError> {
         bill_number: Some(code.to_owned()),
         purpose: Some(format!("LE PHI {code}")),
     })
-    .map_err(|e| ApiError::bad_request(format!("Không tạo được mã VietQR: {e}.")))
+}
+
+/// [`training_payment_code`], or 400 when the dossier's code cannot be one.
+fn payload(code: &str, total: u64) -> Result<String, ApiError> {
+    training_payment_code(code, total).map_err(|e| ApiError::bad_request(format!("Không tạo được mã VietQR: {e}.")))
 }
 
 /// The dossier `id` as it now stands; 404 when there is none.

@@ -74,7 +74,7 @@ fn idempotency_key() -> String {
 /// How an attempt ended.
 #[derive(Debug)]
 enum Attempt {
-    Delivered(Dossier),
+    Delivered(Box<Dossier>),
     /// Final: the draft is sent back to the user with the refusal.
     SentBack(Refusal),
     Retry {
@@ -161,7 +161,7 @@ impl Worker {
             let mut confirmed = Vec::new();
             for (item, attempt) in group.iter().zip(attempts) {
                 match attempt {
-                    Attempt::Delivered(dossier) => confirmed.push((item, dossier)),
+                    Attempt::Delivered(dossier) => confirmed.push((item, *dossier)),
                     Attempt::SentBack(refusal) => {
                         self.store.submission_rejected(item.id, &refusal)?;
                         self.emit(Event::SentBack {
@@ -232,7 +232,7 @@ impl Worker {
             match self.create_and_upload(&token, item, &payload).await {
                 Ok(dossier) => {
                     self.set_online(true);
-                    return Attempt::Delivered(dossier);
+                    return Attempt::Delivered(Box::new(dossier));
                 }
                 Err(Failure::Portal(portal::Error::Unauthorized)) if !refreshed => {
                     refreshed = true;

@@ -66,7 +66,7 @@ enum Ask {
     Provinces {},
     /// A province's communes matching what was typed.
     Communes { province: String, query: String },
-    /// A VietQR code for paying `total` đồng for the dossier `code`, as a portal writes it.
+    /// The training bank's VietQR code for paying `total` đồng for the dossier `code`, as the sandbox writes it.
     Vietqr {
         code: String,
         total: u64,
@@ -274,19 +274,7 @@ pub fn answer(catalog: &Catalog, ask: &Value) -> Value {
         Ask::Provinces {} => json!(admin_units::provinces_by_name()),
         Ask::Communes { province, query } => json!(admin_units::search_communes(&province, &query)),
         Ask::Vietqr { code, total, tamper } => {
-            let mut payload = vietqr::encode(&vietqr::Transfer {
-                one_payment: true,
-                bank_bin: "999999".into(),
-                account: "0001234567".into(),
-                service: vietqr::Service::ToAccount,
-                category: None,
-                amount: Some(total),
-                name: Some("TAP HUAN KHONG CHUYEN TIEN".into()),
-                city: None,
-                bill_number: Some(code.clone()),
-                purpose: Some(format!("LE PHI {code}")),
-            })
-            .unwrap();
+            let mut payload = portal_sandbox::training_payment_code(&code, total).unwrap();
             if tamper {
                 // One digit of the amount changed, the checksum left as it was.
                 let at = payload.find(&total.to_string()).unwrap();
