@@ -27,7 +27,63 @@ export class SyncState {
 
   /** Reacts to one notice of the sync worker. */
   handle(notice: SyncNotice, actions: SyncActions): void {
-    handleSyncNotice(this, this.#portal, this.#toasts, notice, actions);
+    switch (notice.kind) {
+      case 'online':
+        // Only the indicator changes.
+        this.#portal.setOnline(notice.online);
+        break;
+      case 'delivered': {
+        const code = notice.code;
+        this.#portal.setOnline(true);
+        this.delivered[notice.draft_id] = code;
+        // The submissions screen says it already where the person is looking.
+        if (this.onScreen !== notice.draft_id) {
+          this.#toasts.show({ key: `dossier:${code}`, message: () => t('sync-delivered', { code }), duration: NOTICE_MS });
+        }
+        break;
+      }
+      case 'status_changed': {
+        const { code, status, note } = notice;
+        this.#toasts.show({
+          key: `dossier:${code}`,
+          message: () => t('sync-status-changed', { code, status: statusLabel(status) }),
+          detail: () => (note ? t('sync-status-note') : null),
+          quoted: note,
+          duration: NOTICE_MS,
+        });
+        break;
+      }
+      case 'due_changed': {
+        const { code, due_date: date, apology } = notice;
+        this.#toasts.show({
+          key: `dossier:${code}`,
+          message: () => t('sync-due-changed', { code, date: formatDay(date) }),
+          detail: () => (apology ? t('sync-due-apology') : null),
+          duration: NOTICE_MS,
+        });
+        break;
+      }
+      case 'sent_back': {
+        const draftId = notice.draft_id;
+        this.#portal.setOnline(true);
+        const id: number = this.#toasts.show({
+          key: `draft:${draftId}`,
+          message: () => t('sync-rejected'),
+          detail: () => (notice.reason ? t(reasonMessage(notice.reason)) : null),
+          action: {
+            id: `open-rejected-${draftId}`,
+            label: () => t('sync-open-draft'),
+            run: () => {
+              this.#toasts.dismiss(id);
+              actions.openDraft(draftId);
+            },
+          },
+          duration: NOTICE_MS,
+        });
+        break;
+      }
+    }
+    this.revision += 1;
   }
 }
 
@@ -36,65 +92,6 @@ export type SyncActions = {
   openDraft: (draftId: number) => void;
 };
 
-function handleSyncNotice(sync: SyncState, portal: Portal, toasts: Toasts, notice: SyncNotice, actions: SyncActions): void {
-  switch (notice.kind) {
-    case 'online':
-      // Only the indicator changes.
-      portal.setOnline(notice.online);
-      break;
-    case 'delivered': {
-      const code = notice.code;
-      portal.setOnline(true);
-      sync.delivered[notice.draft_id] = code;
-      // The submissions screen says it already where the person is looking.
-      if (sync.onScreen !== notice.draft_id) {
-        toasts.show({ key: `dossier:${code}`, message: () => t('sync-delivered', { code }), duration: NOTICE_MS });
-      }
-      break;
-    }
-    case 'status_changed': {
-      const { code, status, note } = notice;
-      toasts.show({
-        key: `dossier:${code}`,
-        message: () => t('sync-status-changed', { code, status: statusLabel(status) }),
-        detail: () => (note ? t('sync-status-note') : null),
-        quoted: note,
-        duration: NOTICE_MS,
-      });
-      break;
-    }
-    case 'due_changed': {
-      const { code, due_date: date, apology } = notice;
-      toasts.show({
-        key: `dossier:${code}`,
-        message: () => t('sync-due-changed', { code, date: formatDay(date) }),
-        detail: () => (apology ? t('sync-due-apology') : null),
-        duration: NOTICE_MS,
-      });
-      break;
-    }
-    case 'sent_back': {
-      const draftId = notice.draft_id;
-      portal.setOnline(true);
-      const id: number = toasts.show({
-        key: `draft:${draftId}`,
-        message: () => t('sync-rejected'),
-        detail: () => (notice.reason ? t(reasonMessage(notice.reason)) : null),
-        action: {
-          id: `open-rejected-${draftId}`,
-          label: () => t('sync-open-draft'),
-          run: () => {
-            toasts.dismiss(id);
-            actions.openDraft(draftId);
-          },
-        },
-        duration: NOTICE_MS,
-      });
-      break;
-    }
-  }
-  sync.revision += 1;
-}
 
 /** The message saying why a submission came back: the error's own, or a plain one for a refusal without a stated reason. */
 function reasonMessage(reason: string): string {
