@@ -45,6 +45,25 @@ pub enum SyncNotice {
         /// The agency's note.
         note: Option<String>,
     },
+    /// A supplement, withdrawal, rating or feedback reached the portal, or was refused.
+    ActionDone {
+        /// What it was.
+        action: store::ActionKind,
+        /// The dossier's code, when it was about one.
+        code: Option<String>,
+        /// Why the portal refused it: names the Fluent message `error-<refusal>`.
+        refusal: Option<String>,
+    },
+    /// A feedback got its answer.
+    FeedbackAnswered {
+        /// Its tracking code.
+        code: String,
+    },
+    /// A dossier's result files were downloaded and checked.
+    ResultSaved {
+        /// The dossier code.
+        code: String,
+    },
     /// The day a dossier's result is due changed.
     DueChanged {
         /// The dossier code.
@@ -73,6 +92,17 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
             code: dossier.code,
         },
         Event::SentBack { draft_id, reason } => SyncNotice::SentBack { draft_id, reason },
+        Event::ActionDone {
+            kind,
+            dossier_id,
+            refusal,
+        } => SyncNotice::ActionDone {
+            action: kind,
+            code: dossier_id.and_then(|id| dossier_code(app, &id)),
+            refusal,
+        },
+        Event::FeedbackAnswered { code } => SyncNotice::FeedbackAnswered { code },
+        Event::ResultSaved { dossier } => SyncNotice::ResultSaved { code: dossier.code },
         Event::DueChanged { dossier, .. } => {
             let Some(due_date) = dossier.due_date.clone() else {
                 return;
@@ -114,6 +144,16 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
 pub fn forwarder(app: &AppHandle, localizer: Arc<Localizer>) -> impl Fn(Event) + Send + Sync + 'static {
     let app = app.clone();
     move |event| forward(&app, &localizer, event)
+}
+
+/// The code of a dossier kept on this machine, by the portal's id.
+fn dossier_code(app: &AppHandle, portal_id: &str) -> Option<String> {
+    let state = app.try_state::<assistant::Assistant>()?;
+    let dossiers = state.store.dossiers().ok()?;
+    let stored = dossiers.into_iter().find(|d| d.portal_id == portal_id)?;
+    serde_json::from_str::<portal::types::Dossier>(&stored.body)
+        .ok()
+        .map(|d| d.code)
 }
 
 fn fluent_args(code: &str) -> l10n::FluentArgs<'static> {

@@ -79,7 +79,15 @@ pub fn run() {
         .invoke_handler(contract.invoke_handler())
         .build(tauri::generate_context!());
     match built {
-        Ok(app) => app.run(|_, _| {}),
+        Ok(app) => {
+            // Result files put out for the system viewer go with the app.
+            assistant::followups::clear_opened_results();
+            app.run(|_, event| {
+                if let tauri::RunEvent::Exit = event {
+                    assistant::followups::clear_opened_results();
+                }
+            });
+        }
         Err(error) => {
             // The setup hook has already shown the person why.
             tracing::error!(%error, "the app stopped at start");
@@ -131,6 +139,13 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::portal::submit_draft,
             commands::portal::list_submissions,
             commands::portal::payment_code,
+            commands::followups::submit_supplement,
+            commands::followups::withdraw_dossier,
+            commands::followups::rate_dossier,
+            commands::followups::send_feedback,
+            commands::followups::list_feedback,
+            commands::followups::receipt,
+            commands::followups::open_result,
         ])
         .events(tauri_specta::collect_events![events::SyncNotice])
         // Errors reject the promise, as a failed `invoke` does, with an AppError.

@@ -39,7 +39,7 @@ pub struct Assistant {
 }
 
 /// Today's date on this machine, for the engine's date rules.
-fn today() -> NaiveDate {
+pub(crate) fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
@@ -101,6 +101,7 @@ impl Assistant {
             answers: saved.answers,
             prefilled: saved.prefilled,
             notice: saved.notice,
+            supplement: self.store.supplement(id)?,
         })
     }
 
@@ -203,6 +204,8 @@ impl Assistant {
         Ok(Submissions {
             queued: self.store.queued_submissions()?,
             dossiers,
+            actions: self.store.actions()?,
+            results: self.store.results()?,
         })
     }
 
@@ -289,7 +292,7 @@ fn check_draft_procedure(store: &Store, draft_id: i64, named: &str) -> Result<()
 }
 
 /// The documents that have a file among `attachments`.
-fn attached(attachments: &[Attachment]) -> Attached {
+pub(crate) fn attached(attachments: &[Attachment]) -> Attached {
     attachments.iter().map(|a| a.document_id.clone()).collect()
 }
 

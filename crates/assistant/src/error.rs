@@ -57,6 +57,33 @@ pub enum Error {
     /// The portal's payment code fails its checks: it is never shown.
     #[error("the payment code fails its checks: {0}")]
     PaymentCode(vietqr::Error),
+    /// No dossier with this id is kept on this machine.
+    #[error("the dossier is not kept on this machine")]
+    DossierNotFound,
+    /// The draft has no supplement request waiting for a reply.
+    #[error("the draft has no supplement request waiting")]
+    NoSupplement,
+    /// A withdrawal needs a reason of at most 1,000 characters.
+    #[error("a withdrawal needs a reason")]
+    WithdrawReason,
+    /// A decision was made (or the dossier already stopped): too late to withdraw.
+    #[error("the dossier can no longer be withdrawn")]
+    CannotWithdraw,
+    /// A rating needs every criterion answered.
+    #[error("the rating is incomplete")]
+    RatingIncomplete,
+    /// Only a returned dossier not yet rated can be rated.
+    #[error("the dossier cannot be rated")]
+    CannotRate,
+    /// A feedback needs a title and a text of bounded length, and at most five files.
+    #[error("the feedback's title or text is empty or too long")]
+    FeedbackText,
+    /// The dossier has no e-receipt.
+    #[error("the dossier has no receipt")]
+    NoReceipt,
+    /// The result file is not kept on this machine (yet).
+    #[error("the result file is not kept")]
+    NoResult,
 }
 
 /// Declares the closed list of error codes: the enum, its wire names and
@@ -151,6 +178,26 @@ error_codes! {
     /// The portal's payment code failed a check (`reason`: `amount`, `bill`,
     /// `checksum`, `network` or `format`), so it is not shown.
     PaymentCodeInvalid = "payment-code-invalid",
+    /// No dossier with this id is kept on this machine.
+    DossierNotFound = "dossier-not-found",
+    /// The draft has no supplement request waiting for a reply.
+    SupplementNotOpen = "supplement-not-open",
+    /// A withdrawal needs a reason.
+    WithdrawReason = "withdraw-reason",
+    /// Too late to withdraw: a decision was made.
+    WithdrawTooLate = "withdraw-too-late",
+    /// Every criterion of a rating must be answered.
+    RatingIncomplete = "rating-incomplete",
+    /// Only a returned dossier not yet rated can be rated.
+    RatingNotOpen = "rating-not-open",
+    /// The portal already has a rating of this dossier; the first stands.
+    AlreadyRated = "already-rated",
+    /// A feedback needs a title and a text, within their lengths, and at most five files.
+    FeedbackText = "feedback-text",
+    /// The dossier has no receipt.
+    ReceiptNotFound = "receipt-not-found",
+    /// The result file is not on this machine yet.
+    ResultNotFound = "result-not-found",
     /// The chosen passphrase is too short (`min`).
     VaultPassphraseShort = "vault-passphrase-short",
     /// The passphrase or key does not open the data.
@@ -203,6 +250,15 @@ impl From<&Error> for AppError {
             Error::NotTraining => Self::new(ErrorCode::NotTraining, &[]),
             Error::Launch(e) => Self::from(e),
             Error::NoPaymentWaiting => Self::new(ErrorCode::PaymentNotWaiting, &[]),
+            Error::DossierNotFound => Self::new(ErrorCode::DossierNotFound, &[]),
+            Error::NoSupplement => Self::new(ErrorCode::SupplementNotOpen, &[]),
+            Error::WithdrawReason => Self::new(ErrorCode::WithdrawReason, &[]),
+            Error::CannotWithdraw => Self::new(ErrorCode::WithdrawTooLate, &[]),
+            Error::RatingIncomplete => Self::new(ErrorCode::RatingIncomplete, &[]),
+            Error::CannotRate => Self::new(ErrorCode::RatingNotOpen, &[]),
+            Error::FeedbackText => Self::new(ErrorCode::FeedbackText, &[]),
+            Error::NoReceipt => Self::new(ErrorCode::ReceiptNotFound, &[]),
+            Error::NoResult => Self::new(ErrorCode::ResultNotFound, &[]),
             Error::PaymentCode(e) => Self::new(
                 ErrorCode::PaymentCodeInvalid,
                 &[("reason", payment_reason(e).to_owned())],

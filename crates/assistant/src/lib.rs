@@ -7,6 +7,7 @@
 
 pub mod assistant;
 pub mod error;
+pub mod followups;
 pub mod launch;
 pub mod payment;
 pub mod tokens;

@@ -1,11 +1,11 @@
 //! What the assistant hands the UI, beyond the library crates' own types.
 
-use portal::types::Dossier;
+use portal::types::{Dossier, EReceipt};
 use procedures::engine::{Answers, InterviewState};
 use procedures::refusal::Refusal;
 use procedures::upgrade::UpgradeNotice;
 use serde::Serialize;
-use store::{Attachment, DraftSummary, QueuedSubmission};
+use store::{ActionSummary, Attachment, DraftSummary, QueuedSubmission, SavedResult, SupplementScope};
 
 /// Everything the interview needs to resume a draft.
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +26,8 @@ pub struct DraftView {
     /// Why the portal refused the last submission, until the person changed
     /// what it names.
     pub rejection: Option<Refusal>,
+    /// What a supplement request lets the person change in this submitted draft.
+    pub supplement: Option<SupplementScope>,
 }
 
 /// A file just attached, and the interview as it now stands.
@@ -94,6 +96,24 @@ pub struct Submissions {
     pub queued: Vec<QueuedSubmission>,
     /// Confirmed by the portal.
     pub dossiers: Vec<DossierView>,
+    /// Supplements, withdrawals, ratings and feedback: queued, sent or refused.
+    pub actions: Vec<ActionSummary>,
+    /// Result files kept on this machine.
+    pub results: Vec<SavedResult>,
+}
+
+/// An e-receipt with what the app checked.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ReceiptView {
+    /// The receipt as the portal issued it.
+    pub receipt: EReceipt,
+    /// The dossier it is for.
+    pub dossier_code: String,
+    /// The portal's signature over it checks out.
+    pub signed: bool,
+    /// The lines add up to the total, and every amount's words match its figure.
+    pub amounts_agree: bool,
 }
 
 /// A fee's VietQR code, checked and drawn, with what a person paying by

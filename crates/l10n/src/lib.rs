@@ -3,6 +3,7 @@
 //! of writing dates and amounts of money.
 
 mod format;
+mod words;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -13,6 +14,7 @@ use unic_langid::{LanguageIdentifier, langid};
 
 pub use fluent_bundle::FluentArgs;
 pub use format::{format_date, format_vnd};
+pub use words::amount_in_words;
 
 static LOCALES: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../locales");
 

@@ -114,6 +114,47 @@ CREATE TABLE IF NOT EXISTS payments (
     paid_at TEXT
 );
 
+CREATE TABLE IF NOT EXISTS followups (
+    dossier_id TEXT PRIMARY KEY REFERENCES dossiers (id),
+    supplement TEXT,
+    result TEXT,
+    stop_notice TEXT,
+    rating TEXT
+);
+
+CREATE TABLE IF NOT EXISTS result_files (
+    dossier_id TEXT NOT NULL REFERENCES dossiers (id),
+    document_id TEXT NOT NULL,
+    content BLOB NOT NULL,
+    PRIMARY KEY (dossier_id, document_id)
+);
+
+CREATE TABLE IF NOT EXISTS request_keys (
+    account TEXT NOT NULL,
+    key TEXT NOT NULL,
+    request_sha256 TEXT NOT NULL,
+    target TEXT NOT NULL,
+    PRIMARY KEY (account, key)
+);
+
+CREATE TABLE IF NOT EXISTS feedback (
+    id TEXT PRIMARY KEY,
+    account TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS feedback_files (
+    feedback_id TEXT NOT NULL REFERENCES feedback (id),
+    document_id TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    received_at TEXT,
+    content BLOB,
+    PRIMARY KEY (feedback_id, document_id)
+);
+
 CREATE TABLE IF NOT EXISTS secrets (
     name TEXT PRIMARY KEY,
     value BLOB NOT NULL
@@ -209,7 +250,11 @@ impl Db {
 }
 
 /// Columns added after the first release, added to a database made before them.
-const LATER_COLUMNS: [(&str, &str); 2] = [("dossiers", "due_date"), ("history", "handler")];
+const LATER_COLUMNS: [(&str, &str); 3] = [
+    ("dossiers", "due_date"),
+    ("history", "handler"),
+    ("payments", "receipt"),
+];
 
 /// Adds [`LATER_COLUMNS`] to tables made before them (all are nullable text).
 fn add_missing_columns(conn: &Connection) -> rusqlite::Result<()> {
@@ -231,6 +276,17 @@ pub(crate) fn next_revision(tx: &Transaction<'_>) -> rusqlite::Result<i64> {
         "UPDATE counters SET value = value + 1 WHERE name = 'revision' RETURNING value",
         [],
         |row| row.get(0),
+    )
+}
+
+/// The next number of a named sequence (1, 2, …): receipts of a year,
+/// stop notices, feedback codes of a day.
+pub(crate) fn next_in_sequence(tx: &Transaction<'_>, name: &str) -> rusqlite::Result<u32> {
+    tx.query_row(
+        "INSERT INTO daily_sequences (day, last) VALUES (?1, 1) \
+         ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last",
+        [name],
+        |r| r.get(0),
     )
 }
 
@@ -316,6 +372,7 @@ mod tests {
         conn.execute_batch(
             "CREATE TABLE dossiers (id TEXT PRIMARY KEY, status TEXT NOT NULL);
              CREATE TABLE history (dossier_id TEXT NOT NULL, seq INTEGER NOT NULL, status TEXT NOT NULL, note TEXT);
+             CREATE TABLE payments (dossier_id TEXT PRIMARY KEY, state TEXT NOT NULL);
              INSERT INTO dossiers VALUES ('d1', 'received');
              INSERT INTO history VALUES ('d1', 1, 'received', 'Đã nhận');",
         )

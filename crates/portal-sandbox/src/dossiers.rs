@@ -15,8 +15,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use portal::types::{
-    AttachmentManifest, AttachmentReceipt, Dossier, DossierChanges, DueChange, FieldProblem, IDEMPOTENCY_KEY,
-    NewDossier, Status, StatusChange,
+    AttachmentManifest, AttachmentReceipt, Dossier, DossierChanges, DueChange, FieldProblem, NewDossier, Status,
+    StatusChange,
 };
 use procedures::definition::{AgencyLevel, FieldKind, FileKind};
 use procedures::engine::{Answer, Answers, Attached, DocumentStatus, InterviewState};
@@ -105,6 +105,7 @@ pub(crate) fn load(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<Option<(S
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    let followup = crate::followup::load_followup(tx, id)?;
     let dossier = Dossier {
         id: id.to_owned(),
         code,
@@ -116,13 +117,17 @@ pub(crate) fn load(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<Option<(S
         due_date,
         due_changes,
         payment: crate::payments::load(tx, id)?,
+        supplement: followup.supplement,
+        result: followup.result,
+        stop_notice: followup.stop_notice,
+        rating: followup.rating,
         revision,
     };
     Ok(Some((account, dossier)))
 }
 
 /// A dossier of `account`; another account's is as good as missing.
-fn load_owned(tx: &Transaction<'_>, id: &str, account: &str) -> Result<Dossier, ApiError> {
+pub(crate) fn load_owned(tx: &Transaction<'_>, id: &str, account: &str) -> Result<Dossier, ApiError> {
     match load(tx, id)? {
         Some((owner, dossier)) if owner == account => Ok(dossier),
         _ => Err(ApiError::not_found(format!("Không có hồ sơ {id}."))),
@@ -214,7 +219,7 @@ pub(crate) fn change_status(tx: &Transaction<'_>, id: &str, next: Status, step: 
 }
 
 /// Every error of every visible field, as field problems.
-fn field_problems(state: &InterviewState) -> Vec<FieldProblem> {
+pub(crate) fn field_problems(state: &InterviewState) -> Vec<FieldProblem> {
     let mut out: Vec<FieldProblem> = Vec::new();
     for field in state.steps.iter().flat_map(|s| &s.fields) {
         for message in &field.errors {
@@ -247,7 +252,7 @@ fn is_sha256_hex(text: &str) -> bool {
 /// The announced files must be for documents this dossier needs (not the
 /// form the portal fills from the answers), one each,
 /// each within its size limit, with a SHA-256 and a name.
-fn check_manifest(state: &InterviewState, attachments: &[AttachmentManifest]) -> Result<(), ApiError> {
+pub(crate) fn check_manifest(state: &InterviewState, attachments: &[AttachmentManifest]) -> Result<(), ApiError> {
     let needed: HashMap<&str, u64> = state
         .documents
         .iter()
@@ -312,12 +317,7 @@ fn dossier_code(
         })
         .unwrap_or_else(|| "00".to_owned());
     let day = today.format("%Y%m%d").to_string();
-    let sequence: u32 = tx.query_row(
-        "INSERT INTO daily_sequences (day, last) VALUES (?1, 1) \
-         ON CONFLICT (day) DO UPDATE SET last = last + 1 RETURNING last",
-        [&day],
-        |r| r.get(0),
-    )?;
+    let sequence = crate::db::next_in_sequence(tx, &day)?;
     Ok(format!("{letter}{province}-{day}-{sequence:04}"))
 }
 
@@ -329,13 +329,7 @@ pub(crate) async fn create(
     headers: HeaderMap,
     body: Result<Json<NewDossier>, JsonRejection>,
 ) -> Result<Response, ApiError> {
-    let key = headers
-        .get(IDEMPOTENCY_KEY)
-        .and_then(|v| v.to_str().ok())
-        .map(str::trim)
-        .filter(|k| !k.is_empty() && k.len() <= 255)
-        .ok_or_else(|| ApiError::bad_request(format!("Thiếu tiêu đề {IDEMPOTENCY_KEY}.")))?
-        .to_owned();
+    let key = crate::keys::from_headers(&headers)?;
     let Json(new) = body?;
     let request_sha256 = sha256_hex(&serde_json::to_vec(&new).unwrap_or_default());
     // Read before the database lock: `PUT /admin/catalog` takes them the other way round.
@@ -628,7 +622,7 @@ pub(crate) async fn upload(
                 sha256: sha256.clone(),
             });
         }
-        if dossier.status != Status::AwaitingAttachments {
+        if !matches!(dossier.status, Status::AwaitingAttachments | Status::SupplementRequired) {
             return Err(ApiError::conflict(format!(
                 "Hồ sơ đang ở trạng thái {}, không nhận thêm tệp.",
                 dossier.status.name()
@@ -645,7 +639,10 @@ pub(crate) async fn upload(
             [&id],
             |r| r.get(0),
         )?;
-        if missing == 0 {
+        if missing == 0 && dossier.status == Status::SupplementRequired {
+            crate::followup::complete_supplement(tx, &id)?;
+            tracing::info!("dossier {id}: every supplement file confirmed");
+        } else if missing == 0 {
             record_status(tx, &id, Status::Submitted, Step::default())?;
             tracing::info!("dossier {id}: every file confirmed, submitted");
         } else {
@@ -669,19 +666,6 @@ fn kind_name(kind: FileKind) -> &'static str {
         FileKind::Jpeg => "JPEG",
         FileKind::Png => "PNG",
     }
-}
-
-/// `POST /v1/dossiers/{id}/withdraw`.
-pub(crate) async fn withdraw(
-    State(shared): State<Arc<Shared>>,
-    Extension(Account(account)): Extension<Account>,
-    Path(id): Path<String>,
-) -> Result<Json<Dossier>, ApiError> {
-    let dossier = shared.db.transaction(|tx| {
-        load_owned(tx, &id, &account)?;
-        change_status(tx, &id, Status::Withdrawn, Step::default())
-    })?;
-    Ok(Json(dossier))
 }
 
 #[cfg(test)]

@@ -23,13 +23,17 @@ mod catalog;
 mod db;
 mod dossiers;
 mod faults;
+mod feedback;
+mod followup;
 mod guard;
+mod keys;
 mod net;
 mod payments;
 mod private;
 mod problem;
 mod retention;
 mod state;
+mod training;
 
 pub use payments::training_payment_code;
 
@@ -223,7 +227,7 @@ impl Sandbox {
             }
         });
         let mut tasks = vec![tokio::spawn(retention::every_day(shared.clone()))];
-        tasks.extend(auto_advance.map(|every| tokio::spawn(admin::auto_advance(shared.clone(), every))));
+        tasks.extend(auto_advance.map(|every| tokio::spawn(training::auto_advance(shared.clone(), every))));
         tracing::info!("portal sandbox listening on http://{addr}");
         Ok(Sandbox {
             addr,
@@ -294,7 +298,15 @@ fn router(shared: Arc<Shared>, port: u16) -> Router {
             "/dossiers/{id}/attachments/{document_id}",
             put(dossiers::upload).layer(DefaultBodyLimit::max(MAX_ATTACHMENT_BYTES)),
         )
-        .route("/dossiers/{id}/withdraw", post(dossiers::withdraw))
+        .route("/dossiers/{id}/withdraw", post(followup::withdraw))
+        .route("/dossiers/{id}/supplement", post(followup::reply))
+        .route("/dossiers/{id}/rating", post(followup::rate))
+        .route("/dossiers/{id}/results/{document_id}", get(followup::result_file))
+        .route("/feedback", get(feedback::list).post(feedback::send))
+        .route(
+            "/feedback/{id}/attachments/{document_id}",
+            put(feedback::upload).layer(DefaultBodyLimit::max(MAX_ATTACHMENT_BYTES)),
+        )
         .fallback(problem::no_route)
         .method_not_allowed_fallback(problem::wrong_method)
         .layer(middleware::from_fn_with_state(shared.clone(), auth::require_bearer))
@@ -308,6 +320,11 @@ fn router(shared: Arc<Shared>, port: u16) -> Router {
         .route("/admin/dossiers/{id}/due", post(admin::set_due))
         .route("/admin/dossiers/{id}/payment", post(payments::request))
         .route("/admin/dossiers/{id}/payment/confirm", post(payments::confirm))
+        .route("/admin/dossiers/{id}/payment/fail", post(payments::fail))
+        .route("/admin/dossiers/{id}/payment/expire", post(payments::expire))
+        .route("/admin/dossiers/{id}/supplement", post(followup::ask))
+        .route("/admin/dossiers/{id}/result", post(followup::issue))
+        .route("/admin/feedback/{id}/answer", post(feedback::answer))
         .route("/admin/faults", post(faults::set))
         .route_layer(middleware::from_fn_with_state(shared.clone(), guard::require_admin));
     Router::new()

@@ -38,13 +38,26 @@ pub(crate) fn purge(shared: &Shared) -> rusqlite::Result<usize> {
             &format!("CREATE TEMP TABLE expired AS SELECT d.id FROM dossiers d WHERE {LAST_CHANGE} < ?1"),
             params![cutoff],
         )?;
-        for table in ["history", "due_changes", "payments", "attachments", "idempotency_keys"] {
+        tx.execute(
+            "DELETE FROM request_keys WHERE target IN (SELECT id FROM temp.expired)",
+            [],
+        )?;
+        for table in [
+            "history",
+            "due_changes",
+            "payments",
+            "attachments",
+            "idempotency_keys",
+            "followups",
+            "result_files",
+        ] {
             tx.execute(
                 &format!("DELETE FROM {table} WHERE dossier_id IN (SELECT id FROM temp.expired)"),
                 [],
             )?;
         }
         let deleted = tx.execute("DELETE FROM dossiers WHERE id IN (SELECT id FROM temp.expired)", [])?;
+        crate::feedback::purge_before(tx, cutoff)?;
         tx.execute("DROP TABLE temp.expired", [])?;
         Ok::<_, rusqlite::Error>(deleted)
     })?;

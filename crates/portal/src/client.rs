@@ -17,8 +17,8 @@ use sha2::{Digest, Sha256};
 use url::Url;
 
 use crate::types::{
-    AttachmentReceipt, CATALOG_SIGNATURE, CatalogList, Dossier, DossierChanges, IDEMPOTENCY_KEY, NewDossier, Problem,
-    TokenResponse,
+    AttachmentReceipt, CATALOG_SIGNATURE, CatalogList, Dossier, DossierChanges, EReceipt, Feedback, FeedbackList,
+    IDEMPOTENCY_KEY, NewDossier, NewFeedback, Problem, Rating, SupplementReply, TokenResponse, Withdrawal,
 };
 
 /// The client id the app registers with a portal.
@@ -30,6 +30,9 @@ pub const MAX_RETRY_AFTER_SECS: u64 = 3600;
 
 /// Largest response body the client reads (a definition is ~30 KB).
 const MAX_BODY: usize = 4 * 1024 * 1024;
+
+/// Largest result file the client downloads (20 MiB).
+pub const MAX_RESULT_BYTES: usize = 20 * 1024 * 1024;
 
 /// Time allowed for a request without a large body, answer included.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
@@ -44,6 +47,9 @@ const CALLBACK_READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Largest request head the sign-in listener reads.
 const CALLBACK_MAX_HEAD: usize = 8192;
+
+/// Why a receipt's signature was refused.
+const RECEIPT_MISMATCH: &str = "the receipt's signature does not match its content";
 
 /// Why a catalog update's signature was refused.
 const NO_KEY: &str = "the app has no public key for the portal's catalog";
@@ -388,16 +394,13 @@ impl Client {
         file_name: &str,
         bytes: Vec<u8>,
     ) -> Result<AttachmentReceipt> {
-        let name: String = url::form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
-        let request = self
-            .http
-            .put(self.url(&format!("/v1/dossiers/{dossier}/attachments/{document}")))
-            .timeout(upload_timeout(bytes.len()))
-            .header(AUTHORIZATION, bearer(token))
-            .header(CONTENT_TYPE, "application/octet-stream")
-            .header("X-File-Name", name)
-            .body(bytes);
-        json(self.send(request).await?).await
+        self.upload(
+            token,
+            &format!("/v1/dossiers/{dossier}/attachments/{document}"),
+            file_name,
+            bytes,
+        )
+        .await
     }
 
     /// One dossier.
@@ -411,6 +414,114 @@ impl Client {
             .await?,
         )
         .await
+    }
+
+    /// Sends the reply to a supplement request; repeating with the same
+    /// `key` records it once. Its files follow through [`Client::upload_attachment`].
+    pub async fn send_supplement(
+        &self,
+        token: &str,
+        key: &str,
+        dossier: &str,
+        reply: &SupplementReply,
+    ) -> Result<Dossier> {
+        self.post_once(token, key, &format!("/v1/dossiers/{dossier}/supplement"), reply)
+            .await
+    }
+
+    /// Asks to withdraw a dossier; repeating with the same `key` asks once.
+    pub async fn withdraw(&self, token: &str, key: &str, dossier: &str, withdrawal: &Withdrawal) -> Result<Dossier> {
+        self.post_once(token, key, &format!("/v1/dossiers/{dossier}/withdraw"), withdrawal)
+            .await
+    }
+
+    /// Rates a returned dossier; a second rating is refused (409).
+    pub async fn rate(&self, token: &str, key: &str, dossier: &str, rating: &Rating) -> Result<Dossier> {
+        self.post_once(token, key, &format!("/v1/dossiers/{dossier}/rating"), rating)
+            .await
+    }
+
+    /// Sends feedback; repeating with the same `key` sends it once. Its
+    /// files follow through [`Client::upload_feedback_attachment`].
+    pub async fn send_feedback(&self, token: &str, key: &str, feedback: &NewFeedback) -> Result<Feedback> {
+        self.post_once(token, key, "/v1/feedback", feedback).await
+    }
+
+    /// Uploads one announced file of a feedback.
+    pub async fn upload_feedback_attachment(
+        &self,
+        token: &str,
+        feedback: &str,
+        document: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+    ) -> Result<AttachmentReceipt> {
+        self.upload(
+            token,
+            &format!("/v1/feedback/{feedback}/attachments/{document}"),
+            file_name,
+            bytes,
+        )
+        .await
+    }
+
+    /// Every feedback of the account, with the answers given so far.
+    pub async fn feedback_list(&self, token: &str) -> Result<FeedbackList> {
+        let request = self
+            .http
+            .get(self.url("/v1/feedback"))
+            .header(AUTHORIZATION, bearer(token));
+        json(self.send(request).await?).await
+    }
+
+    /// Downloads a result file (at most [`MAX_RESULT_BYTES`]); the caller
+    /// checks it against the SHA-256 the dossier announced.
+    pub async fn result_file(&self, token: &str, dossier: &str, document: &str) -> Result<Vec<u8>> {
+        let request = self
+            .http
+            .get(self.url(&format!("/v1/dossiers/{dossier}/results/{document}")))
+            .timeout(upload_timeout(MAX_RESULT_BYTES))
+            .header(AUTHORIZATION, bearer(token));
+        read_limited(self.send(request).await?, MAX_RESULT_BYTES).await
+    }
+
+    /// Checks a receipt's signature with the portal's key (the one that
+    /// signs the catalog).
+    pub fn verify_receipt(&self, receipt: &EReceipt) -> Result<()> {
+        let key = self.catalog_key.ok_or(Error::BadSignature(NO_KEY))?;
+        verify_signature(&key, &receipt.signed_bytes(), Some(receipt.signature.as_bytes()))
+            .map_err(|_| Error::BadSignature(RECEIPT_MISMATCH))
+    }
+
+    /// A `POST` made safe to repeat by its idempotency key.
+    async fn post_once<B: serde::Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        token: &str,
+        key: &str,
+        path: &str,
+        body: &B,
+    ) -> Result<T> {
+        let request = self
+            .http
+            .post(self.url(path))
+            .header(AUTHORIZATION, bearer(token))
+            .header(IDEMPOTENCY_KEY, key)
+            .json(body);
+        json(self.send(request).await?).await
+    }
+
+    /// A `PUT` of a file's bytes, with a timeout that grows with its size.
+    async fn upload(&self, token: &str, path: &str, file_name: &str, bytes: Vec<u8>) -> Result<AttachmentReceipt> {
+        let name: String = url::form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
+        let request = self
+            .http
+            .put(self.url(path))
+            .timeout(upload_timeout(bytes.len()))
+            .header(AUTHORIZATION, bearer(token))
+            .header(CONTENT_TYPE, "application/octet-stream")
+            .header("X-File-Name", name)
+            .body(bytes);
+        json(self.send(request).await?).await
     }
 
     /// Dossiers changed after `since`.
@@ -579,14 +690,19 @@ fn bearer(token: &str) -> String {
 }
 
 /// Reads a body of at most [`MAX_BODY`] bytes.
-async fn read_body(mut response: Response) -> Result<Vec<u8>> {
+async fn read_body(response: Response) -> Result<Vec<u8>> {
+    read_limited(response, MAX_BODY).await
+}
+
+/// Reads a body of at most `limit` bytes.
+async fn read_limited(mut response: Response, limit: usize) -> Result<Vec<u8>> {
     let mut body = Vec::new();
     loop {
         match response.chunk().await {
             Ok(Some(chunk)) => {
                 body.extend_from_slice(&chunk);
-                if body.len() > MAX_BODY {
-                    return Err(Error::Malformed(format!("the answer is larger than {MAX_BODY} bytes")));
+                if body.len() > limit {
+                    return Err(Error::Malformed(format!("the answer is larger than {limit} bytes")));
                 }
             }
             Ok(None) => return Ok(body),

@@ -4,6 +4,7 @@
 //! with field errors, or a server failure.
 
 pub mod client;
+mod followup;
 pub mod harness;
 pub mod types;
 

@@ -5,6 +5,8 @@ use procedures::definition::{Definition, LocalizedText};
 use procedures::engine::Answers;
 use serde::{Deserialize, Serialize};
 
+pub use crate::followup::*;
+
 /// Header that makes a create request safe to repeat.
 pub const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 
@@ -163,7 +165,7 @@ impl Status {
             (self, next),
             (AwaitingAttachments, Submitted)
                 | (Submitted, Received | Rejected | Withdrawn)
-                | (Received, InReview | Rejected | Withdrawn)
+                | (Received, InReview | SupplementRequired | Rejected | Withdrawn)
                 | (
                     InReview,
                     SupplementRequired | PaymentRequired | ResultReady | Rejected | Withdrawn | Stopped
@@ -250,6 +252,18 @@ pub struct Dossier {
     /// The portal's latest request for payment, once the agency asks for one.
     #[serde(default)]
     pub payment: Option<PaymentRequest>,
+    /// The agency's supplement request, once it made one (only one is allowed).
+    #[serde(default)]
+    pub supplement: Option<SupplementRequest>,
+    /// The result, once issued.
+    #[serde(default)]
+    pub result: Option<DossierResult>,
+    /// The notice that handling stopped, after a withdrawal.
+    #[serde(default)]
+    pub stop_notice: Option<StopNotice>,
+    /// The citizen's rating, once given.
+    #[serde(default)]
+    pub rating: Option<GivenRating>,
     /// Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor.
     pub revision: u64,
 }
@@ -265,6 +279,21 @@ pub enum FeeKind {
     Charge,
 }
 
+/// When a fee line is collected (HinhThucThu 1, 2 and 4 of one integration
+/// document; unverified against the national portal's own specification).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Collection {
+    /// When the dossier is received.
+    #[default]
+    OnReceipt,
+    /// When a supplement is filed.
+    WithSupplement,
+    /// When the result is returned.
+    WithResult,
+}
+
 /// One line of what a dossier owes.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -275,6 +304,9 @@ pub struct PaymentLine {
     pub kind: FeeKind,
     /// In đồng.
     pub amount: u64,
+    /// When it is collected.
+    #[serde(default)]
+    pub collected: Collection,
 }
 
 /// Where a payment request stands.
@@ -315,6 +347,9 @@ pub struct PaymentRequest {
     pub state: PaymentState,
     /// When the bank confirmed it (RFC 3339, UTC).
     pub paid_at: Option<String>,
+    /// The e-receipt, once paid.
+    #[serde(default)]
+    pub receipt: Option<EReceipt>,
 }
 
 /// `POST /admin/dossiers/{id}/payment` (sandbox and training only): the

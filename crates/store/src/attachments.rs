@@ -124,51 +124,12 @@ impl Store {
     /// draft, replacing the document's earlier file if there was one. A
     /// submitted draft is refused with [`Error::Submitted`].
     pub fn attach(&self, draft: i64, document: &DocumentRequirement, source: &Path) -> Result<Attachment> {
-        let name = file_name(source)?;
-        self.check_editable(draft)?;
-        let limit = u64::from(document.max_size_mb) * 1024 * 1024;
-        let too_large = |size: u64| {
-            refuse(AttachmentProblem::TooLarge {
-                limit_mb: document.max_size_mb,
-                size_mb: size.div_ceil(1024 * 1024),
-            })
-        };
-        let (file, size) = open_regular(source)?;
-        if size > limit {
-            return Err(too_large(size));
-        }
-        let mut bytes = Vec::with_capacity(size as usize);
-        // One byte past the limit tells a file that grew after the size check.
-        file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::Io {
-            path: source.to_path_buf(),
-            source: e,
-        })?;
-        if bytes.len() as u64 > limit {
-            return Err(too_large(bytes.len() as u64));
-        }
-        if bytes.is_empty() {
-            return Err(refuse(AttachmentProblem::Empty));
-        }
-        let accepted = || {
-            document
-                .accepted
-                .iter()
-                .map(|k| kind_name(*k))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let kind = match FileCheck::of(&bytes) {
-            FileCheck::Complete(kind) if document.accepted.contains(&kind) => kind,
-            FileCheck::Truncated(kind) if document.accepted.contains(&kind) => {
-                return Err(refuse(AttachmentProblem::Truncated));
-            }
-            _ => return Err(refuse(AttachmentProblem::Kind { accepted: accepted() })),
-        };
-        let sha256 = format!("{:x}", Sha256::digest(&bytes));
+        self.check_editable(draft, &document.id)?;
+        let (name, kind, bytes, sha256) = read_checked(document, source)?;
         self.write_file(&sha256, &bytes)?;
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        editable(&tx, draft)?;
+        editable(&tx, draft, &document.id)?;
         tx.execute(
             "DELETE FROM attachments WHERE draft_id = ?1 AND document_id = ?2",
             params![draft, document.id],
@@ -201,11 +162,26 @@ impl Store {
         })
     }
 
-    /// Fails unless the draft exists, is not deleted and is not submitted.
-    fn check_editable(&self, draft: i64) -> Result<()> {
+    /// Checks `source` against `rules` and keeps it encrypted, for a write
+    /// queued with it (a feedback's file): no draft holds it.
+    pub fn keep_file(&self, rules: &DocumentRequirement, source: &Path) -> Result<Attachment> {
+        let (file_name, kind, bytes, sha256) = read_checked(rules, source)?;
+        self.write_file(&sha256, &bytes)?;
+        Ok(Attachment {
+            id: 0,
+            document_id: rules.id.clone(),
+            file_name,
+            kind,
+            size: bytes.len() as u64,
+            sha256,
+        })
+    }
+
+    /// Fails unless the draft's file for `document` can change (see [`editable`]).
+    fn check_editable(&self, draft: i64, document: &str) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        editable(&tx, draft)
+        editable(&tx, draft, document)
     }
 
     /// Writes content encrypted under its name, atomically and owner-only.
@@ -280,11 +256,15 @@ impl Store {
     pub fn remove_attachment(&self, id: i64) -> Result<i64> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        let draft: i64 = tx
-            .query_row("SELECT draft_id FROM attachments WHERE id = ?1", [id], |row| row.get(0))
+        let (draft, document): (i64, String) = tx
+            .query_row(
+                "SELECT draft_id, document_id FROM attachments WHERE id = ?1",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
             .optional()?
             .ok_or(Error::NotFound { what: "attachment", id })?;
-        editable(&tx, draft)?;
+        editable(&tx, draft, &document)?;
         tx.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
         tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, now()])?;
         audit::record(&tx, "attachment-removed", Some(draft), None, None)?;
@@ -328,6 +308,15 @@ impl Store {
             for payload in stmt.query_map([], |row| row.get::<_, String>(0))? {
                 hashes_in(&serde_json::from_str(&payload?).unwrap_or_default(), &mut used);
             }
+            let mut stmt = connection
+                .prepare_cached("SELECT payload FROM actions WHERE state = 'queued' AND payload IS NOT NULL")?;
+            for payload in stmt.query_map([], |row| row.get::<_, String>(0))? {
+                hashes_in(&serde_json::from_str(&payload?).unwrap_or_default(), &mut used);
+            }
+            let mut stmt = connection.prepare_cached("SELECT sha256 FROM result_files")?;
+            for sha256 in stmt.query_map([], |row| row.get::<_, String>(0))? {
+                used.insert(sha256?);
+            }
             used.iter().map(|sha256| self.keys.file_name(sha256)).collect()
         };
         let folder = self.folder().join(FOLDER);
@@ -345,8 +334,55 @@ impl Store {
     }
 }
 
-/// Fails unless the draft exists, is not deleted and is not submitted.
-fn editable(tx: &Transaction<'_>, draft: i64) -> Result<()> {
+/// Reads `source` and checks it against the document's rules (size, kind,
+/// completeness): its name, kind, content and SHA-256.
+fn read_checked(document: &DocumentRequirement, source: &Path) -> Result<(String, FileKind, Vec<u8>, String)> {
+    let name = file_name(source)?;
+    let limit = u64::from(document.max_size_mb) * 1024 * 1024;
+    let too_large = |size: u64| {
+        refuse(AttachmentProblem::TooLarge {
+            limit_mb: document.max_size_mb,
+            size_mb: size.div_ceil(1024 * 1024),
+        })
+    };
+    let (file, size) = open_regular(source)?;
+    if size > limit {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    // One byte past the limit tells a file that grew after the size check.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(|e| Error::Io {
+        path: source.to_path_buf(),
+        source: e,
+    })?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    if bytes.is_empty() {
+        return Err(refuse(AttachmentProblem::Empty));
+    }
+    let accepted = || {
+        document
+            .accepted
+            .iter()
+            .map(|k| kind_name(*k))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let kind = match FileCheck::of(&bytes) {
+        FileCheck::Complete(kind) if document.accepted.contains(&kind) => kind,
+        FileCheck::Truncated(kind) if document.accepted.contains(&kind) => {
+            return Err(refuse(AttachmentProblem::Truncated));
+        }
+        _ => return Err(refuse(AttachmentProblem::Kind { accepted: accepted() })),
+    };
+    let sha256 = format!("{:x}", Sha256::digest(&bytes));
+    Ok((name, kind, bytes, sha256))
+}
+
+/// Fails unless the draft exists, is not deleted, and is not submitted or
+/// has an open supplement request asking for `document`.
+fn editable(tx: &Transaction<'_>, draft: i64, document: &str) -> Result<()> {
     let submitted: Option<bool> = tx
         .query_row(
             "SELECT submitted_at IS NOT NULL FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
@@ -359,7 +395,10 @@ fn editable(tx: &Transaction<'_>, draft: i64) -> Result<()> {
             what: "draft",
             id: draft,
         }),
-        Some(true) => Err(Error::Submitted),
+        Some(true) => match crate::followups::supplement_scope(tx, draft)? {
+            Some(scope) if !scope.sent && scope.documents.iter().any(|d| d == document) => Ok(()),
+            _ => Err(Error::Submitted),
+        },
         Some(false) => Ok(()),
     }
 }

@@ -16,6 +16,7 @@ mod crypto;
 mod drafts;
 mod error;
 mod files;
+mod followups;
 mod outbox;
 mod plain;
 mod profiles;
@@ -32,6 +33,7 @@ pub use attachments::{Attachment, FileCheck};
 pub use crypto::StoreKey;
 pub use drafts::{DraftSummary, OpenedDraft};
 pub use error::{AttachmentProblem, Error, Result};
+pub use followups::{ActionItem, ActionKind, ActionState, ActionSummary, SavedResult, SupplementScope};
 pub use outbox::{Delivery, OutboxItem, QueuedSubmission, SubmittedDossier};
 pub use profiles::Profile;
 

@@ -258,6 +258,19 @@ impl Store {
         Ok(before.filter(|b| b != body))
     }
 
+    /// The draft a dossier was filed from on this machine, if any.
+    pub fn dossier_draft(&self, portal_id: &str) -> Result<Option<i64>> {
+        Ok(self
+            .lock()
+            .query_row(
+                "SELECT draft_id FROM dossiers WHERE portal_id = ?1",
+                [portal_id],
+                |row| row.get::<_, Option<i64>>(0),
+            )
+            .optional()?
+            .flatten())
+    }
+
     /// Every dossier confirmed by the portal, most recently updated first.
     pub fn dossiers(&self) -> Result<Vec<SubmittedDossier>> {
         let connection = self.lock();

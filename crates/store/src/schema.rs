@@ -172,6 +172,43 @@ fn steps() -> Vec<M<'static>> {
         // Whom a draft is about (the child of a birth registration), so the
         // drafts list can tell drafts of one procedure apart.
         M::up("ALTER TABLE drafts ADD COLUMN subject TEXT;"),
+        // What follows a submission: the queue of writes to the portal
+        // (payload kept only while queued), what a supplement request lets
+        // change in a submitted draft, feedback sent, and result files
+        // (their content encrypted in the attachments folder).
+        M::up(
+            "CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ('supplement', 'withdrawal', 'rating', 'feedback')),
+            dossier_id TEXT,
+            draft_id INTEGER REFERENCES drafts(id) ON DELETE SET NULL,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            payload TEXT,
+            state TEXT NOT NULL CHECK (state IN ('queued', 'delivered', 'refused')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT NOT NULL,
+            last_error TEXT,
+            created_at TEXT NOT NULL,
+            CHECK (state <> 'queued' OR payload IS NOT NULL)
+        );
+        CREATE INDEX actions_due ON actions(state, next_attempt_at);
+        ALTER TABLE drafts ADD COLUMN supplement TEXT;
+        CREATE TABLE feedback (
+            portal_id TEXT PRIMARY KEY,
+            code TEXT NOT NULL,
+            body TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE result_files (
+            dossier_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            saved_at TEXT NOT NULL,
+            PRIMARY KEY (dossier_id, document_id)
+        );",
+        ),
     ]
 }
 

@@ -58,7 +58,7 @@ pub fn submission_payload(
 const IN_FLIGHT: usize = 4;
 
 /// A fresh idempotency key (random, UUID-shaped).
-fn idempotency_key() -> String {
+pub(crate) fn idempotency_key() -> String {
     let b: [u8; 16] = rand::random();
     let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
     format!(
@@ -73,7 +73,7 @@ fn idempotency_key() -> String {
 
 /// How an attempt ended.
 #[derive(Debug)]
-enum Attempt {
+pub(crate) enum Attempt {
     Delivered(Box<Dossier>),
     /// Final: the draft is sent back to the user with the refusal.
     SentBack(Refusal),
@@ -107,7 +107,7 @@ impl From<portal::Error> for Failure {
 }
 
 /// What a portal failure means for the submission.
-fn classify(error: portal::Error) -> Attempt {
+pub(crate) fn classify(error: portal::Error) -> Attempt {
     match error {
         portal::Error::RateLimited(secs) => Attempt::Retry {
             error: error.to_string(),

@@ -9,6 +9,7 @@
 mod backoff;
 mod catalog;
 mod deliver;
+mod followups;
 mod session;
 mod track;
 
@@ -58,6 +59,27 @@ pub enum Event {
         dossier: Box<Dossier>,
         /// Its status before.
         previous: Status,
+    },
+    /// A write that follows a submission (a supplement, a withdrawal, a
+    /// rating, a feedback) reached the portal, or was refused.
+    ActionDone {
+        /// What it was.
+        kind: store::ActionKind,
+        /// The dossier it was about.
+        dossier_id: Option<String>,
+        /// Why the portal refused it: a code naming the Fluent message
+        /// `error-<code>` (`already-rated`, `portal-refused`, …).
+        refusal: Option<String>,
+    },
+    /// A feedback sent from this machine got its answer.
+    FeedbackAnswered {
+        /// Its tracking code (mã PAKN).
+        code: String,
+    },
+    /// A dossier's result files were downloaded, checked and kept.
+    ResultSaved {
+        /// The dossier.
+        dossier: Box<Dossier>,
     },
     /// The day a dossier's result is due changed, its status did not.
     DueChanged {
@@ -158,6 +180,11 @@ impl Worker {
         &self.config
     }
 
+    /// The portal client (for checks with the portal's key).
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
     /// The sign-in state.
     pub fn session(&self) -> &Session {
         &self.session
@@ -200,6 +227,9 @@ impl Worker {
             if let Err(error) = self.deliver_due().await {
                 tracing::error!(%error, "the outbox could not be processed");
             }
+            if let Err(error) = self.deliver_actions().await {
+                tracing::warn!(%error, "follow-ups could not be processed");
+            }
             let sign_ins = self.session.sign_ins();
             if sign_ins != seen_sign_ins {
                 seen_sign_ins = sign_ins;
@@ -229,7 +259,12 @@ impl Worker {
     }
 
     fn until_next_due(&self) -> Option<Duration> {
-        let due = self.store.next_submission_due().ok()??;
+        let submission = self.store.next_submission_due().ok().flatten();
+        let action = self.store.next_action_due().ok().flatten();
+        let due = match (submission, action) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
         let due = chrono::DateTime::parse_from_rfc3339(&due).ok()?;
         let wait = due.signed_duration_since(chrono::Utc::now());
         Some(wait.to_std().unwrap_or(Duration::ZERO))

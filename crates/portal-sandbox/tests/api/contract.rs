@@ -162,6 +162,18 @@ impl Contract {
     }
 }
 
+/// The code of dossier `id`.
+async fn dossier_code_of(get: &impl Fn(&str) -> RequestBuilder, id: &str) -> String {
+    let dossier: Value = get(&format!("/v1/dossiers/{id}"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    dossier["code"].as_str().unwrap().to_owned()
+}
+
 #[test]
 fn every_bundled_definition_matches_the_definition_schema() {
     let spec = Spec::load();
@@ -434,6 +446,36 @@ async fn every_operation_answers_as_the_spec_says() {
     let (status, _) = c.call("POST", "/admin/dossiers/{id}/status", in_review).await;
     assert_eq!(status, StatusCode::OK);
     let payment_url = format!("{base}/admin/dossiers/{id}/payment");
+    // A payment that fails, one that expires.
+    for (template, state) in [
+        ("/admin/dossiers/{id}/payment/fail", "failed"),
+        ("/admin/dossiers/{id}/payment/expire", "expired"),
+    ] {
+        let order =
+            json!({ "lines": [{ "name": "Lệ phí", "kind": "levy", "amount": 8000, "collected": "with_result" }] });
+        let ask = c.admin_post(&http, &payment_url, "/admin/dossiers/{id}/payment", order);
+        let (status, _) = c.call("POST", "/admin/dossiers/{id}/payment", ask).await;
+        assert_eq!(status, StatusCode::OK);
+        let url = format!("{base}{}", template.replace("{id}", &id));
+        let (status, dossier) = c.call("POST", template, http.post(&url)).await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(dossier.unwrap()["payment"]["state"], state);
+        let (status, _) = c.call("POST", template, http.post(&url)).await;
+        assert_eq!(status, StatusCode::CONFLICT, "nothing pending any more");
+        let back = c.admin_post(
+            &http,
+            &status_url,
+            "/admin/dossiers/{id}/status",
+            json!(StatusUpdate {
+                status: Status::InReview,
+                note: None,
+                handler: None,
+                due_date: None,
+            }),
+        );
+        c.call("POST", "/admin/dossiers/{id}/status", back).await;
+    }
+
     let order = json!({ "lines": [{ "name": "Lệ phí cấp bản sao trích lục", "kind": "levy", "amount": 8000 }] });
     let ask = c.admin_post(&http, &payment_url, "/admin/dossiers/{id}/payment", order);
     let (status, dossier) = c.call("POST", "/admin/dossiers/{id}/payment", ask).await;
@@ -466,29 +508,274 @@ async fn every_operation_answers_as_the_spec_says() {
     let missing = http.post(format!("{base}/admin/dossiers/nope/payment/confirm"));
     let (status, _) = c.call("POST", "/admin/dossiers/{id}/payment/confirm", missing).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
-    let withdraw = format!("/v1/dossiers/{id}/withdraw");
-    let (status, withdrawn) = c.call("POST", "/v1/dossiers/{id}/withdraw", post(&withdraw)).await;
+    // A supplement, asked once and answered with a new file.
+    let supplement_url = format!("{base}/admin/dossiers/{id}/supplement");
+    let order = json!({
+        "reason": "Bản chụp giấy chứng sinh bị mờ.",
+        "items": [{ "number": 1, "kind": "document", "id": "giay_chung_sinh", "note": "Chụp lại rõ nét." }],
+        "contact": "Bộ phận Một cửa",
+        "deadline": "2026-12-20",
+    });
+    let ask = c.admin_post(&http, &supplement_url, "/admin/dossiers/{id}/supplement", order.clone());
+    let (status, dossier) = c.call("POST", "/admin/dossiers/{id}/supplement", ask).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(withdrawn.unwrap()["status"], "withdrawn");
-    let (status, _) = c.call("POST", "/v1/dossiers/{id}/withdraw", post(&withdraw)).await;
-    assert_eq!(status, StatusCode::CONFLICT);
-    let stopped = c.admin_post(
+    let dossier = dossier.unwrap();
+    assert_eq!(dossier["status"], "supplement_required");
+    let request_id = dossier["supplement"]["id"].as_str().unwrap().to_owned();
+    let again = c.admin_post(&http, &supplement_url, "/admin/dossiers/{id}/supplement", order);
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/supplement", again).await;
+    assert_eq!(status, StatusCode::CONFLICT, "asked once only");
+    let unknown_item = http.post(&supplement_url).json(&json!({
+        "reason": "x", "items": [{ "number": 1, "kind": "answer", "id": "no_such_field", "note": null }]
+    }));
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/supplement", unknown_item).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let mut clearer = certificate();
+    clearer.extend_from_slice(b"% chup lai\n");
+    let reply = json!({
+        "request_id": request_id,
+        "answers": {},
+        "attachments": [manifest("giay_chung_sinh", "Giấy chứng sinh (chụp lại).pdf", &clearer)],
+    });
+    c.request("POST", "/v1/dossiers/{id}/supplement", &reply);
+    let supplement = format!("/v1/dossiers/{id}/supplement");
+    let (status, _) = c
+        .call("POST", "/v1/dossiers/{id}/supplement", post(&supplement).json(&reply))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "no Idempotency-Key");
+    let send = || post(&supplement).header("Idempotency-Key", "s-1").json(&reply);
+    let (status, dossier) = c.call("POST", "/v1/dossiers/{id}/supplement", send()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        dossier.unwrap()["supplement"]["answered_at"],
+        Value::Null,
+        "the file is awaited"
+    );
+    let (status, _) = c.call("POST", "/v1/dossiers/{id}/supplement", send()).await;
+    assert_eq!(status, StatusCode::OK, "the same key answers again");
+    let not_asked = json!({ "request_id": request_id, "answers": {}, "attachments": [] });
+    let (status, _) = c
+        .call(
+            "POST",
+            "/v1/dossiers/{id}/supplement",
+            post(&supplement).header("Idempotency-Key", "s-2").json(&not_asked),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "the asked file is missing");
+    let (status, _) = c.call("PUT", template, upload(clearer.clone())).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, dossier) = c
+        .call("GET", "/v1/dossiers/{id}", get(&format!("/v1/dossiers/{id}")))
+        .await;
+    let dossier = dossier.unwrap();
+    assert_eq!(dossier["status"], "in_review");
+    assert!(dossier["supplement"]["answered_at"].is_string());
+    assert_eq!(dossier["due_date"], "2026-12-10", "the day waited is not counted");
+
+    // The result, then the rating.
+    let result_url = format!("{base}/admin/dossiers/{id}/result");
+    let issue = c.admin_post(
+        &http,
+        &result_url,
+        "/admin/dossiers/{id}/result",
+        json!({ "electronic": true, "paper": true }),
+    );
+    let (status, dossier) = c.call("POST", "/admin/dossiers/{id}/result", issue).await;
+    assert_eq!(status, StatusCode::OK);
+    let dossier = dossier.unwrap();
+    let document = dossier["result"]["documents"][0].clone();
+    let nothing = http.post(&result_url).json(&json!({ "electronic": false }));
+    let (status, _) = c.call("POST", "/admin/dossiers/{id}/result", nothing).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let file = format!("/v1/dossiers/{id}/results/{}", document["id"].as_str().unwrap());
+    let (status, _) = c
+        .call("GET", "/v1/dossiers/{id}/results/{document_id}", get(&file))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let bytes = get(&file).send().await.unwrap().bytes().await.unwrap();
+    assert_eq!(
+        format!("{:x}", <sha2::Sha256 as sha2::Digest>::digest(&bytes)),
+        document["sha256"].as_str().unwrap()
+    );
+    let (status, _) = c
+        .call(
+            "GET",
+            "/v1/dossiers/{id}/results/{document_id}",
+            get(&format!("/v1/dossiers/{id}/results/nope")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let withdraw = format!("/v1/dossiers/{id}/withdraw");
+    let reason = json!({ "reason": "Tôi đã nộp nhầm." });
+    c.request("POST", "/v1/dossiers/{id}/withdraw", &reason);
+    let (status, _) = c
+        .call(
+            "POST",
+            "/v1/dossiers/{id}/withdraw",
+            post(&withdraw).header("Idempotency-Key", "w-0").json(&reason),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "too late once the result is ready");
+    let rating = json!({ "scores": [2, 2, 1, 2, 2, 2, 2, 1, 2], "ease": "satisfied", "overall": "very_satisfied", "comment": null });
+    c.request("POST", "/v1/dossiers/{id}/rating", &rating);
+    let rate = |key: &str| {
+        post(&format!("/v1/dossiers/{id}/rating"))
+            .header("Idempotency-Key", key)
+            .json(&rating)
+    };
+    let (status, _) = c.call("POST", "/v1/dossiers/{id}/rating", rate("r-0")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "not returned yet");
+    let returned = c.admin_post(
         &http,
         &status_url,
         "/admin/dossiers/{id}/status",
         json!(StatusUpdate {
-            status: Status::Stopped,
-            note: Some("Thông báo dừng giải quyết hồ sơ".into()),
+            status: Status::Returned,
+            note: None,
             handler: None,
             due_date: None,
         }),
     );
-    let (status, dossier) = c.call("POST", "/admin/dossiers/{id}/status", stopped).await;
+    c.call("POST", "/admin/dossiers/{id}/status", returned).await;
+    let (status, dossier) = c.call("POST", "/v1/dossiers/{id}/rating", rate("r-1")).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(dossier.unwrap()["status"], "stopped");
+    assert_eq!(dossier.unwrap()["rating"]["rating"]["overall"], "very_satisfied");
+    let (status, _) = c.call("POST", "/v1/dossiers/{id}/rating", rate("r-1")).await;
+    assert_eq!(status, StatusCode::OK, "the same key answers again");
+    let (status, problem) = c.call("POST", "/v1/dossiers/{id}/rating", rate("r-2")).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(problem.unwrap()["type"], "urn:dvc:problem:already-rated");
+    let bad = json!({ "scores": [3], "ease": "satisfied", "overall": "satisfied", "comment": null });
+    let (status, _) = c
+        .call(
+            "POST",
+            "/v1/dossiers/{id}/rating",
+            post(&format!("/v1/dossiers/{id}/rating"))
+                .header("Idempotency-Key", "r-3")
+                .json(&bad),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // Feedback with a file, answered.
+    let dossier_code = dossier_code_of(&get, &id).await;
+    let photo = b"\x89PNG\r\n\x1a\n anh chup quay tiep nhan".to_vec();
+    let feedback = json!({
+        "dossier_code": dossier_code,
+        "subject": "Trả kết quả chậm",
+        "content": "Hồ sơ trả chậm so với ngày hẹn.",
+        "attachments": [manifest("tep-1", "anh.png", &photo)],
+    });
+    c.request("POST", "/v1/feedback", &feedback);
+    let send = || post("/v1/feedback").header("Idempotency-Key", "f-1").json(&feedback);
+    let (status, sent) = c.call("POST", "/v1/feedback", send()).await;
+    assert_eq!(status, StatusCode::CREATED);
+    let sent = sent.unwrap();
+    assert!(sent["code"].as_str().unwrap().starts_with("PAKN-"));
+    let (status, again) = c.call("POST", "/v1/feedback", send()).await;
+    assert_eq!((status, &again.unwrap()["code"]), (StatusCode::OK, &sent["code"]));
+    let (status, _) = c
+        .call(
+            "POST",
+            "/v1/feedback",
+            post("/v1/feedback").header("Idempotency-Key", "f-2").json(&json!({
+                "dossier_code": "X99-20260101-0001", "subject": "a", "content": "b", "attachments": []
+            })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "another account's or no dossier");
+    let feedback_id = sent["id"].as_str().unwrap().to_owned();
+    let file_template = "/v1/feedback/{id}/attachments/{document_id}";
+    let put_file = |bytes: Vec<u8>| {
+        http.put(format!("{base}/v1/feedback/{feedback_id}/attachments/tep-1"))
+            .bearer_auth(&token)
+            .body(bytes)
+    };
+    let (status, _) = c.call("PUT", file_template, put_file(b"other".to_vec())).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, _) = c.call("PUT", file_template, put_file(photo.clone())).await;
+    assert_eq!(status, StatusCode::OK);
+    let answer_url = format!("{base}/admin/feedback/{feedback_id}/answer");
+    let reply = c.admin_post(
+        &http,
+        &answer_url,
+        "/admin/feedback/{id}/answer",
+        json!({ "by": "UBND xã (tập huấn)", "text": "Đã chấn chỉnh bộ phận trả kết quả." }),
+    );
+    let (status, _) = c.call("POST", "/admin/feedback/{id}/answer", reply).await;
+    assert_eq!(status, StatusCode::OK);
+    let nobody = http
+        .post(format!("{base}/admin/feedback/nope/answer"))
+        .json(&json!({ "by": "x", "text": "y" }));
+    let (status, _) = c.call("POST", "/admin/feedback/{id}/answer", nobody).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, list) = c.call("GET", "/v1/feedback", get("/v1/feedback")).await;
+    assert_eq!(status, StatusCode::OK);
+    let list = list.unwrap();
+    assert_eq!(list["feedback"][0]["attachments"][0]["file_name"], "anh.png");
+    assert_eq!(list["feedback"][0]["answer"]["by"], "UBND xã (tập huấn)");
+
+    // Withdrawal of a second dossier: withdrawn, stopped, with the notice.
+    let (_, second) = c
+        .call(
+            "POST",
+            "/v1/dossiers",
+            post("/v1/dossiers").header("Idempotency-Key", "k-2").json(&new),
+        )
+        .await;
+    let second = second.unwrap()["id"].as_str().unwrap().to_owned();
+    http.put(format!("{base}/v1/dossiers/{second}/attachments/giay_chung_sinh"))
+        .bearer_auth(&token)
+        .body(certificate())
+        .send()
+        .await
+        .unwrap();
+    let withdraw = format!("/v1/dossiers/{second}/withdraw");
+    let (status, _) = c
+        .call("POST", "/v1/dossiers/{id}/withdraw", post(&withdraw).json(&reason))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "no Idempotency-Key");
+    let (status, withdrawn) = c
+        .call(
+            "POST",
+            "/v1/dossiers/{id}/withdraw",
+            post(&withdraw).header("Idempotency-Key", "w-1").json(&reason),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let withdrawn = withdrawn.unwrap();
+    assert_eq!(withdrawn["status"], "stopped");
+    assert!(
+        withdrawn["stop_notice"]["number"]
+            .as_str()
+            .unwrap()
+            .ends_with("/TB-DXL")
+    );
+    let (status, _) = c
+        .call(
+            "POST",
+            "/v1/dossiers/{id}/withdraw",
+            post(&withdraw).header("Idempotency-Key", "w-2").json(&reason),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "already stopped");
+    let (status, _) = c
+        .call(
+            "POST",
+            "/v1/dossiers/{id}/withdraw",
+            post(&withdraw)
+                .header("Idempotency-Key", "w-1")
+                .json(&json!({ "reason": "Khác" })),
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "the same key with another body"
+    );
     let too_late = c.admin_post(
         &http,
-        &due_url,
+        &format!("{base}/admin/dossiers/{second}/due"),
         "/admin/dossiers/{id}/due",
         json!({ "due_date": "2026-12-10" }),
     );

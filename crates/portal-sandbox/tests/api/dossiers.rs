@@ -199,6 +199,8 @@ async fn the_agency_moves_a_dossier_and_impossible_moves_are_409() {
     assert_eq!(problem(refused).await.kind, "urn:dvc:problem:conflict");
     let withdraw = api
         .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
+        .header("Idempotency-Key", "w-late")
+        .json(&serde_json::json!({ "reason": "Nộp nhầm" }))
         .send()
         .await
         .unwrap();
@@ -221,37 +223,52 @@ async fn the_agency_moves_a_dossier_and_impossible_moves_are_409() {
 }
 
 #[tokio::test]
-async fn a_citizen_withdraws_a_dossier() {
+async fn a_citizen_withdraws_a_dossier_with_a_reason_and_gets_the_stop_notice() {
     let sandbox = start().await;
     let api = Api::sign_in(&sandbox, "cong-dan").await;
     let dossier = api.create_submitted().await;
-    let response = api
-        .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
-        .send()
-        .await
-        .unwrap();
+    let withdraw = |id: &str, key: &str| {
+        api.post(&format!("/v1/dossiers/{id}/withdraw"))
+            .header("Idempotency-Key", key)
+            .json(&serde_json::json!({ "reason": "Tôi nộp nhầm thủ tục." }))
+    };
+    let response = withdraw(&dossier.id, "w-1").send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
-    let withdrawn: Dossier = response.json().await.unwrap();
-    assert_eq!(withdrawn.status, Status::Withdrawn);
-    assert_eq!(withdrawn.history.last().unwrap().status, Status::Withdrawn);
-    let again = api
-        .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let stopped: Dossier = response.json().await.unwrap();
+    assert_eq!(stopped.status, Status::Stopped, "withdrawn, then stopped");
+    let steps: Vec<Status> = stopped.history.iter().map(|h| h.status).collect();
+    assert_eq!(&steps[steps.len() - 2..], &[Status::Withdrawn, Status::Stopped]);
+    assert_eq!(
+        stopped.history[steps.len() - 2].note.as_deref(),
+        Some("Công dân yêu cầu rút hồ sơ. Lý do: Tôi nộp nhầm thủ tục.")
+    );
+    let notice = stopped.stop_notice.clone().expect("the stop notice");
+    assert!(notice.number.ends_with("/TB-DXL") && notice.reason.contains("Tôi nộp nhầm thủ tục."));
+    let replay = withdraw(&dossier.id, "w-1").send().await.unwrap();
+    assert_eq!(replay.status(), StatusCode::OK, "the same key answers the same dossier");
+    assert_eq!(replay.json::<Dossier>().await.unwrap(), stopped);
+    let again = withdraw(&dossier.id, "w-2").send().await.unwrap();
+    assert_eq!(
+        again.status(),
+        StatusCode::CONFLICT,
+        "a stopped dossier is not withdrawn twice"
+    );
 
     let waiting = api.create_ok(&birth_dossier_with_certificate()).await;
-    let early = api
-        .post(&format!("/v1/dossiers/{}/withdraw", waiting.id))
-        .send()
-        .await
-        .unwrap();
+    let early = withdraw(&waiting.id, "w-3").send().await.unwrap();
     assert_eq!(
         early.status(),
         StatusCode::CONFLICT,
         "Status::can_move_to does not allow awaiting_attachments → withdrawn"
     );
+    let blank = api
+        .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
+        .header("Idempotency-Key", "w-4")
+        .json(&serde_json::json!({ "reason": "  " }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(blank.status(), StatusCode::BAD_REQUEST, "a reason is required");
     sandbox.stop().await;
 }
 
@@ -402,6 +419,8 @@ async fn another_accounts_dossier_is_404() {
     assert_eq!(problem(read).await.kind, "urn:dvc:problem:not-found");
     let withdraw = stranger
         .post(&format!("/v1/dossiers/{}/withdraw", dossier.id))
+        .header("Idempotency-Key", "w-stranger")
+        .json(&serde_json::json!({ "reason": "Không phải của tôi" }))
         .send()
         .await
         .unwrap();
@@ -433,8 +452,22 @@ async fn a_body_over_20_mib_is_413() {
     sandbox.stop().await;
 }
 
+/// Polls dossier `id` until it is in `wanted` (5 s at most); its last view.
+async fn wait_for(api: &Api, id: &str, wanted: Status) -> Dossier {
+    let mut dossier = api.dossier(id).await;
+    for _ in 0..50 {
+        if dossier.status == wanted {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        dossier = api.dossier(id).await;
+    }
+    assert_eq!(dossier.status, wanted, "{:?}", dossier.history);
+    dossier
+}
+
 #[tokio::test]
-async fn the_clock_moves_open_dossiers_forward() {
+async fn the_training_clock_walks_a_birth_registration_through_a_supplement_to_its_return() {
     let sandbox = Sandbox::start(Config {
         auto_advance: Some(Duration::from_millis(100)),
         ..config()
@@ -444,19 +477,44 @@ async fn the_clock_moves_open_dossiers_forward() {
     let api = Api::sign_in(&sandbox, "cong-dan").await;
     let dossier = api.create_submitted().await;
     let waiting = api.create_ok(&birth_dossier_with_certificate()).await;
-    let mut status = dossier.status;
-    for _ in 0..50 {
-        tokio::time::sleep(Duration::from_millis(100)).await;
-        status = api.dossier(&dossier.id).await.status;
-        if status == Status::ResultReady {
-            break;
-        }
-    }
-    assert_eq!(status, Status::ResultReady);
+    let asked = wait_for(&api, &dossier.id, Status::SupplementRequired).await;
+    assert!(asked.history[2].handler.is_some(), "the desk that took it in is named");
+    let due = asked.due_date.clone().expect("the due day is set on receipt");
+    assert_eq!(
+        due,
+        (today() + chrono::Duration::days(5)).format("%Y-%m-%d").to_string(),
+        "5 days after receipt, on the sandbox's day"
+    );
+    let request = asked.supplement.clone().expect("the request");
+    assert_eq!(request.items[0].id, "giay_chung_sinh");
+    assert!(request.deadline.is_some() && request.contact.is_some());
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let done = api.dossier(&dossier.id).await;
-    assert_eq!(done.status, Status::ResultReady, "the clock stops at result_ready");
-    let statuses: Vec<Status> = done.history.iter().map(|h| h.status).collect();
+    assert_eq!(
+        api.dossier(&dossier.id).await.status,
+        Status::SupplementRequired,
+        "the clock waits for the trainee's reply"
+    );
+    let mut clearer = certificate();
+    clearer.extend_from_slice(b"% chup lai\n");
+    let reply = portal::types::SupplementReply {
+        request_id: request.id,
+        answers: Default::default(),
+        attachments: vec![manifest("giay_chung_sinh", "Giấy chứng sinh.pdf", &clearer)],
+    };
+    let sent = api
+        .post(&format!("/v1/dossiers/{}/supplement", dossier.id))
+        .header("Idempotency-Key", "s-1")
+        .json(&reply)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), StatusCode::OK);
+    let uploaded = api
+        .upload(&dossier.id, "giay_chung_sinh", "Giấy chứng sinh.pdf", clearer)
+        .await;
+    assert_eq!(uploaded.status(), StatusCode::OK);
+    let returned = wait_for(&api, &dossier.id, Status::Returned).await;
+    let statuses: Vec<Status> = returned.history.iter().map(|h| h.status).collect();
     assert_eq!(
         statuses,
         [
@@ -464,26 +522,74 @@ async fn the_clock_moves_open_dossiers_forward() {
             Status::Submitted,
             Status::Received,
             Status::InReview,
-            Status::ResultReady
+            Status::SupplementRequired,
+            Status::InReview,
+            Status::ResultReady,
+            Status::Returned,
         ]
     );
-    assert!(done.history[2].note.is_some());
-    assert!(done.history[2].handler.is_some(), "the desk that took it in is named");
-    // 5 days after receipt (the day may have turned since, at midnight).
-    let due_from = |days_ago: i64| {
-        (chrono::Local::now().date_naive() - chrono::Duration::days(days_ago) + chrono::Duration::days(5))
-            .format("%Y-%m-%d")
-            .to_string()
-    };
-    let due = done.due_date.clone().expect("the due day is set on receipt");
-    assert!(due == due_from(0) || due == due_from(1), "due {due}");
-    assert_eq!(done.due_changes.len(), 1, "set once, on receipt");
-    assert_eq!(done.due_changes[0].from, None);
+    assert_eq!(returned.due_changes.len(), 2, "set on receipt, moved by the wait");
+    let result = returned.result.expect("a result");
+    assert_eq!(result.documents.len(), 1, "an electronic copy");
+    assert!(
+        result.paper.is_none(),
+        "a commune-level procedure has no paper to collect here"
+    );
     assert_eq!(
         api.dossier(&waiting.id).await.status,
         Status::AwaitingAttachments,
         "a dossier still waiting for files does not move"
     );
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn the_training_clock_asks_a_fee_and_the_training_bank_confirms_it_once() {
+    let sandbox = Sandbox::start(Config {
+        auto_advance: Some(Duration::from_millis(150)),
+        ..config()
+    })
+    .await
+    .unwrap();
+    let api = Api::sign_in(&sandbox, "cong-dan").await;
+    let dossier = api.create_submitted().await;
+    // The same procedure, now with a fixed fee: its scenario asks for payment.
+    let mut definition = api.definition("1.001193").await;
+    definition["version"] = 2.into();
+    definition["fee"]["amount"] = 8000.into();
+    assert_eq!(publish(&sandbox.base_url(), &definition).await.status(), StatusCode::OK);
+    let asked = wait_for(&api, &dossier.id, Status::PaymentRequired).await;
+    let payment = asked.payment.expect("a payment request");
+    assert_eq!(payment.total, 8000);
+    assert!(vietqr::check_fee_payment(&payment.payload, 8000, &asked.code).is_ok());
+    let returned = wait_for(&api, &dossier.id, Status::Returned).await;
+    let paid = returned.payment.expect("the payment");
+    assert_eq!(paid.state, portal::types::PaymentState::Paid);
+    let receipt = paid.receipt.expect("an e-receipt");
+    assert_eq!(
+        (receipt.total, receipt.total_in_words.as_str()),
+        (8000, "Tám nghìn đồng")
+    );
+    assert_eq!(receipt.number.len(), 7);
+    let key = ed25519_dalek::VerifyingKey::from_bytes(&sandbox.catalog_public_key()).unwrap();
+    let signature: [u8; 64] = base64::Engine::decode(&base64::engine::general_purpose::STANDARD, &receipt.signature)
+        .unwrap()
+        .try_into()
+        .unwrap();
+    assert!(
+        key.verify_strict(
+            &receipt.signed_bytes(),
+            &ed25519_dalek::Signature::from_bytes(&signature)
+        )
+        .is_ok(),
+        "signed with the portal's key"
+    );
+    let payments = returned
+        .history
+        .iter()
+        .filter(|h| h.status == Status::PaymentRequired)
+        .count();
+    assert_eq!(payments, 1, "a paid fee is never asked again");
     sandbox.stop().await;
 }
 
