@@ -373,3 +373,132 @@ payment-scan-help = Open your banking app, choose to scan a QR code and scan thi
 payment-paid = Paid on { $when }.
 payment-expired = This payment request has expired. The agency will send a new one if you still need to pay.
 payment-failed = This payment did not go through. The agency will send a new request if you still need to pay.
+
+## After submission: what the agency asks, the result, withdrawal, rating, feedback
+
+sync-action-done = { $action ->
+    [supplement] The additions to application { $code } were sent.
+    [withdrawal] The request to withdraw application { $code } was sent.
+    [rating] Your rating of application { $code } was sent. Thank you.
+   *[feedback] Your feedback was sent.
+}
+sync-action-refused = { $action ->
+    [supplement] The public service portal did not accept the additions to application { $code }.
+    [withdrawal] The public service portal did not accept the request to withdraw application { $code }.
+    [rating] The public service portal did not accept the rating of application { $code }.
+   *[feedback] The public service portal did not accept the feedback.
+}
+sync-feedback-answered = Feedback { $code } has an answer.
+sync-result-saved = The result of application { $code } was downloaded to this computer.
+
+supplement-title = The agency asks for more
+supplement-reason = Why:
+supplement-item-document = Document: { $name }
+supplement-item-answer = Information: { $name }
+supplement-contact = Contact: { $contact }
+supplement-deadline = Give it by: { $date }
+supplement-asked-at = Asked on { $when }
+supplement-answered = Everything asked for arrived on { $when }. The application is being handled again.
+supplement-sending = The additions wait to be sent; the app sends them once connected.
+supplement-files-sending = The portal has the additions and waits for their files.
+supplement-refused = The additions were not accepted.
+supplement-open = Add what is asked
+supplement-open-help = Only what the agency asks for opens for change; everything else you submitted stays as it is.
+supplement-elsewhere = This application was not made on this computer. Add what is asked on the public service portal, or bring the documents to where you filed it.
+supplement-queued = The additions to application { $code } are queued to be sent.
+supplement-page-title = Add to application { $code }
+supplement-page-intro = Below is only what the agency asks for. What you submitted before is filled in; change it or attach a new file, then press "Send the additions".
+supplement-closed = This application no longer waits for additions.
+supplement-incomplete = Something the agency asks for still has no valid answer or no file. Please see the marked items below.
+supplement-files-hint = If the agency asks for a new photo of a document, press "Replace file" and choose the new one.
+supplement-send = Send the additions
+supplement-later = Later
+
+result-title = Result
+result-kept = Downloaded and checked
+result-open = Open
+result-downloading = Downloading…
+result-paper = Paper copy: collect it from { $date }.
+result-paper-place = Where:
+result-paper-hours = Opening hours:
+result-paper-bring = Bring:
+
+receipt-show = Show the e-receipt
+receipt-hide = Hide the receipt
+receipt-form = Form
+receipt-series = Series
+receipt-number = Number
+receipt-collector = Collected by
+receipt-tax-code = Tax code
+receipt-payer = Paid by
+receipt-dossier = Application code
+receipt-issued = Issued
+receipt-line = Item
+receipt-amount = Amount
+receipt-in-words = In words (Vietnamese)
+receipt-total = Total
+receipt-signed-by = Signed by: { $name } (digital signature)
+receipt-signature-ok = The portal's digital signature on the receipt is valid.
+receipt-signature-bad = The digital signature on this receipt could not be verified. Contact the collecting agency before using it.
+receipt-amounts-ok = The items add up to the total, and every amount in figures matches its words.
+receipt-amounts-bad = The amounts on the receipt do not match (figures, words or total). Contact the collecting agency.
+receipt-print = Print the receipt
+
+withdraw-start = Withdraw the application
+withdraw-reason-label = Why do you withdraw it?
+withdraw-reason-hint = The agency stops handling it and sends a notice. You can withdraw only before a result.
+withdraw-send = Send the request to withdraw
+withdraw-cancel = Do not withdraw
+withdraw-sending = The request to withdraw waits to be sent.
+withdraw-refused = The request to withdraw was not accepted.
+withdraw-notice-title = Notice of stopped handling no. { $number }
+withdraw-notice-by = Issued by:
+
+rating-start = Rate your satisfaction
+rating-title = Rate how your application was handled
+rating-intro = Each application can be rated once. Choose one answer for each question.
+rating-criterion-1 = Total handling time compared with the legal time limit
+rating-criterion-2 = Each agency's handling time compared with its limit
+rating-criterion-3 = How many times you had to get in touch to complete the application (none is good)
+rating-criterion-4 = How many agencies you had to deal with (one is good)
+rating-criterion-5 = Filing and collecting at one place (the one-stop desk)
+rating-criterion-6 = How clearly the procedure is published (complete, easy to find)
+rating-criterion-7 = Staff attitude when guiding, receiving and handling
+rating-criterion-8 = How feedback was received and answered
+rating-criterion-9 = How the progress was updated online
+rating-points-2 = Good
+rating-points-1 = Acceptable
+rating-points-0 = Not acceptable
+rating-ease = How easy the procedure was
+rating-overall = Overall satisfaction
+rating-level-very_satisfied = Very satisfied
+rating-level-satisfied = Satisfied
+rating-level-dissatisfied = Not satisfied
+rating-comment = Anything else (optional)
+rating-send = Send the rating
+rating-cancel = Later
+rating-sending = The rating waits to be sent.
+rating-given = You rated it on { $when }: { $overall }.
+
+feedback-title = Feedback
+feedback-intro = Send feedback about an application (delays, staff attitude, requests the rules do not allow) or about a procedure in general. The portal gives it a code so you can follow the answer.
+feedback-about = About
+feedback-about-general = A procedure or the service in general
+feedback-about-dossier = Application { $code }
+feedback-subject = Title
+feedback-content = What happened
+feedback-with-files = Attach files (chosen when you press send; up to 5 PDF, JPG or PNG files, 10 MB each)
+feedback-send = Send feedback
+feedback-queued = Your feedback is queued to be sent.
+feedback-sending = { $count ->
+    [one] One feedback waits to be sent.
+   *[other] { $count } feedbacks wait to be sent.
+}
+feedback-refused = A feedback was not accepted.
+feedback-code = Feedback code: { $code }
+feedback-files = { $count ->
+    [one] 1 attached file
+   *[other] { $count } attached files
+}
+feedback-answer-by = Answer from { $by } on { $when }:
+feedback-no-answer = No answer yet.

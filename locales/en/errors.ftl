@@ -79,3 +79,13 @@ error-vault-wrong-key = The passphrase is not right, or the data on this compute
 error-vault-keyring = The operating-system keyring did not answer. Please unlock it (or sign out of the computer and in again), then open the app again.
 
 error-document-filled-by-app = The app fills in this form from your answers; no file is needed.
+error-dossier-not-found = This application is not on this computer. Please open the list of submitted applications again.
+error-supplement-not-open = This application no longer waits for additions, or they were already sent.
+error-withdraw-reason = Please give a reason for withdrawing (at most 1,000 characters).
+error-withdraw-too-late = The application already has a result or was stopped, so it can no longer be withdrawn.
+error-rating-incomplete = Please choose an answer for every question before sending the rating.
+error-rating-not-open = Only an application whose result was returned, and not yet rated, can be rated.
+error-already-rated = This application was already rated and cannot be rated again. The first rating stands.
+error-feedback-text = Please write a title (at most 200 characters) and the feedback (at most 5,000 characters); a feedback carries at most 5 files.
+error-receipt-not-found = This application has no e-receipt yet.
+error-result-not-found = The result file is not on this computer yet. Please wait for the app to download it, then try again.

@@ -26,6 +26,7 @@ error-portal-rule = This answer does not meet the procedure's rules. Please chec
 error-draft-not-ready = Some questions are unanswered or not valid yet, or a document still needs its file. Please check before submitting.
 error-draft-submitted = This dossier has been submitted and can no longer be changed.
 error-portal-document-not-required = Your answers do not call for this document. Please remove the attached file.
+error-portal-not-asked = The agency did not ask for this item; the additions hold only what the request lists.
 error-portal-document-missing = The dossier has no file for this document. Please attach a photo or a scan and submit again.
 error-portal-document-duplicate = This document is attached twice. Please keep one file.
 error-portal-file-size = The attached file is larger than allowed. Please replace it with a smaller one.

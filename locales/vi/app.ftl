@@ -360,3 +360,129 @@ payment-scan-help = Mở ứng dụng ngân hàng trên điện thoại, chọn 
 payment-paid = Đã thanh toán lúc { $when }.
 payment-expired = Yêu cầu thanh toán này đã hết hạn. Cơ quan giải quyết sẽ gửi yêu cầu mới nếu bạn vẫn cần nộp.
 payment-failed = Lần thanh toán này không thành công. Cơ quan giải quyết sẽ gửi yêu cầu mới nếu bạn vẫn cần nộp.
+
+## After submission: what the agency asks, the result, withdrawal, rating, feedback
+
+sync-action-done = { $action ->
+    [supplement] Đã gửi phần bổ sung của hồ sơ { $code }.
+    [withdrawal] Đã gửi yêu cầu rút hồ sơ { $code }.
+    [rating] Đã gửi đánh giá hồ sơ { $code }. Cảm ơn bạn.
+   *[feedback] Đã gửi phản ánh, kiến nghị.
+}
+sync-action-refused = { $action ->
+    [supplement] Cổng Dịch vụ công không nhận phần bổ sung của hồ sơ { $code }.
+    [withdrawal] Cổng Dịch vụ công không nhận yêu cầu rút hồ sơ { $code }.
+    [rating] Cổng Dịch vụ công không nhận đánh giá hồ sơ { $code }.
+   *[feedback] Cổng Dịch vụ công không nhận phản ánh, kiến nghị.
+}
+sync-feedback-answered = Phản ánh { $code } đã có trả lời.
+sync-result-saved = Đã tải kết quả của hồ sơ { $code } về máy.
+
+supplement-title = Cơ quan yêu cầu bổ sung hồ sơ
+supplement-reason = Lý do:
+supplement-item-document = Giấy tờ: { $name }
+supplement-item-answer = Thông tin: { $name }
+supplement-contact = Liên hệ: { $contact }
+supplement-deadline = Hạn bổ sung: { $date }
+supplement-asked-at = Yêu cầu lúc { $when }
+supplement-answered = Đã bổ sung đủ lúc { $when }. Hồ sơ tiếp tục được giải quyết.
+supplement-sending = Phần bổ sung đang chờ gửi; ứng dụng tự gửi khi có kết nối.
+supplement-files-sending = Cổng đã nhận phần bổ sung, đang chờ nhận đủ tệp.
+supplement-refused = Phần bổ sung chưa được nhận.
+supplement-open = Bổ sung hồ sơ
+supplement-open-help = Chỉ những mục cơ quan yêu cầu được mở để sửa; các thông tin và tệp bạn đã nộp được giữ nguyên.
+supplement-elsewhere = Hồ sơ này không được lập trên máy này. Bạn bổ sung trên Cổng Dịch vụ công hoặc mang giấy tờ đến nơi đã nộp hồ sơ.
+supplement-queued = Đã đưa phần bổ sung của hồ sơ { $code } vào hàng chờ gửi.
+supplement-page-title = Bổ sung hồ sơ { $code }
+supplement-page-intro = Dưới đây chỉ có những mục cơ quan yêu cầu. Thông tin và tệp bạn đã nộp trước đó được điền sẵn; hãy sửa hoặc đính kèm tệp mới rồi bấm "Gửi bổ sung".
+supplement-closed = Hồ sơ này không còn chờ bổ sung.
+supplement-incomplete = Vẫn còn mục cơ quan yêu cầu chưa có câu trả lời hợp lệ hoặc chưa có tệp. Vui lòng xem các mục được đánh dấu bên dưới.
+supplement-files-hint = Nếu cơ quan yêu cầu chụp lại giấy tờ, hãy bấm "Thay tệp khác" và chọn bản chụp mới.
+supplement-send = Gửi bổ sung
+supplement-later = Để sau
+
+result-title = Kết quả giải quyết
+result-kept = Đã tải về và kiểm tra
+result-open = Mở
+result-downloading = Đang tải về máy…
+result-paper = Bản giấy: nhận từ ngày { $date }.
+result-paper-place = Nơi nhận:
+result-paper-hours = Giờ làm việc:
+result-paper-bring = Khi đi nhận, bạn mang theo:
+
+receipt-show = Xem biên lai điện tử
+receipt-hide = Ẩn biên lai
+receipt-form = Mẫu số
+receipt-series = Ký hiệu
+receipt-number = Số
+receipt-collector = Đơn vị thu
+receipt-tax-code = Mã số thuế
+receipt-payer = Người nộp
+receipt-dossier = Mã hồ sơ
+receipt-issued = Ngày lập
+receipt-line = Khoản thu
+receipt-amount = Số tiền
+receipt-in-words = Bằng chữ
+receipt-total = Tổng cộng
+receipt-signed-by = Người ký: { $name } (chữ ký số)
+receipt-signature-ok = Chữ ký số của Cổng Dịch vụ công trên biên lai hợp lệ.
+receipt-signature-bad = Không xác minh được chữ ký số trên biên lai này. Hãy liên hệ cơ quan thu trước khi dùng biên lai.
+receipt-amounts-ok = Các khoản cộng đúng tổng, số tiền bằng số và bằng chữ khớp nhau.
+receipt-amounts-bad = Số tiền trên biên lai không khớp (bằng số, bằng chữ hoặc tổng cộng). Hãy liên hệ cơ quan thu.
+receipt-print = In biên lai
+
+withdraw-start = Rút hồ sơ
+withdraw-reason-label = Lý do rút hồ sơ
+withdraw-reason-hint = Cơ quan giải quyết sẽ dừng giải quyết và gửi thông báo. Chỉ rút được khi chưa có kết quả.
+withdraw-send = Gửi yêu cầu rút hồ sơ
+withdraw-cancel = Không rút nữa
+withdraw-sending = Yêu cầu rút hồ sơ đang chờ gửi.
+withdraw-refused = Yêu cầu rút hồ sơ chưa được nhận.
+withdraw-notice-title = Thông báo dừng giải quyết hồ sơ số { $number }
+withdraw-notice-by = Cơ quan ban hành:
+
+# The questions paraphrase indices 1–9 of the rating set in one provincial
+# system (TieuChiDanhGiaHaiLong.json, matching TT 01/2018/TT-VPCP); whether
+# TT 03/2025 changed them is unverified (../shared/facts/after-submission-and-desk.md §4).
+rating-start = Đánh giá mức độ hài lòng
+rating-title = Đánh giá việc giải quyết hồ sơ
+rating-intro = Mỗi hồ sơ chỉ được đánh giá một lần. Chọn một mức cho mỗi câu.
+rating-criterion-1 = Tổng thời gian giải quyết so với thời hạn theo quy định
+rating-criterion-2 = Thời gian giải quyết của từng cơ quan, đơn vị so với quy định
+rating-criterion-3 = Số lần bạn phải liên hệ để hoàn thiện hồ sơ (không lần nào là tốt)
+rating-criterion-4 = Số cơ quan, đơn vị bạn phải liên hệ (chỉ một nơi là tốt)
+rating-criterion-5 = Việc nộp hồ sơ và nhận kết quả tại một nơi (Bộ phận Một cửa)
+rating-criterion-6 = Việc công khai thủ tục hành chính (đầy đủ, dễ tìm)
+rating-criterion-7 = Thái độ của cán bộ khi hướng dẫn, tiếp nhận và giải quyết
+rating-criterion-8 = Việc tiếp nhận và trả lời phản ánh, kiến nghị
+rating-criterion-9 = Việc cập nhật tiến độ giải quyết trên dịch vụ công trực tuyến
+rating-points-2 = Tốt
+rating-points-1 = Đạt
+rating-points-0 = Chưa đạt
+rating-ease = Mức độ dễ dàng khi thực hiện thủ tục
+rating-overall = Mức độ hài lòng chung
+rating-level-very_satisfied = Rất hài lòng
+rating-level-satisfied = Hài lòng
+rating-level-dissatisfied = Không hài lòng
+rating-comment = Góp ý thêm (không bắt buộc)
+rating-send = Gửi đánh giá
+rating-cancel = Để sau
+rating-sending = Đánh giá đang chờ gửi.
+rating-given = Bạn đã đánh giá lúc { $when }: { $overall }.
+
+feedback-title = Phản ánh, kiến nghị
+feedback-intro = Gửi phản ánh, kiến nghị về một hồ sơ (chậm trễ, thái độ phục vụ, yêu cầu không đúng quy định) hoặc về thủ tục nói chung. Cổng cấp mã để bạn theo dõi câu trả lời.
+feedback-about = Về việc
+feedback-about-general = Thủ tục, dịch vụ nói chung
+feedback-about-dossier = Hồ sơ { $code }
+feedback-subject = Tiêu đề
+feedback-content = Nội dung
+feedback-with-files = Đính kèm tệp (chọn tệp khi bấm gửi; tối đa 5 tệp PDF, JPG, PNG, mỗi tệp 10 MB)
+feedback-send = Gửi phản ánh
+feedback-queued = Đã đưa phản ánh vào hàng chờ gửi.
+feedback-sending = { $count } phản ánh đang chờ gửi.
+feedback-refused = Một phản ánh chưa được nhận.
+feedback-code = Mã phản ánh: { $code }
+feedback-files = { $count } tệp đính kèm
+feedback-answer-by = Trả lời của { $by } lúc { $when }:
+feedback-no-answer = Chưa có trả lời.

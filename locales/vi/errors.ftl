@@ -79,3 +79,13 @@ error-vault-wrong-key = Mật khẩu chưa đúng, hoặc dữ liệu trên máy
 error-vault-keyring = Kho khóa của hệ điều hành không phản hồi. Vui lòng mở khóa kho khóa (hoặc đăng xuất rồi đăng nhập lại máy tính), sau đó mở lại ứng dụng.
 
 error-document-filled-by-app = Tờ khai này do ứng dụng điền từ câu trả lời của bạn, không cần đính kèm tệp.
+error-dossier-not-found = Không tìm thấy hồ sơ này trên máy. Vui lòng mở lại danh sách hồ sơ đã nộp.
+error-supplement-not-open = Hồ sơ này không còn chờ bổ sung, hoặc phần bổ sung đã được gửi.
+error-withdraw-reason = Vui lòng ghi lý do rút hồ sơ (tối đa 1.000 ký tự).
+error-withdraw-too-late = Hồ sơ đã có kết quả hoặc đã dừng giải quyết nên không rút được nữa.
+error-rating-incomplete = Vui lòng chọn một mức cho mỗi câu hỏi trước khi gửi đánh giá.
+error-rating-not-open = Chỉ đánh giá được hồ sơ đã trả kết quả và chưa được đánh giá.
+error-already-rated = Mã hồ sơ đã được đánh giá, không thể đánh giá lại. Đánh giá đầu tiên được giữ nguyên.
+error-feedback-text = Vui lòng ghi tiêu đề (tối đa 200 ký tự) và nội dung (tối đa 5.000 ký tự); mỗi phản ánh kèm tối đa 5 tệp.
+error-receipt-not-found = Hồ sơ này chưa có biên lai điện tử.
+error-result-not-found = Tệp kết quả chưa được tải về máy này. Vui lòng chờ ứng dụng tải về rồi thử lại.

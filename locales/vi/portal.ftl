@@ -26,6 +26,7 @@ error-portal-rule = Câu trả lời này chưa đúng quy định của thủ t
 error-draft-not-ready = Hồ sơ còn câu hỏi chưa trả lời hoặc chưa đúng, hoặc còn giấy tờ chưa đính kèm. Vui lòng kiểm tra lại trước khi nộp.
 error-draft-submitted = Hồ sơ này đã được nộp nên không sửa được nữa.
 error-portal-document-not-required = Giấy tờ này không thuộc thành phần hồ sơ theo các câu trả lời của bạn. Vui lòng gỡ tệp đã đính kèm.
+error-portal-not-asked = Cơ quan không yêu cầu bổ sung mục này; phần bổ sung chỉ gồm những mục trong phiếu yêu cầu.
 error-portal-document-missing = Hồ sơ thiếu tệp đính kèm của giấy tờ này. Vui lòng đính kèm bản chụp hoặc bản quét rồi nộp lại.
 error-portal-document-duplicate = Giấy tờ này được đính kèm hai lần. Vui lòng giữ lại một tệp.
 error-portal-file-size = Tệp đính kèm vượt quá dung lượng cho phép. Vui lòng thay bằng tệp nhỏ hơn.

@@ -6,7 +6,7 @@ use std::net::SocketAddr;
 use std::time::Duration;
 
 use e2e::{App, Driver};
-use portal::types::{DueUpdate, FeeKind, PaymentLine, PaymentOrder, Status, StatusUpdate};
+use portal::types::{Collection, DueUpdate, FeeKind, PaymentLine, PaymentOrder, Status, StatusUpdate};
 use portal_sandbox::{Config, Sandbox};
 
 async fn start_portal(addr: SocketAddr, database: &std::path::Path) -> Sandbox {
@@ -150,6 +150,7 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
             name: "Lệ phí cấp bản sao trích lục".into(),
             kind: FeeKind::Levy,
             amount: 8000,
+            collected: Collection::OnReceipt,
         }],
     };
     let asked = admin

@@ -12,8 +12,15 @@ import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
 import {
+  answerFeedback,
+  askSupplement,
   CERTIFIED_COPY,
   certifiedCopyAnswers,
+  deliverAction,
+  issueResult,
+  openedResults,
+  pickNext,
+  refuseAction,
   changeDossierStatus,
   changeDueDate,
   confirmPayment,
@@ -490,7 +497,7 @@ describe('notices from the sync worker', () => {
     await user.click(byId('nav-submissions'));
     await waitFor(() => element('[data-dossier="X01-20261129-0001"]'));
 
-    emitSync(requestPayment('X01-20261129-0001', [{ name: 'Lệ phí cấp bản sao trích lục', kind: 'levy', amount: 8000 }]));
+    emitSync(requestPayment('X01-20261129-0001', [{ name: 'Lệ phí cấp bản sao trích lục', kind: 'levy', amount: 8000, collected: 'on_receipt' }]));
     const box = await waitFor(() => element('[data-dossier="X01-20261129-0001"] [data-payment="pending"]'));
     expect(box).toHaveTextContent('Lệ phí cấp bản sao trích lục (lệ phí) 8.000 ₫');
     expect(box).toHaveTextContent('Tổng cộng: 8.000 ₫');
@@ -510,7 +517,7 @@ describe('notices from the sync worker', () => {
 
   it('never shows a payment code that fails its checks, and says why', async () => {
     seedDossier({ code: 'X01-20261129-0001', history: [{ status: 'in_review', at: '2026-11-29T03:30:00Z', note: null }] });
-    requestPayment('X01-20261129-0001', [{ name: 'Lệ phí', kind: 'levy', amount: 8000 }], { tamper: true });
+    requestPayment('X01-20261129-0001', [{ name: 'Lệ phí', kind: 'levy', amount: 8000, collected: 'on_receipt' }], { tamper: true });
     const user = await startApp();
     await user.click(byId('nav-submissions'));
     const error = await waitFor(() => element('[data-dossier="X01-20261129-0001"] [data-payment-error]'));
@@ -592,5 +599,173 @@ describe('notices from the sync worker', () => {
     await startApp();
     await waitFor(() => element(`[data-draft="${id}"] [data-rejected]`));
     expect(document.querySelector(`[data-draft="${untouched}"] [data-rejected]`)).toBeNull();
+  });
+});
+
+describe('after submission', () => {
+  const CODE = 'X01-20261129-0001';
+
+  /** A birth registration filed from this computer, now at `status`. */
+  function filed(status: 'received' | 'in_review' | 'returned' = 'received'): number {
+    const draftId = seedDraft({ answers: readyAnswers, files: readyFiles, submittedAt: '2026-11-29T03:00:00Z' });
+    seedDossier({ draftId, code: CODE, history: [{ status, at: '2026-11-29T03:30:00Z', note: null }] });
+    return draftId;
+  }
+
+  async function onSubmissions() {
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    await waitFor(() => element(`[data-dossier="${CODE}"]`));
+    return user;
+  }
+
+  it('shows a supplement request, opens only what it asks for, and sends the reply through the outbox', async () => {
+    filed();
+    const user = await onSubmissions();
+    emitSync(
+      askSupplement(CODE, [{ number: 1, kind: 'document', id: 'giay_chung_sinh', note: 'Chụp lại rõ nét, thấy đủ bốn góc.' }], {
+        contact: 'Bộ phận Một cửa, 0243 000 000',
+        deadline: '2026-12-04',
+      }),
+    );
+    const box = await waitFor(() => element(`[data-dossier="${CODE}"] [data-supplement="waiting"]`));
+    expect(box).toHaveTextContent('Cơ quan yêu cầu bổ sung hồ sơ');
+    expect(box).toHaveTextContent('Lý do: Bản chụp giấy chứng sinh bị mờ.');
+    await waitFor(() => expect(box.querySelector('[data-supplement-items]')).toHaveTextContent('Giấy tờ: Giấy chứng sinh'));
+    expect(box).toHaveTextContent('Chụp lại rõ nét, thấy đủ bốn góc.');
+    expect(box.querySelector('[data-supplement-deadline]')).toHaveTextContent('Hạn bổ sung: 04/12/2026');
+    expect(box).toHaveTextContent('Liên hệ: Bộ phận Một cửa, 0243 000 000');
+
+    await user.click(element(`[data-supplement-open="${CODE}"]`));
+    await waitFor(() => byId('supplement-page'));
+    expect(byId('page-heading')).toHaveTextContent(`Bổ sung hồ sơ ${CODE}`);
+    await waitFor(() => element('[data-replace="giay_chung_sinh"]'));
+    expect(document.querySelectorAll('[data-document]'), 'only the asked document shows').toHaveLength(1);
+    expect(byId('supplement-page').querySelector('input, textarea, select'), 'no question was asked').toBeNull();
+    pickNext('giay-chung-sinh-chup-lai.pdf');
+    await user.click(element('[data-replace="giay_chung_sinh"]'));
+    await waitFor(() => expect(byId('supplement-page')).toHaveTextContent('giay-chung-sinh-chup-lai.pdf'));
+    await user.click(byId('supplement-send'));
+
+    await waitFor(() => byId('submissions'));
+    await waitFor(() => element(`[data-dossier="${CODE}"] [data-supplement-sending]`));
+    expect(document.querySelector(`[data-supplement-open="${CODE}"]`), 'sent once: nothing to send again').toBeNull();
+    emitSync(deliverAction());
+    const done = await waitFor(() => element(`[data-dossier="${CODE}"] [data-supplement-done]`));
+    expect(done).toHaveTextContent(/^Đã bổ sung đủ lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\. Hồ sơ tiếp tục được giải quyết\.$/);
+    expect(byId('toast')).toHaveTextContent(`Đã gửi phần bổ sung của hồ sơ ${CODE}.`);
+  });
+
+  it('opens the result files kept on this computer and says where to collect the paper', async () => {
+    filed('in_review');
+    const user = await onSubmissions();
+    const sha256 = 'a'.repeat(64);
+    emitSync(
+      issueResult(CODE, {
+        documents: [{ id: 'ket-qua-1', name: 'Trích lục khai sinh (bản điện tử)', file_name: 'trich-luc.pdf', size: 2048, sha256 }],
+        paper: {
+          place: 'Bộ phận Một cửa — UBND xã',
+          from: '2026-12-05',
+          hours: 'Sáng 7 giờ 30 – 11 giờ 30',
+          bring: ['Giấy tiếp nhận hồ sơ và hẹn trả kết quả', 'Căn cước của người nhận'],
+        },
+      }),
+    );
+    const result = await waitFor(() => element(`[data-result="${CODE}"]`));
+    expect(result).toHaveTextContent('Trích lục khai sinh (bản điện tử)');
+    expect(result.querySelector('[data-result-kept]')).toHaveTextContent('Đã tải về và kiểm tra');
+    await user.click(element('[data-result-open="ket-qua-1"]'));
+    await waitFor(() => expect(openedResults).toContain('trich-luc.pdf'));
+    const paper = element('[data-result-paper]');
+    expect(paper).toHaveTextContent('Bản giấy: nhận từ ngày 05/12/2026.');
+    expect(paper).toHaveTextContent('Căn cước của người nhận');
+  });
+
+  it('shows the e-receipt of a paid fee with the amounts in words, and prints it alone', async () => {
+    filed('in_review');
+    requestPayment(CODE, [{ name: 'Lệ phí cấp bản sao trích lục', kind: 'levy', amount: 8000, collected: 'on_receipt' }]);
+    confirmPayment(CODE, {
+      title: 'Biên lai thu phí, lệ phí không in sẵn mệnh giá',
+      form: '01BLP0-001',
+      series: 'TH-26E',
+      number: '0000012',
+      collector: 'UBND xã Đông Anh',
+      collector_tax_code: null,
+      payer: 'Nguyễn Văn An',
+      lines: [{ name: 'Lệ phí cấp bản sao trích lục', kind: 'levy', amount: 8000, amount_in_words: 'Tám nghìn đồng' }],
+      total: 8000,
+      total_in_words: 'Tám nghìn đồng',
+      issued_at: '2026-11-29T04:00:00Z',
+      signed_by: 'UBND xã Đông Anh',
+      signature: 'c2ln',
+    });
+    const user = await onSubmissions();
+    await user.click(await waitFor(() => element('[data-receipt-toggle]')));
+    const receipt = await waitFor(() => element('[data-receipt="0000012"]'));
+    expect(receipt).toHaveTextContent('Ký hiệu TH-26E');
+    expect(receipt.querySelector('[data-receipt-total]')).toHaveTextContent('8.000 ₫');
+    expect(receipt.querySelector('[data-receipt-words]')).toHaveTextContent('Tám nghìn đồng');
+    expect(receipt.querySelector('[data-receipt-signed="true"]')).toHaveTextContent('Chữ ký số của Cổng Dịch vụ công trên biên lai hợp lệ.');
+    const print = vi.spyOn(window, 'print').mockImplementation(() => {
+      expect(document.body.dataset['printing']).toBe('receipt');
+    });
+    await user.click(element('[data-receipt-print]'));
+    expect(print).toHaveBeenCalledOnce();
+  });
+
+  it('withdraws a dossier with a reason and shows the stop notice', async () => {
+    filed();
+    const user = await onSubmissions();
+    await user.click(await waitFor(() => element(`[data-withdraw="${CODE}"]`)));
+    const form = element(`[data-withdraw-form="${CODE}"]`);
+    await user.click(element('[data-withdraw-send]'));
+    await waitFor(() => expect(form).toHaveTextContent('Vui lòng ghi lý do rút hồ sơ'));
+    await user.type(within(form).getByLabelText('Lý do rút hồ sơ'), 'Tôi nộp nhầm thủ tục.');
+    await user.click(element('[data-withdraw-send]'));
+    await waitFor(() => element('[data-withdraw-sending]'));
+    emitSync(deliverAction());
+    const notice = await waitFor(() => element('[data-stop-notice="1/TB-DXL"]'));
+    expect(notice).toHaveTextContent('Thông báo dừng giải quyết hồ sơ số 1/TB-DXL');
+    expect(notice).toHaveTextContent('Lý do: Tôi nộp nhầm thủ tục.');
+    expect(element(`[data-dossier="${CODE}"] [data-status]`)).toHaveTextContent('Dừng xử lý');
+    expect(document.querySelector(`[data-withdraw="${CODE}"]`), 'a stopped dossier offers no withdrawal').toBeNull();
+  });
+
+  it('rates a returned dossier once on the official criteria, and shows why a second rating is refused', async () => {
+    filed('returned');
+    const user = await onSubmissions();
+    await user.click(await waitFor(() => element(`[data-rate="${CODE}"]`)));
+    const form = element(`[data-rating-form="${CODE}"]`);
+    expect(form.querySelectorAll('fieldset')).toHaveLength(11);
+    await user.click(element('[data-rating-send]'));
+    expect(form).toHaveTextContent('Vui lòng chọn một mức cho mỗi câu hỏi trước khi gửi đánh giá.');
+    for (const fieldset of form.querySelectorAll('fieldset')) {
+      await user.click(within(fieldset as HTMLElement).getAllByRole('radio')[0]!);
+    }
+    await user.type(within(form).getByLabelText('Góp ý thêm (không bắt buộc)'), 'Cán bộ hướng dẫn tận tình.');
+    await user.click(element('[data-rating-send]'));
+    await waitFor(() => element('[data-rating-sending]'));
+    emitSync(refuseAction('already-rated'));
+    await waitFor(() =>
+      expect(element(`[data-dossier="${CODE}"]`)).toHaveTextContent('Mã hồ sơ đã được đánh giá, không thể đánh giá lại.'),
+    );
+  });
+
+  it('sends feedback, shows its tracking code, then the answer', async () => {
+    filed();
+    const user = await onSubmissions();
+    await user.click(element('[data-feedback-send]'));
+    await waitFor(() => expect(byId('feedback')).toHaveTextContent('Vui lòng ghi tiêu đề'));
+    await user.selectOptions(screen.getByLabelText('Về việc'), CODE);
+    await user.type(screen.getByLabelText('Tiêu đề'), 'Trả kết quả chậm');
+    await user.type(screen.getByLabelText('Nội dung'), 'Hồ sơ trả chậm hai ngày so với ngày hẹn.');
+    await user.click(element('[data-feedback-send]'));
+    await waitFor(() => element('[data-feedback-sending]'));
+    emitSync(deliverAction());
+    const sent = await waitFor(() => element('[data-feedback^="PAKN-"]'));
+    expect(sent).toHaveTextContent(`Hồ sơ ${CODE}`);
+    expect(sent).toHaveTextContent('Chưa có trả lời.');
+    emitSync(answerFeedback(sent.dataset['feedback']!, 'Đã chấn chỉnh bộ phận trả kết quả.'));
+    await waitFor(() => expect(sent.querySelector('[data-feedback-answer]')).toHaveTextContent('Đã chấn chỉnh bộ phận trả kết quả.'));
   });
 });

@@ -189,12 +189,8 @@ impl Assistant {
             .store
             .dossiers()?
             .into_iter()
-            .filter_map(|d| match serde_json::from_str(&d.body) {
-                Ok(dossier) => Some(DossierView {
-                    dossier,
-                    person: d.person,
-                    draft_id: d.draft_id,
-                }),
+            .filter_map(|d| match serde_json::from_str::<portal::types::Dossier>(&d.body) {
+                Ok(dossier) => Some(DossierView::new(dossier, d.person, d.draft_id)),
                 Err(error) => {
                     tracing::warn!(%error, "a stored dossier could not be read; it is left out of the list");
                     None

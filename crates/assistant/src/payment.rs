@@ -38,7 +38,7 @@ pub fn code_for(dossier: &Dossier) -> Result<PaymentCode> {
 
 #[cfg(test)]
 mod tests {
-    use portal::types::{FeeKind, PaymentLine, PaymentRequest, Status};
+    use portal::types::{Collection, FeeKind, PaymentLine, PaymentRequest, Status};
 
     use super::*;
 
@@ -59,6 +59,7 @@ mod tests {
                     name: "Lệ phí".into(),
                     kind: FeeKind::Levy,
                     amount: total,
+                    collected: Collection::OnReceipt,
                 }],
                 total,
                 payload,
@@ -67,7 +68,12 @@ mod tests {
                 expires_at: "2026-12-08T00:00:00Z".into(),
                 state,
                 paid_at: None,
+                receipt: None,
             }),
+            supplement: None,
+            result: None,
+            stop_notice: None,
+            rating: None,
             revision: 1,
         }
     }

@@ -1,6 +1,6 @@
 //! What the assistant hands the UI, beyond the library crates' own types.
 
-use portal::types::{Dossier, EReceipt};
+use portal::types::{Dossier, EReceipt, Status};
 use procedures::engine::{Answers, InterviewState};
 use procedures::refusal::Refusal;
 use procedures::upgrade::UpgradeNotice;
@@ -86,6 +86,43 @@ pub struct DossierView {
     pub person: Option<String>,
     /// The draft it came from.
     pub draft_id: Option<i64>,
+    /// Whether the person may still ask to withdraw it (no decision yet).
+    pub can_withdraw: bool,
+    /// Whether the person may rate it (returned, not rated yet).
+    pub can_rate: bool,
+}
+
+impl DossierView {
+    /// A dossier with who it is for and what the person may still do with it.
+    pub fn new(dossier: Dossier, person: Option<String>, draft_id: Option<i64>) -> Self {
+        let allowed = DossierActions::of(dossier.status, dossier.rating.is_some());
+        Self {
+            dossier,
+            person,
+            draft_id,
+            can_withdraw: allowed.can_withdraw,
+            can_rate: allowed.can_rate,
+        }
+    }
+}
+
+/// What the person may still do with a dossier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DossierActions {
+    /// Ask to withdraw it: no decision was made yet.
+    pub can_withdraw: bool,
+    /// Rate it: it was returned and is not rated yet.
+    pub can_rate: bool,
+}
+
+impl DossierActions {
+    /// What the person may do with a dossier in `status`, `rated` or not.
+    pub fn of(status: Status, rated: bool) -> Self {
+        Self {
+            can_withdraw: status.can_move_to(Status::Withdrawn),
+            can_rate: status == Status::Returned && !rated,
+        }
+    }
 }
 
 /// Everything submitted from this machine.

@@ -116,6 +116,29 @@ export const commands = {
 	 *  returned (`payment-code-invalid`).
 	 */
 	paymentCode: (dossierId: string) => __TAURI_INVOKE<PaymentCode>("payment_code", { dossierId }),
+	/**
+	 *  Sends the reply to the supplement request that opened a draft (the
+	 *  answers and files it asks for); it is queued at once and goes out as
+	 *  soon as the portal is reachable.
+	 */
+	submitSupplement: (draftId: number) => __TAURI_INVOKE<number>("submit_supplement", { draftId }),
+	/**  Asks to withdraw a dossier before a decision, with the person's reason. */
+	withdrawDossier: (dossierId: string, reason: string) => __TAURI_INVOKE<number>("withdraw_dossier", { dossierId, reason }),
+	/**  Rates a returned dossier, once. */
+	rateDossier: (dossierId: string, rating: Rating_Deserialize) => __TAURI_INVOKE<number>("rate_dossier", { dossierId, rating }),
+	/**
+	 *  Lets the person pick up to five files (PDF, JPEG, PNG) for a feedback in
+	 *  the native dialog; `None` when the dialog was closed. The paths never
+	 *  leave Rust: the command answers with their names only and keeps them
+	 *  for [`send_feedback`] in the same call.
+	 */
+	sendFeedback: (dossierCode: string | null, subject: string, content: string, withFiles: boolean, filterName: string) => __TAURI_INVOKE<number | null>("send_feedback", { dossierCode, subject, content, withFiles, filterName }),
+	/**  Feedback sent from this machine, with the answers so far. */
+	listFeedback: () => __TAURI_INVOKE<Feedback_Serialize[]>("list_feedback"),
+	/**  A dossier's e-receipt, with what the app checked. */
+	receipt: (dossierId: string) => __TAURI_INVOKE<ReceiptView_Serialize>("receipt", { dossierId }),
+	/**  Opens a kept result file with the system viewer. */
+	openResult: (dossierId: string, documentId: string) => __TAURI_INVOKE<null>("open_result", { dossierId, documentId }),
 };
 
 /** Events */
@@ -124,6 +147,65 @@ export const events = {
 };
 
 /* Types */
+/**  The kinds of write that follow a submission. */
+export type ActionKind = 
+/**  The reply to a supplement request, with its files. */
+"supplement" | 
+/**  A request to withdraw a dossier. */
+"withdrawal" | 
+/**  A rating of a returned dossier. */
+"rating" | 
+/**  A feedback, with its files. */
+"feedback";
+
+/**  Where a write stands, as the submissions screen shows it. */
+export type ActionState = 
+/**  Waiting for the portal. */
+"queued" | 
+/**  The portal has it. */
+"delivered" | 
+/**  The portal refused it. */
+"refused";
+
+/**  A write as the submissions screen lists it. */
+export type ActionSummary = ActionSummary_Serialize | ActionSummary_Deserialize;
+
+/**  A write as the submissions screen lists it. */
+export type ActionSummary_Deserialize = {
+	/**  Queue id. */
+	id: number,
+	/**  What it is. */
+	kind: ActionKind,
+	/**  The dossier it is about. */
+	dossier_id?: string | null,
+	/**  Where it stands. */
+	state: ActionState,
+	/**  Attempts so far. */
+	attempts: number,
+	/**  Why the portal refused it: a code naming the Fluent message `error-<code>`. */
+	refusal?: string | null,
+	/**  When it was queued (RFC 3339, UTC). */
+	queued_at: string,
+};
+
+/**  A write as the submissions screen lists it. */
+export type ActionSummary_Serialize = {
+	/**  Queue id. */
+	id: number,
+	/**  What it is. */
+	kind: ActionKind,
+	/**  The dossier it is about. */
+	dossier_id: string | null,
+	/**  Where it stands. */
+	state: ActionState,
+	/**  Attempts so far. */
+	attempts: number,
+	/**  Why the portal refused it: a code naming the Fluent message `error-<code>`. */
+	refusal: string | null,
+	/**  When it was queued (RFC 3339, UTC). */
+	queued_at: string,
+};
+
 /**  An address after the 2025 reform: street part, commune, province. */
 export type AddressAnswer = {
 	/**  Province code, e.g. `01`. */
@@ -258,6 +340,18 @@ export type ChoiceOption = {
 	/**  What the user sees. */
 	label: LocalizedText,
 };
+
+/**
+ *  When a fee line is collected (HinhThucThu 1, 2 and 4 of one integration
+ *  document; unverified against the national portal's own specification).
+ */
+export type Collection = 
+/**  When the dossier is received. */
+"on_receipt" | 
+/**  When a supplement is filed. */
+"with_supplement" | 
+/**  When the result is returned. */
+"with_result";
 
 /**  A commune (xã), ward (phường) or special zone (đặc khu). */
 export type Commune = {
@@ -463,6 +557,25 @@ export type DocumentStatus =
 /**  A dossier as the portal holds it. */
 export type Dossier = Dossier_Serialize | Dossier_Deserialize;
 
+/**  The result of a dossier: files to download, a paper to collect, or both. */
+export type DossierResult = DossierResult_Serialize | DossierResult_Deserialize;
+
+/**  The result of a dossier: files to download, a paper to collect, or both. */
+export type DossierResult_Deserialize = {
+	/**  Files, each checked against its SHA-256 once downloaded. */
+	documents: ResultDocument[],
+	/**  Paper to collect, when there is one. */
+	paper?: PaperPickup_Deserialize | null,
+};
+
+/**  The result of a dossier: files to download, a paper to collect, or both. */
+export type DossierResult_Serialize = {
+	/**  Files, each checked against its SHA-256 once downloaded. */
+	documents: ResultDocument[],
+	/**  Paper to collect, when there is one. */
+	paper: PaperPickup_Serialize | null,
+};
+
 /**  A submitted dossier with who it is for. */
 export type DossierView = DossierView_Serialize | DossierView_Deserialize;
 
@@ -474,6 +587,10 @@ export type DossierView_Deserialize = {
 	person?: string | null,
 	/**  The draft it came from. */
 	draft_id?: number | null,
+	/**  Whether the person may still ask to withdraw it (no decision yet). */
+	can_withdraw: boolean,
+	/**  Whether the person may rate it (returned, not rated yet). */
+	can_rate: boolean,
 };
 
 /**  A submitted dossier with who it is for. */
@@ -484,6 +601,10 @@ export type DossierView_Serialize = {
 	person: string | null,
 	/**  The draft it came from. */
 	draft_id: number | null,
+	/**  Whether the person may still ask to withdraw it (no decision yet). */
+	can_withdraw: boolean,
+	/**  Whether the person may rate it (returned, not rated yet). */
+	can_rate: boolean,
 };
 
 /**  A dossier as the portal holds it. */
@@ -508,6 +629,14 @@ export type Dossier_Deserialize = {
 	due_changes?: DueChange_Deserialize[],
 	/**  The portal's latest request for payment, once the agency asks for one. */
 	payment?: PaymentRequest_Deserialize | null,
+	/**  The agency's supplement request, once it made one (only one is allowed). */
+	supplement?: SupplementRequest_Deserialize | null,
+	/**  The result, once issued. */
+	result?: DossierResult_Deserialize | null,
+	/**  The notice that handling stopped, after a withdrawal. */
+	stop_notice?: StopNotice | null,
+	/**  The citizen's rating, once given. */
+	rating?: GivenRating_Deserialize | null,
 	/**  Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor. */
 	revision: number,
 };
@@ -534,6 +663,14 @@ export type Dossier_Serialize = {
 	due_changes: DueChange_Serialize[],
 	/**  The portal's latest request for payment, once the agency asks for one. */
 	payment: PaymentRequest_Serialize | null,
+	/**  The agency's supplement request, once it made one (only one is allowed). */
+	supplement: SupplementRequest_Serialize | null,
+	/**  The result, once issued. */
+	result: DossierResult_Serialize | null,
+	/**  The notice that handling stopped, after a withdrawal. */
+	stop_notice: StopNotice | null,
+	/**  The citizen's rating, once given. */
+	rating: GivenRating_Serialize | null,
 	/**  Change counter; `GET /v1/dossiers?since=` lists dossiers above a cursor. */
 	revision: number,
 };
@@ -627,6 +764,8 @@ export type DraftView_Deserialize = {
 	 *  what it names.
 	 */
 	rejection?: Refusal_Deserialize | null,
+	/**  What a supplement request lets the person change in this submitted draft. */
+	supplement?: SupplementScope | null,
 };
 
 /**  Everything the interview needs to resume a draft. */
@@ -648,6 +787,8 @@ export type DraftView_Serialize = {
 	 *  what it names.
 	 */
 	rejection: Refusal_Serialize | null,
+	/**  What a supplement request lets the person change in this submitted draft. */
+	supplement: SupplementScope | null,
 };
 
 /**  A change of the day the result is due (ngày hẹn trả). */
@@ -685,6 +826,84 @@ export type DueChange_Serialize = {
 	 *  xin lỗi và hẹn lại ngày trả kết quả).
 	 */
 	apology: boolean,
+};
+
+/**
+ *  An electronic receipt (biên lai thu phí, lệ phí điện tử) with the content
+ *  khoản 2 Điều 32 NĐ 123/2020/NĐ-CP asks for.
+ */
+export type EReceipt = EReceipt_Serialize | EReceipt_Deserialize;
+
+/**
+ *  An electronic receipt (biên lai thu phí, lệ phí điện tử) with the content
+ *  khoản 2 Điều 32 NĐ 123/2020/NĐ-CP asks for.
+ */
+export type EReceipt_Deserialize = {
+	/**  The receipt type's name. */
+	title: string,
+	/**  Form code (ký hiệu mẫu). */
+	form: string,
+	/**  Series (ký hiệu): letters and the year's last two digits. */
+	series: string,
+	/**  Number: at most 7 digits, counted from 1 each year. */
+	number: string,
+	/**  The collecting organisation. */
+	collector: string,
+	/**  Its tax code, when it has one. */
+	collector_tax_code?: string | null,
+	/**  Who paid, as the portal knows them. */
+	payer?: string | null,
+	/**  What was collected, line by line. */
+	lines: ReceiptLine[],
+	/**  The sum, in đồng. */
+	total: number,
+	/**  The sum in words. */
+	total_in_words: string,
+	/**  When it was issued (RFC 3339, UTC). */
+	issued_at: string,
+	/**  Who signed it (the collecting organisation's signer). */
+	signed_by: string,
+	/**
+	 *  Standard base64 of the portal's Ed25519 signature over
+	 *  [`EReceipt::signed_bytes`].
+	 */
+	signature: string,
+};
+
+/**
+ *  An electronic receipt (biên lai thu phí, lệ phí điện tử) with the content
+ *  khoản 2 Điều 32 NĐ 123/2020/NĐ-CP asks for.
+ */
+export type EReceipt_Serialize = {
+	/**  The receipt type's name. */
+	title: string,
+	/**  Form code (ký hiệu mẫu). */
+	form: string,
+	/**  Series (ký hiệu): letters and the year's last two digits. */
+	series: string,
+	/**  Number: at most 7 digits, counted from 1 each year. */
+	number: string,
+	/**  The collecting organisation. */
+	collector: string,
+	/**  Its tax code, when it has one. */
+	collector_tax_code: string | null,
+	/**  Who paid, as the portal knows them. */
+	payer: string | null,
+	/**  What was collected, line by line. */
+	lines: ReceiptLine[],
+	/**  The sum, in đồng. */
+	total: number,
+	/**  The sum in words. */
+	total_in_words: string,
+	/**  When it was issued (RFC 3339, UTC). */
+	issued_at: string,
+	/**  Who signed it (the collecting organisation's signer). */
+	signed_by: string,
+	/**
+	 *  Standard base64 of the portal's Ed25519 signature over
+	 *  [`EReceipt::signed_bytes`].
+	 */
+	signature: string,
 };
 
 /**  A procedure done outside this app, and where. */
@@ -769,6 +988,26 @@ export type ErrorCode =
  *  `checksum`, `network` or `format`), so it is not shown.
  */
 "payment-code-invalid" | 
+/**  No dossier with this id is kept on this machine. */
+"dossier-not-found" | 
+/**  The draft has no supplement request waiting for a reply. */
+"supplement-not-open" | 
+/**  A withdrawal needs a reason. */
+"withdraw-reason" | 
+/**  Too late to withdraw: a decision was made. */
+"withdraw-too-late" | 
+/**  Every criterion of a rating must be answered. */
+"rating-incomplete" | 
+/**  Only a returned dossier not yet rated can be rated. */
+"rating-not-open" | 
+/**  The portal already has a rating of this dossier; the first stands. */
+"already-rated" | 
+/**  A feedback needs a title and a text, within their lengths, and at most five files. */
+"feedback-text" | 
+/**  The dossier has no receipt. */
+"receipt-not-found" | 
+/**  The result file is not on this machine yet. */
+"result-not-found" | 
 /**  The chosen passphrase is too short (`min`). */
 "vault-passphrase-short" | 
 /**  The passphrase or key does not open the data. */
@@ -897,6 +1136,59 @@ export type FeeState_Serialize = {
 	 *  to set (the items' sum is then still in `items`).
 	 */
 	total: number | null,
+};
+
+/**  A feedback as the portal holds it. */
+export type Feedback = Feedback_Serialize | Feedback_Deserialize;
+
+/**  The answer to a feedback. */
+export type FeedbackAnswer = {
+	/**  When (RFC 3339, UTC). */
+	at: string,
+	/**  The answering agency. */
+	by: string,
+	/**  The answer. */
+	text: string,
+};
+
+/**  A feedback as the portal holds it. */
+export type Feedback_Deserialize = {
+	/**  The portal's id (opaque). */
+	id: string,
+	/**  The tracking code people quote (mã PAKN). */
+	code: string,
+	/**  The dossier it is about. */
+	dossier_code?: string | null,
+	/**  Its title. */
+	subject: string,
+	/**  Its text. */
+	content: string,
+	/**  When it was sent (RFC 3339, UTC). */
+	sent_at: string,
+	/**  Files confirmed so far. */
+	attachments: AttachmentReceipt[],
+	/**  The answer, once given. */
+	answer?: FeedbackAnswer | null,
+};
+
+/**  A feedback as the portal holds it. */
+export type Feedback_Serialize = {
+	/**  The portal's id (opaque). */
+	id: string,
+	/**  The tracking code people quote (mã PAKN). */
+	code: string,
+	/**  The dossier it is about. */
+	dossier_code: string | null,
+	/**  Its title. */
+	subject: string,
+	/**  Its text. */
+	content: string,
+	/**  When it was sent (RFC 3339, UTC). */
+	sent_at: string,
+	/**  Files confirmed so far. */
+	attachments: AttachmentReceipt[],
+	/**  The answer, once given. */
+	answer: FeedbackAnswer | null,
 };
 
 /**  One question. */
@@ -1109,6 +1401,25 @@ export type FileKind =
 /**  PNG image. */
 "png";
 
+/**  A rating the portal recorded. */
+export type GivenRating = GivenRating_Serialize | GivenRating_Deserialize;
+
+/**  A rating the portal recorded. */
+export type GivenRating_Deserialize = {
+	/**  What was rated. */
+	rating: Rating_Deserialize,
+	/**  When (RFC 3339, UTC). */
+	at: string,
+};
+
+/**  A rating the portal recorded. */
+export type GivenRating_Serialize = {
+	/**  What was rated. */
+	rating: Rating_Serialize,
+	/**  When (RFC 3339, UTC). */
+	at: string,
+};
+
 /**  Everything the UI needs to show the interview at this moment. */
 export type InterviewState = InterviewState_Serialize | InterviewState_Deserialize;
 
@@ -1229,6 +1540,33 @@ export type OnlineLevel =
 /**  Một phần: some step (a test, an original, a photo) needs a visit. */
 "partial";
 
+/**  Where and when a paper result is collected. */
+export type PaperPickup = PaperPickup_Serialize | PaperPickup_Deserialize;
+
+/**  Where and when a paper result is collected. */
+export type PaperPickup_Deserialize = {
+	/**  The office and its address. */
+	place: string,
+	/**  The first day it can be collected (`YYYY-MM-DD`). */
+	from: string,
+	/**  Opening hours, as the office writes them. */
+	hours?: string | null,
+	/**  What to bring. */
+	bring: string[],
+};
+
+/**  Where and when a paper result is collected. */
+export type PaperPickup_Serialize = {
+	/**  The office and its address. */
+	place: string,
+	/**  The first day it can be collected (`YYYY-MM-DD`). */
+	from: string,
+	/**  Opening hours, as the office writes them. */
+	hours: string | null,
+	/**  What to bring. */
+	bring: string[],
+};
+
 /**
  *  A fee's VietQR code, checked and drawn, with what a person paying by
  *  hand types instead.
@@ -1251,13 +1589,30 @@ export type PaymentCode = {
 };
 
 /**  One line of what a dossier owes. */
-export type PaymentLine = {
+export type PaymentLine = PaymentLine_Serialize | PaymentLine_Deserialize;
+
+/**  One line of what a dossier owes. */
+export type PaymentLine_Deserialize = {
 	/**  What it is for, in the agency's words. */
 	name: string,
 	/**  Lệ phí or phí. */
 	kind: FeeKind,
 	/**  In đồng. */
 	amount: number,
+	/**  When it is collected. */
+	collected?: Collection,
+};
+
+/**  One line of what a dossier owes. */
+export type PaymentLine_Serialize = {
+	/**  What it is for, in the agency's words. */
+	name: string,
+	/**  Lệ phí or phí. */
+	kind: FeeKind,
+	/**  In đồng. */
+	amount: number,
+	/**  When it is collected. */
+	collected: Collection,
 };
 
 /**  The portal's request for the money a dossier owes, payable by VietQR. */
@@ -1268,7 +1623,7 @@ export type PaymentRequest_Deserialize = {
 	/**  The request's id (opaque). */
 	id: string,
 	/**  What is owed, line by line. */
-	lines: PaymentLine[],
+	lines: PaymentLine_Deserialize[],
 	/**  The sum of the lines, in đồng. */
 	total: number,
 	/**
@@ -1286,6 +1641,8 @@ export type PaymentRequest_Deserialize = {
 	state: PaymentState,
 	/**  When the bank confirmed it (RFC 3339, UTC). */
 	paid_at?: string | null,
+	/**  The e-receipt, once paid. */
+	receipt?: EReceipt_Deserialize | null,
 };
 
 /**  The portal's request for the money a dossier owes, payable by VietQR. */
@@ -1293,7 +1650,7 @@ export type PaymentRequest_Serialize = {
 	/**  The request's id (opaque). */
 	id: string,
 	/**  What is owed, line by line. */
-	lines: PaymentLine[],
+	lines: PaymentLine_Serialize[],
 	/**  The sum of the lines, in đồng. */
 	total: number,
 	/**
@@ -1311,6 +1668,8 @@ export type PaymentRequest_Serialize = {
 	state: PaymentState,
 	/**  When the bank confirmed it (RFC 3339, UTC). */
 	paid_at: string | null,
+	/**  The e-receipt, once paid. */
+	receipt: EReceipt_Serialize | null,
 };
 
 /**  Where a payment request stands. */
@@ -1479,6 +1838,81 @@ export type QueuedSubmission_Serialize = {
 };
 
 /**
+ *  `POST /v1/dossiers/{id}/rating`: the citizen's rating of the handling,
+ *  given once, after the result is returned.
+ */
+export type Rating = Rating_Serialize | Rating_Deserialize;
+
+/**
+ *  `POST /v1/dossiers/{id}/rating`: the citizen's rating of the handling,
+ *  given once, after the result is returned.
+ */
+export type Rating_Deserialize = {
+	/**  Indices 1–9, in order, each 2, 1 or 0 points. */
+	scores: number[],
+	/**  Index 10: how easy it was. */
+	ease: Satisfaction,
+	/**  Index 11: overall. */
+	overall: Satisfaction,
+	/**  Anything else, in the citizen's words. */
+	comment?: string | null,
+};
+
+/**
+ *  `POST /v1/dossiers/{id}/rating`: the citizen's rating of the handling,
+ *  given once, after the result is returned.
+ */
+export type Rating_Serialize = {
+	/**  Indices 1–9, in order, each 2, 1 or 0 points. */
+	scores: number[],
+	/**  Index 10: how easy it was. */
+	ease: Satisfaction,
+	/**  Index 11: overall. */
+	overall: Satisfaction,
+	/**  Anything else, in the citizen's words. */
+	comment: string | null,
+};
+
+/**  One fee line of a receipt, in figures and in words. */
+export type ReceiptLine = {
+	/**  The fee's name. */
+	name: string,
+	/**  Lệ phí or phí. */
+	kind: FeeKind,
+	/**  In đồng. */
+	amount: number,
+	/**  The amount in words, e.g. "Ba mươi nghìn đồng". */
+	amount_in_words: string,
+};
+
+/**  An e-receipt with what the app checked. */
+export type ReceiptView = ReceiptView_Serialize | ReceiptView_Deserialize;
+
+/**  An e-receipt with what the app checked. */
+export type ReceiptView_Deserialize = {
+	/**  The receipt as the portal issued it. */
+	receipt: EReceipt_Deserialize,
+	/**  The dossier it is for. */
+	dossier_code: string,
+	/**  The portal's signature over it checks out. */
+	signed: boolean,
+	/**  The lines add up to the total, and every amount's words match its figure. */
+	amounts_agree: boolean,
+};
+
+/**  An e-receipt with what the app checked. */
+export type ReceiptView_Serialize = {
+	/**  The receipt as the portal issued it. */
+	receipt: EReceipt_Serialize,
+	/**  The dossier it is for. */
+	dossier_code: string,
+	/**  The portal's signature over it checks out. */
+	signed: boolean,
+	/**  The lines add up to the total, and every amount's words match its figure. */
+	amounts_agree: boolean,
+};
+
+/**
  *  Why the portal refused a submission. Every refusal says why: by its
  *  field problems, by its `reason`, or both.
  */
@@ -1518,12 +1952,51 @@ export type Refusal_Serialize = {
 	fields: FieldProblem[],
 };
 
+/**  A result document the agency issued as a file. */
+export type ResultDocument = {
+	/**  Its id, for `GET /v1/dossiers/{id}/results/{document}`. */
+	id: string,
+	/**  What it is (e.g. "Trích lục khai sinh (bản điện tử)"). */
+	name: string,
+	/**  The file's name. */
+	file_name: string,
+	/**  Size in bytes. */
+	size: number,
+	/**  SHA-256 of the content, lowercase hex. */
+	sha256: string,
+};
+
 /**  When a field repeats another field's answer. */
 export type SameAs = {
 	/**  The condition under which the answers are the same. */
 	when: string,
 	/**  The field whose answer is repeated; of the same type. */
 	field: string,
+};
+
+/**  A three-point answer (indices 10 and 11 of the rating). */
+export type Satisfaction = 
+/**  Rất hài lòng. */
+"very_satisfied" | 
+/**  Hài lòng. */
+"satisfied" | 
+/**  Không hài lòng. */
+"dissatisfied";
+
+/**  A result file kept on this machine. */
+export type SavedResult = {
+	/**  The dossier (the portal's id). */
+	dossier_id: string,
+	/**  The result document's id. */
+	document_id: string,
+	/**  The file's name. */
+	file_name: string,
+	/**  Size in bytes. */
+	size: number,
+	/**  SHA-256, checked when it was saved. */
+	sha256: string,
+	/**  When it was saved (RFC 3339, UTC). */
+	saved_at: string,
 };
 
 /**  Why a search result matched when its name alone does not say it. */
@@ -1657,6 +2130,18 @@ export type Step_Serialize = {
 	fields: Field_Serialize[],
 };
 
+/**  The agency's notice that handling stopped (Thông báo dừng giải quyết hồ sơ). */
+export type StopNotice = {
+	/**  Its number, e.g. `12/TB-DXL`. */
+	number: string,
+	/**  When it was issued (RFC 3339, UTC). */
+	at: string,
+	/**  Why handling stopped. */
+	reason: string,
+	/**  The issuing agency. */
+	issued_by: string,
+};
+
 /**  Everything submitted from this machine. */
 export type Submissions = Submissions_Serialize | Submissions_Deserialize;
 
@@ -1666,6 +2151,10 @@ export type Submissions_Deserialize = {
 	queued: QueuedSubmission_Deserialize[],
 	/**  Confirmed by the portal. */
 	dossiers: DossierView_Deserialize[],
+	/**  Supplements, withdrawals, ratings and feedback: queued, sent or refused. */
+	actions: ActionSummary_Deserialize[],
+	/**  Result files kept on this machine. */
+	results: SavedResult[],
 };
 
 /**  Everything submitted from this machine. */
@@ -1674,6 +2163,10 @@ export type Submissions_Serialize = {
 	queued: QueuedSubmission_Serialize[],
 	/**  Confirmed by the portal. */
 	dossiers: DossierView_Serialize[],
+	/**  Supplements, withdrawals, ratings and feedback: queued, sent or refused. */
+	actions: ActionSummary_Serialize[],
+	/**  Result files kept on this machine. */
+	results: SavedResult[],
 };
 
 /**  What "Nộp hồ sơ" did. */
@@ -1682,6 +2175,102 @@ export type SubmitResult = {
 	outbox_id: number,
 	/**  Whether the portal was reachable at the time; if not, it goes out later. */
 	online: boolean,
+};
+
+/**  One numbered thing the agency asks for. */
+export type SupplementItem = SupplementItem_Serialize | SupplementItem_Deserialize;
+
+/**  One numbered thing the agency asks for. */
+export type SupplementItem_Deserialize = {
+	/**  Its number on the request (1, 2, …). */
+	number: number,
+	/**  A document or an answer. */
+	kind: SupplementKind,
+	/**  The document's id or the field's id, as the definition names it. */
+	id: string,
+	/**  What is wrong or missing, in the agency's words. */
+	note?: string | null,
+};
+
+/**  One numbered thing the agency asks for. */
+export type SupplementItem_Serialize = {
+	/**  Its number on the request (1, 2, …). */
+	number: number,
+	/**  A document or an answer. */
+	kind: SupplementKind,
+	/**  The document's id or the field's id, as the definition names it. */
+	id: string,
+	/**  What is wrong or missing, in the agency's words. */
+	note: string | null,
+};
+
+/**  Whether a supplement item asks for a document's file or for an answer. */
+export type SupplementKind = 
+/**  A (new) file for a document of the checklist. */
+"document" | 
+/**  A (corrected) answer to a field of the interview. */
+"answer";
+
+/**
+ *  The agency's request for more (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ):
+ *  made once per dossier.
+ */
+export type SupplementRequest = SupplementRequest_Serialize | SupplementRequest_Deserialize;
+
+/**
+ *  The agency's request for more (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ):
+ *  made once per dossier.
+ */
+export type SupplementRequest_Deserialize = {
+	/**  The request's id (opaque). */
+	id: string,
+	/**  When it was made (RFC 3339, UTC). */
+	asked_at: string,
+	/**  Why, in the agency's words. */
+	reason: string,
+	/**  What to give, numbered. */
+	items: SupplementItem_Deserialize[],
+	/**  Whom to contact about it (name, desk, phone), when the agency says. */
+	contact?: string | null,
+	/**  The day to give it by (`YYYY-MM-DD`), when the request names one. */
+	deadline?: string | null,
+	/**  When the portal had every item (RFC 3339, UTC); none while waiting. */
+	answered_at?: string | null,
+};
+
+/**
+ *  The agency's request for more (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ):
+ *  made once per dossier.
+ */
+export type SupplementRequest_Serialize = {
+	/**  The request's id (opaque). */
+	id: string,
+	/**  When it was made (RFC 3339, UTC). */
+	asked_at: string,
+	/**  Why, in the agency's words. */
+	reason: string,
+	/**  What to give, numbered. */
+	items: SupplementItem_Serialize[],
+	/**  Whom to contact about it (name, desk, phone), when the agency says. */
+	contact: string | null,
+	/**  The day to give it by (`YYYY-MM-DD`), when the request names one. */
+	deadline: string | null,
+	/**  When the portal had every item (RFC 3339, UTC); none while waiting. */
+	answered_at: string | null,
+};
+
+/**  What a supplement request lets the person change in a submitted draft. */
+export type SupplementScope = {
+	/**  The portal's dossier id. */
+	dossier_id: string,
+	/**  The request answered. */
+	request_id: string,
+	/**  Fields asked for. */
+	fields: string[],
+	/**  Documents asked for. */
+	documents: string[],
+	/**  True once the reply is queued: nothing more can change. */
+	sent: boolean,
 };
 
 /**  How a document of the checklist reaches the agency. */
@@ -1734,6 +2323,22 @@ code: string;
 status: Status; 
 /**  The agency's note. */
 note?: string | null } | 
+/**  A supplement, withdrawal, rating or feedback reached the portal, or was refused. */
+{ kind: "action_done"; 
+/**  What it was. */
+action: ActionKind; 
+/**  The dossier's code, when it was about one. */
+code?: string | null; 
+/**  Why the portal refused it: names the Fluent message `error-<refusal>`. */
+refusal?: string | null } | 
+/**  A feedback got its answer. */
+{ kind: "feedback_answered"; 
+/**  Its tracking code. */
+code: string } | 
+/**  A dossier's result files were downloaded and checked. */
+{ kind: "result_saved"; 
+/**  The dossier code. */
+code: string } | 
 /**  The day a dossier's result is due changed. */
 { kind: "due_changed"; 
 /**  The dossier code. */
@@ -1775,6 +2380,22 @@ code: string;
 status: Status; 
 /**  The agency's note. */
 note: string | null } | 
+/**  A supplement, withdrawal, rating or feedback reached the portal, or was refused. */
+{ kind: "action_done"; 
+/**  What it was. */
+action: ActionKind; 
+/**  The dossier's code, when it was about one. */
+code: string | null; 
+/**  Why the portal refused it: names the Fluent message `error-<refusal>`. */
+refusal: string | null } | 
+/**  A feedback got its answer. */
+{ kind: "feedback_answered"; 
+/**  Its tracking code. */
+code: string } | 
+/**  A dossier's result files were downloaded and checked. */
+{ kind: "result_saved"; 
+/**  The dossier code. */
+code: string } | 
 /**  The day a dossier's result is due changed. */
 { kind: "due_changed"; 
 /**  The dossier code. */

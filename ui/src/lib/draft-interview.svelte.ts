@@ -40,6 +40,7 @@ import type {
   Meaning,
   Refusal,
   SubmitResult,
+  SupplementScope,
   UpgradeNotice,
 } from './types';
 
@@ -86,6 +87,8 @@ export class DraftInterview {
   changed = $state<Record<string, boolean | undefined>>({});
   profileErrors = $state<Record<string, AppError | undefined>>({});
   notice = $state<UpgradeNotice | null>(null);
+  /** What a supplement request lets change in this submitted draft. */
+  supplement = $state<SupplementScope | null>(null);
   noticeError = $state<AppError | null>(null);
   attachments = $state<Attachment[]>([]);
   attachErrors = $state<Record<string, AppError | undefined>>({});
@@ -230,6 +233,7 @@ export class DraftInterview {
     this.attachments = opened.attachments;
     this.refusal = opened.rejection;
     this.problems = opened.rejection?.fields ?? [];
+    this.supplement = opened.supplement;
     this.local = {};
   }
 

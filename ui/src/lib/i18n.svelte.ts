@@ -32,6 +32,11 @@ export function errorText(error: AppError): string {
   return tryTranslate(i18n.locale, `error-${error.code}`, error.args) ?? t('common-error-unexpected', { code: error.code });
 }
 
+/** Why the portal refused a write that follows a submission (a code naming `error-<reason>`). */
+export function refusalText(reason: string): string {
+  return tryTranslate(i18n.locale, `error-${reason}`, {}) ?? t('sync-rejected-refused');
+}
+
 /**
  * A field error from the portal (a refused submission). The portal sends a
  * Fluent id without its arguments: `today` is the one it can be given here;

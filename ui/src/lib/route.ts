@@ -1,4 +1,4 @@
-import type { DraftView, LocalizedText } from './types';
+import type { DraftView, LocalizedText, SupplementRequest } from './types';
 
 /** What "Nộp hồ sơ" just did, for the message on the submissions screen. */
 export type Submitted = {
@@ -21,4 +21,6 @@ export type Route =
   /** "Hồ sơ đã nộp"; `submitted` right after a submission. */
   | { name: 'submissions'; submitted?: Submitted }
   /** What was submitted in the dossier `code`, read only. */
-  | { name: 'sent'; draftId: number; code: string };
+  | { name: 'sent'; draftId: number; code: string }
+  /** Answering the agency's supplement request on the dossier `code`, from its draft. */
+  | { name: 'supplement'; draftId: number; code: string; request: SupplementRequest };

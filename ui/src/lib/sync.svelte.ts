@@ -63,6 +63,30 @@ export class SyncState {
         });
         break;
       }
+      case 'action_done': {
+        const { action, code, refusal } = notice;
+        this.#portal.setOnline(true);
+        this.#toasts.show({
+          key: `action:${action}:${code ?? ''}`,
+          message: () =>
+            refusal
+              ? t('sync-action-refused', { action, code: code ?? '' })
+              : t('sync-action-done', { action, code: code ?? '' }),
+          detail: () => (refusal ? t(reasonMessage(refusal)) : null),
+          duration: NOTICE_MS,
+        });
+        break;
+      }
+      case 'feedback_answered': {
+        const { code } = notice;
+        this.#toasts.show({ key: `feedback:${code}`, message: () => t('sync-feedback-answered', { code }), duration: NOTICE_MS });
+        break;
+      }
+      case 'result_saved': {
+        const { code } = notice;
+        this.#toasts.show({ key: `result:${code}`, message: () => t('sync-result-saved', { code }), duration: NOTICE_MS });
+        break;
+      }
       case 'sent_back': {
         const draftId = notice.draft_id;
         this.#portal.setOnline(true);

@@ -4,16 +4,20 @@
 // answers, searches, profile checks, a picked file's check) from Rust's own
 // answers, replayed by ./rust.ts. It holds no rule of its own.
 import type {
+  ActionSummary,
   AppError,
   Answer,
   Answers,
   Attachment,
   Definition,
   Dossier,
+  DossierResult,
   DossierView,
   DraftSummary,
   DraftView,
   DueChange,
+  EReceipt,
+  Feedback,
   FieldProblem,
   InterviewState,
   LockState,
@@ -22,11 +26,15 @@ import type {
   PortalStatus,
   Profile,
   QueuedSubmission,
+  Rating,
   Refusal,
+  SavedResult,
   Status,
   StatusChange,
   Submissions,
   SubmitResult,
+  SupplementItem,
+  SupplementScope,
   SyncNotice,
   UpgradeNotice,
 } from '../lib/types';
@@ -60,6 +68,8 @@ type FakeDraft = {
   submittedAt: string | null;
   /** Why the portal refused the last submission, until what it names changed. */
   rejection: Refusal | null;
+  /** What a supplement request lets change in the submitted draft. */
+  supplement: SupplementScope | null;
 };
 
 /** An outbox entry: a submitted draft waiting for the portal. */
@@ -86,6 +96,12 @@ const store = {
   portal: freshPortal(),
   outbox: [] as FakeQueued[],
   dossiers: [] as DossierView[],
+  /** Supplements, withdrawals, ratings and feedback the app queued. */
+  actions: [] as ActionSummary[],
+  /** Result files kept on this machine. */
+  results: [] as SavedResult[],
+  /** Feedback the portal holds. */
+  feedback: [] as Feedback[],
   dossierSequence: 0,
   nextId: 1,
   clock: 0,
@@ -121,6 +137,9 @@ export function resetFakeBackend(): void {
   store.lock = { locked: false, newFolder: false, passphrase: null };
   store.locale = 'vi';
   store.textSize = 100;
+  store.actions = [];
+  store.results = [];
+  store.feedback = [];
 }
 
 /** The text size the shell keeps, in percent. */
@@ -216,6 +235,7 @@ export function draftView(id: number): DraftView {
     attachments: attachedTo(id).map(attachmentView),
     state: evaluated(draft).state,
     rejection: draft.rejection && { ...draft.rejection, fields: draft.rejection.fields.map((p) => ({ ...p })) },
+    supplement: draft.supplement && { ...draft.supplement },
   };
 }
 
@@ -253,6 +273,7 @@ export function seedDraft(
     deleted: false,
     submittedAt: null,
     rejection: null,
+    supplement: null,
     ...draft,
     id,
     prefilled: new Set(draft.prefilled ?? []),
@@ -344,9 +365,18 @@ function queuedView(item: FakeQueued): QueuedSubmission {
   };
 }
 
-/** What list_submissions answers. */
+/** What list_submissions answers: what the person may still do with each dossier is Rust's answer. */
 export function fakeSubmissions(): Submissions {
-  return { queued: store.outbox.map(queuedView), dossiers: JSON.parse(JSON.stringify(store.dossiers)) as DossierView[] };
+  const dossiers = (JSON.parse(JSON.stringify(store.dossiers)) as DossierView[]).map((view) => ({
+    ...view,
+    ...rust({ kind: 'dossier_actions', status: view.dossier.status, rated: view.dossier.rating !== null }),
+  }));
+  return {
+    queued: store.outbox.map(queuedView),
+    dossiers,
+    actions: structuredClone(store.actions),
+    results: structuredClone(store.results),
+  };
 }
 
 /** Puts a submitted draft in the outbox, as a failed attempt or more would leave it. */
@@ -379,6 +409,8 @@ export function seedDossier(
     due?: { date: string; changes: DueChange[] };
     /** The portal's request for payment. */
     payment?: PaymentRequest | null;
+    /** The result, once issued. */
+    result?: DossierResult | null;
   } = {},
 ): Dossier {
   const draft = options.draftId == null ? undefined : store.drafts.get(options.draftId);
@@ -397,9 +429,19 @@ export function seedDossier(
     due_date: options.due?.date ?? null,
     due_changes: options.due?.changes ?? [],
     payment: options.payment ?? null,
+    supplement: null,
+    result: options.result ?? null,
+    stop_notice: null,
+    rating: null,
     revision: history.length,
   };
-  store.dossiers.unshift({ dossier, person: options.person ?? (draft ? personOf(draft) : null), draft_id: options.draftId ?? null });
+  store.dossiers.unshift({
+    dossier,
+    person: options.person ?? (draft ? personOf(draft) : null),
+    draft_id: options.draftId ?? null,
+    can_withdraw: false,
+    can_rate: false,
+  });
   return dossier;
 }
 
@@ -441,16 +483,143 @@ export function requestPayment(code: string, lines: PaymentLine[], options: { ta
     expires_at: '2025-09-06T07:00:00Z',
     state: 'pending',
     paid_at: null,
+    receipt: null,
   };
   return changeDossierStatus(code, 'payment_required', 'Đề nghị nộp phí, lệ phí.');
 }
 
 /** The bank confirms a dossier's payment; the dossier goes back to in_review. */
-export function confirmPayment(code: string): Extract<SyncNotice, { kind: 'status_changed' }> {
+export function confirmPayment(code: string, receipt?: EReceipt): Extract<SyncNotice, { kind: 'status_changed' }> {
   const view = store.dossiers.find((d) => d.dossier.code === code);
   if (!view?.dossier.payment) throw new Error(`no payment for ${code}`);
-  view.dossier.payment = { ...view.dossier.payment, state: 'paid', paid_at: stamp() };
+  view.dossier.payment = { ...view.dossier.payment, state: 'paid', paid_at: stamp(), receipt: receipt ?? null };
   return changeDossierStatus(code, 'in_review', 'Đã nhận đủ phí, lệ phí.');
+}
+
+function viewOf(code: string): DossierView {
+  const view = store.dossiers.find((d) => d.dossier.code === code);
+  if (!view) throw new Error(`no dossier ${code}`);
+  return view;
+}
+
+/** The agency asks once for a supplement; the dossier's draft opens to what it asks for. */
+export function askSupplement(
+  code: string,
+  items: SupplementItem[],
+  extra: { reason?: string; contact?: string | null; deadline?: string | null } = {},
+): Extract<SyncNotice, { kind: 'status_changed' }> {
+  const view = viewOf(code);
+  const reason = extra.reason ?? 'Bản chụp giấy chứng sinh bị mờ.';
+  view.dossier.supplement = {
+    id: `s-${store.nextId++}`,
+    asked_at: stamp(),
+    reason,
+    items,
+    contact: extra.contact ?? null,
+    deadline: extra.deadline ?? null,
+    answered_at: null,
+  };
+  const draft = view.draft_id === null ? undefined : store.drafts.get(view.draft_id);
+  if (draft) {
+    draft.supplement = {
+      dossier_id: view.dossier.id,
+      request_id: view.dossier.supplement.id,
+      fields: items.filter((i) => i.kind === 'answer').map((i) => i.id),
+      documents: items.filter((i) => i.kind === 'document').map((i) => i.id),
+      sent: false,
+    };
+  }
+  return changeDossierStatus(code, 'supplement_required', reason);
+}
+
+/** The portal confirms the app's queued write `id` (or the oldest queued one), with its effect on the dossier. */
+export function deliverAction(id?: number): Extract<SyncNotice, { kind: 'action_done' }> {
+  const action = store.actions.find((a) => a.state === 'queued' && (id === undefined || a.id === id));
+  if (!action) throw new Error('no follow-up queued');
+  action.state = 'delivered';
+  const view = store.dossiers.find((d) => d.dossier.id === action.dossier_id);
+  const pending = pendingBodies.get(action.id);
+  if (view && action.kind === 'supplement' && view.dossier.supplement) {
+    view.dossier.supplement.answered_at = stamp();
+    changeDossierStatus(view.dossier.code, 'in_review', 'Đã nhận đủ hồ sơ bổ sung; tiếp tục giải quyết.');
+  }
+  if (view && action.kind === 'withdrawal') {
+    changeDossierStatus(view.dossier.code, 'withdrawn', `Công dân yêu cầu rút hồ sơ. Lý do: ${String(pending)}`);
+    changeDossierStatus(view.dossier.code, 'stopped', 'Đã ban hành Thông báo dừng giải quyết hồ sơ.');
+    view.dossier.stop_notice = {
+      number: '1/TB-DXL',
+      at: stamp(),
+      reason: `Dừng giải quyết hồ sơ theo yêu cầu rút hồ sơ của công dân. Lý do: ${String(pending)}`,
+      issued_by: 'UBND xã (tập huấn)',
+    };
+  }
+  if (view && action.kind === 'rating') {
+    view.dossier.rating = { rating: pending as Rating, at: stamp() };
+  }
+  if (action.kind === 'feedback') {
+    const sent = pending as { dossier_code: string | null; subject: string; content: string; files: number };
+    store.feedback.unshift({
+      id: `f-${action.id}`,
+      code: `PAKN-20250915-${String(action.id).padStart(4, '0')}`,
+      dossier_code: sent.dossier_code,
+      subject: sent.subject,
+      content: sent.content,
+      sent_at: stamp(),
+      attachments: [],
+      answer: null,
+    });
+  }
+  return { kind: 'action_done', action: action.kind, code: view?.dossier.code ?? null, refusal: null };
+}
+
+/** The portal refuses the app's queued write `id` (or the oldest queued one). */
+export function refuseAction(refusal: string, id?: number): Extract<SyncNotice, { kind: 'action_done' }> {
+  const action = store.actions.find((a) => a.state === 'queued' && (id === undefined || a.id === id));
+  if (!action) throw new Error('no follow-up queued');
+  action.state = 'refused';
+  action.refusal = refusal;
+  const view = store.dossiers.find((d) => d.dossier.id === action.dossier_id);
+  return { kind: 'action_done', action: action.kind, code: view?.dossier.code ?? null, refusal };
+}
+
+/** The agency issues the result; its files are then downloaded and kept (`kept`). */
+export function issueResult(code: string, result: DossierResult, kept = true): Extract<SyncNotice, { kind: 'status_changed' }> {
+  const view = viewOf(code);
+  view.dossier.result = result;
+  if (kept) {
+    for (const document of result.documents) {
+      store.results.push({
+        dossier_id: view.dossier.id,
+        document_id: document.id,
+        file_name: document.file_name,
+        size: document.size,
+        sha256: document.sha256,
+        saved_at: stamp(),
+      });
+    }
+  }
+  return changeDossierStatus(code, 'result_ready', 'Đã có kết quả giải quyết.');
+}
+
+/** The agency answers a feedback. */
+export function answerFeedback(code: string, text: string): Extract<SyncNotice, { kind: 'feedback_answered' }> {
+  const feedback = store.feedback.find((f) => f.code === code);
+  if (!feedback) throw new Error(`no feedback ${code}`);
+  feedback.answer = { at: stamp(), by: 'UBND xã (tập huấn)', text };
+  return { kind: 'feedback_answered', code };
+}
+
+/** Result files the shell handed to the system viewer, in order. */
+export const openedResults: string[] = [];
+
+/** What each queued write carried, by its id (the shell keeps it in the store). */
+const pendingBodies = new Map<number, unknown>();
+
+function queueAction(kind: ActionSummary['kind'], dossierId: string | null, body: unknown): number {
+  const id = store.nextId++;
+  store.actions.push({ id, kind, dossier_id: dossierId, state: 'queued', attempts: 0, refusal: null, queued_at: stamp() });
+  pendingBodies.set(id, body);
+  return id;
 }
 
 /** The agency sets or moves the day a dossier's result is due. */
@@ -562,8 +731,10 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'save_answer': {
       const draft = live(args['draftId']);
       if (String(args['code']) !== draft.code) throw { code: 'procedure-mismatch', args: {} };
-      if (draft.submittedAt !== null) throw { code: 'draft-submitted', args: {} };
       const fieldId = String(args['fieldId']);
+      if (draft.submittedAt !== null && !(draft.supplement && !draft.supplement.sent && draft.supplement.fields.includes(fieldId))) {
+        throw { code: 'draft-submitted', args: {} };
+      }
       const answer = args['answer'] as Answer | null | undefined;
       const cleaned = answer == null ? null : rust({ kind: 'clean', code: draft.code, field: fieldId, answer });
       if (cleaned === null) delete draft.answers[fieldId];
@@ -656,6 +827,10 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'attach_file': {
       const draft = live(args['draftId']);
       if (String(args['code']) !== draft.code) throw { code: 'procedure-mismatch', args: {} };
+      const documentId = String(args['documentId']);
+      if (draft.submittedAt !== null && !(draft.supplement && !draft.supplement.sent && draft.supplement.documents.includes(documentId))) {
+        throw { code: 'draft-submitted', args: {} };
+      }
       // The shell opens the picker itself; the web view never sends a path.
       const name = store.picks.length > 0 ? store.picks.shift() : 'giay-chung-sinh.jpg';
       if (name === null || name === undefined) return null;
@@ -711,6 +886,49 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       const answer = rust({ kind: 'payment_code', dossier: view.dossier });
       if ('error' in answer) throw answer.error;
       return answer.ok;
+    }
+
+    case 'submit_supplement': {
+      const draft = live(args['draftId']);
+      const scope = draft.supplement;
+      if (!scope || scope.sent) throw { code: 'supplement-not-open', args: {} };
+      const files = [...store.attachments.values()].filter((a) => a.draftId === draft.id);
+      if (scope.documents.some((doc) => !files.some((f) => f.document_id === doc))) throw { code: 'draft-not-ready', args: {} };
+      draft.supplement = { ...scope, sent: true };
+      return queueAction('supplement', scope.dossier_id, null);
+    }
+    case 'withdraw_dossier': {
+      const reason = String(args['reason']).trim();
+      if (reason === '') throw { code: 'withdraw-reason', args: {} };
+      return queueAction('withdrawal', String(args['dossierId']), reason);
+    }
+    case 'rate_dossier':
+      return queueAction('rating', String(args['dossierId']), args['rating']);
+    case 'send_feedback': {
+      const subject = String(args['subject']).trim();
+      const content = String(args['content']).trim();
+      if (subject === '' || content === '') throw { code: 'feedback-text', args: {} };
+      if (args['withFiles'] === true && store.picks.length > 0 && store.picks[0] === null) {
+        store.picks.shift();
+        return null;
+      }
+      const code = args['dossierCode'] == null ? null : String(args['dossierCode']);
+      const dossierId = store.dossiers.find((d) => d.dossier.code === code)?.dossier.id ?? null;
+      return queueAction('feedback', dossierId, { dossier_code: code, subject, content });
+    }
+    case 'list_feedback':
+      return structuredClone(store.feedback);
+    case 'receipt': {
+      const view = store.dossiers.find((d) => d.dossier.id === String(args['dossierId']));
+      const receipt = view?.dossier.payment?.receipt;
+      if (!view || !receipt) throw { code: 'receipt-not-found', args: {} };
+      return { receipt, dossier_code: view.dossier.code, signed: true, amounts_agree: true };
+    }
+    case 'open_result': {
+      const kept = store.results.find((r) => r.dossier_id === String(args['dossierId']) && r.document_id === String(args['documentId']));
+      if (!kept) throw { code: 'result-not-found', args: {} };
+      openedResults.push(kept.file_name);
+      return null;
     }
 
     default:

@@ -26,6 +26,7 @@ import type {
   PaymentCode,
   ProcedureSummary,
   Province,
+  Status,
 } from '../lib/types';
 
 /** Everything the UI tests may ask Rust, by kind (see ui_fixtures.rs). */
@@ -42,7 +43,8 @@ export type Ask =
   | { kind: 'provinces' }
   | { kind: 'communes'; province: string; query: string }
   | { kind: 'vietqr'; code: string; total: number; tamper?: boolean }
-  | { kind: 'payment_code'; dossier: Dossier };
+  | { kind: 'payment_code'; dossier: Dossier }
+  | { kind: 'dossier_actions'; status: Status; rated: boolean };
 
 /** A draft's interview as the store evaluates it. */
 export type Evaluated = {
@@ -74,6 +76,7 @@ type Answered = {
   communes: Commune[];
   vietqr: string;
   payment_code: Outcome<PaymentCode>;
+  dossier_actions: { can_withdraw: boolean; can_rate: boolean };
 };
 
 const answers = new Map<string, unknown>(

@@ -75,6 +75,8 @@ enum Ask {
     },
     /// The code that pays a dossier's waiting fee, checked and drawn, or why not.
     PaymentCode { dossier: Box<portal::types::Dossier> },
+    /// What the person may still do with a dossier in this status.
+    DossierActions { status: portal::types::Status, rated: bool },
 }
 
 /// A real store in a folder of its own, keyed like any other.
@@ -287,5 +289,6 @@ pub fn answer(catalog: &Catalog, ask: &Value) -> Value {
             Ok(code) => json!({ "ok": code }),
             Err(error) => json!({ "error": AppError::from(&error) }),
         },
+        Ask::DossierActions { status, rated } => json!(assistant::views::DossierActions::of(status, rated)),
     }
 }
