@@ -405,12 +405,11 @@ supplement-refused = The additions were not accepted.
 supplement-open = Add what is asked
 supplement-open-help = Only what the agency asks for opens for change; everything else you submitted stays as it is.
 supplement-elsewhere = This application was not made on this computer. Add what is asked on the public service portal, or bring the documents to where you filed it.
-supplement-queued = The additions to application { $code } are queued to be sent.
 supplement-page-title = Add to application { $code }
 supplement-page-intro = Below is only what the agency asks for. What you submitted before is filled in; change it or attach a new file, then press "Send the additions".
 supplement-closed = This application no longer waits for additions.
 supplement-incomplete = Something the agency asks for still has no valid answer or no file. Please see the marked items below.
-supplement-files-hint = If the agency asks for a new photo of a document, press "Replace file" and choose the new one.
+supplement-files-hint = If the agency asks for a new photo of a document, press "Replace the file" and choose the new one.
 supplement-send = Send the additions
 supplement-later = Later
 

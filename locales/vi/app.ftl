@@ -392,12 +392,11 @@ supplement-refused = Phần bổ sung chưa được nhận.
 supplement-open = Bổ sung hồ sơ
 supplement-open-help = Chỉ những mục cơ quan yêu cầu được mở để sửa; các thông tin và tệp bạn đã nộp được giữ nguyên.
 supplement-elsewhere = Hồ sơ này không được lập trên máy này. Bạn bổ sung trên Cổng Dịch vụ công hoặc mang giấy tờ đến nơi đã nộp hồ sơ.
-supplement-queued = Đã đưa phần bổ sung của hồ sơ { $code } vào hàng chờ gửi.
 supplement-page-title = Bổ sung hồ sơ { $code }
 supplement-page-intro = Dưới đây chỉ có những mục cơ quan yêu cầu. Thông tin và tệp bạn đã nộp trước đó được điền sẵn; hãy sửa hoặc đính kèm tệp mới rồi bấm "Gửi bổ sung".
 supplement-closed = Hồ sơ này không còn chờ bổ sung.
 supplement-incomplete = Vẫn còn mục cơ quan yêu cầu chưa có câu trả lời hợp lệ hoặc chưa có tệp. Vui lòng xem các mục được đánh dấu bên dưới.
-supplement-files-hint = Nếu cơ quan yêu cầu chụp lại giấy tờ, hãy bấm "Thay tệp khác" và chọn bản chụp mới.
+supplement-files-hint = Nếu cơ quan yêu cầu chụp lại giấy tờ, hãy bấm "Thay tệp" và chọn bản chụp mới.
 supplement-send = Gửi bổ sung
 supplement-later = Để sau
 

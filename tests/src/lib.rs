@@ -187,13 +187,16 @@ impl App {
             .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
     }
 
-    /// Clicks an element once it is there.
+    /// Clicks an element once it is there, brought to the middle of the
+    /// window first (a message at the bottom may cover the lowest line).
     pub async fn click(&self, css: &str) {
-        self.wait(css)
+        let element = self.wait(css).await;
+        let handle = serde_json::to_value(&element).expect("an element serializes");
+        self.client
+            .execute("arguments[0].scrollIntoView({ block: 'center' })", vec![handle])
             .await
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+            .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
+        element.click().await.unwrap_or_else(|e| panic!("click {css}: {e:?}"));
     }
 
     /// Replaces the text of `#field-<field>`.

@@ -138,17 +138,16 @@ fn advance(
                 crate::followup::issue_result(tx, id, procedure, &order, today)?;
             }
         },
-        Status::PaymentRequired => {
+        Status::PaymentRequired
             if dossier
                 .payment
                 .as_ref()
-                .is_some_and(|p| p.state == PaymentState::Pending)
-            {
-                let collector = procedure.map_or("Cơ quan giải quyết".to_owned(), |p| {
-                    p.definition.agency.name.vi.clone()
-                });
-                crate::payments::confirm_payment(shared, tx, id, &collector)?;
-            }
+                .is_some_and(|p| p.state == PaymentState::Pending) =>
+        {
+            let collector = procedure.map_or("Cơ quan giải quyết".to_owned(), |p| {
+                p.definition.agency.name.vi.clone()
+            });
+            crate::payments::confirm_payment(shared, tx, id, &collector)?;
         }
         Status::ResultReady => {
             change_status(tx, id, Status::Returned, training_step("Đã trả kết quả cho công dân."))?;
@@ -169,8 +168,8 @@ pub(crate) fn advance_once(shared: &Shared) -> Result<usize, ApiError> {
         ))?;
         let rows = statement
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<Vec<_>>>();
-        rows
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok::<_, rusqlite::Error>(rows)
     })?;
     let mut moved = 0;
     for (id, code) in open {

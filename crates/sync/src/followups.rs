@@ -26,6 +26,34 @@ enum Answer {
     Feedback(Box<Feedback>),
 }
 
+/// Writes sent at the same time while the portal is healthy.
+const IN_FLIGHT: usize = 4;
+
+/// How a write's attempt was recorded.
+enum Settled {
+    Delivered,
+    /// Refused for good; the next writes go on.
+    Final,
+    /// Retried later (or nobody is signed in): no more requests this round.
+    Stop,
+}
+
+/// The due writes in groups of at most [`IN_FLIGHT`], in order, never two
+/// about the same dossier in one group.
+fn groups(due: &[ActionItem]) -> Vec<Vec<&ActionItem>> {
+    let mut groups: Vec<Vec<&ActionItem>> = Vec::new();
+    for item in due {
+        let fits = groups.last().is_some_and(|g| {
+            g.len() < IN_FLIGHT && (item.dossier_id.is_none() || g.iter().all(|o| o.dossier_id != item.dossier_id))
+        });
+        match groups.last_mut() {
+            Some(group) if fits => group.push(item),
+            _ => groups.push(vec![item]),
+        }
+    }
+    groups
+}
+
 /// Why an attempt stopped.
 enum Stop {
     Portal(portal::Error),
@@ -59,77 +87,108 @@ impl Worker {
         Ok(id)
     }
 
-    /// Delivers every write that is due, one at a time; stops at the first
-    /// transient failure. Returns how many were delivered.
+    /// Delivers every write that is due, a few at a time (never two about
+    /// the same dossier together, so they reach the portal in the order
+    /// they were made); stops after the group in which a transient failure
+    /// happened. Returns how many were delivered.
     pub async fn deliver_actions(&self) -> Result<usize> {
         let mut delivered = 0;
-        for item in self.store.due_actions(&now_plus(Duration::ZERO))? {
-            let Some(token) = self.session.access_token() else {
+        let due = self.store.due_actions(&now_plus(Duration::ZERO))?;
+        for group in groups(&due) {
+            let outcomes = futures_util::future::join_all(group.iter().map(|item| self.attempt_action(item))).await;
+            let mut stop = false;
+            for (item, outcome) in group.iter().zip(outcomes) {
+                match self.settle(item, outcome).await? {
+                    Settled::Delivered => delivered += 1,
+                    Settled::Final => {}
+                    Settled::Stop => stop = true,
+                }
+            }
+            if stop {
                 break;
-            };
-            let outcome = match self.send_action(&token, &item).await {
-                Err(Stop::Portal(portal::Error::Unauthorized)) => match self.session.refresh(&token).await {
-                    Ok(token) => self.send_action(&token, &item).await,
-                    Err(_) => break,
-                },
-                other => other,
-            };
-            match outcome {
-                Ok(answer) => {
-                    self.set_online(true);
-                    self.store.action_delivered(item.id)?;
-                    delivered += 1;
-                    self.record_answer(answer)?;
-                    self.emit(Event::ActionDone {
-                        kind: item.kind,
-                        dossier_id: item.dossier_id.clone(),
-                        refusal: None,
-                    });
-                }
-                Err(Stop::Portal(portal::Error::Refused(problem))) if problem.kind == ALREADY_RATED => {
-                    // The first rating stands: show it.
-                    self.set_online(true);
-                    self.store.action_refused(item.id, "already-rated")?;
-                    if let Some(id) = &item.dossier_id {
-                        let dossier = self.client.dossier(&token, id).await?;
-                        self.record_dossier(dossier)?;
-                    }
-                    self.done_refused(&item, "already-rated");
-                }
-                Err(Stop::Portal(error)) => match self.failed_with(error) {
-                    Attempt::Retry { error, after } => {
-                        let wait = after.unwrap_or_else(|| {
-                            backoff::delay(item.attempts, self.config.retry_base, self.config.retry_cap)
-                        });
-                        tracing::info!(action = item.id, kind = ?item.kind, ?wait, %error, "a follow-up will be retried");
-                        self.store.retry_action(item.id, &error, &now_plus(wait))?;
-                        break;
-                    }
-                    Attempt::NotSignedIn => break,
-                    Attempt::SentBack(refusal) => {
-                        let reason = refusal.reason.unwrap_or_else(|| "portal-refused".to_owned());
-                        self.store.action_refused(item.id, &reason)?;
-                        self.done_refused(&item, &reason);
-                    }
-                    Attempt::Delivered(_) => unreachable!("a failure is never a delivery"),
-                },
-                Err(Stop::FileMissing) => {
-                    self.store.action_refused(item.id, "attachment-missing")?;
-                    self.done_refused(&item, "attachment-missing");
-                }
-                Err(Stop::Unreadable) => {
-                    tracing::error!(action = item.id, "a queued follow-up cannot be read");
-                    self.store.action_refused(item.id, "unexpected")?;
-                    self.done_refused(&item, "unexpected");
-                }
-                Err(Stop::Local(error)) => {
-                    let wait = backoff::delay(item.attempts, self.config.retry_base, self.config.retry_cap);
-                    self.store.retry_action(item.id, &error, &now_plus(wait))?;
-                    break;
-                }
             }
         }
         Ok(delivered)
+    }
+
+    /// One attempt, refreshing an expired token once; `None` when nobody is signed in.
+    async fn attempt_action(&self, item: &ActionItem) -> Option<std::result::Result<Answer, Stop>> {
+        let token = self.session.access_token()?;
+        Some(match self.send_action(&token, item).await {
+            Err(Stop::Portal(portal::Error::Unauthorized)) => match self.session.refresh(&token).await {
+                Ok(token) => self.send_action(&token, item).await,
+                Err(error) => Err(Stop::Portal(error)),
+            },
+            other => other,
+        })
+    }
+
+    /// Records how an attempt ended.
+    async fn settle(&self, item: &ActionItem, outcome: Option<std::result::Result<Answer, Stop>>) -> Result<Settled> {
+        let Some(outcome) = outcome else {
+            return Ok(Settled::Stop);
+        };
+        match outcome {
+            Ok(answer) => {
+                self.set_online(true);
+                self.store.action_delivered(item.id)?;
+                self.record_answer(answer)?;
+                self.emit(Event::ActionDone {
+                    kind: item.kind,
+                    dossier_id: item.dossier_id.clone(),
+                    refusal: None,
+                });
+                Ok(Settled::Delivered)
+            }
+            Err(Stop::Portal(portal::Error::Refused(problem))) if problem.kind == ALREADY_RATED => {
+                // The first rating stands: show it.
+                self.set_online(true);
+                self.store.action_refused(item.id, "already-rated")?;
+                if let (Some(id), Some(token)) = (&item.dossier_id, self.session.access_token()) {
+                    match self.client.dossier(&token, id).await {
+                        Ok(dossier) => {
+                            self.record_dossier(dossier)?;
+                        }
+                        Err(error) => tracing::warn!(%error, "the rated dossier could not be read again"),
+                    }
+                }
+                self.done_refused(item, "already-rated");
+                Ok(Settled::Final)
+            }
+            Err(Stop::Portal(error)) => match self.failed_with(error) {
+                Attempt::Retry { error, after } => {
+                    let wait = after.unwrap_or_else(|| {
+                        backoff::delay(item.attempts, self.config.retry_base, self.config.retry_cap)
+                    });
+                    tracing::info!(action = item.id, kind = ?item.kind, ?wait, %error, "a follow-up will be retried");
+                    self.store.retry_action(item.id, &error, &now_plus(wait))?;
+                    Ok(Settled::Stop)
+                }
+                Attempt::NotSignedIn | Attempt::Delivered(_) => Ok(Settled::Stop),
+                Attempt::SentBack(refusal) => {
+                    let reason = refusal.reason.unwrap_or_else(|| "portal-refused".to_owned());
+                    self.store.action_refused(item.id, &reason)?;
+                    self.done_refused(item, &reason);
+                    Ok(Settled::Final)
+                }
+            },
+            Err(Stop::FileMissing) => {
+                self.store.action_refused(item.id, "attachment-missing")?;
+                self.done_refused(item, "attachment-missing");
+                Ok(Settled::Final)
+            }
+            Err(Stop::Unreadable) => {
+                tracing::error!(action = item.id, "a queued follow-up cannot be read");
+                self.store.action_refused(item.id, "unexpected")?;
+                self.done_refused(item, "unexpected");
+                Ok(Settled::Final)
+            }
+            Err(Stop::Local(error)) => {
+                let wait = backoff::delay(item.attempts, self.config.retry_base, self.config.retry_cap);
+                self.store.retry_action(item.id, &error, &now_plus(wait))?;
+                Ok(Settled::Stop)
+            }
+        }
     }
 
     fn done_refused(&self, item: &ActionItem, reason: &str) {
@@ -307,4 +366,36 @@ fn confirmed(receipts: &[portal::types::AttachmentReceipt]) -> HashSet<(String, 
 
 fn is_confirmed(confirmed: &HashSet<(String, String)>, file: &AttachmentManifest) -> bool {
     confirmed.contains(&(file.document_id.clone(), file.sha256.clone()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: i64, dossier: Option<&str>) -> ActionItem {
+        ActionItem {
+            id,
+            kind: ActionKind::Rating,
+            dossier_id: dossier.map(str::to_owned),
+            draft_id: None,
+            idempotency_key: format!("k{id}"),
+            payload: "{}".into(),
+            attempts: 0,
+        }
+    }
+
+    #[test]
+    fn writes_about_one_dossier_never_travel_together_and_keep_their_order() {
+        let due = [
+            item(1, Some("a")),
+            item(2, Some("b")),
+            item(3, Some("a")),
+            item(4, None),
+            item(5, Some("c")),
+            item(6, Some("d")),
+            item(7, Some("e")),
+        ];
+        let ids: Vec<Vec<i64>> = groups(&due).iter().map(|g| g.iter().map(|i| i.id).collect()).collect();
+        assert_eq!(ids, [vec![1, 2], vec![3, 4, 5, 6], vec![7]]);
+    }
 }

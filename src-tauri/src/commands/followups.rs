@@ -36,24 +36,34 @@ pub fn rate_dossier(state: State<'_, Assistant>, dossier_id: String, rating: Rat
     state.rate_dossier(&dossier_id, &rating)
 }
 
-/// Lets the person pick up to five files (PDF, JPEG, PNG) for a feedback in
-/// the native dialog; `None` when the dialog was closed. The paths never
-/// leave Rust: the command answers with their names only and keeps them
-/// for [`send_feedback`] in the same call.
+/// A feedback as the person wrote it.
+#[derive(Debug, Clone, serde::Deserialize, specta::Type)]
+pub struct FeedbackForm {
+    /// The dossier it is about, by its code; none for feedback in general.
+    pub dossier_code: Option<String>,
+    /// Its title.
+    pub subject: String,
+    /// What happened.
+    pub content: String,
+    /// Pick files in the native dialog before sending.
+    pub with_files: bool,
+}
+
+/// Queues a feedback; with `with_files`, the person first picks up to five
+/// files (PDF, JPEG, PNG) in the native dialog, and `None` means the dialog
+/// was closed. The paths come from the dialog this command opened, never
+/// from the web view.
 #[tauri::command(async)]
 #[specta::specta]
-#[tracing::instrument(skip(app, state, language, subject, content, filter_name), err)]
+#[tracing::instrument(skip(app, state, language, form, filter_name), err)]
 pub fn send_feedback(
     app: AppHandle,
     state: State<'_, Assistant>,
     language: State<'_, Language>,
-    dossier_code: Option<String>,
-    subject: String,
-    content: String,
-    with_files: bool,
+    form: FeedbackForm,
     filter_name: String,
 ) -> Result<Option<i64>> {
-    let files = if with_files {
+    let files = if form.with_files {
         let picked = app
             .dialog()
             .file()
@@ -68,7 +78,7 @@ pub fn send_feedback(
         Vec::new()
     };
     state
-        .send_feedback(dossier_code.as_deref(), &subject, &content, &files)
+        .send_feedback(form.dossier_code.as_deref(), &form.subject, &form.content, &files)
         .map(Some)
 }
 

@@ -127,12 +127,12 @@ export const commands = {
 	/**  Rates a returned dossier, once. */
 	rateDossier: (dossierId: string, rating: Rating_Deserialize) => __TAURI_INVOKE<number>("rate_dossier", { dossierId, rating }),
 	/**
-	 *  Lets the person pick up to five files (PDF, JPEG, PNG) for a feedback in
-	 *  the native dialog; `None` when the dialog was closed. The paths never
-	 *  leave Rust: the command answers with their names only and keeps them
-	 *  for [`send_feedback`] in the same call.
+	 *  Queues a feedback; with `with_files`, the person first picks up to five
+	 *  files (PDF, JPEG, PNG) in the native dialog, and `None` means the dialog
+	 *  was closed. The paths come from the dialog this command opened, never
+	 *  from the web view.
 	 */
-	sendFeedback: (dossierCode: string | null, subject: string, content: string, withFiles: boolean, filterName: string) => __TAURI_INVOKE<number | null>("send_feedback", { dossierCode, subject, content, withFiles, filterName }),
+	sendFeedback: (form: FeedbackForm_Deserialize, filterName: string) => __TAURI_INVOKE<number | null>("send_feedback", { form, filterName }),
 	/**  Feedback sent from this machine, with the answers so far. */
 	listFeedback: () => __TAURI_INVOKE<Feedback_Serialize[]>("list_feedback"),
 	/**  A dossier's e-receipt, with what the app checked. */
@@ -1149,6 +1149,33 @@ export type FeedbackAnswer = {
 	by: string,
 	/**  The answer. */
 	text: string,
+};
+
+/**  A feedback as the person wrote it. */
+export type FeedbackForm = FeedbackForm_Serialize | FeedbackForm_Deserialize;
+
+/**  A feedback as the person wrote it. */
+export type FeedbackForm_Deserialize = {
+	/**  The dossier it is about, by its code; none for feedback in general. */
+	dossier_code?: string | null,
+	/**  Its title. */
+	subject: string,
+	/**  What happened. */
+	content: string,
+	/**  Pick files in the native dialog before sending. */
+	with_files: boolean,
+};
+
+/**  A feedback as the person wrote it. */
+export type FeedbackForm_Serialize = {
+	/**  The dossier it is about, by its code; none for feedback in general. */
+	dossier_code: string | null,
+	/**  Its title. */
+	subject: string,
+	/**  What happened. */
+	content: string,
+	/**  Pick files in the native dialog before sending. */
+	with_files: boolean,
 };
 
 /**  A feedback as the portal holds it. */

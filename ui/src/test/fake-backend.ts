@@ -905,14 +905,15 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'rate_dossier':
       return queueAction('rating', String(args['dossierId']), args['rating']);
     case 'send_feedback': {
-      const subject = String(args['subject']).trim();
-      const content = String(args['content']).trim();
+      const form = args['form'] as { dossier_code: string | null; subject: string; content: string; with_files: boolean };
+      const subject = form.subject.trim();
+      const content = form.content.trim();
       if (subject === '' || content === '') throw { code: 'feedback-text', args: {} };
-      if (args['withFiles'] === true && store.picks.length > 0 && store.picks[0] === null) {
+      if (form.with_files && store.picks.length > 0 && store.picks[0] === null) {
         store.picks.shift();
         return null;
       }
-      const code = args['dossierCode'] == null ? null : String(args['dossierCode']);
+      const code = form.dossier_code;
       const dossierId = store.dossiers.find((d) => d.dossier.code === code)?.dossier.id ?? null;
       return queueAction('feedback', dossierId, { dossier_code: code, subject, content });
     }
