@@ -373,6 +373,8 @@ payment-scan-help = Open your banking app, choose to scan a QR code and scan thi
 payment-paid = Paid on { $when }.
 payment-expired = This payment request has expired. The agency will send a new one if you still need to pay.
 payment-failed = This payment did not go through. The agency will send a new request if you still need to pay.
+payment-collected-with-supplement = · collected with the additions
+payment-collected-with-result = · collected when the result is handed over
 
 ## After submission: what the agency asks, the result, withdrawal, rating, feedback
 

@@ -360,6 +360,8 @@ payment-scan-help = Mở ứng dụng ngân hàng trên điện thoại, chọn 
 payment-paid = Đã thanh toán lúc { $when }.
 payment-expired = Yêu cầu thanh toán này đã hết hạn. Cơ quan giải quyết sẽ gửi yêu cầu mới nếu bạn vẫn cần nộp.
 payment-failed = Lần thanh toán này không thành công. Cơ quan giải quyết sẽ gửi yêu cầu mới nếu bạn vẫn cần nộp.
+payment-collected-with-supplement = · thu khi nộp hồ sơ bổ sung
+payment-collected-with-result = · thu khi trả kết quả
 
 ## After submission: what the agency asks, the result, withdrawal, rating, feedback
 

@@ -266,6 +266,27 @@ impl App {
             .unwrap_or_else(|e| panic!("scroll to {css}: {e}"));
     }
 
+    /// Waits (30 s at most) until the element `css` shows `wanted`; its whole
+    /// text then. On a timeout it saves `failure-<css>.png` and fails.
+    pub async fn wait_for_text(&self, css: &str, wanted: &str) -> String {
+        let mut last = String::new();
+        for _ in 0..300 {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                last = element.text().await.unwrap_or_default();
+                if last.contains(wanted) {
+                    return last;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let name: String = css
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+            .collect();
+        self.shot(&format!("failure-{name}")).await;
+        panic!("{css} never showed {wanted:?}; it shows {last:?} (target/e2e-screenshots/failure-{name}.png)");
+    }
+
     /// The visible text of an element.
     pub async fn text(&self, css: &str) -> String {
         self.wait(css)

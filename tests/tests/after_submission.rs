@@ -12,20 +12,6 @@ use portal::types::Dossier;
 use portal_sandbox::{Config, Sandbox};
 use serde_json::json;
 
-async fn wait_for_text(app: &App, css: &str, wanted: &str) -> String {
-    for _ in 0..300 {
-        if let Ok(element) = app.client.find(fantoccini::Locator::Css(css)).await {
-            let text = element.text().await.unwrap_or_default();
-            if text.contains(wanted) {
-                return text;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    app.shot("failure-after-submission").await;
-    panic!("{css} never showed {wanted:?}; see target/e2e-screenshots/failure-after-submission.png");
-}
-
 /// An admin `POST` to the sandbox, as the agency (or its bank) would.
 async fn agency(portal: &Sandbox, path: &str, body: serde_json::Value) -> Dossier {
     let response = reqwest::Client::new()
@@ -73,7 +59,7 @@ async fn a_citizen_answers_a_supplement_pays_gets_the_result_and_rates_it() {
     e2e::attach_on_check_page(&app, "giay_chung_sinh", &certificate).await;
     app.wait("#ready-message").await;
     app.click("#submit").await;
-    wait_for_text(&app, "#submissions [data-dossier]", "X01-").await;
+    app.wait_for_text("#submissions [data-dossier]", "X01-").await;
     let client = portal::Client::new(&url).unwrap();
     let token = client.sign_in_test_account("cong-dan").await.unwrap().access_token;
     let dossier = client.changes(&token, 0).await.unwrap().dossiers.remove(0);
@@ -98,7 +84,9 @@ async fn a_citizen_answers_a_supplement_pays_gets_the_result_and_rates_it() {
         }),
     )
     .await;
-    let asked = wait_for_text(&app, &format!("{card} [data-supplement='waiting']"), "Giấy chứng sinh").await;
+    let asked = app
+        .wait_for_text(&format!("{card} [data-supplement='waiting']"), "Giấy chứng sinh")
+        .await;
     assert!(asked.contains("Hạn bổ sung: 11/12/2026"), "{asked}");
     app.scroll_to(&format!("{card} [data-supplement]")).await;
     app.shot("21-supplement-request").await;
@@ -116,10 +104,11 @@ async fn a_citizen_answers_a_supplement_pays_gets_the_result_and_rates_it() {
     let picking = e2e::pick_in_file_dialog(&clearer);
     app.click("#supplement-page [data-replace='giay_chung_sinh']").await;
     picking.join().expect("the new photo was picked in the dialog");
-    wait_for_text(&app, "#supplement-page", "chụp lại.pdf").await;
+    app.wait_for_text("#supplement-page", "chụp lại.pdf").await;
     app.shot("22-supplement-page").await;
     app.click("#supplement-send").await;
-    wait_for_text(&app, &format!("{card} [data-supplement-done]"), "Đã bổ sung đủ").await;
+    app.wait_for_text(&format!("{card} [data-supplement-done]"), "Đã bổ sung đủ")
+        .await;
     let at_portal = client.dossier(&token, &id).await.unwrap();
     assert_eq!(
         at_portal
@@ -143,11 +132,15 @@ async fn a_citizen_answers_a_supplement_pays_gets_the_result_and_rates_it() {
         json!({ "lines": [{ "name": "Lệ phí cấp bản sao trích lục", "kind": "levy", "amount": 8000 }] }),
     )
     .await;
-    wait_for_text(&app, &format!("{card} [data-payment='pending']"), "0001234567").await;
+    app.wait_for_text(&format!("{card} [data-payment='pending']"), "0001234567")
+        .await;
     agency(&portal, &format!("/admin/dossiers/{id}/payment/confirm"), json!(null)).await;
-    wait_for_text(&app, &format!("{card} [data-payment='paid']"), "Đã thanh toán").await;
+    app.wait_for_text(&format!("{card} [data-payment='paid']"), "Đã thanh toán")
+        .await;
     app.click(&format!("{card} [data-receipt-toggle]")).await;
-    let receipt = wait_for_text(&app, &format!("{card} [data-receipt]"), "Tám nghìn đồng").await;
+    let receipt = app
+        .wait_for_text(&format!("{card} [data-receipt]"), "Tám nghìn đồng")
+        .await;
     assert!(
         receipt.contains("Chữ ký số của Cổng Dịch vụ công trên biên lai hợp lệ."),
         "{receipt}"
@@ -162,7 +155,8 @@ async fn a_citizen_answers_a_supplement_pays_gets_the_result_and_rates_it() {
         json!({ "electronic": true, "paper": true }),
     )
     .await;
-    wait_for_text(&app, &format!("{card} [data-result-kept]"), "Đã tải về").await;
+    app.wait_for_text(&format!("{card} [data-result-kept]"), "Đã tải về")
+        .await;
     app.click(&format!("{card} [data-result-open]")).await;
     let opened = runtime_dir
         .path()
@@ -200,7 +194,7 @@ async fn a_citizen_answers_a_supplement_pays_gets_the_result_and_rates_it() {
     app.scroll_to("[data-rating-form]").await;
     app.shot("26-rating").await;
     app.click("[data-rating-send]").await;
-    wait_for_text(&app, &format!("{card} [data-rated]"), "Rất hài lòng").await;
+    app.wait_for_text(&format!("{card} [data-rated]"), "Rất hài lòng").await;
     let rated = client.dossier(&token, &id).await.unwrap();
     assert_eq!(
         rated.rating.map(|r| r.rating.scores),
@@ -213,7 +207,7 @@ async fn a_citizen_answers_a_supplement_pays_gets_the_result_and_rates_it() {
     app.fill_css("#feedback-content", "Cảm ơn bộ phận một cửa đã hướng dẫn tận tình.")
         .await;
     app.click("[data-feedback-send]").await;
-    wait_for_text(&app, "#feedback [data-feedback]", "PAKN-").await;
+    app.wait_for_text("#feedback [data-feedback]", "PAKN-").await;
     app.scroll_to("#feedback").await;
     app.shot("27-feedback").await;
     app.close().await;

@@ -2,8 +2,6 @@
 //! letter of authorisation, close the app, start it again, find the draft on the home screen and
 //! resume at the same step with the answers and the attachment in place.
 
-use std::time::Duration;
-
 use e2e::{App, Driver};
 use serde_json::json;
 
@@ -26,7 +24,7 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
     app.click("#field-child_sex-male").await;
     // Leave the field so the debounced save goes out now.
     app.click("main h2").await;
-    wait_for_text(&app, "#save-status", "Đã lưu").await;
+    app.wait_for_text("#save-status", "Đã lưu").await;
 
     let drafts = app.invoke("list_drafts", json!({})).await;
     let draft_id = drafts[0]["id"].as_i64().expect("the draft is listed");
@@ -85,14 +83,4 @@ async fn a_half_filled_draft_with_an_attachment_resumes_after_a_restart() {
     );
     app.shot("09-resumed").await;
     app.close().await;
-}
-
-async fn wait_for_text(app: &App, css: &str, wanted: &str) {
-    for _ in 0..100 {
-        if app.text(css).await.contains(wanted) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("{css} never said {wanted:?}; it says {:?}", app.text(css).await);
 }

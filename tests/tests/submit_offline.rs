@@ -3,7 +3,6 @@
 //! agency sets, with the timeline and an in-app notification.
 
 use std::net::SocketAddr;
-use std::time::Duration;
 
 use e2e::{App, Driver};
 use portal::types::{Collection, DueUpdate, FeeKind, PaymentLine, PaymentOrder, Status, StatusUpdate};
@@ -17,20 +16,6 @@ async fn start_portal(addr: SocketAddr, database: &std::path::Path) -> Sandbox {
     Sandbox::start_on(addr, config)
         .await
         .expect("the sandbox portal starts")
-}
-
-async fn wait_for_text(app: &App, css: &str, wanted: &str) -> String {
-    for _ in 0..300 {
-        if let Ok(element) = app.client.find(fantoccini::Locator::Css(css)).await {
-            let text = element.text().await.unwrap_or_default();
-            if text.contains(wanted) {
-                return text;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    app.shot("failure-submit-offline").await;
-    panic!("{css} never showed {wanted:?}; see target/e2e-screenshots/failure-submit-offline.png");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -61,13 +46,13 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
 
     portal.stop().await;
     app.click("#submit").await;
-    wait_for_text(&app, "#submissions", "Đang chờ gửi").await;
-    wait_for_text(&app, "#connection", "Mất kết nối").await;
+    app.wait_for_text("#submissions", "Đang chờ gửi").await;
+    app.wait_for_text("#connection", "Mất kết nối").await;
     app.shot("10-queued-offline").await;
 
     let portal = start_portal(addr, &portal_db).await;
     // The delivery's notice names the code at once; the list follows once read again.
-    wait_for_text(&app, "#submissions [data-dossier]", "X01-").await;
+    app.wait_for_text("#submissions [data-dossier]", "X01-").await;
     let listed = app.text("#submissions").await;
     assert!(!listed.contains("Đang chờ gửi"), "nothing waits any more: {listed}");
     app.shot("11-delivered").await;
@@ -94,9 +79,9 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
         .await
         .unwrap();
     assert!(response.status().is_success(), "the agency moves the dossier on");
-    wait_for_text(&app, "#toast", "Được tiếp nhận").await;
+    app.wait_for_text("#toast", "Được tiếp nhận").await;
     let card = format!("[data-dossier='{}']", dossier.code);
-    let timeline = wait_for_text(&app, &card, "Đã nhận đủ giấy tờ").await;
+    let timeline = app.wait_for_text(&card, "Đã nhận đủ giấy tờ").await;
     assert!(
         timeline.contains("Mới đăng ký") && timeline.contains("Được tiếp nhận"),
         "the timeline is dated and complete, in the national portal's words: {timeline}"
@@ -120,7 +105,7 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
         .await
         .unwrap();
     assert!(response.status().is_success(), "the agency moves the due day");
-    let timeline = wait_for_text(&app, &card, "09/12/2026").await;
+    let timeline = app.wait_for_text(&card, "09/12/2026").await;
     assert!(
         timeline.contains("Ngày hẹn trả đổi từ 04/12/2026 sang 09/12/2026")
             && timeline.contains("thư xin lỗi")
@@ -162,7 +147,7 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
         .unwrap();
     assert!(asked.status().is_success(), "the agency asks for the fee");
     let pending = format!("{card} [data-payment='pending']");
-    let shown = wait_for_text(&app, &pending, "0001234567").await;
+    let shown = app.wait_for_text(&pending, "0001234567").await;
     assert!(shown.contains("8.000"), "the amount beside the code: {shown}");
     let image = app
         .client
@@ -194,7 +179,8 @@ async fn a_dossier_submitted_offline_goes_out_when_the_portal_is_back() {
         .await
         .unwrap();
     assert!(confirmed.status().is_success(), "the bank confirms");
-    wait_for_text(&app, &format!("{card} [data-payment='paid']"), "Đã thanh toán").await;
+    app.wait_for_text(&format!("{card} [data-payment='paid']"), "Đã thanh toán")
+        .await;
     app.close().await;
     portal.stop().await;
 }

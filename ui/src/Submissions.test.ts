@@ -683,7 +683,7 @@ describe('after submission', () => {
 
   it('shows the e-receipt of a paid fee with the amounts in words, and prints it alone', async () => {
     filed('in_review');
-    requestPayment(CODE, [{ name: 'Lệ phí cấp bản sao trích lục', kind: 'levy', amount: 8000, collected: 'on_receipt' }]);
+    requestPayment(CODE, [{ name: 'Lệ phí cấp bản sao trích lục', kind: 'levy', amount: 8000, collected: 'with_result' }]);
     confirmPayment(CODE, {
       title: 'Biên lai thu phí, lệ phí không in sẵn mệnh giá',
       form: '01BLP0-001',
@@ -700,6 +700,7 @@ describe('after submission', () => {
       signature: 'c2ln',
     });
     const user = await onSubmissions();
+    expect(await waitFor(() => element('[data-collected="with_result"]'))).toHaveTextContent('thu khi trả kết quả');
     await user.click(await waitFor(() => element('[data-receipt-toggle]')));
     const receipt = await waitFor(() => element('[data-receipt="0000012"]'));
     expect(receipt).toHaveTextContent('Ký hiệu TH-26E');

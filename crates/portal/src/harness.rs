@@ -8,8 +8,8 @@ use procedures::definition::Definition;
 use serde::de::DeserializeOwned;
 
 use crate::types::{
-    AttachmentReceipt, CatalogEntry, CatalogList, Dossier, DossierChanges, Fault, FieldProblem, Problem, Status,
-    StatusChange, StatusUpdate, TokenResponse,
+    AttachmentReceipt, CatalogEntry, CatalogList, Dossier, DossierChanges, Fault, Feedback, FeedbackList, FieldProblem,
+    Problem, Status, StatusChange, StatusUpdate, TokenResponse,
 };
 
 /// Decodes `body` as `T`; a value that decodes must encode and decode again
@@ -29,7 +29,7 @@ pub fn decode(data: &[u8]) {
     let Some((&pick, body)) = data.split_first() else {
         return;
     };
-    match pick % 13 {
+    match pick % 15 {
         0 => round_trip::<CatalogList>(body),
         1 => round_trip::<CatalogEntry>(body),
         2 => round_trip::<Dossier>(body),
@@ -42,6 +42,8 @@ pub fn decode(data: &[u8]) {
         9 => round_trip::<TokenResponse>(body),
         10 => round_trip::<StatusUpdate>(body),
         11 => round_trip::<Fault>(body),
+        12 => round_trip::<FeedbackList>(body),
+        13 => round_trip::<Feedback>(body),
         _ => {
             if let Ok(definition) = serde_json::from_slice::<Definition>(body) {
                 let code = definition.code.clone();

@@ -91,6 +91,23 @@ async fn admin<T: serde::de::DeserializeOwned>(sandbox: &Sandbox, path: &str, bo
     response.json().await.unwrap()
 }
 
+/// The agency handles a received dossier and hands its result over.
+async fn returned(sandbox: &Sandbox, id: &str) {
+    for status in [Status::InReview, Status::ResultReady, Status::Returned] {
+        let _: Dossier = admin(
+            sandbox,
+            &format!("/admin/dossiers/{id}/status"),
+            json!(StatusUpdate {
+                status,
+                note: None,
+                handler: None,
+                due_date: None,
+            }),
+        )
+        .await;
+    }
+}
+
 /// The test account's one dossier at the portal.
 async fn portal_dossier(sandbox: &Sandbox) -> Dossier {
     let client = Client::new(&sandbox.base_url()).unwrap();
@@ -266,19 +283,7 @@ async fn a_withdrawal_a_rating_and_a_feedback_each_reach_the_portal_once_under_e
         // Rating and feedback, on another dossier, returned.
         let s = setup().await;
         let id = s.dossier.id.clone();
-        for status in [Status::InReview, Status::ResultReady, Status::Returned] {
-            let _: Dossier = admin(
-                &s.sandbox,
-                &format!("/admin/dossiers/{id}/status"),
-                json!(StatusUpdate {
-                    status,
-                    note: None,
-                    handler: None,
-                    due_date: None,
-                }),
-            )
-            .await;
-        }
+        returned(&s.sandbox, &id).await;
         s.worker.poll_changes().await.unwrap();
         if let Some(fault) = fault.clone() {
             common::fault(&s.sandbox, fault).await;
@@ -336,19 +341,7 @@ async fn a_withdrawal_a_rating_and_a_feedback_each_reach_the_portal_once_under_e
 async fn a_second_rating_is_refused_and_the_first_is_shown() {
     let s = setup().await;
     let id = s.dossier.id.clone();
-    for status in [Status::InReview, Status::ResultReady, Status::Returned] {
-        let _: Dossier = admin(
-            &s.sandbox,
-            &format!("/admin/dossiers/{id}/status"),
-            json!(StatusUpdate {
-                status,
-                note: None,
-                handler: None,
-                due_date: None,
-            }),
-        )
-        .await;
-    }
+    returned(&s.sandbox, &id).await;
     s.worker
         .queue_action(ActionKind::Rating, Some(&id), None, &rating())
         .unwrap();
