@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use portal::Client;
-use portal::types::{Dossier, IDEMPOTENCY_KEY, Status, SupplementReply};
+use portal::types::{Dossier, IDEMPOTENCY_KEY, NewDossier, Status, SupplementReply};
 use portal_sandbox::{Config as SandboxConfig, Sandbox};
 use procedures::Catalog;
 use serde_json::json;
@@ -105,17 +105,7 @@ async fn main() {
     let http = reqwest::Client::new();
     let start = Instant::now();
     for (i, payload) in payloads.iter().enumerate() {
-        let response = http
-            .post(format!("{}/v1/dossiers", sandbox.base_url()))
-            .bearer_auth(&token)
-            .header(IDEMPOTENCY_KEY, format!("bare-{i}"))
-            .json(payload)
-            .send()
-            .await
-            .expect("request");
-        assert!(response.status().is_success(), "bare request accepted");
-        let created: Dossier = response.json().await.expect("a dossier");
-        bare_upload(&sandbox, &http, &token, &created.id).await;
+        bare_submit(&sandbox, &http, &token, &format!("bare-{i}"), payload).await;
     }
     let bare = start.elapsed();
 
@@ -173,17 +163,7 @@ async fn main() {
             .expect("request");
         assert!(response.status().is_success(), "bare supplement accepted");
         response.bytes().await.expect("body");
-        let response = http
-            .post(format!("{}/v1/dossiers", sandbox.base_url()))
-            .bearer_auth(&token)
-            .header(IDEMPOTENCY_KEY, format!("bare-new-{i}"))
-            .json(payload)
-            .send()
-            .await
-            .expect("request");
-        assert!(response.status().is_success(), "bare request accepted");
-        let created: Dossier = response.json().await.expect("a dossier");
-        bare_upload(&sandbox, &http, &token, &created.id).await;
+        bare_submit(&sandbox, &http, &token, &format!("bare-new-{i}"), payload).await;
     }
     let changed = client.changes(&token, cursor).await.expect("changes").dossiers.len();
     assert!(changed >= DOSSIERS, "the bare client reads every change: {changed}");
@@ -232,8 +212,19 @@ async fn main() {
     sandbox.stop().await;
 }
 
-/// Uploads the birth certificate of a dossier the bare client created.
-async fn bare_upload(sandbox: &Sandbox, http: &reqwest::Client, token: &str, id: &str) {
+/// Creates a dossier with the bare client, then uploads its birth certificate.
+async fn bare_submit(sandbox: &Sandbox, http: &reqwest::Client, token: &str, key: &str, payload: &NewDossier) {
+    let response = http
+        .post(format!("{}/v1/dossiers", sandbox.base_url()))
+        .bearer_auth(token)
+        .header(IDEMPOTENCY_KEY, key)
+        .json(payload)
+        .send()
+        .await
+        .expect("request");
+    assert!(response.status().is_success(), "bare request accepted");
+    let created: Dossier = response.json().await.expect("a dossier");
+    let id = &created.id;
     let response = http
         .put(format!(
             "{}/v1/dossiers/{id}/attachments/giay_chung_sinh",

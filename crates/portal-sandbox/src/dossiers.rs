@@ -96,14 +96,7 @@ pub(crate) fn load(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<Option<(S
          WHERE dossier_id = ?1 AND received_at IS NOT NULL ORDER BY position",
     )?;
     let attachments = statement
-        .query_map([id], |r| {
-            Ok(AttachmentReceipt {
-                document_id: r.get(0)?,
-                file_name: r.get(1)?,
-                size: r.get::<_, i64>(2)? as u64,
-                sha256: r.get(3)?,
-            })
-        })?
+        .query_map([id], receipt_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let followup = crate::followup::load_followup(tx, id)?;
     let dossier = Dossier {
@@ -124,6 +117,16 @@ pub(crate) fn load(tx: &Transaction<'_>, id: &str) -> rusqlite::Result<Option<(S
         revision,
     };
     Ok(Some((account, dossier)))
+}
+
+/// A confirmed file from a row of (document id, file name, size, SHA-256).
+pub(crate) fn receipt_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AttachmentReceipt> {
+    Ok(AttachmentReceipt {
+        document_id: r.get(0)?,
+        file_name: r.get(1)?,
+        size: r.get::<_, i64>(2)? as u64,
+        sha256: r.get(3)?,
+    })
 }
 
 /// A dossier of `account`; another account's is as good as missing.

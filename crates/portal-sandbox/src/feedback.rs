@@ -43,14 +43,7 @@ fn load(tx: &Transaction<'_>, id: &str, account: &str) -> Result<Feedback, ApiEr
          WHERE feedback_id = ?1 AND received_at IS NOT NULL ORDER BY document_id",
     )?;
     feedback.attachments = statement
-        .query_map([id], |r| {
-            Ok(AttachmentReceipt {
-                document_id: r.get(0)?,
-                file_name: r.get(1)?,
-                size: r.get::<_, i64>(2)? as u64,
-                sha256: r.get(3)?,
-            })
-        })?
+        .query_map([id], crate::dossiers::receipt_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(feedback)
 }
