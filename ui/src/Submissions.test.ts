@@ -656,6 +656,23 @@ describe('after submission', () => {
     expect(byId('toast')).toHaveTextContent(`Đã gửi phần bổ sung của hồ sơ ${CODE}.`);
   });
 
+  it('opens an asked question with the answer already given, and sends it once corrected', async () => {
+    const draftId = filed();
+    const user = await onSubmissions();
+    emitSync(askSupplement(CODE, [{ number: 1, kind: 'answer', id: 'child_name', note: 'Tên của trẻ ghi sai dấu.' }]));
+    await user.click(await waitFor(() => element(`[data-supplement-open="${CODE}"]`)));
+    const input = await waitFor(() => byId('field-child_name') as HTMLInputElement);
+    expect(input.value, 'the answer given before').toBe(readyAnswers['child_name']);
+    expect(byId('supplement-page').querySelectorAll('input, textarea, select'), 'only the asked question').toHaveLength(1);
+    expect(document.querySelector('[data-document]'), 'no document was asked').toBeNull();
+    await user.clear(input);
+    await user.type(input, 'Nguyễn Minh Khôi');
+    await user.tab();
+    await user.click(byId('supplement-send'));
+    await waitFor(() => element(`[data-dossier="${CODE}"] [data-supplement-sending]`));
+    expect(fakeDraft(draftId)?.answers['child_name']).toBe('Nguyễn Minh Khôi');
+  });
+
   it('opens the result files kept on this computer and says where to collect the paper', async () => {
     filed('in_review');
     const user = await onSubmissions();
