@@ -503,3 +503,10 @@ feedback-files = { $count ->
 }
 feedback-answer-by = Answer from { $by } on { $when }:
 feedback-no-answer = No answer yet.
+
+## Support
+
+support-copy = Copy support information
+support-hint = For a call to support: the version, settings, connection and recent errors, with no personal data.
+support-copied = Support information copied. Paste it into your message to support.
+support-copy-manual = It could not be copied automatically. Select all of the text below and copy it:

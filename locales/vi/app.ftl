@@ -487,3 +487,10 @@ feedback-code = Mã phản ánh: { $code }
 feedback-files = { $count } tệp đính kèm
 feedback-answer-by = Trả lời của { $by } lúc { $when }:
 feedback-no-answer = Chưa có trả lời.
+
+## Support
+
+support-copy = Sao chép thông tin hỗ trợ
+support-hint = Dùng khi gọi bộ phận hỗ trợ: phiên bản, cài đặt, tình trạng kết nối và các lỗi gần đây, không có thông tin cá nhân.
+support-copied = Đã sao chép thông tin hỗ trợ. Bạn dán vào tin nhắn hoặc thư gửi bộ phận hỗ trợ.
+support-copy-manual = Không sao chép tự động được. Hãy chọn toàn bộ nội dung dưới đây rồi sao chép:

@@ -24,9 +24,6 @@ use assistant::launch::{self, KeySource, Settings};
 
 /// Starts the app; returns when the last window closes.
 pub fn run() {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
-        .init();
     // The locales are compiled into the binary and checked by tests, so
     // failing here means a broken build, not a person's problem to solve.
     let localizer = Arc::new(Localizer::bundled().expect("the bundled locales load"));
@@ -38,8 +35,9 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(navigation::guard())
         .setup(move |app| {
-            events.mount_events(app);
             let handle = app.handle().clone();
+            start_logging(&handle);
+            events.mount_events(app);
             let refuse = |error: launch::LaunchError| {
                 tracing::error!(%error, "the app cannot start");
                 show_error(&handle, &localizer, &AppError::from(&error));
@@ -146,12 +144,40 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::followups::list_feedback,
             commands::followups::receipt,
             commands::followups::open_result,
+            commands::support::support_info,
         ])
         .events(tauri_specta::collect_events![events::SyncNotice])
         // Errors reject the promise, as a failed `invoke` does, with an AppError.
         .error_handling(tauri_specta::ErrorHandlingMode::Throw)
         // Row ids, sizes and amounts stay far below 2^53, so a JS number holds them.
         .dangerously_cast_bigints_to_number()
+}
+
+/// Starts logging to the platform's log folder (`<data folder>/logs` when
+/// `TRO_LY_DATA_DIR` moves the data), and keeps the recent warnings for
+/// the support text; where no folder can be written, to standard error only.
+fn start_logging(app: &AppHandle) {
+    let folder = match std::env::var_os(launch::DATA_DIR_VARIABLE) {
+        Some(dir) => Some(std::path::PathBuf::from(dir).join("logs")),
+        None => app.path().app_log_dir().ok(),
+    };
+    match folder.map(|f| assistant::support::start_logging(&f)) {
+        Some(Ok(logging)) => {
+            app.manage(logging.recent.clone());
+            app.manage(logging);
+        }
+        other => {
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(
+                    tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+                )
+                .try_init();
+            if let Some(Err(error)) = other {
+                tracing::warn!(kind = ?error.kind(), "the log folder cannot be written; logging to standard error only");
+            }
+            app.manage(assistant::support::RecentErrors::default());
+        }
+    }
 }
 
 /// Shows a start-up error in a native dialog, in Vietnamese.

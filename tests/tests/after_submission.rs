@@ -210,6 +210,45 @@ async fn a_citizen_answers_a_supplement_pays_gets_the_result_and_rates_it() {
     app.wait_for_text("#feedback [data-feedback]", "PAKN-").await;
     app.scroll_to("#feedback").await;
     app.shot("27-feedback").await;
+
+    // A support call: the text is copied, or shown to copy by hand. The
+    // messages of the journey are closed first, as a person would.
+    app.client
+        .execute(
+            "document.querySelectorAll('.toast-close').forEach((b) => b.click())",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.click("#copy-support").await;
+    let mut copied = String::new();
+    for _ in 0..50 {
+        let toast = app.client.find(fantoccini::Locator::Css("#toast")).await;
+        if let Ok(toast) = toast {
+            copied = toast.text().await.unwrap_or_default();
+        }
+        if copied.contains("Đã sao chép thông tin hỗ trợ") {
+            break;
+        }
+        if let Ok(text) = app.client.find(fantoccini::Locator::Css("#support-text")).await {
+            copied = text.prop("value").await.unwrap().unwrap_or_default();
+            assert!(copied.contains("connection: reachable"), "{copied}");
+            let longest_number = copied
+                .split(|c: char| !c.is_ascii_digit())
+                .map(str::len)
+                .max()
+                .unwrap_or(0);
+            assert!(
+                !copied.contains("Nguyễn") && longest_number < 9,
+                "no name, no ID or phone number: {copied}"
+            );
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(!copied.is_empty(), "the support text was copied or shown");
+    app.scroll_to("#app-footer").await;
+    app.shot("28-support").await;
     app.close().await;
     portal.stop().await;
 }

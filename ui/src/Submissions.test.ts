@@ -787,3 +787,22 @@ describe('after submission', () => {
     await waitFor(() => expect(sent.querySelector('[data-feedback-answer]')).toHaveTextContent('Đã chấn chỉnh bộ phận trả kết quả.'));
   });
 });
+
+describe('support information', () => {
+  it('copies the support text, or shows it selected when the clipboard refuses', async () => {
+    const user = await startApp();
+    // After user-event's setup, which puts its own clipboard in place.
+    const writeText = vi.fn().mockResolvedValue(undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    await user.click(byId('copy-support'));
+    await waitFor(() => expect(writeText).toHaveBeenCalledOnce());
+    expect(writeText.mock.calls[0]![0]).toContain('Trợ lý Dịch vụ công');
+    await waitFor(() => expect(byId('toast')).toHaveTextContent('Đã sao chép thông tin hỗ trợ.'));
+
+    writeText.mockRejectedValueOnce(new Error('denied'));
+    await user.click(byId('copy-support'));
+    const box = await waitFor(() => byId('support-text') as HTMLTextAreaElement);
+    expect(box.value).toContain('text size: 100%');
+    expect(document.activeElement).toBe(box);
+  });
+});

@@ -10,6 +10,7 @@ pub mod error;
 pub mod followups;
 pub mod launch;
 pub mod payment;
+pub mod support;
 pub mod tokens;
 pub mod views;
 

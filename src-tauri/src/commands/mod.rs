@@ -11,4 +11,5 @@ pub mod places;
 pub mod portal;
 pub mod profiles;
 pub mod startup;
+pub mod support;
 pub mod text_size;

@@ -85,6 +85,7 @@ export const {
   startupNotices,
   submitDraft,
   submitSupplement,
+  supportInfo,
   textSize,
   unlock,
   updateProfileFromDraft,

@@ -139,6 +139,11 @@ export const commands = {
 	receipt: (dossierId: string) => __TAURI_INVOKE<ReceiptView_Serialize>("receipt", { dossierId }),
 	/**  Opens a kept result file with the system viewer. */
 	openResult: (dossierId: string, documentId: string) => __TAURI_INVOKE<null>("open_result", { dossierId, documentId }),
+	/**
+	 *  The support text: version, settings, connection and queues, and the last
+	 *  warnings and errors, without personal data (see `assistant::support`).
+	 */
+	supportInfo: () => __TAURI_INVOKE<string>("support_info"),
 };
 
 /** Events */

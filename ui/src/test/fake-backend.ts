@@ -925,6 +925,8 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       if (!view || !receipt) throw { code: 'receipt-not-found', args: {} };
       return { receipt, dossier_code: view.dossier.code, signed: true, amounts_agree: true };
     }
+    case 'support_info':
+      return `Trợ lý Dịch vụ công 0.1.0\nlanguage: ${store.locale}; text size: ${store.textSize}%\n`;
     case 'open_result': {
       const kept = store.results.find((r) => r.dossier_id === String(args['dossierId']) && r.document_id === String(args['documentId']));
       if (!kept) throw { code: 'result-not-found', args: {} };
