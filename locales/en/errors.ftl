@@ -89,3 +89,4 @@ error-already-rated = This application was already rated and cannot be rated aga
 error-feedback-text = Please write a title (at most 200 characters) and the feedback (at most 5,000 characters); a feedback carries at most 5 files.
 error-receipt-not-found = This application has no e-receipt yet.
 error-result-not-found = The result file is not on this computer yet. Please wait for the app to download it, then try again.
+error-result-no-viewer = No program on this computer opens the result file (usually a PDF). Install a PDF reader or ask support, then press "Open" again.

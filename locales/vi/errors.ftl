@@ -89,3 +89,4 @@ error-already-rated = Mã hồ sơ đã được đánh giá, không thể đán
 error-feedback-text = Vui lòng ghi tiêu đề (tối đa 200 ký tự) và nội dung (tối đa 5.000 ký tự); mỗi phản ánh kèm tối đa 5 tệp.
 error-receipt-not-found = Hồ sơ này chưa có biên lai điện tử.
 error-result-not-found = Tệp kết quả chưa được tải về máy này. Vui lòng chờ ứng dụng tải về rồi thử lại.
+error-result-no-viewer = Máy tính này chưa có ứng dụng mở được tệp kết quả (thường là tệp PDF). Hãy cài một ứng dụng đọc PDF hoặc nhờ bộ phận hỗ trợ, rồi bấm "Mở" lại.

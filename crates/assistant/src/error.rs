@@ -84,6 +84,9 @@ pub enum Error {
     /// The result file is not kept on this machine (yet).
     #[error("the result file is not kept")]
     NoResult,
+    /// No program on this computer opened the result file.
+    #[error("no program opened the result file")]
+    NoViewer,
 }
 
 /// Declares the closed list of error codes: the enum, its wire names and
@@ -198,6 +201,8 @@ error_codes! {
     ReceiptNotFound = "receipt-not-found",
     /// The result file is not on this machine yet.
     ResultNotFound = "result-not-found",
+    /// No program on this computer opens the result file.
+    ResultNoViewer = "result-no-viewer",
     /// The chosen passphrase is too short (`min`).
     VaultPassphraseShort = "vault-passphrase-short",
     /// The passphrase or key does not open the data.
@@ -259,6 +264,7 @@ impl From<&Error> for AppError {
             Error::FeedbackText => Self::new(ErrorCode::FeedbackText, &[]),
             Error::NoReceipt => Self::new(ErrorCode::ReceiptNotFound, &[]),
             Error::NoResult => Self::new(ErrorCode::ResultNotFound, &[]),
+            Error::NoViewer => Self::new(ErrorCode::ResultNoViewer, &[]),
             Error::PaymentCode(e) => Self::new(
                 ErrorCode::PaymentCodeInvalid,
                 &[("reason", payment_reason(e).to_owned())],

@@ -3,42 +3,17 @@
 //! worker on a tokio runtime), then driven as the commands drive it.
 
 use std::path::Path;
-use std::sync::Arc;
-use std::time::Duration;
 
-use assistant::launch::{self, Settings};
 use assistant::views::AttachmentAdded;
 use assistant::{Assistant, Error};
-use l10n::Localizer;
 use procedures::engine::{Answer, Answers, DocumentStatus};
+
+mod common;
+
+use common::open;
 
 /// A 1-page PDF, enough for the sandbox's content check.
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-
-struct Opened {
-    assistant: Assistant,
-    _runtime: tokio::runtime::Runtime,
-    _dir: tempfile::TempDir,
-}
-
-fn open(portal_url: Option<&str>) -> Opened {
-    let dir = tempfile::tempdir().unwrap();
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let settings = Settings {
-        folder: dir.path().to_path_buf(),
-        portal_url: portal_url.map(str::to_owned),
-        portal_key: None,
-        poll_every: Duration::from_secs(60),
-    };
-    let key = vault::passphrase_key(dir.path(), "mật khẩu của bàn một cửa").unwrap();
-    let localizer = Arc::new(Localizer::bundled().unwrap());
-    let assistant = launch::open(runtime.handle(), &settings, localizer, &key, None, |_| {}).expect("the data opens");
-    Opened {
-        assistant,
-        _runtime: runtime,
-        _dir: dir,
-    }
-}
 
 /// The birth registration's answers, the child born ten days ago.
 fn birth_answers() -> Answers {
@@ -222,6 +197,6 @@ fn test_accounts_sign_in_on_the_training_portal_only() {
         real.assistant.portal_status().test_accounts.is_empty(),
         "a real portal offers none"
     );
-    let refused = real._runtime.block_on(real.assistant.sign_in("cong-dan"));
+    let refused = real.runtime.block_on(real.assistant.sign_in("cong-dan"));
     assert!(matches!(refused, Err(Error::NotTraining)), "and signs none in");
 }

@@ -5,45 +5,27 @@
 //! viewer, a rating given once, and the checks on withdrawal and feedback.
 
 use std::path::Path;
-use std::sync::Arc;
 use std::time::Duration;
 
-use assistant::launch::{self, Settings};
 use assistant::{Assistant, Error};
-use l10n::Localizer;
 use portal::types::{Dossier, Rating, Satisfaction, Status};
 use procedures::engine::{Answer, Answers};
 use serde_json::json;
+
+mod common;
+
+use common::Opened;
 
 /// A 1-page PDF, enough for the sandbox's content check.
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 /// The new photo of the birth certificate the agency asks for.
 const CLEARER: &[u8] = b"%PDF-1.4\n% chup lai ro net\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
-struct Opened {
-    assistant: Assistant,
-    runtime: tokio::runtime::Runtime,
-    dir: tempfile::TempDir,
-}
-
+/// The assistant opened in training mode, its test account signed in.
 fn open() -> Opened {
-    let dir = tempfile::tempdir().unwrap();
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let settings = Settings {
-        folder: dir.path().to_path_buf(),
-        portal_url: None,
-        portal_key: None,
-        poll_every: Duration::from_secs(60),
-    };
-    let key = vault::passphrase_key(dir.path(), "mật khẩu của bàn một cửa").unwrap();
-    let localizer = Arc::new(Localizer::bundled().unwrap());
-    let assistant = launch::open(runtime.handle(), &settings, localizer, &key, None, |_| {}).expect("the data opens");
-    runtime.block_on(assistant.sign_in("cong-dan")).unwrap();
-    Opened {
-        assistant,
-        runtime,
-        dir,
-    }
+    let opened = common::open(None);
+    opened.runtime.block_on(opened.assistant.sign_in("cong-dan")).unwrap();
+    opened
 }
 
 impl Opened {
@@ -81,6 +63,7 @@ impl Opened {
         panic!("{:?}", self.assistant.list_submissions().unwrap().dossiers);
     }
 
+    /// The agency moves the dossier to `status`.
     fn status(&self, id: &str, status: Status) -> Dossier {
         self.admin(
             &format!("/admin/dossiers/{id}/status"),

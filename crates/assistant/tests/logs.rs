@@ -2,12 +2,9 @@
 //! seven kept), no personal data in them or in the support text, and the
 //! last warnings carried by that text.
 
-use std::sync::Arc;
-use std::time::Duration;
-
-use assistant::launch::{self, Settings};
 use assistant::support::{LOG_FILES_KEPT, start_logging, support_text};
-use l10n::Localizer;
+
+mod common;
 
 #[test]
 fn log_files_rotate_hide_personal_data_and_feed_the_support_text() {
@@ -41,18 +38,9 @@ fn log_files_rotate_hide_personal_data_and_feed_the_support_text() {
         "{warning:?}"
     );
 
-    let dir = tempfile::tempdir().unwrap();
-    let runtime = tokio::runtime::Runtime::new().unwrap();
-    let settings = Settings {
-        folder: dir.path().to_path_buf(),
-        portal_url: None,
-        portal_key: None,
-        poll_every: Duration::from_secs(60),
-    };
-    let key = vault::passphrase_key(dir.path(), "mật khẩu của bàn một cửa").unwrap();
-    let localizer = Arc::new(Localizer::bundled().unwrap());
-    let assistant = launch::open(runtime.handle(), &settings, localizer, &key, None, |_| {}).unwrap();
-    let text = support_text(Some(&assistant), &recent, "vi", 150);
+    let opened = common::open(None);
+    let (assistant, dir) = (&opened.assistant, &opened.dir);
+    let text = support_text(Some(assistant), &recent, "vi", 150);
     assert!(text.starts_with("Trợ lý Dịch vụ công "), "{text}");
     assert!(
         text.contains("portal: training sandbox") && text.contains("text size: 150%"),

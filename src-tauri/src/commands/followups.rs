@@ -98,14 +98,17 @@ pub fn receipt(state: State<'_, Assistant>, dossier_id: String) -> Result<Receip
     state.receipt(&dossier_id)
 }
 
-/// Opens a kept result file with the system viewer.
+/// Opens a kept result file with the system viewer; `result-no-viewer`
+/// when no program on this computer opens it.
 #[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(app, state), err)]
 pub fn open_result(app: AppHandle, state: State<'_, Assistant>, dossier_id: String, document_id: String) -> Result<()> {
     let path = state.export_result(&dossier_id, &document_id)?;
-    if let Err(error) = app.opener().open_path(path.to_string_lossy(), None::<&str>) {
-        tracing::warn!(%error, "the system viewer could not be started");
-    }
-    Ok(())
+    app.opener()
+        .open_path(path.to_string_lossy(), None::<&str>)
+        .map_err(|error| {
+            tracing::warn!(%error, "the system viewer could not be started");
+            assistant::Error::NoViewer
+        })
 }

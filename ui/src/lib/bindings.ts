@@ -137,7 +137,10 @@ export const commands = {
 	listFeedback: () => __TAURI_INVOKE<Feedback_Serialize[]>("list_feedback"),
 	/**  A dossier's e-receipt, with what the app checked. */
 	receipt: (dossierId: string) => __TAURI_INVOKE<ReceiptView_Serialize>("receipt", { dossierId }),
-	/**  Opens a kept result file with the system viewer. */
+	/**
+	 *  Opens a kept result file with the system viewer; `result-no-viewer`
+	 *  when no program on this computer opens it.
+	 */
 	openResult: (dossierId: string, documentId: string) => __TAURI_INVOKE<null>("open_result", { dossierId, documentId }),
 	/**
 	 *  The support text: version, settings, connection and queues, and the last
@@ -1013,6 +1016,8 @@ export type ErrorCode =
 "receipt-not-found" | 
 /**  The result file is not on this machine yet. */
 "result-not-found" | 
+/**  No program on this computer opens the result file. */
+"result-no-viewer" | 
 /**  The chosen passphrase is too short (`min`). */
 "vault-passphrase-short" | 
 /**  The passphrase or key does not open the data. */

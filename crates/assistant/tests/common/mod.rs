@@ -1,0 +1,40 @@
+//! Opening the assistant as the app does, for the tests of this crate: a
+//! passphrase data key, the encrypted store in a temporary folder, the
+//! training portal on 127.0.0.1 and the sync worker on a tokio runtime.
+
+// Each test binary uses only some of these.
+#![allow(dead_code)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use assistant::Assistant;
+use assistant::launch::{self, Settings};
+use l10n::Localizer;
+
+/// An opened assistant with what keeps it running.
+pub struct Opened {
+    pub assistant: Assistant,
+    pub runtime: tokio::runtime::Runtime,
+    pub dir: tempfile::TempDir,
+}
+
+/// Opens the assistant on a fresh folder; `portal_url` `None` is training mode.
+pub fn open(portal_url: Option<&str>) -> Opened {
+    let dir = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let settings = Settings {
+        folder: dir.path().to_path_buf(),
+        portal_url: portal_url.map(str::to_owned),
+        portal_key: None,
+        poll_every: Duration::from_secs(60),
+    };
+    let key = vault::passphrase_key(dir.path(), "mật khẩu của bàn một cửa").unwrap();
+    let localizer = Arc::new(Localizer::bundled().unwrap());
+    let assistant = launch::open(runtime.handle(), &settings, localizer, &key, None, |_| {}).expect("the data opens");
+    Opened {
+        assistant,
+        runtime,
+        dir,
+    }
+}
