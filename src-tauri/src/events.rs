@@ -150,10 +150,7 @@ pub fn forwarder(app: &AppHandle, localizer: Arc<Localizer>) -> impl Fn(Event) +
 fn dossier_code(app: &AppHandle, portal_id: &str) -> Option<String> {
     let state = app.try_state::<assistant::Assistant>()?;
     let dossiers = state.store.dossiers().ok()?;
-    let stored = dossiers.into_iter().find(|d| d.portal_id == portal_id)?;
-    serde_json::from_str::<portal::types::Dossier>(&stored.body)
-        .ok()
-        .map(|d| d.code)
+    dossiers.into_iter().find(|d| d.portal_id == portal_id).map(|d| d.code)
 }
 
 fn fluent_args(code: &str) -> l10n::FluentArgs<'static> {

@@ -155,29 +155,15 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
 
 /// Starts logging to the platform's log folder (`<data folder>/logs` when
 /// `TRO_LY_DATA_DIR` moves the data), and keeps the recent warnings for
-/// the support text; where no folder can be written, to standard error only.
+/// the support text.
 fn start_logging(app: &AppHandle) {
     let folder = match std::env::var_os(launch::DATA_DIR_VARIABLE) {
         Some(dir) => Some(std::path::PathBuf::from(dir).join("logs")),
         None => app.path().app_log_dir().ok(),
     };
-    match folder.map(|f| assistant::support::start_logging(&f)) {
-        Some(Ok(logging)) => {
-            app.manage(logging.recent.clone());
-            app.manage(logging);
-        }
-        other => {
-            let _ = tracing_subscriber::fmt()
-                .with_env_filter(
-                    tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
-                )
-                .try_init();
-            if let Some(Err(error)) = other {
-                tracing::warn!(kind = ?error.kind(), "the log folder cannot be written; logging to standard error only");
-            }
-            app.manage(assistant::support::RecentErrors::default());
-        }
-    }
+    let logging = assistant::support::start_logging(folder.as_deref());
+    app.manage(logging.recent.clone());
+    app.manage(logging);
 }
 
 /// Shows a start-up error in a native dialog, in Vietnamese.

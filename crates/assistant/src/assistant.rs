@@ -208,17 +208,22 @@ impl Assistant {
     /// The checked, drawn VietQR code that pays the waiting fee of the
     /// dossier the portal knows as `dossier_id`.
     pub fn payment_code(&self, dossier_id: &str) -> Result<PaymentCode> {
+        let dossier = self.stored_dossier(dossier_id).map_err(|_| Error::NoPaymentWaiting)?;
+        crate::payment::code_for(&dossier)
+    }
+
+    /// The dossier the portal knows as `dossier_id`, as last stored.
+    pub(crate) fn stored_dossier(&self, dossier_id: &str) -> Result<portal::types::Dossier> {
         let stored = self
             .store
             .dossiers()?
             .into_iter()
             .find(|d| d.portal_id == dossier_id)
-            .ok_or(Error::NoPaymentWaiting)?;
-        let dossier: portal::types::Dossier = serde_json::from_str(&stored.body).map_err(|error| {
+            .ok_or(Error::DossierNotFound)?;
+        serde_json::from_str(&stored.body).map_err(|error| {
             tracing::warn!(%error, "a stored dossier could not be read");
-            Error::NoPaymentWaiting
-        })?;
-        crate::payment::code_for(&dossier)
+            Error::DossierNotFound
+        })
     }
 
     /// Signs in a test account (training mode, or a sandbox portal only).

@@ -6,8 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use portal::types::{
-    AttachmentManifest, Dossier, EReceipt, Feedback, NewFeedback, PaymentState, Rating, Status, SupplementReply,
-    Withdrawal,
+    AttachmentManifest, EReceipt, Feedback, NewFeedback, PaymentState, Rating, Status, SupplementReply, Withdrawal,
 };
 use procedures::definition::{DocumentRequirement, FileKind, LocalizedText, Supply};
 use store::ActionKind;
@@ -29,20 +28,6 @@ const MAX_FEEDBACK_FILES: usize = 5;
 const OPENED_FOLDER: &str = "tro-ly-dich-vu-cong-ket-qua";
 
 impl Assistant {
-    /// The dossier the portal knows as `dossier_id`, as last stored.
-    fn stored_dossier(&self, dossier_id: &str) -> Result<Dossier> {
-        let stored = self
-            .store
-            .dossiers()?
-            .into_iter()
-            .find(|d| d.portal_id == dossier_id)
-            .ok_or(Error::DossierNotFound)?;
-        serde_json::from_str(&stored.body).map_err(|error| {
-            tracing::warn!(%error, "a stored dossier could not be read");
-            Error::DossierNotFound
-        })
-    }
-
     /// Sends the reply to the supplement request that opened `draft_id`:
     /// the answers and files it asks for, from the draft. Refused
     /// (`draft-not-ready`) while an asked answer is missing or invalid or an
@@ -158,7 +143,7 @@ impl Assistant {
                     .store
                     .dossiers()?
                     .into_iter()
-                    .find(|d| serde_json::from_str::<Dossier>(&d.body).is_ok_and(|b| b.code == code))
+                    .find(|d| d.code == code)
                     .map(|d| d.portal_id)
                     .ok_or(Error::DossierNotFound)?;
                 Some(id)
@@ -285,9 +270,10 @@ fn amounts_agree(receipt: &EReceipt) -> bool {
 fn feedback_file_rules() -> DocumentRequirement {
     DocumentRequirement {
         id: "feedback".to_owned(),
+        // Only the kinds and the size limit are read; nothing shows the name.
         name: LocalizedText {
-            vi: "Tệp kèm phản ánh".to_owned(),
-            en: "Feedback file".to_owned(),
+            vi: String::new(),
+            en: String::new(),
         },
         note: None,
         required_if: None,

@@ -206,52 +206,68 @@ impl<'a, M: MakeWriter<'a>> MakeWriter<'a> for ScrubbingMaker<M> {
 
 /// The app's logging, while it runs: keep it alive as long as the app.
 pub struct Logging {
-    /// Where the log files are.
-    pub folder: PathBuf,
+    /// Where the log files are; none when no folder could be written.
+    pub folder: Option<PathBuf>,
     /// The last warnings and errors.
     pub recent: RecentErrors,
-    _flush: WorkerGuard,
+    _flush: Option<WorkerGuard>,
 }
 
-/// Starts logging to standard error and to daily files in `folder` (made
-/// owner-only), keeping the newest [`LOG_FILES_KEPT`]; `RUST_LOG` sets the
-/// level (default `info`). Only the first call in a process installs the
-/// subscriber; a later one still opens its folder.
-pub fn start_logging(folder: &Path) -> std::io::Result<Logging> {
+/// Makes `folder` owner-only and opens its daily log file, pruning all but
+/// the newest [`LOG_FILES_KEPT`].
+fn open_log_folder(folder: &Path) -> std::io::Result<RollingFileAppender> {
     std::fs::create_dir_all(folder)?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(folder, std::fs::Permissions::from_mode(0o700))?;
     }
-    let appender = RollingFileAppender::builder()
+    RollingFileAppender::builder()
         .rotation(Rotation::DAILY)
         .filename_prefix(LOG_PREFIX)
         .filename_suffix("log")
         .max_log_files(LOG_FILES_KEPT)
         .build(folder)
-        .map_err(std::io::Error::other)?;
-    let (file, flush) = tracing_appender::non_blocking(appender);
+        .map_err(std::io::Error::other)
+}
+
+/// Starts logging, every line scrubbed, to standard error and to daily
+/// files in `folder` (made owner-only, the newest [`LOG_FILES_KEPT`] kept);
+/// where no folder is given or it cannot be written, to standard error
+/// only, which is logged. `RUST_LOG` sets the level (default `info`).
+/// Only the first call in a process installs the subscriber.
+pub fn start_logging(folder: Option<&Path>) -> Logging {
+    let (file, flush, failure) = match folder.map(open_log_folder) {
+        Some(Ok(appender)) => {
+            let (file, flush) = tracing_appender::non_blocking(appender);
+            (Some(file), Some(flush), None)
+        }
+        Some(Err(error)) => (None, None, Some(error)),
+        None => (None, None, None),
+    };
     let recent = RecentErrors::default();
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
     let installed = tracing_subscriber::registry()
         .with(filter)
         .with(tracing_subscriber::fmt::layer().with_writer(ScrubbingMaker(std::io::stderr)))
-        .with(
+        .with(file.as_ref().map(|file| {
             tracing_subscriber::fmt::layer()
                 .with_ansi(false)
-                .with_writer(ScrubbingMaker(file)),
-        )
+                .with_writer(ScrubbingMaker(file.clone()))
+        }))
         .with(recent.clone())
         .try_init();
     if installed.is_err() {
         tracing::debug!("logging was already set up in this process");
     }
-    Ok(Logging {
-        folder: folder.to_path_buf(),
+    if let Some(error) = failure {
+        tracing::warn!(kind = ?error.kind(), "the log folder cannot be written; logging to standard error only");
+    }
+    Logging {
+        folder: flush.as_ref().and(folder.map(Path::to_path_buf)),
         recent,
         _flush: flush,
-    })
+    }
 }
 
 /// The text "Sao chép thông tin hỗ trợ" copies for a support call: the

@@ -10,22 +10,10 @@ use procedures::engine::{Answer, Answers, DocumentStatus};
 
 mod common;
 
-use common::open;
+use common::{birth_answers, open};
 
 /// A 1-page PDF, enough for the sandbox's content check.
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
-
-/// The birth registration's answers, the child born ten days ago.
-fn birth_answers() -> Answers {
-    let mut answers: Answers =
-        serde_json::from_str(include_str!("../../procedures/tests/fixtures/birth-registration.json")).unwrap();
-    let born = chrono::Local::now().date_naive() - chrono::Duration::days(10);
-    answers.insert(
-        "child_birth_date".into(),
-        Answer::Text(born.format("%d/%m/%Y").to_string()),
-    );
-    answers
-}
 
 fn fill(assistant: &Assistant, draft: i64, answers: &Answers) {
     for (field, answer) in answers {

@@ -9,12 +9,12 @@ use std::time::Duration;
 
 use assistant::{Assistant, Error};
 use portal::types::{Dossier, Rating, Satisfaction, Status};
-use procedures::engine::{Answer, Answers};
+use procedures::engine::Answer;
 use serde_json::json;
 
 mod common;
 
-use common::Opened;
+use common::{Opened, birth_answers};
 
 /// A 1-page PDF, enough for the sandbox's content check.
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
@@ -70,17 +70,6 @@ impl Opened {
             json!({ "status": status, "note": null }),
         )
     }
-}
-
-fn birth_answers() -> Answers {
-    let mut answers: Answers =
-        serde_json::from_str(include_str!("../../procedures/tests/fixtures/birth-registration.json")).unwrap();
-    let born = chrono::Local::now().date_naive() - chrono::Duration::days(10);
-    answers.insert(
-        "child_birth_date".into(),
-        Answer::Text(born.format("%d/%m/%Y").to_string()),
-    );
-    answers
 }
 
 fn attach(assistant: &Assistant, draft: i64, dir: &Path, name: &str, bytes: &[u8]) {

@@ -101,12 +101,7 @@ pub(crate) async fn send(
     let key = crate::keys::from_headers(&headers)?;
     let Json(new) = body?;
     check(&new)?;
-    let request_sha256 = sha256_hex(&serde_json::to_vec(&new).unwrap_or_default());
-    let key = RequestKey {
-        account: &account,
-        key: &key,
-        request_sha256: &request_sha256,
-    };
+    let key = RequestKey::new(&account, key, &new);
     let (status, feedback) = shared.db.transaction(|tx| {
         if let Some(id) = key.replayed(tx)? {
             return Ok((StatusCode::OK, load(tx, &id, &account)?));

@@ -227,14 +227,9 @@ pub(crate) async fn reply(
 ) -> Result<Json<Dossier>, ApiError> {
     let key = crate::keys::from_headers(&headers)?;
     let Json(reply) = body?;
-    let request_sha256 = sha256_hex(&serde_json::to_vec(&reply).unwrap_or_default());
     let procedure = procedure_of(&shared, &id)?;
     let today = shared.today();
-    let key = RequestKey {
-        account: &account,
-        key: &key,
-        request_sha256: &request_sha256,
-    };
+    let key = RequestKey::new(&account, key, &reply);
     let dossier = shared.db.transaction(|tx| {
         if key.replayed(tx)?.is_some() {
             return load_owned(tx, &id, &account);
@@ -551,13 +546,8 @@ pub(crate) async fn withdraw(
             "Lý do rút hồ sơ không được để trống và dài tối đa 1.000 ký tự.",
         ));
     }
-    let request_sha256 = sha256_hex(&serde_json::to_vec(&withdrawal).unwrap_or_default());
     let (_, agency) = result_names(procedure_of(&shared, &id)?.as_deref());
-    let key = RequestKey {
-        account: &account,
-        key: &key,
-        request_sha256: &request_sha256,
-    };
+    let key = RequestKey::new(&account, key, &withdrawal);
     let dossier = shared.db.transaction(|tx| {
         if key.replayed(tx)?.is_some() {
             return load_owned(tx, &id, &account);
@@ -615,12 +605,7 @@ pub(crate) async fn rate(
             "Phiếu đánh giá phải có đủ 9 tiêu chí, mỗi tiêu chí 0, 1 hoặc 2 điểm.",
         ));
     }
-    let request_sha256 = sha256_hex(&serde_json::to_vec(&rating).unwrap_or_default());
-    let key = RequestKey {
-        account: &account,
-        key: &key,
-        request_sha256: &request_sha256,
-    };
+    let key = RequestKey::new(&account, key, &rating);
     let dossier = shared.db.transaction(|tx| {
         if key.replayed(tx)?.is_some() {
             return load_owned(tx, &id, &account);

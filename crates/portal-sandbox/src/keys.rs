@@ -6,6 +6,9 @@
 use axum::http::HeaderMap;
 use portal::types::IDEMPOTENCY_KEY;
 use rusqlite::{OptionalExtension, Transaction, params};
+use serde::Serialize;
+
+use crate::db::sha256_hex;
 
 use crate::net::KillSwitch;
 use crate::problem::{ApiError, Kind};
@@ -22,17 +25,23 @@ pub(crate) fn from_headers(headers: &HeaderMap) -> Result<String, ApiError> {
         .ok_or_else(|| ApiError::bad_request(format!("Thiếu tiêu đề {IDEMPOTENCY_KEY}.")))
 }
 
-/// A key and the hash of the body it came with.
-pub(crate) struct RequestKey<'a> {
-    /// The signed-in account.
-    pub account: &'a str,
-    /// The `Idempotency-Key`.
-    pub key: &'a str,
-    /// SHA-256 of the request body.
-    pub request_sha256: &'a str,
+/// A key, the account that sent it and the hash of the body it came with.
+pub(crate) struct RequestKey {
+    account: String,
+    key: String,
+    request_sha256: String,
 }
 
-impl RequestKey<'_> {
+impl RequestKey {
+    /// The key `account` sent with `body`.
+    pub fn new(account: &str, key: String, body: &impl Serialize) -> Self {
+        Self {
+            account: account.to_owned(),
+            key,
+            request_sha256: sha256_hex(&serde_json::to_vec(body).unwrap_or_default()),
+        }
+    }
+
     /// What an earlier request with this key made (a dossier or feedback
     /// id); 422 when that request had another body.
     pub fn replayed(&self, tx: &Transaction<'_>) -> Result<Option<String>, ApiError> {

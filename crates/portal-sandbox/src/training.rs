@@ -75,14 +75,15 @@ fn training_step(note: &str) -> Step<'_> {
     }
 }
 
-/// Moves one dossier one step along its scenario.
+/// Moves one dossier one step along its scenario; false when it waits
+/// (for the trainee's supplement, or a payment not pending).
 fn advance(
     shared: &Shared,
     tx: &Transaction<'_>,
     dossier: &Dossier,
     procedure: Option<&Procedure>,
     today: NaiveDate,
-) -> Result<(), ApiError> {
+) -> Result<bool, ApiError> {
     let id = dossier.id.as_str();
     match dossier.status {
         Status::Submitted => {
@@ -152,9 +153,9 @@ fn advance(
         Status::ResultReady => {
             change_status(tx, id, Status::Returned, training_step("Đã trả kết quả cho công dân."))?;
         }
-        _ => {}
+        _ => return Ok(false),
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Moves every open dossier one step; returns how many moved.
@@ -179,10 +180,7 @@ pub(crate) fn advance_once(shared: &Shared) -> Result<usize, ApiError> {
             let Some((_, dossier)) = crate::dossiers::load(tx, &id)? else {
                 return Ok::<_, ApiError>(());
             };
-            let before = dossier.revision;
-            advance(shared, tx, &dossier, procedure.as_deref(), today)?;
-            let after = crate::dossiers::load(tx, &id)?.map_or(before, |(_, d)| d.revision);
-            if after != before {
+            if advance(shared, tx, &dossier, procedure.as_deref(), today)? {
                 moved += 1;
             }
             Ok(())

@@ -224,14 +224,11 @@ impl Store {
     ) -> Result<InterviewState> {
         let mut connection = self.lock();
         let current = opened(&connection, id)?;
-        if current.summary.submitted_at.is_some() {
-            let tx = connection.transaction()?;
-            let asked = crate::followups::supplement_scope(&tx, id)?
-                .is_some_and(|s| !s.sent && s.fields.iter().any(|f| f == field_id));
-            drop(tx);
-            if !asked {
-                return Err(Error::Submitted);
-            }
+        if current.summary.submitted_at.is_some()
+            && !crate::followups::supplement_scope(&connection, id)?
+                .is_some_and(|s| !s.sent && s.fields.iter().any(|f| f == field_id))
+        {
+            return Err(Error::Submitted);
         }
         let mut answers = current.answers.clone();
         let field = procedure

@@ -302,9 +302,7 @@ impl Store {
 
     /// What a supplement request lets the person change in `draft`.
     pub fn supplement(&self, draft: i64) -> Result<Option<SupplementScope>> {
-        let mut connection = self.lock();
-        let tx = connection.transaction()?;
-        supplement_scope(&tx, draft)
+        supplement_scope(&self.lock(), draft)
     }
 
     /// Keeps a feedback as the portal last reported it (JSON).
@@ -374,8 +372,8 @@ impl Store {
 }
 
 /// The supplement scope stored on a draft.
-pub(crate) fn supplement_scope(tx: &rusqlite::Transaction<'_>, draft: i64) -> Result<Option<SupplementScope>> {
-    let text: Option<String> = tx
+pub(crate) fn supplement_scope(connection: &rusqlite::Connection, draft: i64) -> Result<Option<SupplementScope>> {
+    let text: Option<String> = connection
         .query_row("SELECT supplement FROM drafts WHERE id = ?1", [draft], |row| row.get(0))
         .optional()?
         .flatten();

@@ -68,6 +68,8 @@ pub struct Delivery<'a> {
 pub struct SubmittedDossier {
     /// The portal's id.
     pub portal_id: String,
+    /// The dossier code people quote.
+    pub code: String,
     /// The draft it came from, when filed from this machine.
     pub draft_id: Option<i64>,
     /// Who it is for.
@@ -275,12 +277,13 @@ impl Store {
     pub fn dossiers(&self) -> Result<Vec<SubmittedDossier>> {
         let connection = self.lock();
         let mut stmt = connection.prepare_cached(
-            "SELECT portal_id, draft_id, person, body FROM dossiers LEFT JOIN drafts ON drafts.id = draft_id \
+            "SELECT portal_id, draft_id, person, body, code FROM dossiers LEFT JOIN drafts ON drafts.id = draft_id \
              ORDER BY dossiers.updated_at DESC",
         )?;
         let rows = stmt.query_map([], |row| {
             Ok(SubmittedDossier {
                 portal_id: row.get(0)?,
+                code: row.get(4)?,
                 draft_id: row.get(1)?,
                 person: row.get(2)?,
                 body: row.get(3)?,

@@ -307,8 +307,8 @@ impl Worker {
     }
 
     /// Downloads the result files of `dossier` not kept yet, each checked
-    /// against its SHA-256; a file that does not match is not kept (and is
-    /// tried again at the next poll).
+    /// against its SHA-256; a file that does not match is not kept, and is
+    /// tried again when the portal next reports the dossier changed.
     pub(crate) async fn fetch_results(&self, token: &str, dossier: &Dossier) -> Result<usize> {
         let Some(result) = &dossier.result else {
             return Ok(0);

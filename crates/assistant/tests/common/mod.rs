@@ -11,6 +11,7 @@ use std::time::Duration;
 use assistant::Assistant;
 use assistant::launch::{self, Settings};
 use l10n::Localizer;
+use procedures::engine::{Answer, Answers};
 
 /// An opened assistant with what keeps it running.
 pub struct Opened {
@@ -37,4 +38,18 @@ pub fn open(portal_url: Option<&str>) -> Opened {
         runtime,
         dir,
     }
+}
+
+/// The birth registration's answers, the child born ten days ago.
+pub fn birth_answers() -> Answers {
+    let mut answers: Answers = serde_json::from_str(include_str!(
+        "../../../procedures/tests/fixtures/birth-registration.json"
+    ))
+    .unwrap();
+    let born = chrono::Local::now().date_naive() - chrono::Duration::days(10);
+    answers.insert(
+        "child_birth_date".into(),
+        Answer::Text(born.format("%d/%m/%Y").to_string()),
+    );
+    answers
 }
