@@ -340,6 +340,9 @@ profiles-current-address = Current residence
 profiles-save = Save the details
 profiles-cancel = Cancel
 
+# At start-up, when opening the data with the keyring's key takes more than a moment.
+startup-opening = Opening the encrypted data on this computer…
+
 # Opening the data with a passphrase, on a computer without an operating-system keyring.
 unlock-title = Open the data on this computer
 unlock-new-title = Choose a passphrase to protect the data

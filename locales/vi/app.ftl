@@ -327,6 +327,9 @@ profiles-current-address = Nơi ở hiện tại
 profiles-save = Lưu thông tin
 profiles-cancel = Hủy
 
+# Lúc khởi động, khi mở dữ liệu bằng khóa trong kho khóa mất hơn một chút.
+startup-opening = Đang mở dữ liệu đã mã hóa trên máy này…
+
 # Mở dữ liệu bằng mật khẩu, trên máy tính không có kho khóa của hệ điều hành.
 unlock-title = Mở dữ liệu trên máy này
 unlock-new-title = Đặt mật khẩu bảo vệ dữ liệu

@@ -4,6 +4,7 @@
 
 pub mod commands;
 pub mod events;
+pub mod instance;
 pub mod language;
 pub mod lock;
 pub mod navigation;
@@ -20,7 +21,7 @@ use crate::language::Language;
 use crate::lock::Lock;
 use crate::text_size::TextSize;
 use assistant::AppError;
-use assistant::launch::{self, KeySource, Settings};
+use assistant::launch::{self, KeySource, LaunchError, Settings};
 
 /// Starts the app; returns when the last window closes.
 pub fn run() {
@@ -29,7 +30,11 @@ pub fn run() {
     let localizer = Arc::new(Localizer::bundled().expect("the bundled locales load"));
     let contract = contract();
     let events = contract.clone();
+    let moved_data = std::env::var_os(launch::DATA_DIR_VARIABLE).map(std::path::PathBuf::from);
     let built = tauri::Builder::default()
+        // First, so a second launch hands over before anything is opened.
+        .plugin(instance::single_instance(moved_data.as_deref()))
+        .plugin(instance::window_state(moved_data.as_deref()))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
@@ -37,6 +42,7 @@ pub fn run() {
         .setup(move |app| {
             let handle = app.handle().clone();
             start_logging(&handle);
+            instance::exit_on_signals(&handle);
             events.mount_events(app);
             let refuse = |error: launch::LaunchError| {
                 tracing::error!(%error, "the app cannot start");
@@ -48,30 +54,47 @@ pub fn run() {
             set_window_title(&handle, &language);
             app.manage(language);
             app.manage(TextSize::load(&settings.folder));
-            let lock = match KeySource::for_folder(&settings.folder) {
+            match KeySource::for_folder(&settings.folder) {
                 KeySource::Keyring(ring) => {
-                    let key = vault::data_key(&ring).map_err(|e| refuse(e.into()))?;
-                    let state = launch::open(
-                        tauri::async_runtime::handle().inner(),
-                        &settings,
-                        localizer.clone(),
-                        &key,
-                        Some(ring),
-                        events::forwarder(&handle, localizer.clone()),
-                    )
-                    .map_err(refuse)?;
-                    app.manage(state);
-                    Lock::open()
+                    // Opened off the window's thread, so the page loads
+                    // meanwhile; `lock_state` answers once it is open.
+                    app.manage(Lock::opening());
+                    let localizer = localizer.clone();
+                    tauri::async_runtime::spawn_blocking(move || {
+                        let opened = vault::data_key(&ring).map_err(LaunchError::from).and_then(|key| {
+                            launch::open(
+                                tauri::async_runtime::handle().inner(),
+                                &settings,
+                                localizer.clone(),
+                                &key,
+                                Some(ring),
+                                events::forwarder(&handle, localizer.clone()),
+                            )
+                        });
+                        match opened {
+                            Ok(state) => {
+                                handle.manage(state);
+                                handle.state::<Lock>().settle();
+                            }
+                            Err(error) => {
+                                tracing::error!(%error, "the app cannot start");
+                                show_error(&handle, &localizer, &AppError::from(&error));
+                                handle.exit(1);
+                            }
+                        }
+                    });
                 }
-                KeySource::Passphrase { new_folder } => Lock::waiting(settings, localizer.clone(), new_folder),
-            };
-            app.manage(lock);
+                KeySource::Passphrase { new_folder } => {
+                    app.manage(Lock::waiting(settings, localizer.clone(), new_folder));
+                }
+            }
             Ok(())
         })
         .on_page_load(|window, payload| {
             // bench/startup.sh times the bare window's start-up to this line.
             if payload.event() == PageLoadEvent::Finished {
                 tracing::info!(window = window.label(), "page loaded");
+                instance::show_at_the_latest(window);
             }
         })
         .invoke_handler(contract.invoke_handler())
@@ -113,6 +136,7 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::text_size::set_text_size,
             commands::startup::startup_notices,
             commands::startup::home_shown,
+            commands::startup::window_ready,
             commands::drafts::list_drafts,
             commands::drafts::create_draft,
             commands::drafts::open_draft,

@@ -1,17 +1,21 @@
-//! The data folder's lock where no OS keyring exists: until the person
-//! types the passphrase, nothing is opened and no command but `unlock` has
-//! data to work on.
+//! The data folder's lock. With an OS keyring the data opens on a thread of
+//! its own while the window loads; where no keyring exists, nothing is
+//! opened until the person types the passphrase, and no command but
+//! `unlock` has data to work on.
 
 use std::sync::{Arc, Mutex};
 
 use l10n::Localizer;
 use tauri::{AppHandle, Manager};
+use tokio::sync::watch;
 
 use assistant::launch::{self, LaunchError, Settings};
 
 /// Whether the data is open, and what opening it needs.
 pub struct Lock {
     waiting: Mutex<Option<Waiting>>,
+    /// `false` while the data is being opened with the keyring's key.
+    settled: watch::Sender<bool>,
 }
 
 struct Waiting {
@@ -21,10 +25,12 @@ struct Waiting {
 }
 
 impl Lock {
-    /// The data is open (the key came from the keyring).
-    pub fn open() -> Self {
+    /// The data is being opened with the keyring's key; `settle` says when
+    /// it is open.
+    pub fn opening() -> Self {
         Self {
             waiting: Mutex::new(None),
+            settled: watch::Sender::new(false),
         }
     }
 
@@ -36,7 +42,20 @@ impl Lock {
                 localizer,
                 new_folder,
             })),
+            settled: watch::Sender::new(true),
         }
+    }
+
+    /// Marks the opening done: the app's state is managed from now on.
+    pub fn settle(&self) {
+        self.settled.send_replace(true);
+    }
+
+    /// Returns once the data is open or waits for its passphrase.
+    pub async fn settled(&self) {
+        let mut settled = self.settled.subscribe();
+        // The sender lives as long as the lock, so waiting cannot fail.
+        let _ = settled.wait_for(|done| *done).await;
     }
 
     /// `None` when open; else whether the passphrase is being chosen.

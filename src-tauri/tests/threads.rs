@@ -6,10 +6,10 @@
 use std::fs;
 use std::path::Path;
 
-/// Commands that only read memory (the catalog, the bundled places, the lock
-/// state, the language or text size, a log line) and may answer on the main thread.
+/// Commands that only read memory (the catalog, the bundled places, the
+/// language or text size, a log line) or show the window, and may answer on
+/// the main thread.
 const IN_MEMORY: &[&str] = &[
-    "lock_state",
     "search_procedures",
     "search_elsewhere",
     "procedure_detail",
@@ -19,6 +19,7 @@ const IN_MEMORY: &[&str] = &[
     "text_size",
     "portal_status",
     "home_shown",
+    "window_ready",
 ];
 
 #[test]

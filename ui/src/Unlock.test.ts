@@ -65,8 +65,8 @@ describe('a locked start', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(
       commands().sort(),
-      'nothing but lock_state, and the text size (kept outside the data, so this page shows at the chosen size), before unlock',
-    ).toEqual(['lock_state', 'text_size']);
+      'nothing but lock_state, the text size (kept outside the data, so this page shows at the chosen size) and showing the window, before unlock',
+    ).toEqual(['lock_state', 'text_size', 'window_ready']);
   });
 
   it('refuses a wrong passphrase, then opens the home page with the right one', async () => {
@@ -89,7 +89,7 @@ describe('a locked start', () => {
     await waitFor(() =>
       expect(screen.getByRole('heading', { level: 1 }), 'focus moves to the home page, not lost on the body').toHaveFocus(),
     );
-    const calls = commands().filter((command) => command !== 'text_size');
+    const calls = commands().filter((command) => command !== 'text_size' && command !== 'window_ready');
     expect(calls.slice(0, 3), 'lock_state, then the two unlock attempts, before anything else').toEqual(['lock_state', 'unlock', 'unlock']);
     expect(calls, 'the normal start-up runs after unlock').toEqual(expect.arrayContaining(['portal_status', 'search_procedures']));
   });
@@ -155,5 +155,37 @@ describe('a locked start', () => {
     await homePage();
     expect(commands().filter((command) => command !== 'text_size')[0], 'the lock is asked about first').toBe('lock_state');
     expect(document.getElementById('unlock'), 'no unlock page when the keyring gave the key').toBeNull();
+  });
+});
+
+describe('a start while the keyring opens the data', () => {
+  it('says what it is doing when opening takes more than a moment, then shows the home page', async () => {
+    const slow = deferred();
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'lock_state') await slow.promise;
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    render(App);
+    const status = await screen.findByRole('status', {}, { timeout: 2000 });
+    expect(status, 'the window says the encrypted data is being opened').toHaveTextContent(vi_('startup-opening'));
+    expect(document.getElementById('search'), 'no screen that needs the data is mounted yet').toBeNull();
+    await waitFor(() => expect(commands(), 'the window shows with the notice drawn').toContain('window_ready'));
+    expect(
+      commands().filter((c) => c !== 'text_size'),
+      'nothing but lock_state is asked while the data opens, and the window shown',
+    ).toEqual(['lock_state', 'window_ready']);
+
+    slow.resolve();
+    await homePage();
+    expect(screen.queryByText(vi_('startup-opening')), 'the notice goes once the data is open').toBeNull();
+  });
+
+  it('shows no notice when the data opens at once', async () => {
+    render(App);
+    await homePage();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(screen.queryByText(vi_('startup-opening')), 'a quick start shows no flash of a notice').toBeNull();
+    expect(commands(), 'the window shows when home is drawn, through home_shown').toContain('home_shown');
+    expect(commands(), 'not earlier, with an empty page').not.toContain('window_ready');
   });
 });

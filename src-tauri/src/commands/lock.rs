@@ -1,7 +1,7 @@
 //! Opening the data with a passphrase on a PC without an OS keyring.
 
 use serde::Serialize;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, Manager};
 
 use crate::lock::Lock;
 use assistant::{Error, Result};
@@ -15,10 +15,13 @@ pub struct LockState {
     pub new_folder: bool,
 }
 
-/// Whether the data is open.
+/// Whether the data is open. While the data is still being opened with the
+/// keyring's key (start-up), answers once that is done.
 #[tauri::command]
 #[specta::specta]
-pub fn lock_state(lock: State<'_, Lock>) -> LockState {
+pub async fn lock_state(app: AppHandle) -> LockState {
+    let lock = app.state::<Lock>();
+    lock.settled().await;
     let pending = lock.pending();
     LockState {
         locked: pending.is_some(),

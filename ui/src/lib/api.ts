@@ -89,6 +89,7 @@ export const {
   textSize,
   unlock,
   updateProfileFromDraft,
+  windowReady,
   withdrawDossier,
 } = commands;
 

@@ -7,7 +7,10 @@ import * as __TAURI_EVENT from "@tauri-apps/api/event";
 
 /** Commands */
 export const commands = {
-	/**  Whether the data is open. */
+	/**
+	 *  Whether the data is open. While the data is still being opened with the
+	 *  keyring's key (start-up), answers once that is done.
+	 */
 	lockState: () => __TAURI_INVOKE<LockState>("lock_state"),
 	/**
 	 *  Opens the data with the passphrase. Argon2id takes a moment and opening
@@ -41,9 +44,15 @@ export const commands = {
 	startupNotices: () => __TAURI_INVOKE<AppError[]>("startup_notices"),
 	/**
 	 *  The UI shows the home screen with its topics and search box; logged once
-	 *  per run, as the end of start-up that `bench/startup.sh` times.
+	 *  per run, as the end of start-up that `bench/startup.sh` times. The window,
+	 *  hidden until now, shows with the home screen drawn.
 	 */
 	homeShown: () => __TAURI_INVOKE<void>("home_shown"),
+	/**
+	 *  The UI has drawn a first screen other than home (the passphrase, the
+	 *  notice that the data is opening): the window shows.
+	 */
+	windowReady: () => __TAURI_INVOKE<void>("window_ready"),
 	/**  Drafts on this machine, most recent first. */
 	listDrafts: () => __TAURI_INVOKE<DraftSummary_Serialize[]>("list_drafts"),
 	/**  Starts a draft, filled in from a profile when one is given. */

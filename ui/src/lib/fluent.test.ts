@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FluentResource } from '@fluent/bundle';
-import { bundles, hasMessage, LOCALES, translate } from './fluent';
+import { bundle, hasMessage, LOCALES, translate } from './fluent';
 import { LIFE_EVENTS, TOPICS } from './taxonomy';
 
 const src = resolve(__dirname, '..');
@@ -92,7 +92,11 @@ describe('Fluent messages', () => {
     expect(translate('vi', 'error-no-such-thing')).toBe('error-no-such-thing');
   });
 
-  it('loads one bundle per locale', () => {
-    expect(Object.keys(bundles).sort()).toEqual(['en', 'vi']);
+  it('builds one bundle per locale, once, in that locale', () => {
+    for (const locale of LOCALES) {
+      expect(bundle(locale).locales, `the ${locale} bundle`).toEqual([locale]);
+      expect(bundle(locale), `the ${locale} bundle is built once`).toBe(bundle(locale));
+    }
+    expect(bundle('vi'), 'each locale has its own').not.toBe(bundle('en'));
   });
 });

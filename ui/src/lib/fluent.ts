@@ -14,30 +14,31 @@ const sources = import.meta.glob<string>('../../../locales/*/*.ftl', {
   eager: true,
 });
 
-function buildBundles(): Record<Locale, FluentBundle> {
-  const bundles = {} as Record<Locale, FluentBundle>;
-  for (const locale of LOCALES) {
-    bundles[locale] = new FluentBundle(locale, { useIsolating: false });
-  }
+const built = new Map<Locale, FluentBundle>();
+
+/** The bundle of `locale`, built the first time it is asked for: parsing a
+ * language's messages is start-up work, and the second language may never
+ * be shown. */
+export function bundle(locale: Locale): FluentBundle {
+  let found = built.get(locale);
+  if (found) return found;
+  found = new FluentBundle(locale, { useIsolating: false });
   for (const path of Object.keys(sources).sort()) {
-    const locale = path.split('/').at(-2) as Locale;
-    const bundle = bundles[locale];
     const text = sources[path];
-    if (!bundle || text === undefined) continue;
-    const errors = bundle.addResource(new FluentResource(text));
+    if (path.split('/').at(-2) !== locale || text === undefined) continue;
+    const errors = found.addResource(new FluentResource(text));
     for (const error of errors) console.warn(`${path}: ${error.message}`);
   }
-  return bundles;
+  built.set(locale, found);
+  return found;
 }
-
-export const bundles: Record<Locale, FluentBundle> = buildBundles();
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
 export function hasMessage(locale: Locale, id: string): boolean {
-  return bundles[locale].getMessage(id)?.value != null;
+  return bundle(locale).getMessage(id)?.value != null;
 }
 
 function variables(args: Args | undefined): Record<string, FluentVariable> | undefined {
@@ -52,11 +53,11 @@ function variables(args: Args | undefined): Record<string, FluentVariable> | und
 
 /** The message `id` in `locale`, or `undefined` when there is none. */
 export function tryTranslate(locale: Locale, id: string, args?: Args): string | undefined {
-  const bundle = bundles[locale];
-  const message = bundle.getMessage(id);
+  const messages = bundle(locale);
+  const message = messages.getMessage(id);
   if (!message?.value) return undefined;
   const errors: Error[] = [];
-  const text = bundle.formatPattern(message.value, variables(args), errors);
+  const text = messages.formatPattern(message.value, variables(args), errors);
   for (const error of errors) console.warn(`${locale}/${id}: ${error.message}`);
   return text;
 }
@@ -66,11 +67,11 @@ export function tryTranslate(locale: Locale, id: string, args?: Args): string | 
  * could not be formatted completely (e.g. an argument it needs is missing).
  */
 export function tryTranslateExact(locale: Locale, id: string, args?: Args): string | undefined {
-  const bundle = bundles[locale];
-  const message = bundle.getMessage(id);
+  const messages = bundle(locale);
+  const message = messages.getMessage(id);
   if (!message?.value) return undefined;
   const errors: Error[] = [];
-  const text = bundle.formatPattern(message.value, variables(args), errors);
+  const text = messages.formatPattern(message.value, variables(args), errors);
   return errors.length === 0 ? text : undefined;
 }
 

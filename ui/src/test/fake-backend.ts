@@ -659,7 +659,7 @@ export function fakeProfile(id: number): Profile | undefined {
 
 /** Answers every command the UI sends, like the Rust shell would. */
 export async function fakeInvoke(command: string, args: Record<string, unknown> = {}): Promise<unknown> {
-  if (store.lock.locked && !['lock_state', 'unlock', 'current_locale', 'set_locale', 'text_size', 'set_text_size'].includes(command)) {
+  if (store.lock.locked && !['lock_state', 'unlock', 'window_ready', 'current_locale', 'set_locale', 'text_size', 'set_text_size'].includes(command)) {
     // The shell has no state to give such a command yet; Tauri rejects it with a plain string.
     throw `state not managed for field \`state\` on command \`${command}\``;
   }
@@ -707,6 +707,7 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return store.textSize;
     }
     case 'home_shown':
+    case 'window_ready':
       return null;
     case 'startup_notices':
       return [...store.notices];
