@@ -28,3 +28,6 @@ HOME="$keyring_home" dbus-run-session -- bash -c '
     echo -n "test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null
     xvfb-run -a --server-args="-screen 0 1280x900x24" cargo test --workspace --locked --no-fail-fast'
 
+echo "== Installers: the .deb from a release build, checked and run from a throwaway root"
+bash scripts/package.sh
+bash tests/installer/check-deb.sh

@@ -1,3 +1,7 @@
 shell-window-title = Public Service Assistant
 shell-sign-in-done = You are signed in. Please close this page and go back to the Public Service Assistant app.
 shell-pick-file-title = Choose a file to attach
+
+# The app's entry in the computer's menu (the installer's .desktop file).
+shell-desktop-comment = Find an administrative procedure, fill in the dossier step by step and submit it to the National Public Service Portal
+shell-desktop-keywords = public service;administrative procedure;dossier;birth registration;
