@@ -246,8 +246,16 @@ impl App {
         self.click("#next").await;
     }
 
-    /// Saves a screenshot as `target/e2e-screenshots/<name>.png`.
+    /// A screen a person sees: saves its screenshot as
+    /// `target/e2e-screenshots/<name>.png` and fails when axe-core finds a
+    /// serious or critical accessibility violation on it.
     pub async fn shot(&self, name: &str) {
+        self.picture(name).await;
+        self.assert_accessible(name).await;
+    }
+
+    /// Only the screenshot, for a failure's picture.
+    async fn picture(&self, name: &str) {
         // The frame after a DOM change can lag; let it settle.
         tokio::time::sleep(Duration::from_millis(600)).await;
         let png = self.client.screenshot().await.expect("a screenshot");
@@ -283,7 +291,7 @@ impl App {
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect();
-        self.shot(&format!("failure-{name}")).await;
+        self.picture(&format!("failure-{name}")).await;
         panic!("{css} never showed {wanted:?}; it shows {last:?} (target/e2e-screenshots/failure-{name}.png)");
     }
 
@@ -311,6 +319,65 @@ impl App {
             Some(value) => value.clone(),
             None => panic!("{command} failed: {reply}"),
         }
+    }
+
+    /// Runs axe-core (from `ui/node_modules`, injected into the page as a
+    /// person's assistive technology would find it) on the current screen,
+    /// keeps its violations in `target/e2e-axe/<screen>.json` and returns
+    /// the serious and critical ones as "rule: target" lines.
+    pub async fn axe(&self, screen: &str) -> Vec<String> {
+        let axe = std::fs::read_to_string(workspace().join("ui/node_modules/axe-core/axe.min.js"))
+            .expect("axe-core is installed (npm ci --prefix ui)");
+        self.client
+            .execute(&format!("{axe};return axe.version;"), vec![])
+            .await
+            .expect("axe-core loads in the window");
+        let script = "const done = arguments[arguments.length - 1]; \
+            axe.run(document, { resultTypes: ['violations'] }).then( \
+              (r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, \
+                targets: v.nodes.map((n) => n.target.join(' ')) }))), \
+              (e) => done({ error: String(e) }));";
+        let violations = self
+            .client
+            .execute_async(script, vec![])
+            .await
+            .unwrap_or_else(|e| panic!("axe on {screen}: {e}"));
+        assert!(
+            violations.get("error").is_none(),
+            "axe failed on {screen}: {violations}"
+        );
+        let folder = target_dir().join("e2e-axe");
+        std::fs::create_dir_all(&folder).expect("axe result folder");
+        std::fs::write(
+            folder.join(format!("{screen}.json")),
+            serde_json::to_string_pretty(&violations).expect("violations serialize"),
+        )
+        .expect("axe results saved");
+        violations
+            .as_array()
+            .expect("a list of violations")
+            .iter()
+            .filter(|v| matches!(v["impact"].as_str(), Some("serious" | "critical")))
+            .flat_map(|v| {
+                let rule = v["id"].as_str().unwrap_or_default().to_owned();
+                v["targets"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(move |t| format!("{rule}: {}", t.as_str().unwrap_or_default()))
+            })
+            .collect()
+    }
+
+    /// Fails when axe finds a serious or critical violation on the screen.
+    pub async fn assert_accessible(&self, screen: &str) {
+        let found = self.axe(screen).await;
+        assert!(
+            found.is_empty(),
+            "{screen}: {} serious or critical accessibility violations (target/e2e-axe/{screen}.json):\n{}",
+            found.len(),
+            found.join("\n")
+        );
     }
 
     /// Ends the session, which closes the app.
