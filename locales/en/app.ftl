@@ -513,3 +513,20 @@ support-copy = Copy support information
 support-hint = For a call to support: the version, settings, connection and recent errors, with no personal data.
 support-copied = Support information copied. Paste it into your message to support.
 support-copy-manual = It could not be copied automatically. Select all of the text below and copy it:
+
+# Portrait photos (passport, ID card, driving licence): checking a picked photo.
+photo-rules = A { $width_cm } × { $height_cm } cm photo, at least { $min_width } × { $min_height } pixels, a file of at most { $max_kb } KB{ $plain ->
+    [yes] , on a white or light plain background.
+   *[no] .
+}
+photo-ok = The photo meets the size, shape and background rules.
+photo-problems-title = This photo does not meet the rules yet, and the portal may refuse it:
+photo-unreadable = The photo cannot be read. Please choose another JPEG or PNG file.
+photo-too-few-pixels = The photo is too small: { $width } × { $height } pixels, at least { $min_width } × { $min_height } are needed. Please take it again at a higher resolution.
+photo-wrong-shape = The photo is not { $width_cm } × { $height_cm } cm in shape (portrait, the short side across).
+photo-too-large = The photo file is { $size_kb } KB, over the { $max_kb } KB limit.
+photo-dark-background = The background is too dark. Please take the photo again against a white, well-lit wall or backdrop.
+photo-busy-background = The background is not plain (patterns, objects or shadows). Please take the photo again against a plain white background.
+photo-fix = Crop and shrink the photo to the rules
+photo-fixing = Cropping and shrinking the photo…
+photo-fixed = Replaced by the cropped and shrunk photo: { $name }. Your original photo file on this computer is unchanged.

@@ -90,3 +90,5 @@ error-feedback-text = Please write a title (at most 200 characters) and the feed
 error-receipt-not-found = This application has no e-receipt yet.
 error-result-not-found = The result file is not on this computer yet. Please wait for the app to download it, then try again.
 error-result-no-viewer = No program on this computer opens the result file (usually a PDF). Install a PDF reader or ask support, then press "Open" again.
+error-photo-too-small-to-fix = Cropped to the right shape, the photo would be smaller than the minimum, so the app cannot fix it. Please take the photo again at a higher resolution.
+error-photo-cannot-fix = The app cannot fix this photo. Please choose or take another one.

@@ -497,3 +497,20 @@ support-copy = Sao chép thông tin hỗ trợ
 support-hint = Dùng khi gọi bộ phận hỗ trợ: phiên bản, cài đặt, tình trạng kết nối và các lỗi gần đây, không có thông tin cá nhân.
 support-copied = Đã sao chép thông tin hỗ trợ. Bạn dán vào tin nhắn hoặc thư gửi bộ phận hỗ trợ.
 support-copy-manual = Không sao chép tự động được. Hãy chọn toàn bộ nội dung dưới đây rồi sao chép:
+
+# Ảnh chân dung (hộ chiếu, căn cước, giấy phép lái xe): kiểm tra ảnh đã chọn.
+photo-rules = Ảnh cỡ { $width_cm } × { $height_cm } cm, ít nhất { $min_width } × { $min_height } điểm ảnh, tệp không quá { $max_kb } KB{ $plain ->
+    [yes] , nền trắng hoặc sáng, trơn.
+   *[no] .
+}
+photo-ok = Ảnh đạt yêu cầu về kích thước, tỉ lệ và nền.
+photo-problems-title = Ảnh này chưa đạt yêu cầu, cổng dịch vụ công có thể từ chối:
+photo-unreadable = Không đọc được ảnh. Vui lòng chọn một tệp ảnh JPEG hoặc PNG khác.
+photo-too-few-pixels = Ảnh quá nhỏ: { $width } × { $height } điểm ảnh, cần ít nhất { $min_width } × { $min_height }. Vui lòng chụp lại ở độ phân giải cao hơn.
+photo-wrong-shape = Ảnh chưa đúng tỉ lệ { $width_cm } × { $height_cm } cm (ảnh dọc, cạnh ngắn là chiều ngang).
+photo-too-large = Tệp ảnh nặng { $size_kb } KB, quá mức { $max_kb } KB.
+photo-dark-background = Nền ảnh quá tối. Vui lòng chụp lại trước một bức tường hoặc tấm phông trắng, đủ sáng.
+photo-busy-background = Nền ảnh chưa trơn (có hoa văn, đồ vật hoặc bóng đổ). Vui lòng chụp lại trước một nền trắng trơn.
+photo-fix = Cắt và thu nhỏ ảnh cho đúng yêu cầu
+photo-fixing = Đang cắt và thu nhỏ ảnh…
+photo-fixed = Đã thay bằng bản ảnh đã cắt và thu nhỏ: { $name }. Tệp ảnh gốc trên máy của bạn vẫn giữ nguyên.

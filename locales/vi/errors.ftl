@@ -90,3 +90,5 @@ error-feedback-text = Vui lòng ghi tiêu đề (tối đa 200 ký tự) và n�
 error-receipt-not-found = Hồ sơ này chưa có biên lai điện tử.
 error-result-not-found = Tệp kết quả chưa được tải về máy này. Vui lòng chờ ứng dụng tải về rồi thử lại.
 error-result-no-viewer = Máy tính này chưa có ứng dụng mở được tệp kết quả (thường là tệp PDF). Hãy cài một ứng dụng đọc PDF hoặc nhờ bộ phận hỗ trợ, rồi bấm "Mở" lại.
+error-photo-too-small-to-fix = Cắt cho đúng tỉ lệ thì ảnh còn nhỏ hơn mức tối thiểu, nên ứng dụng không sửa được. Vui lòng chụp lại ảnh ở độ phân giải cao hơn.
+error-photo-cannot-fix = Ứng dụng không sửa được ảnh này. Vui lòng chọn hoặc chụp một ảnh khác.

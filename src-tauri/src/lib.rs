@@ -152,6 +152,7 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::profiles::delete_profile,
             commands::profiles::update_profile_from_draft,
             commands::attachments::attach_file,
+            commands::attachments::fix_photo,
             commands::attachments::remove_attachment,
             commands::attachments::attachment_preview,
             commands::portal::portal_status,

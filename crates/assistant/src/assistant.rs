@@ -129,11 +129,52 @@ impl Assistant {
     /// Checks the file at `path` against the document's rules and attaches
     /// it, replacing the document's earlier file; the interview as it now
     /// stands comes with it (a document may have been what held it back).
+    /// A portrait photo is checked against the document's photo rules too.
     pub fn attach(&self, draft_id: i64, document: &DocumentRequirement, path: &Path) -> Result<AttachmentAdded> {
         let attachment = self.store.attach(draft_id, document, path)?;
+        self.attached(draft_id, document, attachment)
+    }
+
+    /// Replaces a portrait photo attached to the document with a copy
+    /// cropped about its centre to the printed ratio and shrunk to the size
+    /// limit (a new JPEG; the person's own file is not touched).
+    pub fn fix_photo(&self, draft_id: i64, code: &str, document_id: &str) -> Result<AttachmentAdded> {
+        let document = self.document(draft_id, code, document_id)?;
+        let rules = document
+            .photo
+            .as_ref()
+            .ok_or_else(|| Error::DocumentNotFound(document_id.to_owned()))?;
+        let current = self
+            .store
+            .attachments(draft_id)?
+            .into_iter()
+            .find(|a| a.document_id == document.id)
+            .ok_or_else(|| Error::DocumentNotFound(document_id.to_owned()))?;
+        let bytes = self.store.attachment_bytes(&current.sha256)?;
+        let fixed = photo::fit(&bytes, rules).map_err(Error::PhotoCannotFix)?;
+        let stem = current
+            .file_name
+            .rsplit_once('.')
+            .map_or(current.file_name.as_str(), |(stem, _)| stem);
+        let name = format!("{stem}-{}x{}cm.jpg", rules.width_cm, rules.height_cm);
+        let attachment = self.store.attach_made(draft_id, &document, &name, &fixed)?;
+        self.attached(draft_id, &document, attachment)
+    }
+
+    fn attached(
+        &self,
+        draft_id: i64,
+        document: &DocumentRequirement,
+        attachment: Attachment,
+    ) -> Result<AttachmentAdded> {
+        let photo = match &document.photo {
+            Some(rules) => Some(photo::check(&self.store.attachment_bytes(&attachment.sha256)?, rules)),
+            None => None,
+        };
         Ok(AttachmentAdded {
             attachment,
             state: self.draft_state(draft_id)?,
+            photo,
         })
     }
 

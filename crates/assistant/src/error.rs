@@ -87,6 +87,10 @@ pub enum Error {
     /// No program on this computer opened the result file.
     #[error("no program opened the result file")]
     NoViewer,
+    /// A photo the crop-and-shrink cannot fix (too small, unreadable, or
+    /// still too heavy at the fewest pixels allowed).
+    #[error("the photo cannot be fixed: {0}")]
+    PhotoCannotFix(photo::FitError),
 }
 
 /// Declares the closed list of error codes: the enum, its wire names and
@@ -203,6 +207,10 @@ error_codes! {
     ResultNotFound = "result-not-found",
     /// No program on this computer opens the result file.
     ResultNoViewer = "result-no-viewer",
+    /// Cropped to its ratio, the photo has fewer pixels than the document asks for.
+    PhotoTooSmallToFix = "photo-too-small-to-fix",
+    /// The photo cannot be read, or cannot be made light enough.
+    PhotoCannotFix = "photo-cannot-fix",
     /// The chosen passphrase is too short (`min`).
     VaultPassphraseShort = "vault-passphrase-short",
     /// The passphrase or key does not open the data.
@@ -265,6 +273,8 @@ impl From<&Error> for AppError {
             Error::NoReceipt => Self::new(ErrorCode::ReceiptNotFound, &[]),
             Error::NoResult => Self::new(ErrorCode::ResultNotFound, &[]),
             Error::NoViewer => Self::new(ErrorCode::ResultNoViewer, &[]),
+            Error::PhotoCannotFix(photo::FitError::TooSmall) => Self::new(ErrorCode::PhotoTooSmallToFix, &[]),
+            Error::PhotoCannotFix(_) => Self::new(ErrorCode::PhotoCannotFix, &[]),
             Error::PaymentCode(e) => Self::new(
                 ErrorCode::PaymentCodeInvalid,
                 &[("reason", payment_reason(e).to_owned())],

@@ -280,6 +280,7 @@ fn feedback_file_rules() -> DocumentRequirement {
         supply: Supply::Upload,
         accepted: vec![FileKind::Pdf, FileKind::Jpeg, FileKind::Png],
         max_size_mb: 10,
+        photo: None,
     }
 }
 

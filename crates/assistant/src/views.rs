@@ -38,6 +38,9 @@ pub struct AttachmentAdded {
     pub attachment: Attachment,
     /// The interview with the file counted.
     pub state: InterviewState,
+    /// For a portrait photo, what is wrong with it, if anything, and
+    /// whether cropping and shrinking would fix it.
+    pub photo: Option<photo::PhotoCheck>,
 }
 
 /// Which portal the app talks to, and as whom.

@@ -218,6 +218,32 @@ pub struct DocumentRequirement {
     /// Largest accepted file, in MiB.
     #[serde(default = "default_max_size_mb")]
     pub max_size_mb: u32,
+    /// For a portrait photo (passport, ID card, driving licence): the rules
+    /// a picked photo is checked against before anything is sent.
+    #[serde(default)]
+    pub photo: Option<PhotoRules>,
+}
+
+/// What a portrait photo must be. The app checks a picked photo against
+/// these and says what to fix; it can crop to the ratio and shrink to the
+/// size, as a new file beside the person's own.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct PhotoRules {
+    /// The printed photo's width, in centimetres (4 for a 4 × 6 cm photo).
+    pub width_cm: u32,
+    /// The printed photo's height, in centimetres.
+    pub height_cm: u32,
+    /// Fewest pixels across.
+    pub min_width_px: u32,
+    /// Fewest pixels down.
+    pub min_height_px: u32,
+    /// Largest file, in KiB (below the document's `max_size_mb`).
+    pub max_size_kb: u32,
+    /// The background must be light and plain (white or nearly).
+    #[serde(default)]
+    pub plain_light_background: bool,
 }
 
 /// How a document of the checklist reaches the agency.

@@ -12,7 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::admin_units;
 use crate::condition::{self, Scope, Value};
-use crate::definition::{ChoiceOption, DocumentRequirement, Field, FieldKind, FileKind, LocalizedText, Supply};
+use crate::definition::{
+    ChoiceOption, DocumentRequirement, Field, FieldKind, FileKind, LocalizedText, PhotoRules, Supply,
+};
 use crate::fold::clean;
 use crate::limits::{MAX_LONG_TEXT_ANSWER_CHARS, MAX_STREET_CHARS, MAX_TEXT_ANSWER_CHARS};
 use crate::loader::Procedure;
@@ -152,6 +154,8 @@ pub struct DocumentState {
     pub accepted: Vec<FileKind>,
     /// Size limit in MiB.
     pub max_size_mb: u32,
+    /// What a portrait photo must be, for a document that is one.
+    pub photo: Option<PhotoRules>,
     /// Where the document stands for this dossier.
     pub status: DocumentStatus,
 }
@@ -274,6 +278,7 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, t
             note: doc.note.clone(),
             accepted: doc.accepted.clone(),
             max_size_mb: doc.max_size_mb,
+            photo: doc.photo.clone(),
             status: DocumentStatus::of(doc, attached),
         })
         .collect::<Vec<_>>();

@@ -49,6 +49,12 @@ pub const MAX_CONDITION_DEPTH: usize = 32;
 /// upload limit).
 pub const MAX_FILE_SIZE_MB: u32 = 20;
 
+/// Largest side of a photo's printed size, in centimetres.
+pub const MAX_PHOTO_CM: u32 = 20;
+
+/// Largest pixel minimum a photo rule may ask for, on either side.
+pub const MAX_PHOTO_PX: u32 = 10_000;
+
 /// Largest definition `version`, so that an update cannot pin a procedure for
 /// good with `u32::MAX` over every later bundled fix.
 pub const MAX_VERSION: u32 = 1_000_000;

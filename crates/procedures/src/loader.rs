@@ -9,11 +9,14 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::condition::Condition;
-use crate::definition::{Definition, FORMAT_VERSION, FieldKind, LIFE_EVENTS, LocalizedText, TOPICS};
+use crate::definition::{
+    Definition, DocumentRequirement, FORMAT_VERSION, FieldKind, FileKind, LIFE_EVENTS, LocalizedText, PhotoRules,
+    TOPICS,
+};
 use crate::error::{Error, Result};
 use crate::limits::{
     MAX_CONDITION_BYTES, MAX_DEFINITION_BYTES, MAX_DOCUMENTS, MAX_FIELDS, MAX_FILE_SIZE_MB, MAX_ID_BYTES,
-    MAX_LIST_ITEMS, MAX_OPTIONS, MAX_STEPS, MAX_TEXT_BYTES, MAX_VERSION,
+    MAX_LIST_ITEMS, MAX_OPTIONS, MAX_PHOTO_CM, MAX_PHOTO_PX, MAX_STEPS, MAX_TEXT_BYTES, MAX_VERSION,
 };
 
 /// A definition whose conditions are parsed and whose references all resolve.
@@ -551,6 +554,34 @@ impl<'a> Checker<'a> {
                     format!("{} MiB is above the limit of {MAX_FILE_SIZE_MB} MiB", doc.max_size_mb),
                 ));
             }
+            if let Some(photo) = &doc.photo {
+                self.photo_rules(i, doc, photo)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn photo_rules(&self, i: usize, doc: &DocumentRequirement, photo: &PhotoRules) -> Result<()> {
+        let place = format!("documents[{i}].photo");
+        if doc.accepted.contains(&FileKind::Pdf) {
+            return Err(self.fail(
+                format!("documents[{i}].accepted"),
+                "a photo is a JPEG or PNG, never a PDF",
+            ));
+        }
+        let cm = 1..=MAX_PHOTO_CM;
+        if !cm.contains(&photo.width_cm) || !cm.contains(&photo.height_cm) {
+            return Err(self.fail(place, format!("the printed size must be 1 to {MAX_PHOTO_CM} cm a side")));
+        }
+        let px = 1..=MAX_PHOTO_PX;
+        if !px.contains(&photo.min_width_px) || !px.contains(&photo.min_height_px) {
+            return Err(self.fail(place, format!("the pixel minimums must be 1 to {MAX_PHOTO_PX}")));
+        }
+        if photo.max_size_kb == 0 || u64::from(photo.max_size_kb) > u64::from(doc.max_size_mb) * 1024 {
+            return Err(self.fail(
+                format!("{place}.max_size_kb"),
+                "the photo's size limit must be above 0 and within the document's max_size_mb",
+            ));
         }
         Ok(())
     }

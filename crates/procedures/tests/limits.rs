@@ -296,3 +296,37 @@ fn errors_never_quote_long_hostile_text() {
     let err = Procedure::from_definition("x", d).expect_err("a 100 KB condition is refused");
     assert!(err.to_string().len() < 500, "the condition is not quoted: {err}");
 }
+
+#[test]
+fn photo_rules_are_bounded_and_a_photo_is_never_a_pdf() {
+    let passport = Procedure::from_toml(
+        "passport.toml",
+        include_str!("../../../catalog/1.001456-cap-ho-chieu-pho-thong.toml"),
+    )
+    .expect("the bundled passport loads with its photo rules");
+    let index = passport
+        .definition
+        .documents
+        .iter()
+        .position(|d| d.photo.is_some())
+        .expect("the portrait photo has rules");
+    let photo = passport.definition.documents[index].photo.clone().unwrap();
+    assert_eq!((photo.width_cm, photo.height_cm), (4, 6));
+
+    let with = |change: &dyn Fn(&mut procedures::definition::DocumentRequirement)| {
+        let mut d = passport.definition.clone();
+        change(&mut d.documents[index]);
+        refused(Procedure::from_definition("photo.json", d), "photo.json")
+    };
+    let (place, problem) = with(&|doc| doc.accepted.push(procedures::definition::FileKind::Pdf));
+    assert_eq!(place, format!("documents[{index}].accepted"));
+    assert!(problem.contains("never a PDF"), "{problem}");
+    let (place, problem) = with(&|doc| doc.photo.as_mut().unwrap().width_cm = 0);
+    assert_eq!(place, format!("documents[{index}].photo"));
+    assert!(problem.contains("1 to 20 cm"), "{problem}");
+    let (_, problem) = with(&|doc| doc.photo.as_mut().unwrap().min_height_px = 10_001);
+    assert!(problem.contains("1 to 10000"), "{problem}");
+    let (place, problem) = with(&|doc| doc.photo.as_mut().unwrap().max_size_kb = doc.max_size_mb * 1024 + 1);
+    assert_eq!(place, format!("documents[{index}].photo.max_size_kb"));
+    assert!(problem.contains("within the document's max_size_mb"), "{problem}");
+}

@@ -126,7 +126,34 @@ impl Store {
     pub fn attach(&self, draft: i64, document: &DocumentRequirement, source: &Path) -> Result<Attachment> {
         self.check_editable(draft, &document.id)?;
         let (name, kind, bytes, sha256) = read_checked(document, source)?;
-        self.write_file(&sha256, &bytes)?;
+        self.insert_attachment(draft, document, name, kind, &bytes, sha256)
+    }
+
+    /// Attaches content the app made for the document (a photo cropped and
+    /// shrunk from the person's own), under `name`, by the same rules as a
+    /// picked file, replacing the document's earlier file.
+    pub fn attach_made(
+        &self,
+        draft: i64,
+        document: &DocumentRequirement,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<Attachment> {
+        self.check_editable(draft, &document.id)?;
+        let (kind, sha256) = checked_content(document, bytes)?;
+        self.insert_attachment(draft, document, name.to_owned(), kind, bytes, sha256)
+    }
+
+    fn insert_attachment(
+        &self,
+        draft: i64,
+        document: &DocumentRequirement,
+        name: String,
+        kind: FileKind,
+        bytes: &[u8],
+        sha256: String,
+    ) -> Result<Attachment> {
+        self.write_file(&sha256, bytes)?;
         let mut connection = self.lock();
         let tx = connection.transaction()?;
         editable(&tx, draft, &document.id)?;
@@ -358,6 +385,13 @@ fn read_checked(document: &DocumentRequirement, source: &Path) -> Result<(String
     if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
+    let (kind, sha256) = checked_content(document, &bytes)?;
+    Ok((name, kind, bytes, sha256))
+}
+
+/// The kind and SHA-256 of content the document accepts; refused when it
+/// is empty, cut short, or of a kind the document does not take.
+fn checked_content(document: &DocumentRequirement, bytes: &[u8]) -> Result<(FileKind, String)> {
     if bytes.is_empty() {
         return Err(refuse(AttachmentProblem::Empty));
     }
@@ -369,15 +403,14 @@ fn read_checked(document: &DocumentRequirement, source: &Path) -> Result<(String
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let kind = match FileCheck::of(&bytes) {
+    let kind = match FileCheck::of(bytes) {
         FileCheck::Complete(kind) if document.accepted.contains(&kind) => kind,
         FileCheck::Truncated(kind) if document.accepted.contains(&kind) => {
             return Err(refuse(AttachmentProblem::Truncated));
         }
         _ => return Err(refuse(AttachmentProblem::Kind { accepted: accepted() })),
     };
-    let sha256 = format!("{:x}", Sha256::digest(&bytes));
-    Ok((name, kind, bytes, sha256))
+    Ok((kind, format!("{:x}", Sha256::digest(bytes))))
 }
 
 /// Fails unless the draft exists, is not deleted, and is not submitted or

@@ -56,6 +56,20 @@ fn extensions(kinds: &[FileKind]) -> Vec<&'static str> {
         .collect()
 }
 
+/// Replaces the portrait photo attached to a document with a copy cropped
+/// to its ratio and shrunk to its size limit; the person's file is untouched.
+#[tauri::command(async)]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub fn fix_photo(
+    state: State<'_, Assistant>,
+    draft_id: i64,
+    code: String,
+    document_id: String,
+) -> Result<AttachmentAdded> {
+    state.fix_photo(draft_id, &code, &document_id)
+}
+
 /// Removes an attachment; the interview of its draft as it now stands.
 #[tauri::command(async)]
 #[specta::specta]

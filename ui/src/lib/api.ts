@@ -53,6 +53,7 @@ export const {
   deleteProfile,
   dismissNotice,
   duplicateDraft,
+  fixPhoto,
   homeShown,
   listDrafts,
   listFeedback,

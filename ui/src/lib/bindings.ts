@@ -94,6 +94,11 @@ export const commands = {
 	 *  `filter_name` is the dialog's label for the accepted kinds.
 	 */
 	attachFile: (draftId: number, code: string, documentId: string, filterName: string) => __TAURI_INVOKE<AttachmentAdded_Serialize | null>("attach_file", { draftId, code, documentId, filterName }),
+	/**
+	 *  Replaces the portrait photo attached to a document with a copy cropped
+	 *  to its ratio and shrunk to its size limit; the person's file is untouched.
+	 */
+	fixPhoto: (draftId: number, code: string, documentId: string) => __TAURI_INVOKE<AttachmentAdded_Serialize>("fix_photo", { draftId, code, documentId }),
 	/**  Removes an attachment; the interview of its draft as it now stands. */
 	removeAttachment: (id: number) => __TAURI_INVOKE<InterviewState_Serialize>("remove_attachment", { id }),
 	/**  An image attachment as a `data:` URL, for a preview; `null` for a PDF. */
@@ -297,6 +302,11 @@ export type AttachmentAdded_Deserialize = {
 	attachment: Attachment,
 	/**  The interview with the file counted. */
 	state: InterviewState_Deserialize,
+	/**
+	 *  For a portrait photo, what is wrong with it, if anything, and
+	 *  whether cropping and shrinking would fix it.
+	 */
+	photo?: PhotoCheck | null,
 };
 
 /**  A file just attached, and the interview as it now stands. */
@@ -305,6 +315,11 @@ export type AttachmentAdded_Serialize = {
 	attachment: Attachment,
 	/**  The interview with the file counted. */
 	state: InterviewState_Serialize,
+	/**
+	 *  For a portrait photo, what is wrong with it, if anything, and
+	 *  whether cropping and shrinking would fix it.
+	 */
+	photo: PhotoCheck | null,
 };
 
 /**  A file the portal has stored and checked. */
@@ -502,6 +517,11 @@ export type DocumentRequirement_Deserialize = {
 	accepted?: FileKind[],
 	/**  Largest accepted file, in MiB. */
 	max_size_mb?: number,
+	/**
+	 *  For a portrait photo (passport, ID card, driving licence): the rules
+	 *  a picked photo is checked against before anything is sent.
+	 */
+	photo?: PhotoRules_Deserialize | null,
 };
 
 /**  One entry of the document checklist. */
@@ -523,6 +543,11 @@ export type DocumentRequirement_Serialize = {
 	accepted: FileKind[],
 	/**  Largest accepted file, in MiB. */
 	max_size_mb: number,
+	/**
+	 *  For a portrait photo (passport, ID card, driving licence): the rules
+	 *  a picked photo is checked against before anything is sent.
+	 */
+	photo: PhotoRules_Serialize | null,
 };
 
 /**  A document of the checklist that applies to this dossier. */
@@ -540,6 +565,8 @@ export type DocumentState_Deserialize = {
 	accepted: FileKind[],
 	/**  Size limit in MiB. */
 	max_size_mb: number,
+	/**  What a portrait photo must be, for a document that is one. */
+	photo?: PhotoRules_Deserialize | null,
 	/**  Where the document stands for this dossier. */
 	status: DocumentStatus,
 };
@@ -556,6 +583,8 @@ export type DocumentState_Serialize = {
 	accepted: FileKind[],
 	/**  Size limit in MiB. */
 	max_size_mb: number,
+	/**  What a portrait photo must be, for a document that is one. */
+	photo: PhotoRules_Serialize | null,
 	/**  Where the document stands for this dossier. */
 	status: DocumentStatus,
 };
@@ -1027,6 +1056,10 @@ export type ErrorCode =
 "result-not-found" | 
 /**  No program on this computer opens the result file. */
 "result-no-viewer" | 
+/**  Cropped to its ratio, the photo has fewer pixels than the document asks for. */
+"photo-too-small-to-fix" | 
+/**  The photo cannot be read, or cannot be made light enough. */
+"photo-cannot-fix" | 
 /**  The chosen passphrase is too short (`min`). */
 "vault-passphrase-short" | 
 /**  The passphrase or key does not open the data. */
@@ -1728,6 +1761,98 @@ export type PaymentState =
 "failed" | 
 /**  Not paid in time; the agency may ask again. */
 "expired";
+
+/**  The verdict on a photo. */
+export type PhotoCheck = {
+	/**  Everything to fix; empty when the photo is fine. */
+	problems: PhotoProblem[],
+	/**
+	 *  Cropping and shrinking ([`fit`]) would fix the shape and the size;
+	 *  false when neither is wrong or the photo is too small to crop.
+	 */
+	fixable: boolean,
+};
+
+/**
+ *  What is wrong with a photo; each has a message `photo-<kind>` in the
+ *  locales, with these fields as its arguments.
+ */
+export type PhotoProblem = 
+/**  Not a JPEG or PNG picture the app can read. */
+{ kind: "unreadable" } | 
+/**  Fewer pixels than the rules ask for. */
+{ kind: "too_few_pixels"; 
+/**  The photo's width, in pixels. */
+width: number; 
+/**  The photo's height, in pixels. */
+height: number; 
+/**  Fewest pixels across. */
+min_width: number; 
+/**  Fewest pixels down. */
+min_height: number } | 
+/**  Not the printed size's shape (e.g. a square photo for 4 × 6 cm). */
+{ kind: "wrong_shape"; 
+/**  The printed width, in centimetres. */
+width_cm: number; 
+/**  The printed height, in centimetres. */
+height_cm: number } | 
+/**  A heavier file than the rules allow. */
+{ kind: "too_large"; 
+/**  The file's size, in KiB (rounded up). */
+size_kb: number; 
+/**  The largest allowed, in KiB. */
+max_kb: number } | 
+/**  The background is too dark. */
+{ kind: "dark_background" } | 
+/**  The background is not plain (patterns, objects, strong shadows). */
+{ kind: "busy_background" };
+
+/**
+ *  What a portrait photo must be. The app checks a picked photo against
+ *  these and says what to fix; it can crop to the ratio and shrink to the
+ *  size, as a new file beside the person's own.
+ */
+export type PhotoRules = PhotoRules_Serialize | PhotoRules_Deserialize;
+
+/**
+ *  What a portrait photo must be. The app checks a picked photo against
+ *  these and says what to fix; it can crop to the ratio and shrink to the
+ *  size, as a new file beside the person's own.
+ */
+export type PhotoRules_Deserialize = {
+	/**  The printed photo's width, in centimetres (4 for a 4 × 6 cm photo). */
+	width_cm: number,
+	/**  The printed photo's height, in centimetres. */
+	height_cm: number,
+	/**  Fewest pixels across. */
+	min_width_px: number,
+	/**  Fewest pixels down. */
+	min_height_px: number,
+	/**  Largest file, in KiB (below the document's `max_size_mb`). */
+	max_size_kb: number,
+	/**  The background must be light and plain (white or nearly). */
+	plain_light_background?: boolean,
+};
+
+/**
+ *  What a portrait photo must be. The app checks a picked photo against
+ *  these and says what to fix; it can crop to the ratio and shrink to the
+ *  size, as a new file beside the person's own.
+ */
+export type PhotoRules_Serialize = {
+	/**  The printed photo's width, in centimetres (4 for a 4 × 6 cm photo). */
+	width_cm: number,
+	/**  The printed photo's height, in centimetres. */
+	height_cm: number,
+	/**  Fewest pixels across. */
+	min_width_px: number,
+	/**  Fewest pixels down. */
+	min_height_px: number,
+	/**  Largest file, in KiB (below the document's `max_size_mb`). */
+	max_size_kb: number,
+	/**  The background must be light and plain (white or nearly). */
+	plain_light_background: boolean,
+};
 
 /**  Which portal the app talks to, and as whom. */
 export type PortalStatus = PortalStatus_Serialize | PortalStatus_Deserialize;

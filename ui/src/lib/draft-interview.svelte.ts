@@ -9,6 +9,7 @@ import { tick } from 'svelte';
 import {
   attachFile,
   dismissNotice,
+  fixPhoto,
   openDraft,
   procedureDetail,
   removeAttachment,
@@ -38,6 +39,7 @@ import type {
   InterviewState,
   LocalizedText,
   Meaning,
+  PhotoCheck,
   Refusal,
   SubmitResult,
   SupplementScope,
@@ -93,6 +95,8 @@ export class DraftInterview {
   attachments = $state<Attachment[]>([]);
   attachErrors = $state<Record<string, AppError | undefined>>({});
   attachBusy = $state<Record<string, boolean | undefined>>({});
+  /** A portrait photo's check, per document, from when it was attached here. */
+  photoChecks = $state<Record<string, PhotoCheck | undefined>>({});
   saveStatus = $state<SaveStatus>({ kind: 'idle' });
   /** Read by screen readers: what just happened. */
   announcement = $state('');
@@ -466,8 +470,29 @@ export class DraftInterview {
       }
       this.attachments = [...this.attachments.filter((a) => a.document_id !== id), added.attachment];
       this.interview = added.state;
+      this.photoChecks[id] = added.photo ?? undefined;
       this.announcement = t('attach-done', { name: added.attachment.file_name });
       await focusSelector(`[data-replace="${id}"]`);
+    } catch (e) {
+      this.attachErrors[id] = toAppError(e);
+    } finally {
+      delete this.attachBusy[id];
+    }
+  }
+
+  /** Replaces a portrait photo with the copy cropped and shrunk to the document's rules. */
+  async fixPhoto(documentState: DocumentState): Promise<void> {
+    const id = documentState.id;
+    delete this.attachErrors[id];
+    this.attachBusy[id] = true;
+    try {
+      const added = await fixPhoto(this.draftId, this.code, id);
+      this.attachments = [...this.attachments.filter((a) => a.document_id !== id), added.attachment];
+      this.interview = added.state;
+      this.photoChecks[id] = added.photo ?? undefined;
+      this.announcement = t('photo-fixed', { name: added.attachment.file_name });
+      delete this.attachBusy[id];
+      await focusSelector(`[data-replace="${id}"], [data-attachment="${id}"]`);
     } catch (e) {
       this.attachErrors[id] = toAppError(e);
     } finally {
@@ -482,6 +507,7 @@ export class DraftInterview {
     try {
       this.interview = await removeAttachment(attachment.id);
       this.attachments = this.attachments.filter((a) => a.id !== attachment.id);
+      delete this.photoChecks[id];
       this.announcement = t('attach-removed', { name: attachment.file_name });
       delete this.attachBusy[id];
       await focusSelector(`[data-attach="${id}"]`);

@@ -55,6 +55,8 @@ export type {
   PaymentCode,
   PaymentLine_Serialize as PaymentLine,
   PaymentRequest_Serialize as PaymentRequest,
+  PhotoCheck,
+  PhotoProblem,
   PortalStatus_Serialize as PortalStatus,
   ProcedureSummary_Serialize as ProcedureSummary,
   Profile_Serialize as Profile,

@@ -837,8 +837,13 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       if (name === null || name === undefined) return null;
       const attachment = addFile(draft.id, draft.code, String(args['documentId']), name);
       draft.updatedAt = stamp();
-      return { attachment, state: evaluated(draft).state };
+      // Photo checks read the picture, and the fake keeps names, not pictures.
+      return { attachment, state: evaluated(draft).state, photo: null };
     }
+    case 'fix_photo':
+      // Cropping needs the picture, which the fake does not keep
+      // (crates/assistant/tests/photos.rs covers the real one).
+      throw { code: 'photo-cannot-fix', args: {} };
     case 'remove_attachment': {
       const removed = store.attachments.get(Number(args['id']));
       if (!removed) throw { code: 'not-found', args: { what: 'attachment' } };
