@@ -220,7 +220,7 @@ pub struct DocumentRequirement {
     pub max_size_mb: u32,
     /// For a portrait photo (passport, ID card, driving licence): the rules
     /// a picked photo is checked against before anything is sent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<PhotoRules>,
 }
 

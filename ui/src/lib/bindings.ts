@@ -547,7 +547,7 @@ export type DocumentRequirement_Serialize = {
 	 *  For a portrait photo (passport, ID card, driving licence): the rules
 	 *  a picked photo is checked against before anything is sent.
 	 */
-	photo: PhotoRules_Serialize | null,
+	photo?: PhotoRules_Serialize,
 };
 
 /**  A document of the checklist that applies to this dossier. */
