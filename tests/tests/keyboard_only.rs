@@ -46,6 +46,23 @@ async fn tab_to(app: &App, id: &str) {
     panic!("Tab never reached #{id}; the focus is on {:?}", focused(app).await);
 }
 
+/// Presses Tab until `script` (a JavaScript expression about the focused
+/// element) is true.
+async fn tab_until(app: &App, script: &str, what: &str) {
+    for _ in 0..200 {
+        let there = app
+            .client
+            .execute(&format!("return !!({script});"), vec![])
+            .await
+            .expect("the focus can be read");
+        if there == true {
+            return;
+        }
+        press(app, &char::from(Key::Tab).to_string()).await;
+    }
+    panic!("Tab never reached {what}; the focus is on {:?}", focused(app).await);
+}
+
 /// Tabs to a text field and types into it.
 async fn type_into(app: &App, field: &str, text: &str) {
     tab_to(app, &format!("field-{field}")).await;
@@ -107,20 +124,12 @@ async fn a_birth_registration_is_submitted_with_the_keyboard_alone() {
     press(&app, "dang ky khai sinh").await;
     app.wait_for_text("[data-procedure]", "Đăng ký khai sinh").await;
     // The first result is a link: Tab reaches it, Enter opens it.
-    for _ in 0..40 {
-        let is_result = app
-            .client
-            .execute(
-                "return !!document.activeElement.closest(\"[data-procedure='1.001193']\");",
-                vec![],
-            )
-            .await
-            .expect("the focus can be read");
-        if is_result == true {
-            break;
-        }
-        press(&app, &char::from(Key::Tab).to_string()).await;
-    }
+    tab_until(
+        &app,
+        "document.activeElement.closest(\"[data-procedure='1.001193']\")",
+        "the birth registration result",
+    )
+    .await;
     press(&app, &char::from(Key::Enter).to_string()).await;
     tab_to(&app, "start-interview").await;
     press(&app, &char::from(Key::Enter).to_string()).await;
@@ -167,20 +176,12 @@ async fn a_birth_registration_is_submitted_with_the_keyboard_alone() {
 
     // The birth certificate, attached through the native dialog.
     let certificate = e2e::scan(files.path(), "giấy chứng sinh.pdf");
-    for _ in 0..200 {
-        let on_attach = app
-            .client
-            .execute(
-                "return document.activeElement.getAttribute('data-attach') === 'giay_chung_sinh';",
-                vec![],
-            )
-            .await
-            .expect("the focus can be read");
-        if on_attach == true {
-            break;
-        }
-        press(&app, &char::from(Key::Tab).to_string()).await;
-    }
+    tab_until(
+        &app,
+        "document.activeElement.getAttribute('data-attach') === 'giay_chung_sinh'",
+        "the birth certificate's attach button",
+    )
+    .await;
     let picking = e2e::pick_in_file_dialog(&certificate);
     press(&app, &char::from(Key::Enter).to_string()).await;
     picking
