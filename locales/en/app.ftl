@@ -530,3 +530,8 @@ photo-busy-background = The background is not plain (patterns, objects or shadow
 photo-fix = Crop and shrink the photo to the rules
 photo-fixing = Cropping and shrinking the photo…
 photo-fixed = Replaced by the cropped and shrunk photo: { $name }. Your original photo file on this computer is unchanged.
+
+# Sending a dossier's files: progress, and a file that stopped halfway.
+upload-progress = Sending file { $file } of { $files } — { $sent } of { $total }
+upload-progress-label = File upload progress
+upload-stalled = File { $file } of { $files } stopped going out (a slow or broken connection). The app will send it again from this file; the files already sent are kept.

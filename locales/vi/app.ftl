@@ -514,3 +514,8 @@ photo-busy-background = Nền ảnh chưa trơn (có hoa văn, đồ vật hoặ
 photo-fix = Cắt và thu nhỏ ảnh cho đúng yêu cầu
 photo-fixing = Đang cắt và thu nhỏ ảnh…
 photo-fixed = Đã thay bằng bản ảnh đã cắt và thu nhỏ: { $name }. Tệp ảnh gốc trên máy của bạn vẫn giữ nguyên.
+
+# Gửi tệp đính kèm của hồ sơ: tiến độ, và khi một tệp bị ngừng giữa chừng.
+upload-progress = Đang gửi tệp { $file }/{ $files } — { $sent }/{ $total }
+upload-progress-label = Tiến độ gửi tệp
+upload-stalled = Tệp { $file }/{ $files } không gửi tiếp được (mạng chậm hoặc bị ngắt). Ứng dụng sẽ gửi lại từ tệp này; các tệp đã gửi xong được giữ nguyên.

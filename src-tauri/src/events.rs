@@ -27,6 +27,23 @@ pub enum SyncNotice {
         /// The dossier code.
         code: String,
     },
+    /// A submission's files are going out: the file now (from 1) of
+    /// `files`, bytes `sent` of `total`; `stalled` when that file sent
+    /// nothing for a while and goes again at the next attempt.
+    Upload {
+        /// The draft the submission came from.
+        draft_id: i64,
+        /// The file going out now, from 1.
+        file: u32,
+        /// How many files go out in this attempt.
+        files: u32,
+        /// Bytes sent so far.
+        sent: u64,
+        /// Bytes to send in all.
+        total: u64,
+        /// The file sent nothing for a while; it is tried again.
+        stalled: bool,
+    },
     /// The portal refused a submission; the draft is sent back to the user.
     /// (Not the agency's decision, which is a status change to `rejected`.)
     SentBack {
@@ -92,6 +109,14 @@ pub fn forward(app: &AppHandle, localizer: &Localizer, event: Event) {
             code: dossier.code,
         },
         Event::SentBack { draft_id, reason } => SyncNotice::SentBack { draft_id, reason },
+        Event::Upload(progress) => SyncNotice::Upload {
+            draft_id: progress.draft_id,
+            file: u32::try_from(progress.file).unwrap_or(u32::MAX),
+            files: u32::try_from(progress.files).unwrap_or(u32::MAX),
+            sent: progress.sent,
+            total: progress.total,
+            stalled: progress.stalled,
+        },
         Event::ActionDone {
             kind,
             dossier_id,

@@ -441,6 +441,27 @@ describe('notices from the sync worker', () => {
     expect(notice.draft_id).toBe(id);
   });
 
+  it('shows how far the files have gone, says when one stalled, and reads nothing again for it', async () => {
+    const waiting = seedDraft({ answers: { requester_name: 'Trần Thị Bình' } });
+    const outboxId = seedQueued(waiting, 0);
+    const user = await startApp();
+    await user.click(byId('nav-submissions'));
+    const queued = await waitFor(() => element(`[data-queued="${outboxId}"]`));
+    const reads = () => invokeMock.mock.calls.filter(([command]) => command === 'list_submissions').length;
+    const before = reads();
+
+    emitSync({ kind: 'upload', draft_id: waiting, file: 2, files: 4, sent: 3_250_586, total: 10 * 1024 * 1024, stalled: false });
+    const line = await waitFor(() => within(queued).getByText(/Đang gửi tệp/));
+    expect(line).toHaveTextContent('Đang gửi tệp 2/4 — 3,1 MB/10 MB');
+    const bar = within(queued).getByRole('progressbar', { name: vi_('upload-progress-label') });
+    expect(bar).toHaveAttribute('value', '3250586');
+    expect(bar).toHaveAttribute('max', String(10 * 1024 * 1024));
+
+    emitSync({ kind: 'upload', draft_id: waiting, file: 2, files: 4, sent: 3_250_586, total: 10 * 1024 * 1024, stalled: true });
+    await waitFor(() => expect(queued).toHaveTextContent(vi_('upload-stalled', { file: 2, files: 4 })));
+    expect(reads(), 'progress notices do not read the submissions again').toBe(before);
+  });
+
   it('on delivery while the person is elsewhere, tells the code in a message', async () => {
     const { user } = await startOnCheckPage();
     await user.click(byId('submit'));

@@ -10,7 +10,7 @@ use std::time::Duration;
 use base64::Engine;
 use ed25519_dalek::{Signature, VerifyingKey};
 use procedures::definition::Definition;
-use reqwest::header::{AUTHORIZATION, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LOCATION, RETRY_AFTER};
+use reqwest::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_NONE_MATCH, LOCATION, RETRY_AFTER};
 use reqwest::{Response, StatusCode};
 use serde::de::DeserializeOwned;
 use sha2::{Digest, Sha256};
@@ -403,6 +403,36 @@ impl Client {
         .await
     }
 
+    /// [`Client::upload_attachment`], calling `sent` with the bytes handed
+    /// to the connection so far, each time another [`UPLOAD_CHUNK`] goes.
+    pub async fn upload_attachment_reporting(
+        &self,
+        token: &str,
+        dossier: &str,
+        document: &str,
+        file_name: &str,
+        bytes: Vec<u8>,
+        sent: impl Fn(u64) + Send + Sync + 'static,
+    ) -> Result<AttachmentReceipt> {
+        let len = bytes.len();
+        let bytes = bytes::Bytes::from(bytes);
+        let chunks = (0..len.div_ceil(UPLOAD_CHUNK)).map(move |i| {
+            let end = ((i + 1) * UPLOAD_CHUNK).min(len);
+            sent(end as u64);
+            Ok::<_, std::io::Error>(bytes.slice(i * UPLOAD_CHUNK..end))
+        });
+        let request = self
+            .upload_request(
+                token,
+                &format!("/v1/dossiers/{dossier}/attachments/{document}"),
+                file_name,
+                len,
+            )
+            .header(CONTENT_LENGTH, len)
+            .body(reqwest::Body::wrap_stream(futures_util::stream::iter(chunks)));
+        json(self.send(request).await?).await
+    }
+
     /// One dossier.
     pub async fn dossier(&self, token: &str, id: &str) -> Result<Dossier> {
         json(
@@ -512,16 +542,19 @@ impl Client {
 
     /// A `PUT` of a file's bytes, with a timeout that grows with its size.
     async fn upload(&self, token: &str, path: &str, file_name: &str, bytes: Vec<u8>) -> Result<AttachmentReceipt> {
+        let request = self.upload_request(token, path, file_name, bytes.len()).body(bytes);
+        json(self.send(request).await?).await
+    }
+
+    /// A file's PUT, without its body: the timeout grows with the size.
+    fn upload_request(&self, token: &str, path: &str, file_name: &str, len: usize) -> reqwest::RequestBuilder {
         let name: String = url::form_urlencoded::byte_serialize(file_name.as_bytes()).collect();
-        let request = self
-            .http
+        self.http
             .put(self.url(path))
-            .timeout(upload_timeout(bytes.len()))
+            .timeout(upload_timeout(len))
             .header(AUTHORIZATION, bearer(token))
             .header(CONTENT_TYPE, "application/octet-stream")
             .header("X-File-Name", name)
-            .body(bytes);
-        json(self.send(request).await?).await
     }
 
     /// Dossiers changed after `since`.
@@ -582,6 +615,10 @@ impl Client {
         }
     }
 }
+
+/// The piece of a file handed to the connection at a time by
+/// [`Client::upload_attachment_reporting`].
+pub const UPLOAD_CHUNK: usize = 64 * 1024;
 
 /// Time allowed for uploading `len` bytes: the usual request timeout plus
 /// one second per [`UPLOAD_FLOOR_BYTES_PER_SEC`] bytes (10 MiB: 670 s).

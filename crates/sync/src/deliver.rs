@@ -3,16 +3,18 @@
 //! confirmation. Any unknown outcome is resolved by replaying the same key.
 
 use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use portal::types::{AttachmentManifest, Dossier, NewDossier};
+use portal::types::{AttachmentManifest, AttachmentReceipt, Dossier, NewDossier};
 use procedures::Procedure;
 use procedures::engine::{Answers, Attached, DocumentStatus};
 use procedures::refusal::Refusal;
 use store::{Attachment, Delivery, OutboxItem};
 
-use crate::{Event, Result, Worker, backoff, now_plus};
+use crate::{Event, Result, UploadProgress, Worker, backoff, now_plus};
 
 /// The request body for a draft: the cleaned answers of visible fields, and
 /// the files of the documents the answers require; `None` while the answers
@@ -282,28 +284,37 @@ impl Worker {
             .iter()
             .map(|r| (r.document_id.clone(), r.sha256.clone()))
             .collect();
-        let mut uploaded = false;
-        for file in payload
+        let pending: Vec<&AttachmentManifest> = payload
             .attachments
             .iter()
             .filter(|f| !confirmed.contains(&(f.document_id.clone(), f.sha256.clone())))
-        {
+            .collect();
+        let total = pending.iter().map(|f| f.size).sum();
+        let mut progress = UploadProgress {
+            draft_id: item.draft_id,
+            file: 0,
+            files: pending.len(),
+            sent: 0,
+            total,
+            stalled: false,
+        };
+        let mut uploaded = false;
+        for file in pending {
             let store = self.store.clone();
             let sha256 = file.sha256.clone();
             let bytes = tokio::task::spawn_blocking(move || store.attachment_bytes(&sha256))
                 .await
                 .map_err(|e| Failure::Local(format!("reading an attached file stopped: {e}")))?
                 .map_err(Failure::Store)?;
-            let receipt = self
-                .client
-                .upload_attachment(token, &dossier.id, &file.document_id, &file.file_name, bytes)
-                .await?;
+            progress.file += 1;
+            let receipt = self.upload_watched(token, &dossier.id, file, bytes, &progress).await?;
             if receipt.sha256 != file.sha256 || receipt.size != file.size {
                 return Err(Failure::Portal(portal::Error::Malformed(format!(
                     "the portal stored {} differently",
                     file.document_id
                 ))));
             }
+            progress.sent += file.size;
             uploaded = true;
         }
         if uploaded {
@@ -312,6 +323,73 @@ impl Worker {
         Ok(dossier)
     }
 }
+
+impl Worker {
+    /// Uploads one file of a submission, telling how far it has gone about
+    /// four times a second (bytes handed to the connection: the system's
+    /// send buffer runs ahead of the link by up to a few megabytes); gives
+    /// it up when the connection takes nothing of what is left for
+    /// [`crate::Config::stall_after`] (the next attempt starts again from
+    /// this file: the portal keeps the ones it confirmed).
+    async fn upload_watched(
+        &self,
+        token: &str,
+        dossier: &str,
+        file: &AttachmentManifest,
+        bytes: Vec<u8>,
+        before: &UploadProgress,
+    ) -> std::result::Result<AttachmentReceipt, Failure> {
+        let sent = Arc::new(AtomicU64::new(0));
+        let counter = sent.clone();
+        let upload = self.client.upload_attachment_reporting(
+            token,
+            dossier,
+            &file.document_id,
+            &file.file_name,
+            bytes,
+            move |n| counter.store(n, Ordering::Relaxed),
+        );
+        tokio::pin!(upload);
+        let report = |sent: u64, stalled: bool| {
+            self.emit(Event::Upload(UploadProgress {
+                sent: before.sent + sent,
+                stalled,
+                ..before.clone()
+            }));
+        };
+        report(0, false);
+        let mut tick = tokio::time::interval(PROGRESS_EVERY);
+        let (mut seen, mut moved) = (0, tokio::time::Instant::now());
+        loop {
+            tokio::select! {
+                done = &mut upload => {
+                    if done.is_ok() {
+                        report(file.size, false);
+                    }
+                    return Ok(done?);
+                }
+                _ = tick.tick() => {
+                    let now = sent.load(Ordering::Relaxed);
+                    if now != seen {
+                        (seen, moved) = (now, tokio::time::Instant::now());
+                        report(now, false);
+                    } else if now < file.size && moved.elapsed() >= self.config.stall_after {
+                        // Part of the file is still to go and the connection
+                        // took none of it: the link stalled. (Once all of it
+                        // is handed over, the upload's own timeout waits for
+                        // what the system still holds to drain.)
+                        tracing::warn!(file = before.file, files = before.files, "an upload sent nothing for a while; it goes again at the next attempt");
+                        report(now, true);
+                        return Err(Failure::Portal(portal::Error::NoAnswer("the upload stalled".to_owned())));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How often a file's progress is told while it goes out.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
 
 /// A store error's text for the log and the outbox, without the path (the
 /// data folder may name the user).

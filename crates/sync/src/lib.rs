@@ -38,6 +38,8 @@ pub enum Event {
         /// The dossier as the portal holds it.
         dossier: Box<Dossier>,
     },
+    /// A submission's files are going out: how far, or that one stalled.
+    Upload(UploadProgress),
     /// The portal refused a submission, or it cannot be sent; the draft is
     /// sent back to the user. (Not the agency's decision, `Status::Rejected`.)
     SentBack {
@@ -114,6 +116,31 @@ pub struct Config {
     pub retry_base: Duration,
     /// Longest retry delay.
     pub retry_cap: Duration,
+    /// How long the connection may take none of a file's remaining bytes
+    /// before its upload is given up and tried again (from that file on) at
+    /// the next attempt. The system's send buffer takes a file in steps of
+    /// up to about a third of its size (4 MiB here), so at the slowest
+    /// uplink the app allows for (16 KiB/s, see `portal::upload_timeout`) a
+    /// healthy upload can pause about 85 s between steps.
+    pub stall_after: Duration,
+}
+
+/// How far a submission's files have gone out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadProgress {
+    /// The draft the submission came from.
+    pub draft_id: i64,
+    /// The file going out now, from 1.
+    pub file: usize,
+    /// How many files this attempt sends (those the portal has not confirmed).
+    pub files: usize,
+    /// Bytes of those files sent so far.
+    pub sent: u64,
+    /// Bytes of those files in all.
+    pub total: u64,
+    /// This file sent nothing for [`Config::stall_after`]; it goes again at
+    /// the next attempt, the files before it kept.
+    pub stalled: bool,
 }
 
 impl Default for Config {
@@ -122,6 +149,7 @@ impl Default for Config {
             poll_every: Duration::from_secs(30),
             retry_base: Duration::from_secs(2),
             retry_cap: Duration::from_secs(300),
+            stall_after: Duration::from_secs(120),
         }
     }
 }

@@ -46,6 +46,7 @@ async fn setup() -> Setup {
         poll_every: Duration::from_secs(3600),
         retry_base: Duration::from_millis(20),
         retry_cap: Duration::from_millis(200),
+        ..Config::default()
     };
     let worker = Worker::new(store.clone(), client(&sandbox), config, move |e| {
         sink.lock().unwrap().push(e)

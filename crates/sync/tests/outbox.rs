@@ -51,6 +51,7 @@ async fn signed_in_worker(sandbox: &Sandbox, store: &Arc<Store>, events: &Arc<Mu
         poll_every: Duration::from_secs(3600),
         retry_base: Duration::from_millis(20),
         retry_cap: Duration::from_millis(200),
+        ..Config::default()
     };
     let worker = Worker::new(store.clone(), client(sandbox), config, move |e| {
         sink.lock().unwrap().push(e)
@@ -351,6 +352,7 @@ async fn outbox_child() {
         poll_every: Duration::from_secs(3600),
         retry_base: Duration::from_millis(20),
         retry_cap: Duration::from_millis(100),
+        ..Config::default()
     };
     let worker = Worker::new(store.clone(), Client::new(&url).unwrap(), config, |event| {
         if let Event::Delivered { draft_id, .. } = event {

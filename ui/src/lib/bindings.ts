@@ -2475,6 +2475,24 @@ draft_id: number;
 /**  The dossier code. */
 code: string } | 
 /**
+ *  A submission's files are going out: the file now (from 1) of
+ *  `files`, bytes `sent` of `total`; `stalled` when that file sent
+ *  nothing for a while and goes again at the next attempt.
+ */
+{ kind: "upload"; 
+/**  The draft the submission came from. */
+draft_id: number; 
+/**  The file going out now, from 1. */
+file: number; 
+/**  How many files go out in this attempt. */
+files: number; 
+/**  Bytes sent so far. */
+sent: number; 
+/**  Bytes to send in all. */
+total: number; 
+/**  The file sent nothing for a while; it is tried again. */
+stalled: boolean } | 
+/**
  *  The portal refused a submission; the draft is sent back to the user.
  *  (Not the agency's decision, which is a status change to `rejected`.)
  */
@@ -2531,6 +2549,24 @@ online: boolean } |
 draft_id: number; 
 /**  The dossier code. */
 code: string } | 
+/**
+ *  A submission's files are going out: the file now (from 1) of
+ *  `files`, bytes `sent` of `total`; `stalled` when that file sent
+ *  nothing for a while and goes again at the next attempt.
+ */
+{ kind: "upload"; 
+/**  The draft the submission came from. */
+draft_id: number; 
+/**  The file going out now, from 1. */
+file: number; 
+/**  How many files go out in this attempt. */
+files: number; 
+/**  Bytes sent so far. */
+sent: number; 
+/**  Bytes to send in all. */
+total: number; 
+/**  The file sent nothing for a while; it is tried again. */
+stalled: boolean } | 
 /**
  *  The portal refused a submission; the draft is sent back to the user.
  *  (Not the agency's decision, which is a status change to `rejected`.)

@@ -8,12 +8,17 @@ import type { Portal } from './portal.svelte';
 import { NOTICE_MS, type Toasts } from './toast.svelte';
 import type { SyncNotice } from './types';
 
+/** A draft's files going out (the `upload` notice). */
+export type UploadNotice = Extract<SyncNotice, { kind: 'upload' }>;
+
 /** What the sync worker's notices changed, for one app (see app-state.svelte.ts). */
 export class SyncState {
   /** Goes up with every notice: submissions and drafts may have changed. */
   revision = $state(0);
   /** Dossier codes of the drafts delivered in this run, by draft id. */
   delivered = $state<{ [draftId in string]?: string }>({});
+  /** How far each draft's files have gone out, while they go (by draft id). */
+  uploads = $state<{ [draftId in string]?: UploadNotice }>({});
   /** The draft whose submission the screen is showing the result of: its delivery needs no toast. */
   onScreen: number | null = null;
 
@@ -27,6 +32,12 @@ export class SyncState {
 
   /** Reacts to one notice of the sync worker. */
   handle(notice: SyncNotice, actions: SyncActions): void {
+    if (notice.kind === 'upload') {
+      // Several times a second: only the progress changes, nothing to read again.
+      this.uploads[notice.draft_id] = notice;
+      return;
+    }
+    if (notice.kind === 'delivered' || notice.kind === 'sent_back') delete this.uploads[notice.draft_id];
     switch (notice.kind) {
       case 'online':
         // Only the indicator changes.
