@@ -4,7 +4,7 @@
 //! which brings its window forward, and exits before opening anything: the
 //! database is never opened twice. The window's size, place and maximized
 //! state are kept between runs (never its visibility: the window shows once
-//! its page has loaded).
+//! the UI has drawn its first screen, see [`show_where_left`]).
 
 use std::path::Path;
 use std::time::Duration;
@@ -34,6 +34,7 @@ pub fn instance_suffix(moved_data: Option<&Path>) -> Option<String> {
 pub fn single_instance(moved_data: Option<&Path>) -> TauriPlugin<Wry> {
     let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _argv, _cwd| bring_forward(app));
     match instance_suffix(moved_data) {
+        // The identifier of tauri.conf.json, which the plugin uses alone otherwise.
         Some(suffix) => builder.dbus_id(format!("vn.trolydichvucong.app.{suffix}")).build(),
         None => builder.build(),
     }
