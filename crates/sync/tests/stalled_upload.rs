@@ -11,22 +11,9 @@ use std::time::{Duration, Instant};
 use portal::Client;
 use sync::{Config, Event, UploadProgress, Worker};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::{TcpListener, TcpSocket, TcpStream};
+use tokio::net::TcpStream;
 
 mod common;
-
-/// A listener on [::1] with the sandbox's own port (so the `Host` the app
-/// sends, `[::1]:<port>`, is one the sandbox answers), whose connections
-/// take in at most 64 KiB ahead of the proxy, as a slow link would: the
-/// loopback would otherwise swallow megabytes at once.
-fn small_window_listener(port: u16) -> TcpListener {
-    let socket = TcpSocket::new_v6().unwrap();
-    socket.set_recv_buffer_size(64 * 1024).unwrap();
-    socket
-        .bind(std::net::SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, port)))
-        .expect("the IPv6 loopback is free on the sandbox's port");
-    socket.listen(16).unwrap()
-}
 
 use common::*;
 

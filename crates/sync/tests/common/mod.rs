@@ -84,3 +84,16 @@ pub fn ready_birth_registration(store: &Store, dir: &Path, pdf: &[u8], today: Na
         .expect("the answers are ready");
     (draft, payload)
 }
+
+/// A listener on [::1] with the sandbox's own port (so the `Host` the app
+/// sends, `[::1]:<port>`, is one the sandbox answers), whose connections
+/// take in at most 64 KiB ahead of the proxy, as a slow link would: the
+/// loopback would otherwise swallow megabytes at once.
+pub fn small_window_listener(port: u16) -> tokio::net::TcpListener {
+    let socket = tokio::net::TcpSocket::new_v6().unwrap();
+    socket.set_recv_buffer_size(64 * 1024).unwrap();
+    socket
+        .bind(std::net::SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, port)))
+        .expect("the IPv6 loopback is free on the sandbox's port");
+    socket.listen(16).unwrap()
+}
