@@ -44,9 +44,8 @@ pub fn run() {
             start_logging(&handle);
             instance::exit_on_signals(&handle);
             events.mount_events(app);
-            let refuse = |error: launch::LaunchError| {
-                tracing::error!(%error, "the app cannot start");
-                show_error(&handle, &localizer, &AppError::from(&error));
+            let refuse = |error: LaunchError| {
+                cannot_start(&handle, &localizer, &error);
                 error
             };
             let settings = Settings::from_env(|| handle.path().app_data_dir().ok()).map_err(refuse)?;
@@ -77,8 +76,7 @@ pub fn run() {
                                 handle.state::<Lock>().settle();
                             }
                             Err(error) => {
-                                tracing::error!(%error, "the app cannot start");
-                                show_error(&handle, &localizer, &AppError::from(&error));
+                                cannot_start(&handle, &localizer, &error);
                                 handle.exit(1);
                             }
                         }
@@ -191,8 +189,11 @@ fn start_logging(app: &AppHandle) {
     app.manage(logging);
 }
 
-/// Shows a start-up error in a native dialog, in Vietnamese.
-fn show_error(app: &AppHandle, localizer: &Localizer, error: &AppError) {
+/// Logs why the app cannot start and tells the person in a native dialog,
+/// in Vietnamese.
+fn cannot_start(app: &AppHandle, localizer: &Localizer, error: &LaunchError) {
+    tracing::error!(%error, "the app cannot start");
+    let error = AppError::from(error);
     let mut args = l10n::FluentArgs::new();
     for (name, value) in &error.args {
         args.set(name.clone(), value.clone());
