@@ -236,16 +236,16 @@ pub fn open(
         Ok(account) if test_accounts => Some(account),
         _ => training_portal.as_ref().map(|_| "cong-dan".to_owned()),
     };
-    let signing_in = worker.clone();
-    runtime.spawn(async move {
-        if let Some(account) = account
-            && signing_in.session().account().is_none()
-            && let Err(error) = signing_in.session().sign_in_test_account(&account).await
-        {
-            tracing::warn!(%error, "the test account could not sign in at start");
-        }
-        signing_in.run().await;
-    });
+    // Signed in before `open` returns, so the window, which asks who is
+    // signed in as soon as the data is open, never finds nobody.
+    if let Some(account) = account
+        && worker.session().account().is_none()
+        && let Err(error) = runtime.block_on(worker.session().sign_in_test_account(&account))
+    {
+        tracing::warn!(%error, "the test account could not sign in at start");
+    }
+    let running = worker.clone();
+    runtime.spawn(async move { running.run().await });
     Ok(Assistant {
         catalog: std::sync::RwLock::new(catalog),
         localizer,

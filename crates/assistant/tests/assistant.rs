@@ -188,3 +188,16 @@ fn test_accounts_sign_in_on_the_training_portal_only() {
     let refused = real.runtime.block_on(real.assistant.sign_in("cong-dan"));
     assert!(matches!(refused, Err(Error::NotTraining)), "and signs none in");
 }
+
+#[test]
+fn training_mode_is_signed_in_as_soon_as_the_data_is_open() {
+    // The window asks who is signed in the moment `open` returns.
+    let opened = common::open(None);
+    let status = opened.assistant.portal_status();
+    assert!(status.training);
+    assert_eq!(
+        status.account.as_deref(),
+        Some("cong-dan"),
+        "the training account is signed in already"
+    );
+}
