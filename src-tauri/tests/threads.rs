@@ -6,18 +6,16 @@
 use std::fs;
 use std::path::Path;
 
-/// Commands that only read memory (the catalog, the bundled places, the
-/// language or text size, a log line) or show the window, and may answer on
-/// the main thread.
+/// Commands that only read memory (the catalog's search elsewhere and its
+/// definitions, the bundled places) or show the window, and may answer on the
+/// main thread. Those the first screen waits for (the catalog, the language,
+/// the text size, the portal's state) answer off it: at start-up the window's
+/// thread is busy drawing.
 const IN_MEMORY: &[&str] = &[
-    "search_procedures",
     "search_elsewhere",
     "procedure_detail",
     "list_provinces",
     "search_communes",
-    "current_locale",
-    "text_size",
-    "portal_status",
     "home_shown",
     "window_ready",
 ];

@@ -65,8 +65,17 @@ describe('a locked start', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(
       commands().sort(),
-      'nothing but lock_state, the text size (kept outside the data, so this page shows at the chosen size) and showing the window, before unlock',
-    ).toEqual(['lock_state', 'text_size', 'window_ready']);
+      'nothing but lock_state, the language and the text size (kept outside the data, so this page shows in the chosen ones) and showing the window, before unlock',
+    ).toEqual(['current_locale', 'lock_state', 'text_size', 'window_ready']);
+  });
+
+  it('shows in the language chosen on this computer, kept outside the locked data', async () => {
+    startLocked({ newFolder: false });
+    await fakeInvoke('set_locale', { locale: 'en' });
+    render(App);
+    const heading = await screen.findByRole('heading', { level: 1, name: translate('en', 'unlock-title') });
+    expect(heading, 'the unlock page is in English').toBeInTheDocument();
+    expect(document.documentElement.lang, 'the document says its language').toBe('en');
   });
 
   it('refuses a wrong passphrase, then opens the home page with the right one', async () => {
@@ -89,7 +98,7 @@ describe('a locked start', () => {
     await waitFor(() =>
       expect(screen.getByRole('heading', { level: 1 }), 'focus moves to the home page, not lost on the body').toHaveFocus(),
     );
-    const calls = commands().filter((command) => command !== 'text_size' && command !== 'window_ready');
+    const calls = commands().filter((command) => !['current_locale', 'text_size', 'window_ready'].includes(command));
     expect(calls.slice(0, 3), 'lock_state, then the two unlock attempts, before anything else').toEqual(['lock_state', 'unlock', 'unlock']);
     expect(calls, 'the normal start-up runs after unlock').toEqual(expect.arrayContaining(['portal_status', 'search_procedures']));
   });
@@ -153,7 +162,10 @@ describe('a locked start', () => {
   it('starts the app at once when the data is already open', async () => {
     render(App);
     await homePage();
-    expect(commands().filter((command) => command !== 'text_size')[0], 'the lock is asked about first').toBe('lock_state');
+    const calls = commands().filter((command) => command !== 'text_size' && command !== 'current_locale');
+    expect(calls[0], 'the lock is asked about first').toBe('lock_state');
+    expect(calls[1], 'then at once the catalog the home page lists, before anything else').toBe('search_procedures');
+    expect(calls.filter((command) => command === 'search_procedures'), 'the home page takes that answer instead of asking again').toHaveLength(1);
     expect(document.getElementById('unlock'), 'no unlock page when the keyring gave the key').toBeNull();
   });
 });
@@ -171,7 +183,7 @@ describe('a start while the keyring opens the data', () => {
     expect(document.getElementById('search'), 'no screen that needs the data is mounted yet').toBeNull();
     await waitFor(() => expect(commands(), 'the window shows with the notice drawn').toContain('window_ready'));
     expect(
-      commands().filter((c) => c !== 'text_size'),
+      commands().filter((c) => c !== 'text_size' && c !== 'current_locale'),
       'nothing but lock_state is asked while the data opens, and the window shown',
     ).toEqual(['lock_state', 'window_ready']);
 

@@ -9,7 +9,7 @@ use assistant::Assistant;
 use assistant::Result;
 
 /// Procedures matching what the user typed, best first.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), ret(level = "debug"))]
 pub fn search_procedures(state: State<'_, Assistant>, query: String) -> Vec<ProcedureSummary> {

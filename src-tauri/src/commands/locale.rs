@@ -8,7 +8,7 @@ use tauri::{AppHandle, State};
 use crate::language::Language;
 
 /// The language chosen on this computer (`vi` or `en`), Vietnamese until one is chosen.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn current_locale(language: State<'_, Language>) -> String {
     language.current().tag().to_owned()

@@ -9,7 +9,7 @@ use tauri::{Manager, State};
 use crate::language::Language;
 
 /// The portal connection's state.
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn portal_status(state: State<'_, Assistant>) -> PortalStatus {
     state.portal_status()

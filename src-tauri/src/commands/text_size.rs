@@ -5,7 +5,7 @@ use tauri::State;
 use crate::text_size::TextSize;
 
 /// The text size chosen on this computer, in percent (100 until one is chosen).
-#[tauri::command]
+#[tauri::command(async)]
 #[specta::specta]
 pub fn text_size(size: State<'_, TextSize>) -> u16 {
     size.current()

@@ -2,7 +2,7 @@
 // `i18n.locale` inside t() makes every template that calls t() update when
 // the language changes.
 import { currentLocale, setLocale } from './api';
-import { DEFAULT_LOCALE, isLocale, translate, tryTranslate, tryTranslateExact, type Args } from './fluent';
+import { DEFAULT_LOCALE, bundle, isLocale, translate, tryTranslate, tryTranslateExact, type Args } from './fluent';
 import { formatFee, formatToday, formatVnd } from './format';
 import type { AppError, FieldProblem, Locale, LocalizedText, Message } from './types';
 
@@ -84,7 +84,11 @@ export function showLocale(): void {
   applyToDocument(i18n.locale);
 }
 
-/** Applies the language the shell kept at start-up (the default outside the shell). */
+/**
+ * Applies the language the shell kept at start-up (the default outside the
+ * shell), and parses its messages at once: this runs while the data opens,
+ * so the first screen does not wait for the parse.
+ */
 export async function initLocale(): Promise<void> {
   try {
     const kept = await currentLocale();
@@ -92,5 +96,6 @@ export async function initLocale(): Promise<void> {
   } catch {
     // Outside the Tauri shell (a plain browser) nothing is kept.
   }
+  bundle(i18n.locale);
   showLocale();
 }
