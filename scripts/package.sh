@@ -6,9 +6,12 @@
 #   bash scripts/package.sh            # .deb
 #   bash scripts/package.sh appimage   # .deb and AppImage
 #
-# The bundles land in target/release/bundle/{deb,appimage}/. An AppImage needs
-# linuxdeploy, which Tauri's bundler downloads from GitHub: a machine without
-# that access gets the .deb only, and the script says so.
+# The bundles land in target/release/bundle/{deb,appimage}/. With the release
+# key at hand (TAURI_SIGNING_PRIVATE_KEY_PATH or TAURI_SIGNING_PRIVATE_KEY, and
+# TAURI_SIGNING_PRIVATE_KEY_PASSWORD; never in the repository), each bundle
+# gets its updater signature, bound to the version, beside it (.sig). An
+# AppImage needs linuxdeploy, which Tauri's bundler downloads from GitHub: a
+# machine without that access gets the .deb only, and the script says so.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -32,4 +35,11 @@ bundles=deb
 if [[ "${1:-}" == "appimage" ]]; then bundles=deb,appimage; fi
 cd src-tauri
 ../ui/node_modules/.bin/tauri build --ci --bundles "$bundles"
+if [[ -n "${TAURI_SIGNING_PRIVATE_KEY_PATH:-}${TAURI_SIGNING_PRIVATE_KEY:-}" ]]; then
+  version=$(sed -n 's/^version = "\(.*\)"$/\1/p' ../Cargo.toml | head -n 1)
+  for bundle in ../target/release/bundle/deb/*.deb ../target/release/bundle/appimage/*.AppImage; do
+    [[ -e "$bundle" ]] || continue
+    ../ui/node_modules/.bin/tauri signer sign --app-version "$version" "$bundle"
+  done
+fi
 ls -l ../target/release/bundle/*/

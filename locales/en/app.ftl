@@ -535,3 +535,24 @@ photo-fixed = Replaced by the cropped and shrunk photo: { $name }. Your original
 upload-progress = Sending file { $file } of { $files } — { $sent } of { $total }
 upload-progress-label = File upload progress
 upload-stalled = File { $file } of { $files } stopped going out (a slow or broken connection). The app will send it again from this file; the files already sent are kept.
+
+## Updates of the app itself
+update-title = Version { $version } is available
+update-current = You are using version { $current }.
+update-published = Released on { $date }.
+update-notes = What is new
+update-kept = Installing it keeps your drafts, dossiers and saved details. The app installs it only if you agree.
+update-install = Install the new version
+update-later = Later
+update-retry = Try again
+update-close = Close
+update-downloading-start = Starting the download…
+update-downloading = Downloading the update — { $received }/{ $total }
+update-downloading-unknown = Downloading the update — { $received } received
+update-progress-label = Update download progress
+update-installed-title = Version { $version } is installed
+update-installed = Restart the app to use the new version. If you do not restart now, it runs the next time the app opens.
+update-restart = Restart now
+update-failed-title = Could not check for updates
+update-check = Check for updates
+update-latest = You are using the latest version.

@@ -92,3 +92,10 @@ error-result-not-found = The result file is not on this computer yet. Please wai
 error-result-no-viewer = No program on this computer opens the result file (usually a PDF). Install a PDF reader or ask support, then press "Open" again.
 error-photo-too-small-to-fix = Cropped to the right shape, the photo would be smaller than the minimum, so the app cannot fix it. Please take the photo again at a higher resolution.
 error-photo-cannot-fix = The app cannot fix this photo. Please choose or take another one.
+
+## Updates: the version in use keeps working in every case.
+error-update-unreachable = Could not check for updates: the update server did not answer. Please check the network connection and try again later.
+error-update-signature = This update does not carry a valid signature from the developers, so the app did not install it. The version you use keeps working.
+error-update-interrupted = The update's download was interrupted, so nothing was installed. The version you use keeps working; please try again when the connection is steady.
+error-update-install = The app could not install the update (the computer may need an administrator). The version you use keeps working; please ask your IT staff to install it.
+error-update-nothing-offered = No update is waiting to be installed. Please check for updates again.

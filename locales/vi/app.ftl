@@ -519,3 +519,24 @@ photo-fixed = Đã thay bằng bản ảnh đã cắt và thu nhỏ: { $name }. 
 upload-progress = Đang gửi tệp { $file }/{ $files } — { $sent }/{ $total }
 upload-progress-label = Tiến độ gửi tệp
 upload-stalled = Tệp { $file }/{ $files } không gửi tiếp được (mạng chậm hoặc bị ngắt). Ứng dụng sẽ gửi lại từ tệp này; các tệp đã gửi xong được giữ nguyên.
+
+## Updates of the app itself
+update-title = Đã có phiên bản mới { $version }
+update-current = Bạn đang dùng phiên bản { $current }.
+update-published = Phát hành ngày { $date }.
+update-notes = Có gì mới
+update-kept = Cài bản mới không làm mất bản nháp, hồ sơ hay thông tin đã lưu. Ứng dụng chỉ cài khi bạn đồng ý.
+update-install = Cài đặt bản mới
+update-later = Để sau
+update-retry = Thử lại
+update-close = Đóng
+update-downloading-start = Đang bắt đầu tải bản cập nhật…
+update-downloading = Đang tải bản cập nhật — { $received }/{ $total }
+update-downloading-unknown = Đang tải bản cập nhật — đã nhận { $received }
+update-progress-label = Tiến độ tải bản cập nhật
+update-installed-title = Đã cài xong phiên bản { $version }
+update-installed = Khởi động lại ứng dụng để dùng phiên bản mới. Nếu chưa khởi động lại, bản mới sẽ chạy vào lần mở ứng dụng sau.
+update-restart = Khởi động lại ngay
+update-failed-title = Chưa kiểm tra được bản cập nhật
+update-check = Kiểm tra bản cập nhật
+update-latest = Bạn đang dùng phiên bản mới nhất.

@@ -92,3 +92,10 @@ error-result-not-found = Tệp kết quả chưa được tải về máy này. 
 error-result-no-viewer = Máy tính này chưa có ứng dụng mở được tệp kết quả (thường là tệp PDF). Hãy cài một ứng dụng đọc PDF hoặc nhờ bộ phận hỗ trợ, rồi bấm "Mở" lại.
 error-photo-too-small-to-fix = Cắt cho đúng tỉ lệ thì ảnh còn nhỏ hơn mức tối thiểu, nên ứng dụng không sửa được. Vui lòng chụp lại ảnh ở độ phân giải cao hơn.
 error-photo-cannot-fix = Ứng dụng không sửa được ảnh này. Vui lòng chọn hoặc chụp một ảnh khác.
+
+## Updates: the version in use keeps working in every case.
+error-update-unreachable = Chưa kiểm tra được bản cập nhật vì không kết nối được máy chủ cập nhật. Vui lòng kiểm tra kết nối mạng rồi thử lại sau.
+error-update-signature = Bản cập nhật này không có chữ ký hợp lệ của nhà phát triển nên ứng dụng không cài. Phiên bản đang dùng vẫn hoạt động bình thường.
+error-update-interrupted = Việc tải bản cập nhật bị gián đoạn nên chưa có gì được cài. Phiên bản đang dùng vẫn hoạt động bình thường; vui lòng thử lại khi mạng ổn định.
+error-update-install = Ứng dụng chưa cài được bản cập nhật (có thể máy cần quyền quản trị). Phiên bản đang dùng vẫn hoạt động bình thường; vui lòng nhờ bộ phận kỹ thuật cài giúp.
+error-update-nothing-offered = Hiện không có bản cập nhật nào chờ cài. Vui lòng kiểm tra lại bản cập nhật.

@@ -9,6 +9,7 @@ pub mod language;
 pub mod lock;
 pub mod navigation;
 pub mod text_size;
+pub mod update;
 
 use std::sync::Arc;
 
@@ -38,6 +39,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .plugin(navigation::guard())
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -53,6 +55,7 @@ pub fn run() {
             set_window_title(&handle, &language);
             app.manage(language);
             app.manage(TextSize::load(&settings.folder));
+            app.manage(update::Updates::default());
             match KeySource::for_folder(&settings.folder) {
                 KeySource::Keyring(ring) => {
                     // Opened off the window's thread, so the page loads
@@ -168,8 +171,14 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::followups::receipt,
             commands::followups::open_result,
             commands::support::support_info,
+            commands::update::check_for_update,
+            commands::update::install_update,
+            commands::update::restart_app,
         ])
-        .events(tauri_specta::collect_events![events::SyncNotice])
+        .events(tauri_specta::collect_events![
+            events::SyncNotice,
+            update::UpdateProgress
+        ])
         // Errors reject the promise, as a failed `invoke` does, with an AppError.
         .error_handling(tauri_specta::ErrorHandlingMode::Throw)
         // Row ids, sizes and amounts stay far below 2^53, so a JS number holds them.

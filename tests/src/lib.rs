@@ -156,6 +156,11 @@ impl App {
     pub async fn start(driver: &Driver) -> Self {
         let binary = target_dir().join("debug/tro-ly-dich-vu-cong");
         assert!(binary.exists(), "build the app first: {} is missing", binary.display());
+        Self::start_binary(driver, &binary).await
+    }
+
+    /// Starts the app from `binary` (an installed copy, for the update test).
+    pub async fn start_binary(driver: &Driver, binary: &Path) -> Self {
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), serde_json::json!({ "application": binary }));
         caps.insert("browserName".into(), serde_json::json!("wry"));

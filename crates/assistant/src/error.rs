@@ -212,6 +212,16 @@ error_codes! {
     /// The photo cannot be read, or cannot be made light enough.
     PhotoCannotFix = "photo-cannot-fix",
     /// The chosen passphrase is too short (`min`).
+    /// The update server could not be asked (no connection, or no answer it understood).
+    UpdateUnreachable = "update-unreachable",
+    /// The update's signature is refused: nothing was installed.
+    UpdateSignature = "update-signature",
+    /// The update's download stopped part way: nothing was installed.
+    UpdateInterrupted = "update-interrupted",
+    /// The checked update could not be installed; the old version stays.
+    UpdateInstall = "update-install",
+    /// No update is waiting to be installed.
+    UpdateNothingOffered = "update-nothing-offered",
     VaultPassphraseShort = "vault-passphrase-short",
     /// The passphrase or key does not open the data.
     VaultWrongKey = "vault-wrong-key",

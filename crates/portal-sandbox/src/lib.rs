@@ -5,8 +5,8 @@
 //! authorization-code-with-PKCE sign-in (standing in for VNeID, with
 //! [`TEST_ACCOUNTS`]), the catalog with ETags, dossiers with idempotent
 //! creation, attachment checks, the status lifecycle and the change cursor,
-//! plus the sandbox-only admin routes: status moves, catalog publishing and
-//! fault injection. The app's training mode starts it in-process on
+//! plus the sandbox-only admin routes: status moves, catalog publishing,
+//! fault injection and the app release offered to its updater. The app's training mode starts it in-process on
 //! 127.0.0.1, and tests drive it over real HTTP.
 //!
 //! Other programs on the same PC can reach a loopback port, so the admin
@@ -34,6 +34,7 @@ mod problem;
 mod retention;
 mod state;
 mod training;
+mod updates;
 
 pub use payments::training_payment_code;
 
@@ -326,12 +327,20 @@ fn router(shared: Arc<Shared>, port: u16) -> Router {
         .route("/admin/dossiers/{id}/result", post(followup::issue))
         .route("/admin/feedback/{id}/answer", post(feedback::answer))
         .route("/admin/faults", post(faults::set))
+        .route(
+            "/admin/update",
+            put(updates::publish)
+                .delete(updates::withdraw)
+                .layer(DefaultBodyLimit::max(updates::MAX_BUNDLE_BYTES / 3 * 4 + 64 * 1024)),
+        )
         .route_layer(middleware::from_fn_with_state(shared.clone(), guard::require_admin));
     Router::new()
         .route("/health", get(|| async { "ok" }))
         .route("/oauth/authorize", get(auth::authorize))
         .route("/oauth/token", post(auth::token))
         .route("/oauth/revoke", post(auth::revoke))
+        .route("/updates/{target}/{arch}/{current_version}", get(updates::manifest))
+        .route("/updates/bundle/{version}", get(updates::bundle))
         .merge(admin)
         .nest("/v1", v1)
         .fallback(problem::no_route)

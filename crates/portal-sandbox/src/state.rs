@@ -14,6 +14,7 @@ use ed25519_dalek::SigningKey;
 use crate::catalog::Published;
 use crate::db::Db;
 use crate::faults::Faults;
+use crate::updates::Offer;
 use crate::{Config, Error};
 
 /// State shared by the handlers of one sandbox.
@@ -30,6 +31,8 @@ pub(crate) struct Shared {
     pub signing_key: SigningKey,
     /// How the sandbox was started.
     pub config: Config,
+    /// The app release offered to the updater, if any.
+    pub updates: Offer,
 }
 
 impl Shared {
@@ -54,6 +57,7 @@ impl Shared {
             admin_token,
             signing_key: SigningKey::from_bytes(&seed),
             config,
+            updates: Offer::default(),
         })
     }
 

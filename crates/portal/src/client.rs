@@ -170,15 +170,7 @@ impl Client {
     pub fn new(base_url: &str) -> Result<Self> {
         let base = base_url.trim_end_matches('/');
         let parsed = Url::parse(base).map_err(|e| Error::InvalidUrl(e.to_string()))?;
-        let https = match parsed.scheme() {
-            "https" => true,
-            "http" if is_loopback(&parsed) => false,
-            "http" => return Err(Error::InsecureUrl),
-            other => return Err(Error::InvalidUrl(format!("the scheme {other:?} is not http or https"))),
-        };
-        if parsed.host().is_none() {
-            return Err(Error::InvalidUrl("the address names no host".into()));
-        }
+        let https = check_transport(&parsed)?;
         let authorize = Url::parse(&format!("{base}/oauth/authorize")).map_err(|e| Error::InvalidUrl(e.to_string()))?;
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
@@ -628,6 +620,21 @@ pub fn upload_timeout(len: usize) -> Duration {
 }
 
 /// Whether the URL's host is this computer.
+/// Whether the app may talk to `url`: https anywhere, plain http only on
+/// the loopback (the sandbox, tests). True when it is https.
+pub fn check_transport(url: &Url) -> Result<bool> {
+    let https = match url.scheme() {
+        "https" => true,
+        "http" if is_loopback(url) => false,
+        "http" => return Err(Error::InsecureUrl),
+        other => return Err(Error::InvalidUrl(format!("the scheme {other:?} is not http or https"))),
+    };
+    if url.host().is_none() {
+        return Err(Error::InvalidUrl("the address names no host".into()));
+    }
+    Ok(https)
+}
+
 fn is_loopback(url: &Url) -> bool {
     match url.host() {
         Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip).is_loopback(),

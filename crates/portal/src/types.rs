@@ -444,6 +444,24 @@ impl std::fmt::Debug for TokenResponse {
     }
 }
 
+/// An app release the sandbox offers to the app's updater
+/// (`PUT /admin/update`), for training and the update tests.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct PublishUpdate {
+    /// The release's version (semver, e.g. `0.2.0`).
+    pub version: String,
+    /// What is new, shown to the person before they agree to install.
+    pub notes: String,
+    /// The bundle's minisign signature, base64 as `tauri signer sign` writes it.
+    pub signature: String,
+    /// The bundle itself, standard base64.
+    pub bundle: String,
+    /// Send only this many bytes of the bundle, then drop the connection
+    /// (an interrupted download).
+    #[serde(default)]
+    pub cut_after_bytes: Option<u64>,
+}
+
 /// Fault injection for tests and training (`POST /admin/faults`).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]

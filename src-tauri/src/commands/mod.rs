@@ -13,3 +13,4 @@ pub mod profiles;
 pub mod startup;
 pub mod support;
 pub mod text_size;
+pub mod update;

@@ -4,7 +4,7 @@
 // UI can show it through the Fluent id `error-<code>`), caches the province
 // list, and forwards the sync notices.
 import { commands as generated, events } from './bindings';
-import type { AppError, SyncNotice } from './types';
+import type { AppError, SyncNotice, UpdateProgress } from './types';
 
 /** The code used when a rejection is not an AppError (e.g. no Tauri shell). */
 export const UNEXPECTED = 'unexpected';
@@ -47,6 +47,7 @@ const commands = Object.fromEntries(
 export const {
   attachFile,
   attachmentPreview,
+  checkForUpdate,
   createDraft,
   currentLocale,
   deleteDraft,
@@ -55,6 +56,7 @@ export const {
   duplicateDraft,
   fixPhoto,
   homeShown,
+  installUpdate,
   listDrafts,
   listFeedback,
   listProfiles,
@@ -70,6 +72,7 @@ export const {
   receipt,
   removeAttachment,
   renameDraft,
+  restartApp,
   restoreDraft,
   saveAnswer,
   savePosition,
@@ -103,6 +106,18 @@ export const {
 export async function listenForSync(handler: (notice: SyncNotice) => void): Promise<() => void> {
   try {
     return await events.syncNotice.listen((event) => handler(event.payload));
+  } catch {
+    return () => {};
+  }
+}
+
+/**
+ * Calls `handler` with the progress of an update's download. Resolves to
+ * the function that stops listening (a no-op outside the Tauri shell).
+ */
+export async function listenForUpdateProgress(handler: (progress: UpdateProgress) => void): Promise<() => void> {
+  try {
+    return await events.updateProgress.listen((event) => handler(event.payload));
   } catch {
     return () => {};
   }

@@ -2,8 +2,9 @@
 // screen and component through Svelte's context (provideAppState in
 // App.svelte, appState() below it): the portal's state, the sync worker's
 // notices, the toasts, the home page's search, one save queue per draft,
-// the attachments' previews and the provinces. A test that renders a
-// screen gives it a fresh one, so nothing carries over from another test.
+// the attachments' previews, the provinces and the update on offer. A test
+// that renders a screen gives it a fresh one, so nothing carries over from
+// another test.
 import { getContext, setContext } from 'svelte';
 import { listProvinces, saveAnswer } from './api';
 import { Portal } from './portal.svelte';
@@ -11,6 +12,7 @@ import { SaveQueue } from './save-queue';
 import { SyncState } from './sync.svelte';
 import type { Filter } from './taxonomy';
 import { Toasts } from './toast.svelte';
+import { UpdateState } from './update.svelte';
 import type { AppError, Province } from './types';
 
 /** The home page's search and start-up notices, kept so Back finds them again. */
@@ -58,6 +60,7 @@ export class AppState {
   readonly portal = new Portal();
   readonly sync = new SyncState(this.portal, this.toasts);
   readonly home = new HomeMemory();
+  readonly update = new UpdateState(this.toasts);
   readonly saveQueues = new SaveQueues();
   /** Previews by attachment id: an attachment never changes, so each is asked for once. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, not state

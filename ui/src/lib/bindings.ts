@@ -161,11 +161,24 @@ export const commands = {
 	 *  warnings and errors, without personal data (see `assistant::support`).
 	 */
 	supportInfo: () => __TAURI_INVOKE<string>("support_info"),
+	/**
+	 *  Asks the update server whether a newer version is out (the UI asks at
+	 *  start and when the person asks); the version on offer, if any.
+	 */
+	checkForUpdate: () => __TAURI_INVOKE<UpdateOffer_Serialize | null>("check_for_update"),
+	/**
+	 *  Downloads, checks and installs the version on offer, after the person
+	 *  agreed to it; the version installed, which runs after a restart.
+	 */
+	installUpdate: () => __TAURI_INVOKE<string>("install_update"),
+	/**  Closes the app as its window would and starts the installed version. */
+	restartApp: () => __TAURI_INVOKE<void>("restart_app"),
 };
 
 /** Events */
 export const events = {
 	syncNotice: makeEvent<SyncNotice_Serialize, SyncNotice_Deserialize>("sync-notice"),
+	updateProgress: makeEvent<UpdateProgress_Serialize, UpdateProgress_Deserialize>("update-progress"),
 };
 
 /* Types */
@@ -1060,8 +1073,19 @@ export type ErrorCode =
 "photo-too-small-to-fix" | 
 /**  The photo cannot be read, or cannot be made light enough. */
 "photo-cannot-fix" | 
-/**  The chosen passphrase is too short (`min`). */
-"vault-passphrase-short" | 
+/**
+ *  The chosen passphrase is too short (`min`).
+ *  The update server could not be asked (no connection, or no answer it understood).
+ */
+"update-unreachable" | 
+/**  The update's signature is refused: nothing was installed. */
+"update-signature" | 
+/**  The update's download stopped part way: nothing was installed. */
+"update-interrupted" | 
+/**  The checked update could not be installed; the old version stays. */
+"update-install" | 
+/**  No update is waiting to be installed. */
+"update-nothing-offered" | "vault-passphrase-short" | 
 /**  The passphrase or key does not open the data. */
 "vault-wrong-key" | 
 /**  The OS keyring did not answer. */
@@ -2618,6 +2642,52 @@ export type TestAccountView = {
 	id: string,
 	/**  Display name. */
 	name: string,
+};
+
+/**  A newer version, as the person is asked about it. */
+export type UpdateOffer = UpdateOffer_Serialize | UpdateOffer_Deserialize;
+
+/**  A newer version, as the person is asked about it. */
+export type UpdateOffer_Deserialize = {
+	/**  The version on offer, e.g. `0.2.0`. */
+	version: string,
+	/**  The version running now. */
+	current_version: string,
+	/**  What is new, as the release wrote it. */
+	notes?: string | null,
+	/**  The day it was published (`yyyy-mm-dd`), when the manifest says. */
+	published?: string | null,
+};
+
+/**  A newer version, as the person is asked about it. */
+export type UpdateOffer_Serialize = {
+	/**  The version on offer, e.g. `0.2.0`. */
+	version: string,
+	/**  The version running now. */
+	current_version: string,
+	/**  What is new, as the release wrote it. */
+	notes: string | null,
+	/**  The day it was published (`yyyy-mm-dd`), when the manifest says. */
+	published: string | null,
+};
+
+/**  How far the download of an update has come. */
+export type UpdateProgress = UpdateProgress_Serialize | UpdateProgress_Deserialize;
+
+/**  How far the download of an update has come. */
+export type UpdateProgress_Deserialize = {
+	/**  Bytes received so far. */
+	received: number,
+	/**  Bytes in all, when the server says. */
+	total?: number | null,
+};
+
+/**  How far the download of an update has come. */
+export type UpdateProgress_Serialize = {
+	/**  Bytes received so far. */
+	received: number,
+	/**  Bytes in all, when the server says. */
+	total: number | null,
 };
 
 /**  What changed for the user when a draft moved to a newer definition. */

@@ -84,6 +84,8 @@ export type {
   SyncNotice_Serialize as SyncNotice,
   TestAccountView,
   UpgradeNotice,
+  UpdateOffer_Serialize as UpdateOffer,
+  UpdateProgress_Serialize as UpdateProgress,
 } from './bindings';
 
 /** A language of the UI. */

@@ -36,6 +36,8 @@ import type {
   SupplementItem,
   SupplementScope,
   SyncNotice,
+  UpdateOffer,
+  UpdateProgress,
   UpgradeNotice,
 } from '../lib/types';
 import { rust, type Evaluated } from './rust';
@@ -113,7 +115,54 @@ const store = {
   locale: 'vi',
   /** The text size the shell keeps, in percent. */
   textSize: 100,
+  /** The update server: the version on offer, what fails next, what was installed. */
+  update: freshUpdate(),
 };
+
+function freshUpdate() {
+  return {
+    offer: null as UpdateOffer | null,
+    checkError: null as AppError | null,
+    installError: null as AppError | null,
+    /** Progress the download reports before it ends, as [received, total]. */
+    progress: [] as [number, number | null][],
+    installed: [] as string[],
+    restarts: 0,
+  };
+}
+
+let updateProgressListener: ((progress: UpdateProgress) => void) | null = null;
+
+/** Where the fake download reports its progress: a test's stand-in for the shell's event. */
+export function reportUpdateProgressTo(listener: ((progress: UpdateProgress) => void) | null): void {
+  updateProgressListener = listener;
+}
+
+/** Puts a newer version on offer. */
+export function offerUpdate(offer: Partial<UpdateOffer> = {}): UpdateOffer {
+  store.update.offer = { version: '0.2.0', current_version: '0.1.0', notes: 'Sửa lỗi khi gửi ảnh chân dung.', published: '2026-12-01', ...offer };
+  return store.update.offer;
+}
+
+/** The next check for updates fails with `code`. */
+export function failUpdateCheck(code: string): void {
+  store.update.checkError = { code, args: {} } as AppError;
+}
+
+/** The next install fails with `code` (a refused signature, a cut download). */
+export function failUpdateInstall(code: string): void {
+  store.update.installError = { code, args: {} } as AppError;
+}
+
+/** The download reports these steps of progress, as [received, total]. */
+export function updateProgressSteps(...steps: [number, number | null][]): void {
+  store.update.progress = steps;
+}
+
+/** What the fake updater installed and how often the app restarted. */
+export function fakeUpdate(): { installed: string[]; restarts: number } {
+  return { installed: [...store.update.installed], restarts: store.update.restarts };
+}
 
 /** The passphrase a locked fake data folder opens with. */
 export const FAKE_PASSPHRASE = 'hoa sen nở';
@@ -140,6 +189,7 @@ export function resetFakeBackend(): void {
   store.actions = [];
   store.results = [];
   store.feedback = [];
+  store.update = freshUpdate();
 }
 
 /** The text size the shell keeps, in percent. */
@@ -931,6 +981,29 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       if (!view || !receipt) throw { code: 'receipt-not-found', args: {} };
       return { receipt, dossier_code: view.dossier.code, signed: true, amounts_agree: true };
     }
+    case 'check_for_update': {
+      const failed = store.update.checkError;
+      store.update.checkError = null;
+      if (failed) throw failed;
+      return store.update.offer ? { ...store.update.offer } : null;
+    }
+    case 'install_update': {
+      const offer = store.update.offer;
+      if (!offer) throw { code: 'update-nothing-offered', args: {} };
+      for (const [received, total] of store.update.progress) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        updateProgressListener?.({ received, total });
+      }
+      const failed = store.update.installError;
+      store.update.installError = null;
+      if (failed) throw failed;
+      store.update.installed.push(offer.version);
+      store.update.offer = null;
+      return offer.version;
+    }
+    case 'restart_app':
+      store.update.restarts += 1;
+      return null;
     case 'support_info':
       return `Trợ lý Dịch vụ công 0.1.0\nlanguage: ${store.locale}; text size: ${store.textSize}%\n`;
     case 'open_result': {

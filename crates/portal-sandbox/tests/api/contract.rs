@@ -822,6 +822,52 @@ async fn every_operation_answers_as_the_spec_says() {
     let (status, _) = c.call("GET", "/v1/catalog", get("/v1/catalog")).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
 
+    // App updates.
+    let manifest = "/updates/{target}/{arch}/{current_version}";
+    let (status, _) = c
+        .call("GET", manifest, http.get(format!("{base}/updates/linux/x86_64/0.1.0")))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let release = json!({
+        "version": "0.2.0",
+        "notes": "Sửa lỗi.",
+        "signature": "c2lnbmF0dXJl",
+        "bundle": "AAEC",
+        "cut_after_bytes": null,
+    });
+    c.request("PUT", "/admin/update", &release);
+    let (status, _) = c
+        .call(
+            "PUT",
+            "/admin/update",
+            http.put(format!("{base}/admin/update")).json(&release),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, offer) = c
+        .call("GET", manifest, http.get(format!("{base}/updates/linux/x86_64/0.1.0")))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let url = offer.unwrap()["url"].as_str().unwrap().to_owned();
+    let (status, _) = c.call("GET", "/updates/bundle/{version}", http.get(url)).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = c
+        .call(
+            "GET",
+            "/updates/bundle/{version}",
+            http.get(format!("{base}/updates/bundle/0.0.1")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _) = c
+        .call("GET", manifest, http.get(format!("{base}/updates/linux/x86_64/latest")))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let (status, _) = c
+        .call("DELETE", "/admin/update", http.delete(format!("{base}/admin/update")))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+
     let missing: Vec<_> = c.spec.operations().difference(&c.exercised).cloned().collect();
     assert!(
         missing.is_empty(),

@@ -12,3 +12,4 @@ mod faults;
 mod guard;
 mod oauth;
 mod restart;
+mod updates;
