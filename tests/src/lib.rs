@@ -161,6 +161,8 @@ impl App {
 
     /// Starts the app from `binary` (an installed copy, for the update test).
     pub async fn start_binary(driver: &Driver, binary: &Path) -> Self {
+        // Already chosen by an earlier session of this test: nothing to do.
+        let _ = rustls::crypto::aws_lc_rs::default_provider().install_default();
         let mut caps = serde_json::Map::new();
         caps.insert("tauri:options".into(), serde_json::json!({ "application": binary }));
         caps.insert("browserName".into(), serde_json::json!("wry"));
