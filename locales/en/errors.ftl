@@ -6,22 +6,29 @@ error-text-too-long = This is { $length } characters long; the limit is { $limit
 error-citizen-id-format = The personal identification number has exactly 12 digits (you entered { $count }).
 error-citizen-id-character = A personal identification number has digits only; “{ $character }” cannot be used. Type the 12 digits together, or separated by dots or spaces.
 error-citizen-id-province = The first three digits ({ $code }) are not a province code. Please check the number on the ID card.
+error-citizen-id-holder-sex = The 4th digit of this number says it belongs to { $encoded ->
+        [male] a man
+       *[female] a woman
+    }, but this question asks for the number of { $expected ->
+        [male] a man
+       *[female] a woman
+    }. Please check it: it may be someone else's number.
 error-citizen-id-birth-year = This number belongs to someone born in { $encoded }, but the date of birth given is in { $entered }. Please check one of them.
 error-citizen-id-birth-year-future = This number gives a year of birth of { $encoded }, which has not come yet. Please check digits 4 to 6.
 error-citizen-id-sex = The 4th digit of this number says the holder is { $encoded ->
         [male] male
        *[female] female
     }, which differs from the sex given. Please check it.
-error-phone-format = A mobile number has 10 digits and starts with 03, 05, 07, 08 or 09 (+84 in front is fine).
+error-phone-format = Please enter a 10-digit mobile number starting with 03, 05, 07, 08 or 09, e.g. 0912345678 (+84 at the start is fine). Landline numbers cannot be used.
 error-phone-length = A mobile number has 10 digits (you entered { $count }). Please check it.
-error-email-format = This e-mail address is not valid; a valid one looks like name@gmail.com.
+error-email-format = The e-mail address is not right. Please check it, for example: name@gmail.com.
 error-date-format = Please type the date as day/month/year, for example 05/09/2024.
 error-date-year = Please write the year with 4 digits, for example 2024.
 error-date-too-early = The year { $year } is before 1900; the app takes no date before 1900. Please check the year.
 error-date-not-on-calendar = { $value } is not a date on the calendar. Please check the day and the month.
 error-date-future = This date has not come yet (today is { $today }). Please check it.
-error-name-letters = A name holds only letters and spaces; “{ $character }” cannot be used.
-error-name-full = Please give the full name: family name, middle name and given name, for example Nguyễn Thị Lan.
+error-name-letters = A name has only letters, spaces, apostrophes (') and hyphens (-). Please remove “{ $character }”.
+error-name-full = Please write the full name: family name, middle name (if any) and given name, e.g. Nguyễn Thị Lan.
 error-name-typing = “{ $word }” looks as if it was typed with the Vietnamese keyboard off. Please switch it on and type the name again.
 warning-name-no-diacritics = This name has no Vietnamese diacritics. If it has any, please write them as on the ID card; if it really has none, just go on.
 error-choice-unknown = Please choose one of the options.

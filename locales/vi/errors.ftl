@@ -6,22 +6,29 @@ error-text-too-long = Nội dung dài { $length } ký tự, vượt quá { $limi
 error-citizen-id-format = Số định danh cá nhân phải gồm đúng 12 chữ số (bạn đã nhập { $count } chữ số).
 error-citizen-id-character = Số định danh cá nhân chỉ gồm chữ số; ký tự “{ $character }” không dùng được. Bạn có thể gõ liền 12 chữ số, hoặc cách nhau bằng dấu chấm hay dấu cách.
 error-citizen-id-province = Ba chữ số đầu ({ $code }) không phải mã tỉnh, thành phố nào. Vui lòng xem lại số trên thẻ căn cước.
+error-citizen-id-holder-sex = Chữ số thứ 4 của số định danh này cho biết đây là số của một người { $encoded ->
+        [male] nam
+       *[female] nữ
+    }, nhưng ở đây cần số định danh của một người { $expected ->
+        [male] nam
+       *[female] nữ
+    }. Vui lòng kiểm tra lại, có thể đã nhập nhầm số của người khác.
 error-citizen-id-birth-year = Số định danh này ứng với năm sinh { $encoded }, nhưng ngày sinh đã khai là năm { $entered }. Vui lòng kiểm tra lại một trong hai.
 error-citizen-id-birth-year-future = Số định danh này ứng với năm sinh { $encoded }, là năm chưa tới. Vui lòng kiểm tra lại chữ số thứ 4 đến thứ 6.
 error-citizen-id-sex = Chữ số thứ 4 của số định danh cho biết giới tính { $encoded ->
         [male] nam
        *[female] nữ
     }, khác với giới tính đã khai. Vui lòng kiểm tra lại.
-error-phone-format = Số điện thoại di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09 (có thể viết +84 ở đầu).
+error-phone-format = Vui lòng nhập số di động gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09, ví dụ 0912345678 (có thể viết +84 ở đầu). Số máy bàn không dùng được.
 error-phone-length = Số điện thoại di động gồm 10 chữ số (bạn đã nhập { $count } chữ số). Vui lòng kiểm tra lại.
-error-email-format = Địa chỉ thư điện tử chưa đúng, ví dụ đúng: ten@gmail.com.
+error-email-format = Địa chỉ thư điện tử chưa đúng. Vui lòng kiểm tra lại, ví dụ: ten@gmail.com.
 error-date-format = Vui lòng nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/2024.
 error-date-year = Vui lòng ghi năm đủ 4 chữ số, ví dụ 2024.
 error-date-too-early = Năm { $year } sớm hơn năm 1900, ứng dụng không nhận ngày trước năm 1900. Vui lòng kiểm tra lại năm.
 error-date-not-on-calendar = Ngày { $value } không có trên lịch. Vui lòng kiểm tra lại ngày và tháng.
 error-date-future = Ngày này chưa tới (hôm nay là { $today }). Vui lòng kiểm tra lại.
-error-name-letters = Họ tên chỉ gồm chữ cái tiếng Việt và dấu cách; ký tự “{ $character }” không dùng được.
-error-name-full = Vui lòng ghi đầy đủ họ, chữ đệm và tên, ví dụ: Nguyễn Thị Lan.
+error-name-letters = Họ tên chỉ gồm chữ cái, dấu cách, dấu nháy (') và gạch nối (-). Vui lòng xóa ký tự “{ $character }”.
+error-name-full = Vui lòng ghi đầy đủ họ, chữ đệm (nếu có) và tên, ví dụ: Nguyễn Thị Lan.
 error-name-typing = Chữ “{ $word }” có vẻ được gõ khi bộ gõ tiếng Việt đang tắt. Vui lòng bật bộ gõ và gõ lại có dấu.
 warning-name-no-diacritics = Tên này chưa có dấu. Nếu tên có dấu, bạn nên viết có dấu như trên thẻ căn cước; nếu tên đúng là không dấu, bạn cứ tiếp tục.
 error-choice-unknown = Vui lòng chọn một trong các lựa chọn có sẵn.

@@ -335,6 +335,10 @@ pub struct Field {
     /// For `citizen_id`: the choice field holding the holder's sex (`male`/`female`).
     #[serde(default)]
     pub sex_field: Option<String>,
+    /// For `citizen_id`: the sex the holder has by the question itself (a
+    /// mother's, a bride's number), which the ID's sex digit must agree with.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holder_sex: Option<HolderSex>,
     /// For `number` and `money`: smallest accepted value.
     #[serde(default)]
     pub min: Option<u64>,
@@ -370,6 +374,17 @@ pub struct SameAs {
     pub when: String,
     /// The field whose answer is repeated; of the same type.
     pub field: String,
+}
+
+/// The sex a `citizen_id` question's holder has by the question itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum HolderSex {
+    /// A father's, a groom's number: an even sex digit.
+    Male,
+    /// A mother's, a bride's number: an odd sex digit.
+    Female,
 }
 
 /// A fact about the person filing that a profile holds.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::admin_units;
 use crate::condition::{self, Scope, Value};
 use crate::definition::{
-    ChoiceOption, DocumentRequirement, Field, FieldKind, FileKind, LocalizedText, PhotoRules, Supply,
+    ChoiceOption, DocumentRequirement, Field, FieldKind, FileKind, HolderSex, LocalizedText, PhotoRules, Supply,
 };
 use crate::fold::clean;
 use crate::limits::{MAX_LONG_TEXT_ANSWER_CHARS, MAX_STREET_CHARS, MAX_TEXT_ANSWER_CHARS};
@@ -650,6 +650,15 @@ fn check_citizen_id_agrees(field: &Field, id: &validate::CitizenId, scope: &Answ
         };
         if sex != encoded {
             return Err(Message::id("error-citizen-id-sex").arg("encoded", encoded));
+        }
+    }
+    if let Some(expected) = field.holder_sex {
+        let name = |male: bool| if male { "male" } else { "female" };
+        let (encoded, wanted) = (id.sex == Sex::Male, expected == HolderSex::Male);
+        if encoded != wanted {
+            return Err(Message::id("error-citizen-id-holder-sex")
+                .arg("encoded", name(encoded))
+                .arg("expected", name(wanted)));
         }
     }
     if condition::full_years(

@@ -653,6 +653,17 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
+                if field.holder_sex.is_some() {
+                    if field.kind != FieldKind::CitizenId {
+                        return Err(self.fail(format!("{place}.holder_sex"), "only citizen_id fields take this key"));
+                    }
+                    if field.sex_field.is_some() {
+                        return Err(self.fail(
+                            format!("{place}.holder_sex"),
+                            "a field takes either holder_sex or sex_field, not both",
+                        ));
+                    }
+                }
                 let links = [
                     ("birth_date_field", &field.birth_date_field, FieldKind::Date),
                     ("sex_field", &field.sex_field, FieldKind::Choice),

@@ -272,6 +272,39 @@ fn citizen_id_errors_are_specific() {
 }
 
 #[test]
+fn a_mothers_number_must_be_a_womans_and_a_fathers_a_mans() {
+    let mut answers = valid_answers();
+    // Born 1992 like the mother, but the sex digit 0 is a man's.
+    answers.insert("mother_id".into(), text("001092054321"));
+    assert_eq!(errors_of(&run(&answers), "mother_id"), ["error-citizen-id-holder-sex"]);
+    let state = run(&answers);
+    let message = field(&state, "mother_id").errors.first().cloned();
+    let Some(Message::Fluent { args, .. }) = message else {
+        panic!("a Fluent message")
+    };
+    assert_eq!(
+        (args.get("encoded"), args.get("expected")),
+        (Some(&Arg::Text("male".into())), Some(&Arg::Text("female".into())))
+    );
+    answers.insert("mother_id".into(), text("001192054321"));
+    assert!(
+        errors_of(&run(&answers), "mother_id").is_empty(),
+        "an odd digit is a woman's"
+    );
+
+    answers.insert("has_father".into(), Answer::Bool(true));
+    answers.insert("father_name".into(), text("Trần Văn Bình"));
+    answers.insert("father_birth_date".into(), text("01/02/1990"));
+    answers.insert("father_id".into(), text("001190012345"));
+    assert_eq!(errors_of(&run(&answers), "father_id"), ["error-citizen-id-holder-sex"]);
+    answers.insert("father_id".into(), text("001090012345"));
+    assert!(
+        errors_of(&run(&answers), "father_id").is_empty(),
+        "an even digit is a man's"
+    );
+}
+
+#[test]
 fn the_fathers_questions_show_only_when_he_is_named() {
     let mut answers = valid_answers();
     // Filed by a grandparent: nothing of the father's is known from the filer.

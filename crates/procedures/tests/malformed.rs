@@ -42,6 +42,14 @@ fn bad_toml_syntax_names_line_and_column() {
 }
 
 #[test]
+fn a_holder_sex_other_than_male_or_female_is_a_syntax_error() {
+    match load(&broken("holder_sex = \"female\"", "holder_sex = \"woman\"")) {
+        Err(Error::Syntax { problem, .. }) => assert!(problem.contains("unknown variant `woman`"), "{problem}"),
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
 fn an_unknown_field_type_is_a_syntax_error_at_that_line() {
     let text = broken("type = \"phone\"", "type = \"telephone\"");
     let line = text.lines().position(|l| l.contains("telephone")).unwrap() + 1;
@@ -116,6 +124,22 @@ fn other_rule_violations_are_named() {
             ),
             "steps[2].fields[2].birth_date_field",
             "wrong type",
+        ),
+        (
+            broken(
+                "id = \"mother_name\"\n",
+                "id = \"mother_name\"\nholder_sex = \"female\"\n",
+            ),
+            "steps[2].fields[0].holder_sex",
+            "only citizen_id",
+        ),
+        (
+            broken(
+                "holder_sex = \"female\"\n",
+                "holder_sex = \"female\"\nsex_field = \"child_sex\"\n",
+            ),
+            "steps[2].fields[2].holder_sex",
+            "not both",
         ),
     ];
     for (text, want_place, want_problem) in cases {

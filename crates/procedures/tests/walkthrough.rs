@@ -6,7 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use procedures::admin_units;
-use procedures::definition::{Field, FieldKind};
+use procedures::definition::{Field, FieldKind, HolderSex};
 use procedures::engine::{AddressAnswer, Answer, Answers, Attached, evaluate};
 use procedures::{Catalog, Procedure};
 
@@ -96,8 +96,9 @@ fn answer_for(field: &Field, answers: &Answers, rng: &mut Rng) -> Answer {
                     _ => None,
                 })
                 .unwrap_or_else(|| realistic_date(rng));
-            let female = match field.sex_field.as_ref().and_then(|f| answers.get(f)) {
-                Some(Answer::Text(sex)) => sex == "female",
+            let female = match (field.holder_sex, field.sex_field.as_ref().and_then(|f| answers.get(f))) {
+                (Some(sex), _) => sex == HolderSex::Female,
+                (None, Some(Answer::Text(sex))) => sex == "female",
                 _ => rng.below(2) == 0,
             };
             let century = (born.year() - 1900) / 100 * 2 + i32::from(female);

@@ -1421,6 +1421,11 @@ export type Field_Deserialize = {
 	birth_date_field?: string | null,
 	/**  For `citizen_id`: the choice field holding the holder's sex (`male`/`female`). */
 	sex_field?: string | null,
+	/**
+	 *  For `citizen_id`: the sex the holder has by the question itself (a
+	 *  mother's, a bride's number), which the ID's sex digit must agree with.
+	 */
+	holder_sex?: HolderSex | null,
 	/**  For `number` and `money`: smallest accepted value. */
 	min?: number | null,
 	/**  For `number` and `money`: largest accepted value. */
@@ -1469,6 +1474,11 @@ export type Field_Serialize = {
 	birth_date_field: string | null,
 	/**  For `citizen_id`: the choice field holding the holder's sex (`male`/`female`). */
 	sex_field: string | null,
+	/**
+	 *  For `citizen_id`: the sex the holder has by the question itself (a
+	 *  mother's, a bride's number), which the ID's sex digit must agree with.
+	 */
+	holder_sex?: HolderSex,
 	/**  For `number` and `money`: smallest accepted value. */
 	min: number | null,
 	/**  For `number` and `money`: largest accepted value. */
@@ -1522,6 +1532,13 @@ export type GivenRating_Serialize = {
 	/**  When (RFC 3339, UTC). */
 	at: string,
 };
+
+/**  The sex a `citizen_id` question's holder has by the question itself. */
+export type HolderSex = 
+/**  A father's, a groom's number: an even sex digit. */
+"male" | 
+/**  A mother's, a bride's number: an odd sex digit. */
+"female";
 
 /**  Everything the UI needs to show the interview at this moment. */
 export type InterviewState = InterviewState_Serialize | InterviewState_Deserialize;
