@@ -3,7 +3,7 @@
 error-required = Please answer this question.
 error-answer-kind = This answer is not in the expected form. Please enter it again.
 error-text-too-long = This is { $length } characters long; the limit is { $limit }. Please shorten it.
-error-citizen-id-format = The personal identification number has exactly 12 digits (you entered { $count }).
+error-citizen-id-format = The personal identification number has exactly 12 digits (you entered { $count }). Please enter all 12 digits printed on the ID card.
 error-citizen-id-character = A personal identification number has digits only; “{ $character }” cannot be used. Type the 12 digits together, or separated by dots or spaces.
 error-citizen-id-province = The first three digits ({ $code }) are not a province code. Please check the number on the ID card.
 error-citizen-id-holder-sex = The 4th digit of this number says it belongs to { $encoded ->
