@@ -16,11 +16,11 @@ nav-label = Các mục chính
 nav-profiles = Người khai đã lưu
 nav-submissions = Hồ sơ đã nộp
 
-## Cổng dịch vụ công (đầu trang)
+## Cổng Dịch vụ công (đầu trang)
 
 portal-training = Chế độ tập huấn
-portal-training-help = Bạn đang dùng cổng dịch vụ công tập huấn. Hồ sơ nộp ở đây chỉ để thực hành: không được gửi đến cơ quan nào và không có giá trị pháp lý. Tài khoản đang đăng nhập là một người dân giả định của cổng tập huấn, không phải tài khoản của bạn.
-portal-connection = Kết nối với cổng dịch vụ công:{ " " }
+portal-training-help = Bạn đang dùng Cổng Dịch vụ công tập huấn. Hồ sơ nộp ở đây chỉ để thực hành: không được gửi đến cơ quan nào và không có giá trị pháp lý. Tài khoản đang đăng nhập là một người dân giả định của cổng tập huấn, không phải tài khoản của bạn.
+portal-connection = Kết nối với Cổng Dịch vụ công:{ " " }
 portal-online = Đã kết nối
 portal-offline = Mất kết nối
 portal-account-training = Tài khoản tập huấn:
@@ -126,7 +126,7 @@ review-fee-title = Lệ phí
 fee-item = { $label }: { $count } × { $each } = { $total }
 fee-total = Tổng cộng: { $total }
 fee-total-plus-province = Tổng cộng: { $total }, cộng thêm lệ phí do tỉnh quy định
-review-ready = Hồ sơ đã đủ thông tin và giấy tờ cần đính kèm. Bạn bấm “Nộp hồ sơ” để gửi hồ sơ lên cổng dịch vụ công.
+review-ready = Hồ sơ đã đủ thông tin và giấy tờ cần đính kèm. Bạn bấm “Nộp hồ sơ” để gửi hồ sơ lên Cổng Dịch vụ công.
 review-signed-out = Bạn chưa đăng nhập. Bạn vẫn có thể bấm “Nộp hồ sơ”: hồ sơ sẽ chờ trên máy này và tự gửi ngay khi bạn đăng nhập.
 review-not-ready = Hồ sơ chưa đủ thông tin. Vui lòng hoàn thành các bước sau rồi bấm “Nộp hồ sơ”:
 review-files-missing = Còn { $count } giấy tờ chưa đính kèm tệp. Vui lòng đính kèm bản chụp hoặc bản quét rồi bấm “Nộp hồ sơ”:
@@ -135,22 +135,22 @@ review-to-follow = Cơ quan nhận hồ sơ trước, nhưng sau khi nộp bạn
 review-go-to-step = Đi đến bước “{ $title }”
 review-submit = Nộp hồ sơ
 review-submitting = Đang nộp hồ sơ…
-review-training = Ứng dụng đang ở chế độ tập huấn: hồ sơ chỉ được gửi đến cổng dịch vụ công tập huấn để thực hành, không được nộp thật.
+review-training = Ứng dụng đang ở chế độ tập huấn: hồ sơ chỉ được gửi đến Cổng Dịch vụ công tập huấn để thực hành, không được nộp thật.
 
 ## Sau khi bấm “Nộp hồ sơ”
 
-submit-result-online = Hồ sơ đang được gửi lên cổng dịch vụ công.
+submit-result-online = Hồ sơ đang được gửi lên Cổng Dịch vụ công.
 submit-result-offline = Chưa có kết nối. Hồ sơ đã được lưu trên máy và sẽ tự động gửi khi có kết nối trở lại.
 submit-result-training = (chế độ tập huấn)
-submit-result-signed-out = Hồ sơ đã được lưu trên máy và đang chờ bạn đăng nhập để gửi lên cổng dịch vụ công.
+submit-result-signed-out = Hồ sơ đã được lưu trên máy và đang chờ bạn đăng nhập để gửi lên Cổng Dịch vụ công.
 submit-result-to-follow = Việc còn phải làm: nộp thêm cho cơ quan tiếp nhận các giấy tờ sau:
 
 ## Hồ sơ đã nộp
 
 submissions-title = Hồ sơ đã nộp
-submissions-intro = Đây là các hồ sơ đã nộp từ máy này. Trạng thái hồ sơ được cập nhật tự động từ cổng dịch vụ công.
+submissions-intro = Đây là các hồ sơ đã nộp từ máy này. Trạng thái hồ sơ được cập nhật tự động từ Cổng Dịch vụ công.
 submissions-empty = Bạn chưa nộp hồ sơ nào từ máy này.
-submissions-queued-title = Chưa gửi lên cổng dịch vụ công
+submissions-queued-title = Chưa gửi lên Cổng Dịch vụ công
 submissions-dossiers-title = Đã có mã hồ sơ
 submissions-person = Người khai: { $name }
 submissions-waiting = Đang chờ gửi
@@ -166,7 +166,7 @@ submissions-next-result-agency = cơ quan đã tiếp nhận hồ sơ
 submissions-show-sent = Xem thông tin đã nộp
 submissions-show-sent-of = { " " }của hồ sơ { $code }
 sent-title = Thông tin đã nộp trong hồ sơ { $code }
-sent-intro = Đây là các câu trả lời và giấy tờ đã gửi lên cổng dịch vụ công. Hồ sơ đã nộp không sửa được nữa.
+sent-intro = Đây là các câu trả lời và giấy tờ đã gửi lên Cổng Dịch vụ công. Hồ sơ đã nộp không sửa được nữa.
 sent-file = Đã gửi tệp: { $name }
 sent-to-follow = Còn phải nộp sau cho cơ quan tiếp nhận.
 sent-back = Quay lại danh sách hồ sơ đã nộp
@@ -180,7 +180,7 @@ submissions-due-reason = Lý do:
 submissions-note = Ghi chú của cơ quan giải quyết:
 submissions-back-home = Quay lại trang chủ
 
-## Thông báo từ cổng dịch vụ công
+## Thông báo từ Cổng Dịch vụ công
 
 toast-close = Đóng thông báo
 sync-delivered = Hồ sơ đã được gửi. Mã hồ sơ: { $code }
@@ -188,13 +188,13 @@ sync-status-changed = Hồ sơ { $code }: { $status }
 sync-status-note = Ghi chú:
 sync-due-changed = Hồ sơ { $code }: ngày hẹn trả kết quả mới là { $date }
 sync-due-apology = Cơ quan giải quyết đã gửi thư xin lỗi.
-sync-rejected = Cổng dịch vụ công trả lại hồ sơ để sửa. Vui lòng mở hồ sơ và sửa các mục được đánh dấu.
+sync-rejected = Cổng Dịch vụ công trả lại hồ sơ để sửa. Vui lòng mở hồ sơ và sửa các mục được đánh dấu.
 sync-rejected-refused = Cổng Dịch vụ công không nhận hồ sơ này và không nêu lý do. Vui lòng mở hồ sơ, kiểm tra lại rồi nộp lại, hoặc liên hệ cơ quan tiếp nhận.
 sync-open-draft = Mở hồ sơ để sửa
 
-## Hồ sơ bị cổng dịch vụ công trả lại
+## Hồ sơ bị Cổng Dịch vụ công trả lại
 
-rejection-title = Cổng dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng.
+rejection-title = Cổng Dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng.
 rejection-intro = Vui lòng sửa các mục dưới đây (lỗi được ghi ngay dưới từng câu hỏi), rồi bấm “Nộp hồ sơ” để nộp lại:
 rejection-item = { $label }: { $message }
 rejection-all-changed = Bạn đã sửa các mục được đánh dấu. Vui lòng kiểm tra lại thông tin rồi bấm “Nộp hồ sơ” để nộp lại.
@@ -504,7 +504,7 @@ photo-rules = Ảnh cỡ { $width_cm } × { $height_cm } cm, ít nhất { $min_w
    *[no] .
 }
 photo-ok = Ảnh đạt yêu cầu về kích thước, tỉ lệ và nền.
-photo-problems-title = Ảnh này chưa đạt yêu cầu, cổng dịch vụ công có thể từ chối:
+photo-problems-title = Ảnh này chưa đạt yêu cầu, Cổng Dịch vụ công có thể từ chối:
 photo-unreadable = Không đọc được ảnh. Vui lòng chọn một tệp ảnh JPEG hoặc PNG khác.
 photo-too-few-pixels = Ảnh quá nhỏ: { $width } × { $height } điểm ảnh, cần ít nhất { $min_width } × { $min_height }. Vui lòng chụp lại ở độ phân giải cao hơn.
 photo-wrong-shape = Ảnh chưa đúng tỉ lệ { $width_cm } × { $height_cm } cm (ảnh dọc, cạnh ngắn là chiều ngang).

@@ -1,4 +1,4 @@
-# Trạng thái hồ sơ trên cổng dịch vụ công, thông báo, và lỗi khi nộp.
+# Trạng thái hồ sơ trên Cổng Dịch vụ công, thông báo, và lỗi khi nộp.
 
 # Tên các trạng thái theo Cổng Dịch vụ công quốc gia (mã TrangThaiHoSo 1–10);
 # "Đang gửi tệp đính kèm" là bước của ứng dụng, trước khi cổng nhận hồ sơ.
@@ -17,11 +17,11 @@ dossier-status-returned = Đã trả kết quả
 notification-status-title = Hồ sơ { $code }
 notification-status-body = Trạng thái mới: { $status } (ngày { $date }).
 
-error-portal-offline = Chưa kết nối được với cổng dịch vụ công. Hồ sơ của bạn vẫn được lưu trên máy và sẽ tự gửi khi có kết nối.
-error-portal-busy = Cổng dịch vụ công đang quá tải. Ứng dụng sẽ tự thử lại sau { $seconds } giây; bạn không cần làm gì thêm.
+error-portal-offline = Chưa kết nối được với Cổng Dịch vụ công. Hồ sơ của bạn vẫn được lưu trên máy và sẽ tự gửi khi có kết nối.
+error-portal-busy = Cổng Dịch vụ công đang quá tải. Ứng dụng sẽ tự thử lại sau { $seconds } giây; bạn không cần làm gì thêm.
 error-portal-sign-in = Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại; hồ sơ chờ gửi vẫn được giữ nguyên.
-error-portal-refused = Cổng dịch vụ công không nhận yêu cầu này: { $detail }
-error-portal-failed = Cổng dịch vụ công đang gặp sự cố. Hồ sơ của bạn vẫn được lưu trên máy; ứng dụng sẽ tự thử lại.
+error-portal-refused = Cổng Dịch vụ công không nhận yêu cầu này: { $detail }
+error-portal-failed = Cổng Dịch vụ công đang gặp sự cố. Hồ sơ của bạn vẫn được lưu trên máy; ứng dụng sẽ tự thử lại.
 error-portal-rule = Câu trả lời này chưa đúng quy định của thủ tục. Vui lòng xem lại.
 error-draft-not-ready = Hồ sơ còn câu hỏi chưa trả lời hoặc chưa đúng, hoặc còn giấy tờ chưa đính kèm. Vui lòng kiểm tra lại trước khi nộp.
 error-draft-submitted = Hồ sơ này đã được nộp nên không sửa được nữa.

@@ -224,7 +224,7 @@ describe('submitting', () => {
     const result = await waitFor(() => byId('submit-result'));
     expect(document.getElementById('to-follow'), 'nothing is left to give').toBeNull();
     expect(invokeMock).toHaveBeenCalledWith('submit_draft', { draftId: id });
-    expect(result).toHaveTextContent('Hồ sơ đang được gửi lên cổng dịch vụ công. (chế độ tập huấn)');
+    expect(result).toHaveTextContent('Hồ sơ đang được gửi lên Cổng Dịch vụ công. (chế độ tập huấn)');
     expect(result).toHaveFocus();
     const page = byId('submissions');
     expect(within(page).getByRole('heading', { level: 1 })).toHaveTextContent('Hồ sơ đã nộp');
@@ -590,7 +590,7 @@ describe('notices from the sync worker', () => {
     emitSync(rejectQueued([{ field: 'requester_phone', message_id: 'error-portal-rule' }]));
     const toast = await waitFor(() => byId('toast'));
     expect(toast).toHaveTextContent(
-      'Cổng dịch vụ công trả lại hồ sơ để sửa. Vui lòng mở hồ sơ và sửa các mục được đánh dấu.',
+      'Cổng Dịch vụ công trả lại hồ sơ để sửa. Vui lòng mở hồ sơ và sửa các mục được đánh dấu.',
     );
     // The draft is back in the list, marked.
     const badge = await waitFor(() => element(`[data-draft="${id}"] [data-rejected]`));
@@ -598,7 +598,7 @@ describe('notices from the sync worker', () => {
 
     await user.click(within(toast).getByRole('button', { name: 'Mở hồ sơ để sửa' }));
     const notice = await waitFor(() => byId('rejection-notice'));
-    expect(notice).toHaveTextContent('Cổng dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng');
+    expect(notice).toHaveTextContent('Cổng Dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng');
     await user.click(within(notice).getByRole('button', { name: /Số điện thoại di động/ }));
     await screen.findByRole('heading', { level: 2, name: 'Người đi đăng ký' });
     expect(byId('error-requester_phone')).toHaveTextContent(vi_('error-portal-rule'));

@@ -571,7 +571,7 @@ describe('a draft the portal sent back', () => {
     const user = userEvent.setup();
     show({ draftId, onExit: vi.fn(), onHome: vi.fn(), onSubmitted });
     const notice = await waitFor(() => byId('rejection-notice'));
-    expect(notice).toHaveTextContent('Cổng dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng');
+    expect(notice).toHaveTextContent('Cổng Dịch vụ công chưa nhận hồ sơ vì một số thông tin chưa đúng');
     expect(byId('rejection-notice-title')).toHaveFocus();
     // Nothing before the step title is a second-level heading.
     expect(document.querySelector('h2')).toHaveTextContent('Người đi đăng ký');
