@@ -13,7 +13,7 @@
 //! (AppImage or a bare binary) or hands the `.deb` to `pkexec dpkg -i`, and
 //! puts the old one back if writing fails.
 
-use std::sync::Mutex;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use assistant::{AppError, ErrorCode};
@@ -46,6 +46,13 @@ const DOWNLOAD_TIMEOUT: Duration = Duration::from_secs(20 * 60);
 #[derive(Default)]
 pub struct Updates {
     offered: Mutex<Option<Update>>,
+}
+
+impl Updates {
+    /// The update on offer (a panic elsewhere never loses it).
+    fn offered(&self) -> MutexGuard<'_, Option<Update>> {
+        self.offered.lock().unwrap_or_else(PoisonError::into_inner)
+    }
 }
 
 /// A newer version, as the person is asked about it.
@@ -168,7 +175,7 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>, portal_base: &str) -> Result<
         Some(offer) => tracing::info!(version = offer.version, "an update is on offer"),
         None => tracing::info!("no update on offer"),
     }
-    *app.state::<Updates>().offered.lock().unwrap_or_else(|e| e.into_inner()) = found;
+    *app.state::<Updates>().offered() = found;
     Ok(offer)
 }
 
@@ -178,9 +185,7 @@ pub async fn check<R: Runtime>(app: &AppHandle<R>, portal_base: &str) -> Result<
 pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, UpdateError> {
     let mut update = app
         .state::<Updates>()
-        .offered
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .offered()
         .clone()
         .ok_or(UpdateError::NothingOffered)?;
     update.timeout = Some(DOWNLOAD_TIMEOUT);
@@ -213,11 +218,7 @@ pub async fn install<R: Runtime>(app: &AppHandle<R>) -> Result<String, UpdateErr
             UpdateError::Install(error)
         })?;
     tracing::info!(version, "update installed; it runs after a restart");
-    app.state::<Updates>()
-        .offered
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .take();
+    app.state::<Updates>().offered().take();
     Ok(version)
 }
 
