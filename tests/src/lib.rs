@@ -5,9 +5,10 @@
 //! built first), `tauri-driver` and `WebKitWebDriver` on PATH, and DISPLAY
 //! set; `scripts/test.sh` provides all of them.
 
+use std::io::Write;
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use fantoccini::elements::Element;
@@ -83,10 +84,15 @@ impl Drop for Driver {
 pub const FILE_DIALOG_TITLE: &str = "Chọn tệp để đính kèm";
 
 /// Answers the app's native file dialog with `path` once it opens, as a
-/// person would: focus it, open GTK's location bar and type the path. The
+/// person would: focus it, open GTK's location bar and paste the path. The
 /// thread ends with the moment Return was pressed, which closes the dialog.
 /// WebDriver cannot reach a native dialog, so this drives it over X with
-/// xdotool (part of `scripts/setup.sh --test`).
+/// xdotool and xclip (part of `scripts/setup.sh --test`).
+///
+/// The path is pasted, not typed: xdotool types a letter that is not on the
+/// keyboard map ("ả", "ấ") by remapping a spare key for a moment, and on a
+/// loaded machine GTK may read that key after the map changed back, so the
+/// dialog gets another name and the app a file that does not exist.
 pub fn pick_in_file_dialog(path: &Path) -> std::thread::JoinHandle<std::time::SystemTime> {
     let path = path.to_str().expect("a UTF-8 path").to_owned();
     std::thread::spawn(move || {
@@ -113,13 +119,29 @@ pub fn pick_in_file_dialog(path: &Path) -> std::thread::JoinHandle<std::time::Sy
             let status = Command::new("xdotool").args(args).status().expect("xdotool runs");
             assert!(status.success(), "xdotool {args:?} failed");
         };
+        // `-quiet` keeps xclip in the foreground, serving the clipboard
+        // until it is stopped below.
+        let mut clipboard = Command::new("xclip")
+            .args(["-quiet", "-selection", "clipboard"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .expect("xclip is installed");
+        clipboard
+            .stdin
+            .take()
+            .expect("xclip's input")
+            .write_all(path.as_bytes())
+            .expect("the path goes to the clipboard");
         xdotool(&["windowfocus", "--sync", &window]);
         xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
         std::thread::sleep(Duration::from_millis(300));
-        xdotool(&["type", "--delay", "40", &path]);
+        xdotool(&["key", "--clearmodifiers", "ctrl+a", "ctrl+v"]);
         std::thread::sleep(Duration::from_millis(500));
         let picked = std::time::SystemTime::now();
         xdotool(&["key", "Return"]);
+        let _ = clipboard.kill();
+        let _ = clipboard.wait();
         picked
     })
 }

@@ -2,12 +2,13 @@
 
 use procedures::definition::FileKind;
 use procedures::engine::InterviewState;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::DialogExt;
 
+use super::blocking;
 use crate::language::Language;
+use assistant::Result;
 use assistant::views::AttachmentAdded;
-use assistant::{Assistant, Result};
 
 /// Lets the person pick a file in the native dialog, then checks it against
 /// the document's rules and attaches it: the file and the interview as it
@@ -15,30 +16,32 @@ use assistant::{Assistant, Result};
 /// The path comes from the dialog this command opened, never from the web
 /// view, so a page cannot make the app read a file nobody picked.
 /// `filter_name` is the dialog's label for the accepted kinds.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(app, state, language, filter_name), err)]
-pub fn attach_file(
+#[tracing::instrument(skip(app, filter_name), err)]
+pub async fn attach_file(
     app: AppHandle,
-    state: State<'_, Assistant>,
-    language: State<'_, Language>,
     draft_id: i64,
     code: String,
     document_id: String,
     filter_name: String,
 ) -> Result<Option<AttachmentAdded>> {
-    let document = state.document(draft_id, &code, &document_id)?;
-    let extensions = extensions(&document.accepted);
-    let picked = app
-        .dialog()
-        .file()
-        .set_title(language.message("shell-pick-file-title"))
-        .add_filter(filter_name, &extensions)
-        .blocking_pick_file();
-    let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
-        return Ok(None);
-    };
-    state.attach(draft_id, &document, &path).map(Some)
+    let dialog = app.clone();
+    blocking(app, move |state| {
+        let document = state.document(draft_id, &code, &document_id)?;
+        let extensions = extensions(&document.accepted);
+        let picked = dialog
+            .dialog()
+            .file()
+            .set_title(dialog.state::<Language>().message("shell-pick-file-title"))
+            .add_filter(filter_name, &extensions)
+            .blocking_pick_file();
+        let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
+            return Ok(None);
+        };
+        state.attach(draft_id, &document, &path).map(Some)
+    })
+    .await
 }
 
 /// File-name endings the dialog offers for these kinds (all three when none is named).
@@ -58,32 +61,27 @@ fn extensions(kinds: &[FileKind]) -> Vec<&'static str> {
 
 /// Replaces the portrait photo attached to a document with a copy cropped
 /// to its ratio and shrunk to its size limit; the person's file is untouched.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub fn fix_photo(
-    state: State<'_, Assistant>,
-    draft_id: i64,
-    code: String,
-    document_id: String,
-) -> Result<AttachmentAdded> {
-    state.fix_photo(draft_id, &code, &document_id)
+#[tracing::instrument(skip(app), err)]
+pub async fn fix_photo(app: AppHandle, draft_id: i64, code: String, document_id: String) -> Result<AttachmentAdded> {
+    blocking(app, move |state| state.fix_photo(draft_id, &code, &document_id)).await
 }
 
 /// Removes an attachment; the interview of its draft as it now stands.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub fn remove_attachment(state: State<'_, Assistant>, id: i64) -> Result<InterviewState> {
-    state.remove_attachment(id)
+#[tracing::instrument(skip(app), err)]
+pub async fn remove_attachment(app: AppHandle, id: i64) -> Result<InterviewState> {
+    blocking(app, move |state| state.remove_attachment(id)).await
 }
 
 /// An image attachment as a `data:` URL, for a preview; `null` for a PDF.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub fn attachment_preview(state: State<'_, Assistant>, id: i64) -> Result<Option<String>> {
-    Ok(state.store.attachment_preview(id)?)
+#[tracing::instrument(skip(app), err)]
+pub async fn attachment_preview(app: AppHandle, id: i64) -> Result<Option<String>> {
+    blocking(app, move |state| Ok(state.store.attachment_preview(id)?)).await
 }
 
 #[cfg(test)]

@@ -4,7 +4,9 @@
 use assistant::Assistant;
 use assistant::Result;
 use assistant::views::{PaymentCode, PortalStatus, Submissions, SubmitResult};
-use tauri::{Manager, State};
+use tauri::{AppHandle, Manager, State};
+
+use super::blocking;
 
 use crate::language::Language;
 
@@ -28,7 +30,7 @@ pub async fn sign_in(state: State<'_, Assistant>, account: String) -> Result<Por
 #[tauri::command]
 #[specta::specta]
 #[tracing::instrument(skip(app, state), err)]
-pub async fn sign_in_with_browser(app: tauri::AppHandle, state: State<'_, Assistant>) -> Result<PortalStatus> {
+pub async fn sign_in_with_browser(app: AppHandle, state: State<'_, Assistant>) -> Result<PortalStatus> {
     use tauri_plugin_opener::OpenerExt;
     let page = format!(
         "<!doctype html><meta charset=utf-8><p>{}</p>",
@@ -52,27 +54,27 @@ pub async fn sign_out(state: State<'_, Assistant>) -> Result<PortalStatus> {
 
 /// Submits a ready draft: it goes into the outbox at once and out as soon as
 /// the portal is reachable.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub fn submit_draft(state: State<'_, Assistant>, draft_id: i64) -> Result<SubmitResult> {
-    state.submit_draft(draft_id)
+#[tracing::instrument(skip(app), err)]
+pub async fn submit_draft(app: AppHandle, draft_id: i64) -> Result<SubmitResult> {
+    blocking(app, move |state| state.submit_draft(draft_id)).await
 }
 
 /// The checked VietQR code that pays a dossier's waiting fee, drawn, with
 /// what to type when paying by hand. A code that fails a check is never
 /// returned (`payment-code-invalid`).
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub fn payment_code(state: State<'_, Assistant>, dossier_id: String) -> Result<PaymentCode> {
-    state.payment_code(&dossier_id)
+#[tracing::instrument(skip(app), err)]
+pub async fn payment_code(app: AppHandle, dossier_id: String) -> Result<PaymentCode> {
+    blocking(app, move |state| state.payment_code(&dossier_id)).await
 }
 
 /// Queued and confirmed dossiers.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub fn list_submissions(state: State<'_, Assistant>) -> Result<Submissions> {
-    state.list_submissions()
+#[tracing::instrument(skip(app), err)]
+pub async fn list_submissions(app: AppHandle) -> Result<Submissions> {
+    blocking(app, move |state| state.list_submissions()).await
 }

@@ -1,44 +1,47 @@
 //! Profiles: a person's data given once, reused to fill in forms.
 
 use store::Profile;
-use tauri::State;
+use tauri::AppHandle;
 
-use assistant::Assistant;
+use super::blocking;
 use assistant::Result;
 
 /// Every profile on this machine.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub fn list_profiles(state: State<'_, Assistant>) -> Result<Vec<Profile>> {
-    Ok(state.store.list_profiles()?)
+#[tracing::instrument(skip(app), err)]
+pub async fn list_profiles(app: AppHandle) -> Result<Vec<Profile>> {
+    blocking(app, move |state| Ok(state.store.list_profiles()?)).await
 }
 
 /// Creates or updates a profile.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state, profile), err)]
-pub fn save_profile(state: State<'_, Assistant>, profile: Profile) -> Result<Profile> {
-    Ok(state.store.save_profile(&profile)?)
+#[tracing::instrument(skip(app, profile), err)]
+pub async fn save_profile(app: AppHandle, profile: Profile) -> Result<Profile> {
+    blocking(app, move |state| Ok(state.store.save_profile(&profile)?)).await
 }
 
 /// Deletes a profile.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub fn delete_profile(state: State<'_, Assistant>, id: i64) -> Result<()> {
-    Ok(state.store.delete_profile(id)?)
+#[tracing::instrument(skip(app), err)]
+pub async fn delete_profile(app: AppHandle, id: i64) -> Result<()> {
+    blocking(app, move |state| Ok(state.store.delete_profile(id)?)).await
 }
 
 /// Copies a changed answer of a draft back into the profile it came from.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-#[tracing::instrument(skip(state), err)]
-pub fn update_profile_from_draft(
-    state: State<'_, Assistant>,
+#[tracing::instrument(skip(app), err)]
+pub async fn update_profile_from_draft(
+    app: AppHandle,
     draft_id: i64,
     code: String,
     field_id: String,
 ) -> Result<Profile> {
-    state.update_profile_from_draft(draft_id, &code, &field_id)
+    blocking(app, move |state| {
+        state.update_profile_from_draft(draft_id, &code, &field_id)
+    })
+    .await
 }
