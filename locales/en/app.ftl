@@ -60,7 +60,7 @@ home-result-count =
        *[other] { $count } procedures.
     }
 home-result-agency = Handled at: { $level }
-home-result-fee = Fee: { $fee }
+home-result-fee = Fees and charges: { $fee }
 home-result-matched-keyword = Because it is about “{ $text }”
 home-result-matched-document = Because it needs “{ $text }”
 home-elsewhere-title = “{ $name }” is not in this app yet.
@@ -85,7 +85,7 @@ procedure-back-home = Back to the home page
 procedure-documents-title = Documents to submit
 procedure-document-conditional = Needed only in some cases; the app tells you while you fill in the form.
 procedure-facts-title = About this procedure
-procedure-fee-title = Fee
+procedure-fee-title = Fees and charges
 procedure-fee-rules-title = Special cases:
 procedure-fee-rule = { $reason } Fee: { $fee }.
 procedure-processing-time-title = Processing time
@@ -110,11 +110,11 @@ wizard-address-province = Province or city
 wizard-address-province-choose = Choose a province or city
 wizard-address-commune-filter = Find a commune, ward or special zone by name
 wizard-address-commune-picked = { $name } is chosen: the only one that matches what you typed.
-wizard-address-commune-none = No commune or ward has that name. Please check the spelling.
+wizard-address-commune-none = No commune, ward or special zone has that name. Please check the spelling; if you only know the old name (from before 1 July 2025), clear the search box and choose from the list.
 wizard-address-commune = Commune, ward or special zone
 wizard-address-commune-choose = Choose a commune, ward or special zone
 wizard-address-commune-first = Please choose a province or city first
-wizard-address-street = House number, street, village or residential group
+wizard-address-street = House number and street; village, hamlet or residential group
 
 ## Check your answers
 
@@ -126,7 +126,7 @@ review-not-answered = Not answered
 review-documents-title = Documents to prepare
 review-documents-intro = Please prepare the following documents to submit with your application.
 review-document-files = File types: { $kinds }; up to { $size } MB.
-review-fee-title = Fee
+review-fee-title = Fees and charges
 fee-item = { $label }: { $count } × { $each } = { $total }
 fee-total = Total: { $total }
 fee-total-plus-province = Total: { $total }, plus the fee set by the province
@@ -173,7 +173,7 @@ submissions-queued-at = Submitted { $when }
 submissions-next-attempt = Next try: { $when }
 submissions-code = Application code: { $code }
 submissions-status = Status:
-submissions-fee = Fee: { $fee }
+submissions-fee = Fees and charges: { $fee }
 submissions-next-result = Next step: the result is ready. Take your ID card to { $agency } to collect it (or receive it the way you chose when filing). If a paper must be shown in the original, bring it too.
 submissions-next-result-agency = the office that received the application
 submissions-show-sent = See what was submitted
@@ -226,7 +226,7 @@ drafts-updated = Last edited { $when }
 drafts-progress = { $done } of { $total } steps done
 drafts-resume = Continue
 drafts-rename = Rename
-drafts-duplicate = Duplicate
+drafts-duplicate = Make a copy
 drafts-delete = Delete
 drafts-about = { " " }the draft “{ $name }”
 drafts-rename-label = Draft name
@@ -236,11 +236,11 @@ drafts-rename-cancel = Cancel
 drafts-renamed = The draft was renamed.
 drafts-duplicated = A copy of the draft “{ $name }” was made.
 drafts-delete-title = Are you sure you want to delete this draft?
-drafts-delete-body = The draft “{ $name }”, its answers and its attached files will be deleted from this computer. Right after deleting, you can still press “Undo” for a few seconds.
+drafts-delete-body = The draft “{ $name }”, its answers and its attached files will be deleted from this computer. Right after deleting, you can still press “Restore” for a few seconds.
 drafts-delete-confirm = Delete the draft
 drafts-delete-cancel = Do not delete
 drafts-deleted = The draft was deleted
-drafts-undo = Undo
+drafts-undo = Restore
 drafts-restored = The draft was restored.
 drafts-rejected = Needs correcting before it is submitted again
 
@@ -252,7 +252,7 @@ start-who-fills = Fills in: { $fields }.
 start-who-fills-nothing = None of the saved details of this person fits a question of this procedure.
 start-who-fills-later = Once you say which person in the application you are, the app fills in your part too.
 start-who-nobody = Someone else (nothing filled in)
-start-who-required = Please choose who you are filing for.
+start-who-required = Please say who you are filing for: choose a saved person, or choose “Someone else”.
 start-who-continue = Continue
 start-who-cancel = Cancel
 
@@ -261,7 +261,7 @@ start-who-cancel = Cancel
 save-auto = Your answers are saved automatically on this computer.
 save-saving = Saving…
 save-saved = Saved at { $time }
-save-failed = Your last answer has not been saved.
+save-failed = Your last answer has not been saved. Please do not close the app until it is saved.
 
 ## Answers filled in from a personal profile
 
@@ -290,7 +290,7 @@ attach-panel-hint = You can attach a photo or a scan of each document now, or la
 attach-rules = { $kinds }; at most { $size } MB
 attach-button = Attach a file
 attach-replace = Replace the file
-attach-remove = Remove
+attach-remove = Remove the file
 attach-for = { " " }for “{ $name }”
 attach-busy = Please choose the file in the window that opened; the app then checks and saves it…
 attach-file-label = Attached file:{ " " }
@@ -324,9 +324,9 @@ profiles-label = Name to show
 profiles-label-hint = A name to recognise it by, for example: Me, Mum, My son. If left empty, the app uses the full name.
 profiles-label-required = Please give a name to show or enter the full name.
 profiles-full-name = Full name
-profiles-full-name-hint = With diacritics, as on the citizen ID card.
+profiles-full-name-hint = With diacritics, as on the ID card (or the older citizen ID card, if still valid).
 profiles-citizen-id = Personal identification number
-profiles-citizen-id-hint = The 12 digits printed on the citizen ID card.
+profiles-citizen-id-hint = The 12 digits printed on the ID card (or on the older citizen ID card, if still valid).
 profiles-birth-date = Date of birth
 profiles-birth-date-hint = As day/month/year, for example 05/09/1990.
 profiles-sex = Sex

@@ -26,8 +26,8 @@ life-event-driving = Driving
 
 ## Agency level, online level, fees
 
-agency-level-province = Provincial level
-agency-level-commune = Commune level
+agency-level-province = province or city
+agency-level-commune = commune, ward or special zone
 online-full = Fully online public service
 online-partial = Partly online public service
 fee-free = Free

@@ -37,7 +37,7 @@ error-number-min = The smallest number allowed is { $min }.
 error-number-max = The largest number allowed is { $max }.
 error-address-province = Please choose the province or city.
 error-address-commune = Please choose a commune, ward or special zone of the chosen province.
-error-address-street = Please give the house number and street, village or residential group.
+error-address-street = Please give the house number and street, or the village, hamlet or residential group.
 
 # Application errors (not tied to a question).
 error-procedure-not-found = Procedure { $code } was not found. The catalog may have been updated; please search again.
@@ -47,16 +47,16 @@ error-unexpected = Something unexpected went wrong. What you entered is still he
 # Errors of the local database and of attachments.
 error-store-too-new = The data on this computer was written by a newer version of the app. Please update the app to the latest version; your data is kept as it is.
 error-store-locked = The data is in use by another program (perhaps the app is open in another window). Please close it and try again; what you just entered is still on screen.
-error-store-disk-full = The disk is full, so this was not saved. Please free some space and press “Try again”; what you just entered is still on screen.
-error-store-io = The data folder { $path } cannot be read or written. Please check the folder's permissions.
-error-store-failed = This was not saved because of a database error. What you just entered is still on screen; please try again.
+error-store-disk-full = The computer's disk is full, so this was not saved. Please delete files you no longer need, then press “Try again”; what you just entered is still on screen.
+error-store-io = The app cannot read or write the folder where it keeps its data, { $path }. Please ask support staff to check it.
+error-store-failed = The app ran into a problem while saving data on this computer. What you just entered is still on screen; please try again. If it still fails, ask support staff to check it.
 error-store-set-aside = The old data file was damaged, so the app put it aside at { $path } (it was not deleted) and started with fresh data. Support staff can help you recover from that file.
 error-not-found = { $what ->
         [draft] This draft
         [profile] This saved person
         [submission] This submission
        *[other] This attachment
-    } was not found; it may have just been deleted.
+    } was not found; it may have been deleted already.
 error-profile-value = Some details are not right, so the saved person was not saved. Please correct the marked fields below.
 error-attachment-kind = This file is not a { $accepted } (the app checks the content, not the file name's ending). Please choose the right photo or scan.
 error-attachment-too-large = The file is { $size } MB, over the { $limit } MB allowed. Please scan it at a lower resolution or compress it.

@@ -5,7 +5,7 @@ app-name = Trợ lý Dịch vụ công
 
 ## Đầu trang và điều hướng
 
-nav-skip-to-content = Bỏ qua, đến nội dung chính
+nav-skip-to-content = Chuyển đến nội dung chính
 nav-home = Về trang chủ
 nav-language = Ngôn ngữ
 nav-text-size = Cỡ chữ
@@ -43,7 +43,7 @@ common-retry = Thử lại
 common-yes = Có
 common-no = Không
 common-error-prefix = Lỗi:
-common-error-unexpected = Đã có lỗi xảy ra. Vui lòng thử lại; nếu vẫn không được, vui lòng đóng và mở lại ứng dụng.
+common-error-unexpected = Đã có lỗi xảy ra. Vui lòng thử lại; nếu vẫn không được, hãy đóng rồi mở lại ứng dụng.
 
 ## Trang chủ
 
@@ -59,7 +59,7 @@ home-result-count =
        *[other] Có { $count } thủ tục.
     }
 home-result-agency = Nơi giải quyết: { $level }
-home-result-fee = Lệ phí: { $fee }
+home-result-fee = Phí, lệ phí: { $fee }
 home-result-matched-keyword = Vì liên quan đến “{ $text }”
 home-result-matched-document = Vì cần giấy tờ “{ $text }”
 home-elsewhere-title = Thủ tục “{ $name }” chưa có trong ứng dụng này.
@@ -76,12 +76,12 @@ procedure-code = Mã thủ tục: { $code }
 procedure-start = Bắt đầu khai
 procedure-start-another = Tạo hồ sơ mới
 procedure-existing-title = Bạn đang có { $count } hồ sơ đang soạn cho thủ tục này
-procedure-existing-resume = Tiếp tục hồ sơ “{ $name }” (sửa lần cuối { $when })
+procedure-existing-resume = Tiếp tục hồ sơ “{ $name }” (sửa lần cuối lúc { $when })
 procedure-back-home = Quay lại trang chủ
 procedure-documents-title = Thành phần hồ sơ
 procedure-document-conditional = Chỉ cần trong một số trường hợp; ứng dụng sẽ cho bạn biết khi khai.
 procedure-facts-title = Thông tin về thủ tục
-procedure-fee-title = Lệ phí
+procedure-fee-title = Phí, lệ phí
 procedure-fee-rules-title = Trường hợp riêng:
 procedure-fee-rule = { $reason } Mức thu: { $fee }.
 procedure-processing-time-title = Thời hạn giải quyết
@@ -106,11 +106,11 @@ wizard-address-province = Tỉnh, thành phố
 wizard-address-province-choose = Chọn tỉnh, thành phố
 wizard-address-commune-filter = Tìm nhanh xã, phường, đặc khu theo tên
 wizard-address-commune-picked = Đã chọn { $name }, nơi duy nhất khớp với tên bạn gõ.
-wizard-address-commune-none = Không có xã, phường nào khớp với tên này. Bạn vui lòng kiểm tra lại.
+wizard-address-commune-none = Không tìm thấy xã, phường, đặc khu nào có tên này. Vui lòng kiểm tra chính tả; nếu bạn chỉ nhớ tên cũ (trước ngày 01/07/2025), hãy xóa chữ trong ô tìm nhanh rồi chọn trong danh sách.
 wizard-address-commune = Xã, phường, đặc khu
 wizard-address-commune-choose = Chọn xã, phường, đặc khu
 wizard-address-commune-first = Vui lòng chọn tỉnh, thành phố trước
-wizard-address-street = Số nhà, tên đường, thôn, tổ dân phố
+wizard-address-street = Số nhà, tên đường; thôn, ấp, bản hoặc tổ dân phố
 
 ## Kiểm tra lại thông tin
 
@@ -122,7 +122,7 @@ review-not-answered = Chưa trả lời
 review-documents-title = Giấy tờ cần chuẩn bị
 review-documents-intro = Vui lòng chuẩn bị các giấy tờ sau để nộp kèm hồ sơ.
 review-document-files = Định dạng tệp: { $kinds }; dung lượng tối đa { $size } MB.
-review-fee-title = Lệ phí
+review-fee-title = Phí, lệ phí
 fee-item = { $label }: { $count } × { $each } = { $total }
 fee-total = Tổng cộng: { $total }
 fee-total-plus-province = Tổng cộng: { $total }, cộng thêm lệ phí do tỉnh quy định
@@ -160,7 +160,7 @@ submissions-queued-at = Nộp lúc { $when }
 submissions-next-attempt = Lần gửi tiếp theo: { $when }
 submissions-code = Mã hồ sơ: { $code }
 submissions-status = Trạng thái:
-submissions-fee = Lệ phí: { $fee }
+submissions-fee = Phí, lệ phí: { $fee }
 submissions-next-result = Việc tiếp theo: kết quả đã sẵn sàng. Bạn mang thẻ căn cước đến { $agency } để nhận kết quả (hoặc nhận theo cách đã đăng ký khi nộp). Nếu có giấy tờ phải mang bản chính, bạn mang theo luôn.
 submissions-next-result-agency = cơ quan đã tiếp nhận hồ sơ
 submissions-show-sent = Xem thông tin đã nộp
@@ -209,11 +209,11 @@ drafts-title = Hồ sơ đang soạn
 drafts-person = Người khai: { $name }
 drafts-subject = Khai cho: { $name }
 drafts-name-with-subject = { $procedure } cho { $subject }
-drafts-updated = Sửa lần cuối { $when }
+drafts-updated = Sửa lần cuối lúc { $when }
 drafts-progress = Đã xong { $done }/{ $total } bước
 drafts-resume = Tiếp tục
 drafts-rename = Đổi tên
-drafts-duplicate = Nhân bản
+drafts-duplicate = Tạo bản sao
 drafts-delete = Xóa
 drafts-about = { " " }hồ sơ “{ $name }”
 drafts-rename-label = Tên hồ sơ
@@ -223,11 +223,11 @@ drafts-rename-cancel = Hủy
 drafts-renamed = Đã đổi tên hồ sơ.
 drafts-duplicated = Đã tạo một bản sao của hồ sơ “{ $name }”.
 drafts-delete-title = Bạn có chắc muốn xóa hồ sơ này?
-drafts-delete-body = Hồ sơ “{ $name }” cùng các câu trả lời và tệp đính kèm sẽ bị xóa khỏi máy này. Ngay sau khi xóa, bạn vẫn có thể bấm “Hoàn tác” trong ít giây.
+drafts-delete-body = Hồ sơ “{ $name }” cùng các câu trả lời và tệp đính kèm sẽ bị xóa khỏi máy này. Ngay sau khi xóa, bạn vẫn có thể bấm “Khôi phục” trong vài giây.
 drafts-delete-confirm = Xóa hồ sơ
 drafts-delete-cancel = Không xóa
 drafts-deleted = Đã xóa hồ sơ
-drafts-undo = Hoàn tác
+drafts-undo = Khôi phục
 drafts-restored = Đã khôi phục hồ sơ.
 drafts-rejected = Cần sửa để nộp lại
 
@@ -239,7 +239,7 @@ start-who-fills = Sẽ điền sẵn: { $fields }.
 start-who-fills-nothing = Thủ tục này không có câu hỏi nào điền được từ thông tin đã lưu của người này.
 start-who-fills-later = Khi bạn cho biết mình là ai trong hồ sơ, ứng dụng điền thêm phần thông tin của bạn.
 start-who-nobody = Người khác (không điền sẵn)
-start-who-required = Vui lòng chọn người mà bạn khai thông tin cho.
+start-who-required = Vui lòng cho biết bạn khai cho ai: chọn một người khai đã lưu, hoặc chọn “Người khác”.
 start-who-continue = Tiếp tục
 start-who-cancel = Hủy
 
@@ -248,7 +248,7 @@ start-who-cancel = Hủy
 save-auto = Câu trả lời của bạn được tự động lưu trên máy này.
 save-saving = Đang lưu…
 save-saved = Đã lưu lúc { $time }
-save-failed = Chưa lưu được câu trả lời vừa nhập.
+save-failed = Chưa lưu được câu trả lời vừa nhập. Vui lòng không đóng ứng dụng cho đến khi lưu xong.
 
 ## Thông tin điền sẵn từ người khai đã lưu
 
@@ -277,7 +277,7 @@ attach-panel-hint = Bạn có thể đính kèm bản chụp hoặc bản quét 
 attach-rules = { $kinds }; tối đa { $size } MB
 attach-button = Đính kèm tệp
 attach-replace = Thay tệp
-attach-remove = Gỡ
+attach-remove = Gỡ tệp
 attach-for = { " " }cho “{ $name }”
 attach-busy = Vui lòng chọn tệp trong cửa sổ vừa mở; ứng dụng sẽ kiểm tra và lưu tệp…
 attach-file-label = Tệp đã đính kèm:{ " " }
@@ -311,9 +311,9 @@ profiles-label = Tên gọi
 profiles-label-hint = Để bạn dễ nhận ra, ví dụ: Tôi, Mẹ, Con trai. Nếu để trống, ứng dụng sẽ dùng họ và tên.
 profiles-label-required = Vui lòng đặt tên gọi hoặc nhập họ, chữ đệm và tên.
 profiles-full-name = Họ, chữ đệm và tên
-profiles-full-name-hint = Viết có dấu, đúng như trên thẻ căn cước.
+profiles-full-name-hint = Viết có dấu, đúng như trên thẻ căn cước (hoặc thẻ căn cước công dân còn hạn).
 profiles-citizen-id = Số định danh cá nhân
-profiles-citizen-id-hint = Gồm 12 chữ số, in trên thẻ căn cước.
+profiles-citizen-id-hint = Gồm 12 chữ số, in trên thẻ căn cước (hoặc thẻ căn cước công dân còn hạn).
 profiles-birth-date = Ngày sinh
 profiles-birth-date-hint = Theo dạng ngày/tháng/năm, ví dụ 05/09/1990.
 profiles-sex = Giới tính
@@ -321,7 +321,7 @@ profiles-sex-male = Nam
 profiles-sex-female = Nữ
 profiles-phone = Số điện thoại di động
 profiles-phone-hint = Gồm 10 chữ số, ví dụ 0912345678.
-profiles-email = Thư điện tử
+profiles-email = Thư điện tử (email)
 profiles-permanent-address = Nơi thường trú
 profiles-current-address = Nơi ở hiện tại
 profiles-save = Lưu thông tin

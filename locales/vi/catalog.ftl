@@ -21,13 +21,13 @@ life-event-moving-house = Chuyển nơi ở
 life-event-starting-a-business = Khởi sự kinh doanh
 life-event-losing-a-job = Mất việc làm
 life-event-travelling-abroad = Đi nước ngoài
-life-event-getting-a-job = Đi làm
+life-event-getting-a-job = Tìm việc, đi làm
 life-event-driving = Lái xe
 
 ## Cấp giải quyết, mức độ trực tuyến, lệ phí
 
-agency-level-province = Cấp tỉnh
-agency-level-commune = Cấp xã
+agency-level-province = tỉnh, thành phố
+agency-level-commune = xã, phường, đặc khu
 online-full = Dịch vụ công trực tuyến toàn trình
 online-partial = Dịch vụ công trực tuyến một phần
 fee-free = Miễn phí

@@ -37,7 +37,7 @@ error-number-min = Số nhỏ nhất được nhập là { $min }.
 error-number-max = Số lớn nhất được nhập là { $max }.
 error-address-province = Vui lòng chọn tỉnh, thành phố.
 error-address-commune = Vui lòng chọn xã, phường, đặc khu thuộc tỉnh, thành phố đã chọn.
-error-address-street = Vui lòng ghi số nhà, đường, thôn hoặc tổ dân phố.
+error-address-street = Vui lòng ghi số nhà, tên đường; thôn, ấp, bản hoặc tổ dân phố.
 
 # Lỗi của ứng dụng (không gắn với một câu hỏi).
 error-procedure-not-found = Không tìm thấy thủ tục { $code }. Có thể danh mục đã được cập nhật; vui lòng tìm lại.
@@ -47,16 +47,16 @@ error-unexpected = Đã có lỗi ngoài dự kiến. Thông tin bạn đã nh�
 # Lỗi của cơ sở dữ liệu trên máy và của tệp đính kèm.
 error-store-too-new = Dữ liệu trên máy này do một phiên bản mới hơn của ứng dụng tạo ra. Vui lòng cập nhật ứng dụng lên phiên bản mới nhất; dữ liệu của bạn vẫn được giữ nguyên.
 error-store-locked = Dữ liệu đang được một chương trình khác sử dụng (có thể ứng dụng đang mở ở cửa sổ khác). Vui lòng đóng chương trình đó rồi thử lại; thông tin bạn vừa nhập vẫn còn trên màn hình.
-error-store-disk-full = Ổ đĩa đã đầy nên chưa lưu được. Vui lòng giải phóng dung lượng rồi bấm “Thử lại”; thông tin bạn vừa nhập vẫn còn trên màn hình.
-error-store-io = Không đọc hoặc ghi được thư mục dữ liệu { $path }. Vui lòng kiểm tra quyền truy cập thư mục này.
-error-store-failed = Chưa lưu được do lỗi cơ sở dữ liệu. Thông tin bạn vừa nhập vẫn còn trên màn hình; vui lòng thử lại.
+error-store-disk-full = Ổ đĩa máy tính đã đầy nên chưa lưu được. Vui lòng xóa bớt tệp không dùng đến rồi bấm “Thử lại”; thông tin bạn vừa nhập vẫn còn trên màn hình.
+error-store-io = Ứng dụng không đọc hoặc ghi được vào thư mục lưu dữ liệu { $path }. Vui lòng nhờ bộ phận hỗ trợ kiểm tra.
+error-store-failed = Ứng dụng gặp trục trặc khi lưu dữ liệu trên máy. Thông tin bạn vừa nhập vẫn còn trên màn hình; vui lòng thử lại. Nếu vẫn không được, hãy nhờ bộ phận hỗ trợ kiểm tra.
 error-store-set-aside = Tệp dữ liệu cũ bị hỏng nên ứng dụng đã cất riêng ở { $path } (không xóa) và bắt đầu với dữ liệu mới. Bộ phận hỗ trợ có thể giúp bạn khôi phục từ tệp đó.
 error-not-found = Không tìm thấy { $what ->
         [draft] hồ sơ đang soạn này
         [profile] thông tin người khai này
         [submission] hồ sơ chờ gửi này
        *[other] tệp đính kèm này
-    }; có thể nó vừa bị xóa.
+    }; có thể đã bị xóa trước đó.
 error-profile-value = Một số thông tin chưa đúng nên thông tin người khai chưa được lưu. Vui lòng sửa các ô được đánh dấu bên dưới.
 error-attachment-kind = Tệp này không phải là { $accepted } (ứng dụng kiểm tra nội dung tệp, không dựa vào đuôi tên tệp). Vui lòng chọn đúng bản chụp hoặc bản quét.
 error-attachment-too-large = Tệp nặng { $size } MB, vượt quá { $limit } MB cho phép. Vui lòng quét lại với độ phân giải thấp hơn hoặc nén tệp.

@@ -101,9 +101,9 @@ describe('home page', () => {
     expect(byId('search')).toHaveAttribute('type', 'search');
     const licence = document.querySelector('[data-procedure="3.000347"]') as HTMLElement;
     expect(licence).toHaveTextContent('Đổi giấy phép lái xe');
-    expect(licence).toHaveTextContent('Nơi giải quyết: Cấp tỉnh');
-    expect(licence.textContent).toContain('Lệ phí: 135.000\u00A0₫');
-    expect(document.querySelector('[data-procedure="1.001193"]')).toHaveTextContent('Lệ phí: Miễn phí');
+    expect(licence).toHaveTextContent('Nơi giải quyết: tỉnh, thành phố');
+    expect(licence.textContent).toContain('Phí, lệ phí: 135.000\u00A0₫');
+    expect(document.querySelector('[data-procedure="1.001193"]')).toHaveTextContent('Phí, lệ phí: Miễn phí');
     expect(screen.getByText(`Có ${found('').length} thủ tục.`)).toBeInTheDocument();
   });
 
@@ -238,7 +238,7 @@ describe('language', () => {
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Which procedure do you need?');
     expect(document.querySelector('[data-procedure="1.001193"]')).toHaveTextContent('Birth registration');
-    expect(document.querySelector('[data-procedure="3.000347"]')?.textContent).toContain('Fee: 135,000\u00A0₫');
+    expect(document.querySelector('[data-procedure="3.000347"]')?.textContent).toContain('Fees and charges: 135,000\u00A0₫');
   });
 
   it('starts in the language the shell kept', async () => {
@@ -361,8 +361,8 @@ describe('drafts on the home page', () => {
     expect(cards()).toEqual([newer, older]);
     await waitFor(() => expect(card(older)).toHaveTextContent('Đăng ký khai sinh'));
     expect(card(older)).toHaveTextContent('Người khai: Nguyễn Văn An');
-    expect(card(older)).toHaveTextContent(`Sửa lần cuối ${formatDateTime(fakeDraft(older)!.updatedAt)}`);
-    expect(card(older)?.textContent).toMatch(/Sửa lần cuối \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+    expect(card(older)).toHaveTextContent(`Sửa lần cuối lúc ${formatDateTime(fakeDraft(older)!.updatedAt)}`);
+    expect(card(older)?.textContent).toMatch(/Sửa lần cuối lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
     expect(card(older)).toHaveTextContent('Đã xong 1/5 bước');
     expect(card(newer)).toHaveTextContent('Khai sinh cho bé Na');
     expect(card(newer)).toHaveTextContent('Đã xong 0/5 bước');
@@ -557,7 +557,7 @@ describe('starting with a profile', () => {
     expect(fills(/^Mẹ/)).toHaveTextContent('Sẽ điền sẵn: Họ, chữ đệm và tên.');
     // Nothing is chosen for the user.
     await user.click(byId('start-with-profile'));
-    expect(byId('choose-profile')).toHaveTextContent('Vui lòng chọn người mà bạn khai thông tin cho.');
+    expect(byId('choose-profile')).toHaveTextContent('Vui lòng cho biết bạn khai cho ai: chọn một người khai đã lưu, hoặc chọn “Người khác”.');
     expect(invokeMock.mock.calls.some(([c]) => c === 'create_draft')).toBe(false);
 
     await user.click(screen.getByLabelText(/^Tôi/));
@@ -623,7 +623,7 @@ describe('profiles screen', () => {
     await user.type(screen.getByLabelText('Ngày sinh'), '12/03/1990');
     await user.click(screen.getByLabelText('Nam'));
     await user.type(screen.getByLabelText('Số điện thoại di động'), '0912 345 678');
-    await user.type(screen.getByLabelText('Thư điện tử'), 'an@example.vn');
+    await user.type(screen.getByLabelText('Thư điện tử (email)'), 'an@example.vn');
     await user.selectOptions(byId('profile-permanent_address-province'), '01');
     await waitFor(() => expect(byId('profile-permanent_address-commune').querySelectorAll('option')).toHaveLength(communesOf('01') + 1));
     await user.selectOptions(byId('profile-permanent_address-commune'), '00004');

@@ -359,7 +359,7 @@ describe('the submissions screen', () => {
     // The status in the national portal's words.
     expect(dossier.querySelector('[data-status]')).toHaveTextContent('Yêu cầu bổ sung giấy tờ');
     expect(dossier.querySelector('[data-due]')).toHaveTextContent('Ngày hẹn trả kết quả: 09/12/2026');
-    expect(dossier).toHaveTextContent('Lệ phí: Miễn phí');
+    expect(dossier).toHaveTextContent('Phí, lệ phí: Miễn phí');
 
     const timeline = element('[data-dossier="X01-20261129-0001"] [data-timeline]');
     expect(timeline.tagName).toBe('OL');

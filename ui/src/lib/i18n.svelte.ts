@@ -32,9 +32,14 @@ export function errorText(error: AppError): string {
   return tryTranslate(i18n.locale, `error-${error.code}`, error.args) ?? t('common-error-unexpected', { code: error.code });
 }
 
-/** Why the portal refused a write that follows a submission (a code naming `error-<reason>`). */
+/**
+ * Why the portal refused a write that follows a submission (a code naming
+ * `error-<reason>`). Only the code is kept, so a message that quotes the
+ * portal's reason says the portal gave none.
+ */
 export function refusalText(reason: string): string {
-  return tryTranslate(i18n.locale, `error-${reason}`, {}) ?? t('sync-rejected-refused');
+  const detail = t('rejection-no-detail');
+  return tryTranslate(i18n.locale, `error-${reason}`, { detail }) ?? t('sync-rejected-refused');
 }
 
 /**

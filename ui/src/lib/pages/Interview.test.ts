@@ -664,6 +664,7 @@ describe('a draft the portal sent back', () => {
     const notice = await waitFor(() => byId('rejection-notice'));
     expect(byId('rejection-notice-title')).toHaveTextContent(vi_('rejection-title-refused'));
     expect(byId('rejection-reason')).toHaveTextContent('Hồ sơ đã được nộp trước đó');
+    expect(byId('rejection-reason'), 'the refusal names the hotline').toHaveTextContent('1800 1096');
     expect(notice).toHaveTextContent(vi_('rejection-next-step'));
   });
 });
