@@ -154,7 +154,7 @@ describe('an interview step', () => {
     expect(screen.getByText('Bước 1/5')).toBeInTheDocument();
     expect(status()).toBe(vi_('save-auto'));
     expect(byId('save-status')).toHaveAttribute('aria-live', 'polite');
-    expect(screen.getByText('Người đi đăng ký là cha, mẹ, hoặc người được giao đăng ký khai sinh cho trẻ.')).toBeInTheDocument();
+    expect(screen.getByText('Người đi đăng ký là cha hoặc mẹ của trẻ, hoặc ông, bà, người thân thích khác, người đang nuôi dưỡng trẻ. Người khác đi đăng ký thay thì cần có văn bản ủy quyền.')).toBeInTheDocument();
     expect(screen.getByLabelText('Họ, chữ đệm và tên')).toBe(byId('field-requester_name'));
     expect(byId('field-requester_name')).toHaveAttribute('aria-describedby', 'help-requester_name');
     expect(byId('field-requester_phone')).toHaveAttribute('inputmode', 'tel');
