@@ -95,6 +95,7 @@ procedure-online-title = How to apply
 procedure-legal-basis-title = Legal basis
 procedure-legal-reference = { $number } — { $title }
 procedure-notes-title = Notes
+procedure-unverified = Some of this procedure's details have not been checked against the official texts; please ask the receiving office before you file.
 
 ## Filling in, step by step
 

@@ -91,6 +91,7 @@ procedure-online-title = Hình thức thực hiện
 procedure-legal-basis-title = Căn cứ pháp lý
 procedure-legal-reference = { $number } — { $title }
 procedure-notes-title = Ghi chú
+procedure-unverified = Một số thông tin về thủ tục này chưa được đối chiếu với văn bản chính thức; hãy hỏi lại cơ quan tiếp nhận trước khi nộp.
 
 ## Khai thông tin từng bước
 

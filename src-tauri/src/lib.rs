@@ -9,6 +9,7 @@ pub mod language;
 pub mod lock;
 pub mod navigation;
 pub mod text_size;
+pub mod unverified;
 pub mod update;
 
 use std::sync::Arc;
@@ -128,6 +129,7 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::lock::unlock,
             commands::catalog::search_procedures,
             commands::catalog::procedure_detail,
+            commands::catalog::unverified_facts,
             commands::catalog::search_elsewhere,
             commands::places::list_provinces,
             commands::places::search_communes,

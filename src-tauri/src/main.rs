@@ -1,11 +1,13 @@
-//! Starts the desktop app; `--version` prints its name and version and ends
-//! (the installer check runs it so, without a window).
+//! Starts the desktop app. Two arguments answer in the terminal and end,
+//! without a window: `--version` prints the app's name and version (the
+//! installer check runs it so), and `--unverified` lists the catalog's facts
+//! that no verified source backs, for officers and maintainers.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("--version") {
-        println!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION"));
-        return;
+    match std::env::args().nth(1).as_deref() {
+        Some("--version") => println!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
+        Some("--unverified") => app_lib::unverified::print(),
+        _ => app_lib::run(),
     }
-    app_lib::run();
 }

@@ -17,6 +17,7 @@ use std::path::Path;
 const IN_MEMORY: &[&str] = &[
     "search_elsewhere",
     "procedure_detail",
+    "unverified_facts",
     "list_provinces",
     "search_communes",
     "home_shown",

@@ -1,5 +1,5 @@
 // Home page, procedure page and language switch, with only invoke() mocked.
-import { render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { invoke } from '@tauri-apps/api/core';
@@ -205,6 +205,28 @@ describe('procedure page', () => {
     await waitFor(() => byId('start-interview'));
     await user.click(byId('back-home'));
     await screen.findByRole('heading', { level: 1, name: 'Bạn cần làm thủ tục gì?' });
+  });
+
+  it('says to ask the office first when a fact has no verified source, and only then', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toEqual(found('')));
+    await user.click(document.querySelector('[data-procedure="1.014748"]') as HTMLElement);
+    await screen.findByRole('heading', { level: 1, name: 'Giải quyết hưởng trợ cấp thất nghiệp' });
+    const line = await waitFor(() => byId('procedure-unverified'));
+    expect(line).toHaveTextContent('hãy hỏi lại cơ quan tiếp nhận trước khi nộp');
+    expect(invokeMock).toHaveBeenCalledWith('unverified_facts', { code: '1.014748' });
+    cleanup();
+
+    invokeMock.mockImplementation(async (command, args) =>
+      command === 'unverified_facts' ? [] : fakeInvoke(command, args as Record<string, unknown>),
+    );
+    render(App);
+    await waitFor(() => expect(listed()).toEqual(found('')));
+    await user.click(document.querySelector('[data-procedure="1.014748"]') as HTMLElement);
+    await screen.findByRole('heading', { level: 1, name: 'Giải quyết hưởng trợ cấp thất nghiệp' });
+    await waitFor(() => expect(invokeMock).toHaveBeenCalledWith('unverified_facts', { code: '1.014748' }));
+    expect(document.getElementById('procedure-unverified'), 'every fact verified: no caution').toBeNull();
   });
 
   it('shows an unknown procedure as an error', async () => {

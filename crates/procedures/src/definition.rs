@@ -80,9 +80,15 @@ pub struct Definition {
     pub fee: FeeRules,
     /// Laws, decrees and circulars the procedure rests on.
     pub legal_basis: Vec<LegalReference>,
-    /// Facts from the sources that could not be verified, and other remarks.
+    /// Remarks shown with the procedure (what a person should know before
+    /// filing). Where a fact comes from, and whether it was checked, goes in
+    /// `sources`, which citizens never see.
     #[serde(default)]
     pub notes: Vec<LocalizedText>,
+    /// Where each fact comes from: the agency, the time limit, the fee, each
+    /// document and each legal basis (see [`Source`]).
+    #[serde(default)]
+    pub sources: Vec<Source>,
     /// The document checklist (thành phần hồ sơ).
     pub documents: Vec<DocumentRequirement>,
     /// The interview, one step per page.
@@ -103,6 +109,41 @@ impl Definition {
     /// The field with this id, on whichever step it is.
     pub fn field(&self, id: &str) -> Option<&Field> {
         self.fields().find(|f| f.id == id)
+    }
+
+    /// The facts a person relies on: the agency, the time limit, the fee,
+    /// each document and each legal basis, by the names [`Source::fact`] uses.
+    pub fn facts(&self) -> Vec<String> {
+        let mut facts: Vec<String> = ["agency", "processing_time", "fee"].map(str::to_owned).into();
+        facts.extend(self.documents.iter().map(|d| format!("documents.{}", d.id)));
+        facts.extend(self.legal_basis.iter().map(|l| format!("legal_basis.{}", l.number)));
+        facts
+    }
+
+    /// The source of `fact`: its own, or its list's (`documents`, `legal_basis`).
+    pub fn source_of(&self, fact: &str) -> Option<&Source> {
+        let list = fact.split_once('.').map(|(list, _)| list);
+        self.sources
+            .iter()
+            .find(|s| s.fact == fact)
+            .or_else(|| self.sources.iter().find(|s| Some(s.fact.as_str()) == list))
+    }
+
+    /// Every fact without a verified source, in the order of [`Self::facts`].
+    pub fn unverified_facts(&self) -> Vec<UnverifiedFact> {
+        self.facts()
+            .into_iter()
+            .filter_map(|fact| {
+                let source = self.source_of(&fact);
+                match source {
+                    Some(source) if source.verified => None,
+                    _ => Some(UnverifiedFact {
+                        source: source.cloned(),
+                        fact,
+                    }),
+                }
+            })
+            .collect()
     }
 }
 
@@ -148,6 +189,42 @@ pub struct LegalReference {
     pub number: String,
     /// What the document is, e.g. "Luật Hộ tịch".
     pub title: LocalizedText,
+}
+
+/// Where one fact of a definition comes from, for maintainers and officers:
+/// never shown to citizens, who see one plain line on a procedure with a
+/// fact that is not verified (see [`Definition::unverified_facts`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// The fact: `agency`, `processing_time`, `fee`, `documents.<id>`,
+    /// `legal_basis.<number>`, or `documents` / `legal_basis` for every entry
+    /// of the list that has no source of its own.
+    pub fact: String,
+    /// Where it was read: a URL or a document's number and article.
+    #[serde(default)]
+    pub cite: Option<String>,
+    /// The day it was checked there, `dd/mm/yyyy`.
+    #[serde(default)]
+    pub checked: Option<String>,
+    /// Whether it was checked against the official text (the national
+    /// portal's page, the legal document itself); `false` for a fact that
+    /// was only reported elsewhere or is general knowledge.
+    pub verified: bool,
+    /// What is uncertain and what to check next, in any language.
+    #[serde(default)]
+    pub remark: Option<String>,
+}
+
+/// A fact of a definition that has no verified source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct UnverifiedFact {
+    /// The fact, as [`Source::fact`] names it (`documents.to_khai`).
+    pub fact: String,
+    /// The source that was not verified; `None` when none is recorded.
+    pub source: Option<Source>,
 }
 
 /// Fee rules: a base amount and conditional overrides.

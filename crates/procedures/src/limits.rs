@@ -29,6 +29,10 @@ pub const MAX_OPTIONS: usize = 500;
 /// checks of one field).
 pub const MAX_LIST_ITEMS: usize = 100;
 
+/// Most entries of `sources`: one for every document and legal reference,
+/// and a few for the procedure's other facts.
+pub const MAX_SOURCES: usize = MAX_DOCUMENTS + MAX_LIST_ITEMS + 8;
+
 /// Longest user-visible text (each language of a name, label, help, note,
 /// message…) and longest keyword, in bytes of UTF-8.
 pub const MAX_TEXT_BYTES: usize = 4 * 1024;

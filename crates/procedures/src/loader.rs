@@ -16,7 +16,7 @@ use crate::definition::{
 use crate::error::{Error, Result};
 use crate::limits::{
     MAX_CONDITION_BYTES, MAX_DEFINITION_BYTES, MAX_DOCUMENTS, MAX_FIELDS, MAX_FILE_SIZE_MB, MAX_ID_BYTES,
-    MAX_LIST_ITEMS, MAX_OPTIONS, MAX_PHOTO_CM, MAX_PHOTO_PX, MAX_STEPS, MAX_TEXT_BYTES, MAX_VERSION,
+    MAX_LIST_ITEMS, MAX_OPTIONS, MAX_PHOTO_CM, MAX_PHOTO_PX, MAX_SOURCES, MAX_STEPS, MAX_TEXT_BYTES, MAX_VERSION,
 };
 
 /// A definition whose conditions are parsed and whose references all resolve.
@@ -292,6 +292,7 @@ impl<'a> Checker<'a> {
         }
         self.texts()?;
         self.ids()?;
+        self.sources()?;
         self.fields()?;
         self.named_fields()?;
         let conditions = self.conditions()?;
@@ -315,6 +316,7 @@ impl<'a> Checker<'a> {
             ("legal_basis".into(), d.legal_basis.len(), MAX_LIST_ITEMS),
             ("fee.rules".into(), d.fee.rules.len(), MAX_LIST_ITEMS),
             ("fee.per_item".into(), d.fee.per_item.len(), MAX_LIST_ITEMS),
+            ("sources".into(), d.sources.len(), MAX_SOURCES),
         ];
         for (i, doc) in d.documents.iter().enumerate() {
             lists.push((format!("documents[{i}].accepted"), doc.accepted.len(), MAX_LIST_ITEMS));
@@ -502,6 +504,60 @@ impl<'a> Checker<'a> {
         self.short_strings()?;
         if d.steps.is_empty() {
             return Err(self.fail("steps", "a procedure needs at least one step"));
+        }
+        Ok(())
+    }
+
+    /// Each source names a fact of this definition (or a whole list) once;
+    /// a verified one says where and when it was checked.
+    fn sources(&self) -> Result<()> {
+        let d = self.d;
+        let facts: HashSet<String> = d
+            .facts()
+            .into_iter()
+            .chain(["documents".into(), "legal_basis".into()])
+            .collect();
+        let mut seen = HashSet::new();
+        for (i, source) in d.sources.iter().enumerate() {
+            let place = format!("sources[{i}]");
+            if !facts.contains(&source.fact) {
+                return Err(self.fail(
+                    format!("{place}.fact"),
+                    format!(
+                        "`{}` is not a fact of this procedure: agency, processing_time, fee, documents, documents.<id>, legal_basis or legal_basis.<number>",
+                        shown(&source.fact)
+                    ),
+                ));
+            }
+            if !seen.insert(source.fact.as_str()) {
+                return Err(self.fail(
+                    format!("{place}.fact"),
+                    format!("`{}` has a source already", source.fact),
+                ));
+            }
+            for (key, text) in [("cite", &source.cite), ("remark", &source.remark)] {
+                if let Some(text) = text.as_deref().filter(|t| t.len() > MAX_TEXT_BYTES) {
+                    return Err(self.fail(
+                        format!("{place}.{key}"),
+                        format!("{} bytes long; the limit is {MAX_TEXT_BYTES}", text.len()),
+                    ));
+                }
+            }
+            if let Some(checked) = &source.checked {
+                let day = (checked.len() == 10).then(|| chrono::NaiveDate::parse_from_str(checked, "%d/%m/%Y").ok());
+                if day.flatten().is_none() {
+                    return Err(self.fail(
+                        format!("{place}.checked"),
+                        format!("`{}` is not a day written dd/mm/yyyy", shown(checked)),
+                    ));
+                }
+            }
+            if source.verified && (source.cite.is_none() || source.checked.is_none()) {
+                return Err(self.fail(
+                    place,
+                    "a verified source needs `cite` and `checked`: where and when it was checked",
+                ));
+            }
         }
         Ok(())
     }

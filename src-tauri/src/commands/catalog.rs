@@ -1,7 +1,7 @@
 //! Finding and reading procedures.
 
 use procedures::catalog::ProcedureSummary;
-use procedures::definition::Definition;
+use procedures::definition::{Definition, UnverifiedFact};
 use procedures::elsewhere::Elsewhere;
 use tauri::State;
 
@@ -29,4 +29,14 @@ pub fn search_elsewhere(query: String) -> Vec<Elsewhere> {
 #[tracing::instrument(skip(state), err)]
 pub fn procedure_detail(state: State<'_, Assistant>, code: String) -> Result<Definition> {
     Ok(state.procedure(&code)?.definition)
+}
+
+/// The facts of a procedure (agency, time limit, fee, documents, legal
+/// basis) that no verified source backs: the procedure page then tells the
+/// person to ask the receiving office before filing.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(state), err)]
+pub fn unverified_facts(state: State<'_, Assistant>, code: String) -> Result<Vec<UnverifiedFact>> {
+    Ok(state.procedure(&code)?.definition.unverified_facts())
 }

@@ -92,6 +92,7 @@ export const {
   supportInfo,
   textSize,
   unlock,
+  unverifiedFacts,
   updateProfileFromDraft,
   windowReady,
   withdrawDossier,

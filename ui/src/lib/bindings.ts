@@ -23,6 +23,12 @@ export const commands = {
 	searchProcedures: (query: string) => __TAURI_INVOKE<ProcedureSummary_Serialize[]>("search_procedures", { query }),
 	/**  One procedure's full definition. */
 	procedureDetail: (code: string) => __TAURI_INVOKE<Definition_Serialize>("procedure_detail", { code }),
+	/**
+	 *  The facts of a procedure (agency, time limit, fee, documents, legal
+	 *  basis) that no verified source backs: the procedure page then tells the
+	 *  person to ask the receiving office before filing.
+	 */
+	unverifiedFacts: (code: string) => __TAURI_INVOKE<UnverifiedFact_Serialize[]>("unverified_facts", { code }),
 	/**  Procedures the query names that this app does not carry, with where to do them. */
 	searchElsewhere: (query: string) => __TAURI_INVOKE<Elsewhere[]>("search_elsewhere", { query }),
 	/**  Every province, in Vietnamese alphabetical order of its proper name. */
@@ -439,8 +445,17 @@ export type Definition_Deserialize = {
 	fee: FeeRules_Deserialize,
 	/**  Laws, decrees and circulars the procedure rests on. */
 	legal_basis: LegalReference[],
-	/**  Facts from the sources that could not be verified, and other remarks. */
+	/**
+	 *  Remarks shown with the procedure (what a person should know before
+	 *  filing). Where a fact comes from, and whether it was checked, goes in
+	 *  `sources`, which citizens never see.
+	 */
 	notes?: LocalizedText[],
+	/**
+	 *  Where each fact comes from: the agency, the time limit, the fee, each
+	 *  document and each legal basis (see [`Source`]).
+	 */
+	sources?: Source_Deserialize[],
 	/**  The document checklist (thành phần hồ sơ). */
 	documents: DocumentRequirement_Deserialize[],
 	/**  The interview, one step per page. */
@@ -481,8 +496,17 @@ export type Definition_Serialize = {
 	fee: FeeRules_Serialize,
 	/**  Laws, decrees and circulars the procedure rests on. */
 	legal_basis: LegalReference[],
-	/**  Facts from the sources that could not be verified, and other remarks. */
+	/**
+	 *  Remarks shown with the procedure (what a person should know before
+	 *  filing). Where a fact comes from, and whether it was checked, goes in
+	 *  `sources`, which citizens never see.
+	 */
 	notes: LocalizedText[],
+	/**
+	 *  Where each fact comes from: the agency, the time limit, the fee, each
+	 *  document and each legal basis (see [`Source`]).
+	 */
+	sources: Source_Serialize[],
 	/**  The document checklist (thành phần hồ sơ). */
 	documents: DocumentRequirement_Serialize[],
 	/**  The interview, one step per page. */
@@ -2219,6 +2243,65 @@ export type SearchMatch =
 { kind: "document"; text: string };
 
 /**
+ *  Where one fact of a definition comes from, for maintainers and officers:
+ *  never shown to citizens, who see one plain line on a procedure with a
+ *  fact that is not verified (see [`Definition::unverified_facts`]).
+ */
+export type Source = Source_Serialize | Source_Deserialize;
+
+/**
+ *  Where one fact of a definition comes from, for maintainers and officers:
+ *  never shown to citizens, who see one plain line on a procedure with a
+ *  fact that is not verified (see [`Definition::unverified_facts`]).
+ */
+export type Source_Deserialize = {
+	/**
+	 *  The fact: `agency`, `processing_time`, `fee`, `documents.<id>`,
+	 *  `legal_basis.<number>`, or `documents` / `legal_basis` for every entry
+	 *  of the list that has no source of its own.
+	 */
+	fact: string,
+	/**  Where it was read: a URL or a document's number and article. */
+	cite?: string | null,
+	/**  The day it was checked there, `dd/mm/yyyy`. */
+	checked?: string | null,
+	/**
+	 *  Whether it was checked against the official text (the national
+	 *  portal's page, the legal document itself); `false` for a fact that
+	 *  was only reported elsewhere or is general knowledge.
+	 */
+	verified: boolean,
+	/**  What is uncertain and what to check next, in any language. */
+	remark?: string | null,
+};
+
+/**
+ *  Where one fact of a definition comes from, for maintainers and officers:
+ *  never shown to citizens, who see one plain line on a procedure with a
+ *  fact that is not verified (see [`Definition::unverified_facts`]).
+ */
+export type Source_Serialize = {
+	/**
+	 *  The fact: `agency`, `processing_time`, `fee`, `documents.<id>`,
+	 *  `legal_basis.<number>`, or `documents` / `legal_basis` for every entry
+	 *  of the list that has no source of its own.
+	 */
+	fact: string,
+	/**  Where it was read: a URL or a document's number and article. */
+	cite: string | null,
+	/**  The day it was checked there, `dd/mm/yyyy`. */
+	checked: string | null,
+	/**
+	 *  Whether it was checked against the official text (the national
+	 *  portal's page, the legal document itself); `false` for a fact that
+	 *  was only reported elsewhere or is general knowledge.
+	 */
+	verified: boolean,
+	/**  What is uncertain and what to check next, in any language. */
+	remark: string | null,
+};
+
+/**
  *  Where a dossier is in its life: the national portal's ten statuses
  *  (TrangThaiHoSo 1–10, see [`Status::national_code`]), and before them
  *  the moment a dossier waits for its files.
@@ -2659,6 +2742,25 @@ export type TestAccountView = {
 	id: string,
 	/**  Display name. */
 	name: string,
+};
+
+/**  A fact of a definition that has no verified source. */
+export type UnverifiedFact = UnverifiedFact_Serialize | UnverifiedFact_Deserialize;
+
+/**  A fact of a definition that has no verified source. */
+export type UnverifiedFact_Deserialize = {
+	/**  The fact, as [`Source::fact`] names it (`documents.to_khai`). */
+	fact: string,
+	/**  The source that was not verified; `None` when none is recorded. */
+	source?: Source_Deserialize | null,
+};
+
+/**  A fact of a definition that has no verified source. */
+export type UnverifiedFact_Serialize = {
+	/**  The fact, as [`Source::fact`] names it (`documents.to_khai`). */
+	fact: string,
+	/**  The source that was not verified; `None` when none is recorded. */
+	source: Source_Serialize | null,
 };
 
 /**  A newer version, as the person is asked about it. */

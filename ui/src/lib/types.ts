@@ -83,6 +83,7 @@ export type {
   Supply,
   SyncNotice_Serialize as SyncNotice,
   TestAccountView,
+  UnverifiedFact_Serialize as UnverifiedFact,
   UpgradeNotice,
   UpdateOffer_Serialize as UpdateOffer,
   UpdateProgress_Serialize as UpdateProgress,

@@ -739,6 +739,11 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return rust({ kind: 'elsewhere', query: String(args['query'] ?? '') });
     case 'procedure_detail':
       return definitionOf(String(args['code']));
+    case 'unverified_facts': {
+      const found = rust({ kind: 'unverified', code: String(args['code']) });
+      if ('error' in found) throw found.error;
+      return found.ok;
+    }
     case 'list_provinces':
       return rust({ kind: 'provinces' });
     case 'search_communes':

@@ -27,6 +27,7 @@ import type {
   ProcedureSummary,
   Province,
   Status,
+  UnverifiedFact,
 } from '../lib/types';
 
 /** Everything the UI tests may ask Rust, by kind (see ui_fixtures.rs). */
@@ -39,6 +40,7 @@ export type Ask =
   | { kind: 'attach'; code: string; document: string; file: string }
   | { kind: 'search'; query: string }
   | { kind: 'detail'; code: string }
+  | { kind: 'unverified'; code: string }
   | { kind: 'elsewhere'; query: string }
   | { kind: 'provinces' }
   | { kind: 'communes'; province: string; query: string }
@@ -71,6 +73,7 @@ type Answered = {
   attach: Outcome<Checked>;
   search: ProcedureSummary[];
   detail: Outcome<Definition>;
+  unverified: Outcome<UnverifiedFact[]>;
   elsewhere: Elsewhere[];
   provinces: Province[];
   communes: Commune[];

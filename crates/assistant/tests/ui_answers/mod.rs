@@ -60,6 +60,8 @@ enum Ask {
     Search { query: String },
     /// One procedure's definition.
     Detail { code: String },
+    /// The facts of a procedure that no verified source backs.
+    Unverified { code: String },
     /// Procedures the app does not carry.
     Elsewhere { query: String },
     /// The provinces, by name.
@@ -270,6 +272,10 @@ pub fn answer(catalog: &Catalog, ask: &Value) -> Value {
         Ask::Search { query } => json!(catalog.search(&query)),
         Ask::Detail { code } => match catalog.get(&code) {
             Some(found) => json!({ "ok": found.definition }),
+            None => json!({ "error": AppError::from(&assistant::Error::ProcedureNotFound(code)) }),
+        },
+        Ask::Unverified { code } => match catalog.get(&code) {
+            Some(found) => json!({ "ok": found.definition.unverified_facts() }),
             None => json!({ "error": AppError::from(&assistant::Error::ProcedureNotFound(code)) }),
         },
         Ask::Elsewhere { query } => json!(elsewhere::search(&query)),
