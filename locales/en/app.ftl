@@ -109,12 +109,15 @@ wizard-date-placeholder = dd/mm/yyyy
 wizard-date-hint = As day/month/year, for example 05/09/2024.
 wizard-address-province = Province or city
 wizard-address-province-choose = Choose a province or city
-wizard-address-commune-filter = Find a commune, ward or special zone by name
+wizard-address-commune-filter = Find a commune, ward or special zone by its new or old name
 wizard-address-commune-picked = { $name } is chosen: the only one that matches what you typed.
-wizard-address-commune-none = No commune, ward or special zone has that name. Please check the spelling; if you only know the old name (from before 1 July 2025), clear the search box and choose from the list.
+wizard-address-commune-none = No commune, ward or special zone has that name, new or old (before 1 July 2025). Please check the spelling, or clear the search box and choose from the list.
 wizard-address-commune = Commune, ward or special zone
 wizard-address-commune-choose = Choose a commune, ward or special zone
 wizard-address-commune-first = Please choose a province or city first
+wizard-address-commune-option-formerly = { $name } ({ $formerly })
+wizard-address-formerly = formerly: { $name }
+wizard-address-formerly-part = formerly: part of { $name }
 wizard-address-street = House number and street; village, hamlet or residential group
 
 ## Check your answers

@@ -105,12 +105,15 @@ wizard-date-placeholder = ngày/tháng/năm
 wizard-date-hint = Theo dạng ngày/tháng/năm, ví dụ 05/09/2024.
 wizard-address-province = Tỉnh, thành phố
 wizard-address-province-choose = Chọn tỉnh, thành phố
-wizard-address-commune-filter = Tìm nhanh xã, phường, đặc khu theo tên
+wizard-address-commune-filter = Tìm nhanh xã, phường, đặc khu theo tên mới hoặc tên cũ
 wizard-address-commune-picked = Đã chọn { $name }, nơi duy nhất khớp với tên bạn gõ.
-wizard-address-commune-none = Không tìm thấy xã, phường, đặc khu nào có tên này. Vui lòng kiểm tra chính tả; nếu bạn chỉ nhớ tên cũ (trước ngày 01/07/2025), hãy xóa chữ trong ô tìm nhanh rồi chọn trong danh sách.
+wizard-address-commune-none = Không tìm thấy xã, phường, đặc khu nào có tên này, kể cả tên cũ trước ngày 01/07/2025. Vui lòng kiểm tra chính tả, hoặc xóa chữ trong ô tìm nhanh rồi chọn trong danh sách.
 wizard-address-commune = Xã, phường, đặc khu
 wizard-address-commune-choose = Chọn xã, phường, đặc khu
 wizard-address-commune-first = Vui lòng chọn tỉnh, thành phố trước
+wizard-address-commune-option-formerly = { $name } ({ $formerly })
+wizard-address-formerly = trước đây: { $name }
+wizard-address-formerly-part = trước đây: một phần của { $name }
 wizard-address-street = Số nhà, tên đường; thôn, ấp, bản hoặc tổ dân phố
 
 ## Kiểm tra lại thông tin

@@ -437,9 +437,21 @@ pub async fn fill_birth_registration(app: &App) {
 /// Opens birth registration from the home screen and answers the first
 /// step, ending on the child's step.
 pub async fn start_birth_registration(app: &App) {
+    open_birth_registration(app).await;
+    app.click("#start-interview").await;
+    answer_requester(app).await;
+}
+
+/// Finds birth registration from the home screen and opens its page.
+pub async fn open_birth_registration(app: &App) {
     app.wait("#search").await.send_keys("khai sinh").await.expect("search");
     app.click("[data-procedure='1.001193']").await;
-    app.click("#start-interview").await;
+    app.wait("#start-interview").await;
+}
+
+/// Answers the first step of birth registration (the filer, the father),
+/// ending on the child's step.
+pub async fn answer_requester(app: &App) {
     app.on_step("Người đi đăng ký").await;
     app.fill("requester_name", "Nguyễn Văn An").await;
     app.fill("requester_id", "001090012345").await;
@@ -461,15 +473,7 @@ pub async fn finish_birth_registration(app: &App) {
 
 /// Answers the child's and the mother's steps, ending on the father's step.
 pub async fn answer_child_and_mother(app: &App) {
-    app.on_step("Thông tin của trẻ").await;
-    app.fill("child_name", "Nguyễn Minh Khang").await;
-    app.click("#field-child_sex-male").await;
-    let born = chrono::Local::now().date_naive() - chrono::Duration::days(10);
-    app.fill("child_birth_date", &born.format("%d/%m/%Y").to_string()).await;
-    app.fill("child_birth_place", "Bệnh viện Phụ sản Hà Nội").await;
-    app.fill("child_ethnicity", "Kinh").await;
-    app.next().await;
-
+    answer_child(app).await;
     app.on_step("Thông tin người mẹ").await;
     app.fill("mother_name", "Trần Thị Bình").await;
     app.fill("mother_birth_date", "12/03/1992").await;
@@ -491,6 +495,18 @@ pub async fn answer_child_and_mother(app: &App) {
         .await
         .expect("street");
     app.shot("05-address").await;
+    app.next().await;
+}
+
+/// Answers the child's step, ending on the mother's step.
+pub async fn answer_child(app: &App) {
+    app.on_step("Thông tin của trẻ").await;
+    app.fill("child_name", "Nguyễn Minh Khang").await;
+    app.click("#field-child_sex-male").await;
+    let born = chrono::Local::now().date_naive() - chrono::Duration::days(10);
+    app.fill("child_birth_date", &born.format("%d/%m/%Y").to_string()).await;
+    app.fill("child_birth_place", "Bệnh viện Phụ sản Hà Nội").await;
+    app.fill("child_ethnicity", "Kinh").await;
     app.next().await;
 }
 

@@ -5,9 +5,10 @@
 
 use std::sync::OnceLock;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::fold::{collation_key, fold};
+use crate::legacy_units;
 use crate::limits::MAX_QUERY_CHARS;
 
 static DATA: &str = include_str!("../../../catalog/admin-units-2025.json");
@@ -23,13 +24,17 @@ pub struct Province {
     /// `tinh` or `thanh_pho`.
     pub kind: String,
     /// Its communes, wards and special zones.
-    #[serde(rename(deserialize = "wards"), skip_serializing)]
+    #[serde(
+        rename(deserialize = "wards"),
+        skip_serializing,
+        deserialize_with = "communes_from_file"
+    )]
     #[cfg_attr(feature = "specta", specta(skip))]
     pub communes: Vec<Commune>,
 }
 
 /// A commune (xã), ward (phường) or special zone (đặc khu).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Commune {
     /// Five-digit code.
@@ -38,6 +43,38 @@ pub struct Commune {
     pub name: String,
     /// `xa`, `phuong` or `dac_khu`.
     pub kind: String,
+    /// What it was before 01/07/2025, when a search found it by an old name.
+    pub formerly: Option<Formerly>,
+}
+
+/// The old unit (before 01/07/2025) a commune was found by.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Formerly {
+    /// "Xã Tân Lập, huyện Đan Phượng, thành phố Hà Nội".
+    pub name: String,
+    /// The old unit was split and only part of it went to this commune.
+    pub part: bool,
+}
+
+/// The communes of the bundled file, which has no `formerly`.
+fn communes_from_file<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Commune>, D::Error> {
+    #[derive(Deserialize)]
+    struct Listed {
+        code: String,
+        name: String,
+        kind: String,
+    }
+    let listed = Vec::<Listed>::deserialize(deserializer)?;
+    Ok(listed
+        .into_iter()
+        .map(|c| Commune {
+            code: c.code,
+            name: c.name,
+            kind: c.kind,
+            formerly: None,
+        })
+        .collect())
 }
 
 #[derive(Deserialize)]
@@ -88,9 +125,39 @@ pub fn commune(province_code: &str, commune_code: &str) -> Option<&'static Commu
 
 /// Communes of a province whose folded name contains every folded word of
 /// `query`; names that match with their marks come first, so "Tân Thành"
-/// ranks above "Tân Thạnh" for a query typed with diacritics. Only the first
-/// [`MAX_QUERY_CHARS`] characters of the query count.
-pub fn search_communes(province_code: &str, query: &str) -> Vec<&'static Commune> {
+/// ranks above "Tân Thạnh" for a query typed with diacritics. Then the
+/// communes that old units (before 01/07/2025) of that name became, with
+/// [`Commune::formerly`] set (see [`crate::legacy_units::search_old`]), so a
+/// person who picks the new province and types the commune they knew finds
+/// it; those found only through an old district's name come when nothing
+/// else matched. Only the first [`MAX_QUERY_CHARS`] characters of the query count.
+pub fn search_communes(province_code: &str, query: &str) -> Vec<Commune> {
+    let mut hits: Vec<Commune> = search_current(province_code, query).into_iter().cloned().collect();
+    let olds = legacy_units::search_old(province_code, query);
+    // "Cần Giờ" is a commune now and was a district: the old district's
+    // communes come only when no commune, old or new, bears the name.
+    if !hits.is_empty() && olds.iter().all(|old| old.by_district) {
+        return hits;
+    }
+    for old in olds {
+        if hits.iter().any(|c| c.code == old.code) {
+            continue;
+        }
+        if let Some(commune) = commune(province_code, old.code) {
+            hits.push(Commune {
+                formerly: Some(Formerly {
+                    name: old.formerly.to_owned(),
+                    part: old.part,
+                }),
+                ..commune.clone()
+            });
+        }
+    }
+    hits
+}
+
+/// Communes of a province whose current name matches `query`.
+fn search_current(province_code: &str, query: &str) -> Vec<&'static Commune> {
     let Some(province) = province(province_code) else {
         return Vec::new();
     };
@@ -104,16 +171,31 @@ pub fn search_communes(province_code: &str, query: &str) -> Vec<&'static Commune
         .map(str::to_owned)
         .collect();
     let exact = query.trim().to_lowercase();
-    let mut hits: Vec<&Commune> = province
+    let folded = folded_names(province);
+    let mut hits: Vec<(&Commune, &str)> = province
         .communes
         .iter()
-        .filter(|c| {
-            let name = fold(&c.name);
-            words.iter().all(|w| name.split(' ').any(|n| n.starts_with(w.as_str())))
-        })
+        .zip(folded)
+        .filter(|(_, name)| words.iter().all(|w| name.split(' ').any(|n| n.starts_with(w.as_str()))))
+        .map(|(c, name)| (c, name.as_str()))
         .collect();
-    hits.sort_by_key(|c| (!c.name.to_lowercase().contains(&exact), fold(&c.name)));
-    hits
+    hits.sort_by_cached_key(|(c, name)| (!c.name.to_lowercase().contains(&exact), *name));
+    hits.into_iter().map(|(c, _)| c).collect()
+}
+
+/// The folded names of a province's communes, in its order, folded once.
+fn folded_names(province: &Province) -> &'static [String] {
+    static FOLDED: OnceLock<Vec<Vec<String>>> = OnceLock::new();
+    let all = FOLDED.get_or_init(|| {
+        provinces()
+            .iter()
+            .map(|p| p.communes.iter().map(|c| fold(&c.name)).collect())
+            .collect()
+    });
+    provinces()
+        .iter()
+        .position(|p| p.code == province.code)
+        .map_or(&[], |i| &all[i])
 }
 
 #[cfg(test)]
@@ -150,20 +232,14 @@ mod tests {
 
     #[test]
     fn search_folds_marks_and_keeps_both_colliding_names() {
-        let hits: Vec<&str> = search_communes("79", "thanh an")
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect();
+        let hits: Vec<String> = search_communes("79", "thanh an").into_iter().map(|c| c.name).collect();
         assert!(
             hits.len() >= 2
                 && hits.iter().any(|n| n.contains("Thanh An"))
                 && hits.iter().any(|n| n.contains("Thạnh An")),
             "both names that fold alike: {hits:?}"
         );
-        let marked: Vec<&str> = search_communes("79", "Thạnh An")
-            .iter()
-            .map(|c| c.name.as_str())
-            .collect();
+        let marked: Vec<String> = search_communes("79", "Thạnh An").into_iter().map(|c| c.name).collect();
         assert!(
             marked[0].contains("Thạnh An"),
             "the spelling typed with its marks comes first: {marked:?}"

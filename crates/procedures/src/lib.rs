@@ -15,6 +15,7 @@ pub mod engine;
 pub mod error;
 pub mod fold;
 pub mod harness;
+pub mod legacy_units;
 pub mod limits;
 pub mod loader;
 pub mod message;

@@ -9,12 +9,11 @@ pub fn list_provinces() -> Vec<Province> {
     admin_units::provinces_by_name().into_iter().cloned().collect()
 }
 
-/// Communes of a province matching what the user typed.
+/// Communes of a province matching what the user typed: by their current
+/// name, then by the old name (before 01/07/2025) of a unit they absorbed,
+/// with `formerly` set.
 #[tauri::command]
 #[specta::specta]
 pub fn search_communes(province: String, query: String) -> Vec<Commune> {
     admin_units::search_communes(&province, &query)
-        .into_iter()
-        .cloned()
-        .collect()
 }

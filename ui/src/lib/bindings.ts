@@ -33,8 +33,12 @@ export const commands = {
 	searchElsewhere: (query: string) => __TAURI_INVOKE<Elsewhere[]>("search_elsewhere", { query }),
 	/**  Every province, in Vietnamese alphabetical order of its proper name. */
 	listProvinces: () => __TAURI_INVOKE<Province[]>("list_provinces"),
-	/**  Communes of a province matching what the user typed. */
-	searchCommunes: (province: string, query: string) => __TAURI_INVOKE<Commune[]>("search_communes", { province, query }),
+	/**
+	 *  Communes of a province matching what the user typed: by their current
+	 *  name, then by the old name (before 01/07/2025) of a unit they absorbed,
+	 *  with `formerly` set.
+	 */
+	searchCommunes: (province: string, query: string) => __TAURI_INVOKE<Commune_Serialize[]>("search_communes", { province, query }),
 	/**  The language chosen on this computer (`vi` or `en`), Vietnamese until one is chosen. */
 	currentLocale: () => __TAURI_INVOKE<string>("current_locale"),
 	/**  Switches to the chosen language and keeps the choice for the next start. */
@@ -405,13 +409,30 @@ export type Collection =
 "with_result";
 
 /**  A commune (xã), ward (phường) or special zone (đặc khu). */
-export type Commune = {
+export type Commune = Commune_Serialize | Commune_Deserialize;
+
+/**  A commune (xã), ward (phường) or special zone (đặc khu). */
+export type Commune_Deserialize = {
 	/**  Five-digit code. */
 	code: string,
 	/**  Official name, with the official tone placement. */
 	name: string,
 	/**  `xa`, `phuong` or `dac_khu`. */
 	kind: string,
+	/**  What it was before 01/07/2025, when a search found it by an old name. */
+	formerly?: Formerly | null,
+};
+
+/**  A commune (xã), ward (phường) or special zone (đặc khu). */
+export type Commune_Serialize = {
+	/**  Five-digit code. */
+	code: string,
+	/**  Official name, with the official tone placement. */
+	name: string,
+	/**  `xa`, `phuong` or `dac_khu`. */
+	kind: string,
+	/**  What it was before 01/07/2025, when a search found it by an old name. */
+	formerly: Formerly | null,
 };
 
 /**  One administrative procedure (thủ tục hành chính). */
@@ -1537,6 +1558,14 @@ export type FileKind =
 "jpeg" | 
 /**  PNG image. */
 "png";
+
+/**  The old unit (before 01/07/2025) a commune was found by. */
+export type Formerly = {
+	/**  "Xã Tân Lập, huyện Đan Phượng, thành phố Hà Nội". */
+	name: string,
+	/**  The old unit was split and only part of it went to this commune. */
+	part: boolean,
+};
 
 /**  A rating the portal recorded. */
 export type GivenRating = GivenRating_Serialize | GivenRating_Deserialize;

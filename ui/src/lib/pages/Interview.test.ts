@@ -335,6 +335,42 @@ describe('an interview step', () => {
       answer: { province: '79', commune: canGio?.code, street: 'Ấp Thiềng Liềng' },
     });
   });
+
+  it('proposes the commune an old name became, saying what it was', async () => {
+    const { user } = await openDraftPage({ currentStep: 'mother' }, 'Thông tin người mẹ');
+    // Bắc Giang is part of Bắc Ninh since 01/07/2025: the person picks the new
+    // province and types the ward and town they knew.
+    await user.selectOptions(byId('field-mother_address-province'), '24');
+    await user.click(byId('field-mother_address-commune-filter'));
+    await user.paste('trần phú bắc giang');
+    const [found] = rust({ kind: 'communes', province: '24', query: 'trần phú bắc giang' });
+    expect(found).toMatchObject({
+      name: 'Phường Bắc Giang',
+      formerly: { name: 'Phường Trần Phú, thành phố Bắc Giang, tỉnh Bắc Giang', part: false },
+    });
+    await waitFor(() => expect((byId('field-mother_address-commune') as HTMLSelectElement).value).toBe(found?.code));
+    const formerly = vi_('wizard-address-formerly', { name: 'Phường Trần Phú, thành phố Bắc Giang, tỉnh Bắc Giang' });
+    expect(formerly).toBe('trước đây: Phường Trần Phú, thành phố Bắc Giang, tỉnh Bắc Giang');
+    expect(byId('field-mother_address-commune-formerly')).toHaveTextContent(formerly);
+    expect(screen.getByText(vi_('wizard-address-commune-picked', { name: 'Phường Bắc Giang' }))).toBeInTheDocument();
+    expect(within(byId('field-mother_address-commune')).getByRole('option', { selected: true })).toHaveTextContent(
+      `Phường Bắc Giang (${formerly})`,
+    );
+
+    // A ward split between two communes: both proposed, each "part of" it.
+    await user.selectOptions(byId('field-mother_address-province'), '01');
+    await user.click(byId('field-mother_address-commune-filter'));
+    await user.paste('tân lập đan phượng');
+    const part = vi_('wizard-address-formerly-part', { name: 'Xã Tân Lập, huyện Đan Phượng, thành phố Hà Nội' });
+    expect(part).toBe('trước đây: một phần của Xã Tân Lập, huyện Đan Phượng, thành phố Hà Nội');
+    await waitFor(() =>
+      expect(
+        [...byId('field-mother_address-commune').querySelectorAll('option')].slice(1).map((o) => o.textContent),
+      ).toEqual([`Xã Hoài Đức (${part})`, `Xã Ô Diên (${part})`]),
+    );
+    await user.selectOptions(byId('field-mother_address-commune'), 'Xã Ô Diên (' + part + ')');
+    expect(byId('field-mother_address-commune-formerly')).toHaveTextContent(part);
+  });
 });
 
 describe('dates', () => {
