@@ -22,6 +22,20 @@ pub const QUERIES: [&str; 12] = [
     "giay phep lai xe",
 ];
 
+/// Queries as people ask them: whole sentences, everyday words, typos, and
+/// small talk that must find nothing; only the forgiving search answers
+/// most of them.
+pub const EVERYDAY_QUERIES: [&str; 8] = [
+    "vo toi vua sinh em be can lam giay to gi",
+    "toi bi mat bang lai xe may roi bay gio muon lam lai thi phai lam sao",
+    "bi cong ty cho nghi viec thi nhan tien gi",
+    "lam khai sanh cho con",
+    "khai bao tam tru cho nguoi thue phong tro",
+    "lam ho chiue",
+    "xin chao",
+    "gia vang hom nay bao nhieu",
+];
+
 /// The bundled catalog as search documents.
 pub fn bundled() -> Vec<SearchDocument> {
     let catalog = Catalog::bundled().expect("bundled catalog");

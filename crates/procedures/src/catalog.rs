@@ -101,8 +101,9 @@ impl Catalog {
         &self.procedures
     }
 
-    /// Procedures matching `query`, best first; all of them by Vietnamese
-    /// name when the query is blank.
+    /// Procedures matching `query`, best first, where not every word of the
+    /// query need match (see [`SearchIndex::search_forgiving`]); all of them
+    /// by Vietnamese name when the query is blank.
     pub fn search(&self, query: &str) -> Vec<ProcedureSummary> {
         if query.trim().is_empty() {
             let mut all: Vec<ProcedureSummary> = self.procedures.iter().map(|p| (&p.definition).into()).collect();
@@ -110,7 +111,7 @@ impl Catalog {
             return all;
         }
         self.index
-            .search(query, self.procedures.len())
+            .search_forgiving(query, self.procedures.len())
             .into_iter()
             .filter_map(|hit| {
                 let mut summary: ProcedureSummary = (&self.get(&hit.key)?.definition).into();

@@ -38,6 +38,29 @@ const TYPO: f32 = 0.5;
 /// Words shorter than this must match exactly or as a prefix.
 const TYPO_MIN_LEN: usize = 5;
 
+/// Share of a query's words (small talk aside) that a document must match,
+/// with a telling match, to be a result of [`SearchIndex::search_forgiving`].
+pub const MIN_SHARE: f32 = 0.4;
+/// A word is distinctive when it names (in a name or keyword) at most one
+/// document in this many, or at most two.
+const DISTINCTIVE_SHARE: usize = 8;
+/// Words of a query [`SearchIndex::search_forgiving`] looks at, small talk aside.
+const MAX_FORGIVING_WORDS: usize = 32;
+/// Folded words of everyday questions that name no procedure, sorted: who
+/// asks ("tôi", "em", "mình"), politeness ("ạ", "nhé", "xin", "chào"),
+/// question words ("gì", "đâu", "sao", "không") and the verbs and linking
+/// words around them. Words that fold into a procedure's word are left out
+/// ("cần" is "căn" of căn cước, "thế" is "thẻ", "để" is "đẻ", "nhà",
+/// "mất", "từ" is "tử"), but for "bạn": the "bản" of "bản sao" and the
+/// "bán" of "bán hàng" never name a procedure alone, while "xin chào bạn"
+/// must find nothing.
+const STOP_WORDS: [&str; 58] = [
+    "a", "ah", "anh", "ban", "bay", "bi", "cac", "chao", "chi", "cho", "co", "cua", "da", "dau", "di", "duoc", "em",
+    "gi", "gio", "giup", "hay", "hoac", "hoi", "khi", "khong", "la", "lam", "long", "ma", "minh", "moi", "mot", "muon",
+    "nao", "nay", "neu", "nhe", "nhieu", "nhu", "nhung", "o", "oi", "phai", "rat", "roi", "sao", "se", "tai", "thi",
+    "thu", "toi", "tuc", "va", "vay", "ve", "voi", "vua", "xin",
+];
+
 /// The text of one searchable item.
 #[derive(Debug, Clone, Default)]
 pub struct SearchDocument {
@@ -68,6 +91,9 @@ pub struct Hit {
 pub struct SearchIndex {
     keys: Vec<String>,
     folded_names: Vec<String>,
+    /// Each document's keywords and the names of the papers it needs,
+    /// folded, for a query typed as one of them.
+    folded_phrases: Vec<Vec<String>>,
     /// Sorted, unique folded words.
     vocabulary: Vec<String>,
     /// For each vocabulary word, `(document, place, text)`: the text is an
@@ -100,6 +126,7 @@ impl SearchIndex {
         let mut entries: Vec<(String, u32, Place, u32)> = Vec::new();
         let mut keys = Vec::new();
         let mut folded_names = Vec::new();
+        let mut folded_phrases = Vec::new();
         let mut all_texts = Vec::new();
         for (i, doc) in documents.into_iter().enumerate() {
             let i = i as u32;
@@ -117,6 +144,7 @@ impl SearchIndex {
                 }
             }
             folded_names.push(doc.names.first().map(|n| fold(n)).unwrap_or_default());
+            folded_phrases.push(doc.keywords.iter().chain(&doc.documents).map(|k| fold(k)).collect());
             keys.push(doc.key);
             all_texts.push(texts);
         }
@@ -136,6 +164,7 @@ impl SearchIndex {
         Self {
             keys,
             folded_names,
+            folded_phrases,
             vocabulary,
             postings,
             texts: all_texts,
@@ -225,6 +254,191 @@ impl SearchIndex {
         hits
     }
 
+    /// The best `limit` matches for `query` when not every word need match,
+    /// best first: the catalog's search, for queries as people ask them
+    /// ("bố tôi mới mất, cần làm giấy tờ gì"). Small talk ("tôi", "làm",
+    /// "thủ tục", "ạ" and numbers) is dropped first; a typo is forgiven in a
+    /// word of five letters or more, and a swap of two letters in a
+    /// four-letter word; a word typed in Telex with the input method off
+    /// ("ddawng kys") is read as what it spells.
+    ///
+    /// Each remaining word scores for a document by where it matched best
+    /// (name, keyword, document name) and by how rare it is in the index, so
+    /// "sinh" counts more than "giấy". A document is a result when it
+    /// matches every remaining word, or when it matches at least
+    /// [`MIN_SHARE`] of them (a word the index has never seen counting half)
+    /// and the match is telling: a distinctive word in its name or keywords
+    /// ("hộ chiếu", "BHTN"), or two query words in the same name or keyword,
+    /// one of them naming at most half of the documents (not "đăng ký").
+    /// So extra words lower a procedure's score and place but never empty
+    /// the list, while "xin chào", nonsense, or a sentence that shares a
+    /// couple of common words ("giá", "bao") with procedures finds nothing.
+    /// The score is the share of what the query could have scored, so a
+    /// longer sentence scores lower.
+    pub fn search_forgiving(&self, query: &str, limit: usize) -> Vec<Hit> {
+        let query = query
+            .char_indices()
+            .nth(MAX_QUERY_CHARS)
+            .map_or(query, |(cut, _)| &query[..cut]);
+        let all_words = words(query);
+        let folded_query = all_words.join(" ");
+        let padded_query = format!(" {folded_query} ");
+        let mut query_words: Vec<(String, bool)> = Vec::new();
+        for (i, word) in all_words.iter().enumerate() {
+            if query_words.len() == MAX_FORGIVING_WORDS {
+                break;
+            }
+            let small_talk =
+                STOP_WORDS.binary_search(&word.as_str()).is_ok() || word.bytes().all(|b| b.is_ascii_digit());
+            if !small_talk && !query_words.iter().any(|(w, _)| w == word) {
+                query_words.push((word.clone(), i + 1 == all_words.len()));
+            }
+        }
+        let n = self.keys.len();
+        let mut total = vec![0.0f32; n];
+        let mut matched = vec![0u16; n];
+        // Whether a document met a distinctive word, or two query words in one
+        // of its names or keywords; and the texts (as bits) its earlier words met.
+        let mut telling = vec![false; n];
+        let mut seen_texts = vec![0u64; n];
+        let mut seen_specific = vec![0u64; n];
+        let mut word_texts = vec![0u64; n];
+        let mut best = vec![0.0f32; n];
+        let mut best_at = vec![(Place::Name, 0u32); n];
+        let mut weakest: Vec<Option<(Place, u32)>> = vec![None; n];
+        let mut touched: Vec<u32> = Vec::new();
+        // What a query word matching a name exactly adds; unknown words count as
+        // rare as can be.
+        let mut possible = 0.0f32;
+        let mut known = 0usize;
+        let rarest = (1.0 + n as f32).ln();
+        for (word, last) in &query_words {
+            let mut candidates = self.candidates(word, *last);
+            candidates.extend(self.swaps(word));
+            if candidates.is_empty()
+                && let Some(spelt) = untelex(word)
+            {
+                // A tone key ends a word: what it spells is complete.
+                candidates = self.candidates(&spelt, false);
+            }
+            for (v, strength) in candidates {
+                for &(doc, place, text) in &self.postings[v] {
+                    let score = place.weight() * strength;
+                    let d = doc as usize;
+                    if best[d] == 0.0 {
+                        touched.push(doc);
+                    }
+                    if score > best[d] {
+                        best[d] = score;
+                        best_at[d] = (place, text);
+                    }
+                    if place >= Place::Keyword {
+                        word_texts[d] |= 1 << (text % 64);
+                    }
+                }
+            }
+            if touched.is_empty() {
+                possible += Place::Name.weight() * rarest;
+                continue;
+            }
+            known += 1;
+            let found_in = touched.len();
+            let idf = (1.0 + n as f32 / found_in as f32).ln();
+            possible += Place::Name.weight() * idf;
+            // Distinctive: it names very few procedures (in a name or keyword),
+            // as "hộ chiếu" or "BHTN" do and "giấy", "gia" or "bảo" do not.
+            let naming = touched.iter().filter(|&&d| word_texts[d as usize] != 0).count();
+            let distinctive = naming <= (n / DISTINCTIVE_SHARE).max(2);
+            // Two common words together ("đăng ký", "giấy tờ") tell nothing.
+            let specific = naming * 2 <= n;
+            for doc in touched.drain(..) {
+                let d = doc as usize;
+                total[d] += best[d] * idf;
+                matched[d] += 1;
+                let together = if specific { seen_texts[d] } else { seen_specific[d] };
+                telling[d] |= (distinctive && word_texts[d] != 0) || together & word_texts[d] != 0;
+                seen_texts[d] |= word_texts[d];
+                if specific {
+                    seen_specific[d] |= word_texts[d];
+                }
+                word_texts[d] = 0;
+                best[d] = 0.0;
+                if weakest[d].is_none_or(|(place, _)| best_at[d].0 < place) {
+                    weakest[d] = Some(best_at[d]);
+                }
+            }
+        }
+        let words = query_words.len();
+        // A word the index has never seen may be an everyday word or a typo
+        // beyond forgiving: it counts half.
+        let needed = (((words + known) as f32 / 2.0 * MIN_SHARE).ceil() as usize).max(1);
+        let mut found: Vec<(f32, usize)> = (0..n)
+            .filter(|&d| {
+                let m = usize::from(matched[d]);
+                m > 0 && (m == words || (telling[d] && m >= needed))
+            })
+            .map(|d| {
+                // The whole query as typed in the name; or in a keyword or a
+                // paper's name, or one of those (of two words or more) as
+                // typed in the query.
+                let phrase = if self.folded_names[d].contains(&folded_query) {
+                    Place::Name.weight() * rarest
+                } else if self.folded_phrases[d]
+                    .iter()
+                    .any(|k| k.contains(&folded_query) || (k.contains(' ') && padded_query.contains(&format!(" {k} "))))
+                {
+                    Place::Keyword.weight() * rarest
+                } else {
+                    0.0
+                };
+                (100.0 * (total[d] + phrase) / possible, d)
+            })
+            .collect();
+        // Only the best `limit` are sorted and built.
+        let order =
+            |a: &(f32, usize), b: &(f32, usize)| b.0.total_cmp(&a.0).then_with(|| self.keys[a.1].cmp(&self.keys[b.1]));
+        if found.len() > limit && limit > 0 {
+            found.select_nth_unstable_by(limit - 1, order);
+        }
+        found.truncate(limit);
+        found.sort_by(order);
+        found
+            .into_iter()
+            .map(|(score, d)| Hit {
+                key: self.keys[d].clone(),
+                score,
+                matched: weakest[d]
+                    .filter(|(place, _)| *place != Place::Name)
+                    .map(|(place, text)| (place, self.texts[d][text as usize].clone())),
+            })
+            .collect()
+    }
+
+    /// Vocabulary entries a four-letter `word` meets with two neighbouring
+    /// letters swapped ("snih" for "sinh"); longer words get this from
+    /// [`Self::candidates`], and a substitution in so short a word too often
+    /// makes another word ("tinh" for "sinh").
+    fn swaps(&self, word: &str) -> Vec<(usize, f32)> {
+        if word.len() != TYPO_MIN_LEN - 1 {
+            return Vec::new();
+        }
+        let mut bytes = word.as_bytes().to_vec();
+        let mut out = Vec::new();
+        for i in 0..bytes.len() - 1 {
+            if bytes[i] == bytes[i + 1] {
+                continue;
+            }
+            bytes.swap(i, i + 1);
+            if let Ok(swapped) = std::str::from_utf8(&bytes)
+                && let Ok(v) = self.vocabulary.binary_search_by(|e| e.as_str().cmp(swapped))
+            {
+                out.push((v, TYPO));
+            }
+            bytes.swap(i, i + 1);
+        }
+        out
+    }
+
     /// Vocabulary entries that `word` matches, with how strongly.
     fn candidates(&self, word: &str, last: bool) -> Vec<(usize, f32)> {
         let start = self.vocabulary.partition_point(|v| v.as_str() < word);
@@ -254,6 +468,29 @@ impl SearchIndex {
         }
         out
     }
+}
+
+/// The word a Telex typist meant when the input method was off: a tone key
+/// at the end ("kys", "khais") dropped, doubled or w-marked vowels and "dd"
+/// undone ("ddawng" → "dang"). `None` when there is nothing to undo.
+fn untelex(word: &str) -> Option<String> {
+    let mut spelt = word.to_owned();
+    if spelt.len() > 2 && spelt.ends_with(['s', 'f', 'r', 'x', 'j']) {
+        spelt.pop();
+    }
+    for (typed, letter) in [
+        ("dd", "d"),
+        ("aa", "a"),
+        ("aw", "a"),
+        ("ee", "e"),
+        ("oo", "o"),
+        ("ow", "o"),
+        ("uw", "u"),
+        ("w", "u"),
+    ] {
+        spelt = spelt.replace(typed, letter);
+    }
+    (spelt != word && !spelt.is_empty()).then_some(spelt)
 }
 
 /// True when `a` and `b` differ by exactly one insertion, deletion,
@@ -406,6 +643,67 @@ mod tests {
             "both answered quickly: {:?}",
             started.elapsed()
         );
+    }
+
+    fn forgiving(query: &str) -> Vec<String> {
+        index().search_forgiving(query, 10).into_iter().map(|h| h.key).collect()
+    }
+
+    #[test]
+    fn stop_words_are_sorted_for_binary_search() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOP_WORDS.iter().all(|w| words(w) == [*w]), "folded, one word each");
+    }
+
+    #[test]
+    fn forgiving_search_does_not_need_every_word() {
+        let sentence = "bo toi mat roi can lam giay bao tu";
+        assert!(keys(sentence).is_empty(), "the strict search needs them all");
+        assert_eq!(forgiving(sentence)[0], "khai-tu", "someone describing their situation");
+        assert_eq!(
+            forgiving("mat bang lai xe may")[0],
+            "gplx",
+            "a person naming what was lost"
+        );
+        assert_eq!(forgiving("dang ky khai sinh")[0], "khai-sinh");
+        assert_eq!(
+            forgiving("dang ky").len(),
+            3,
+            "common words alone still list what has them all"
+        );
+    }
+
+    #[test]
+    fn extra_words_lower_the_score_but_keep_the_result() {
+        let score = |q: &str| index().search_forgiving(q, 10)[0].score;
+        assert!(score("khai sinh cho con") < score("khai sinh"));
+        assert!(score("khai sinh cho con gai ten la hoa nam nay moi sinh") < score("khai sinh cho con"));
+        assert_eq!(
+            forgiving("khai sinh cho con gai ten la hoa nam nay moi sinh")[0],
+            "khai-sinh"
+        );
+    }
+
+    #[test]
+    fn forgiving_search_finds_nothing_for_small_talk_or_one_common_word() {
+        assert!(forgiving("xin chao").is_empty(), "small talk");
+        assert!(forgiving("cho toi hoi la").is_empty(), "only stop words");
+        assert!(forgiving("asdf qwerty").is_empty(), "nonsense");
+        assert!(forgiving("").is_empty() && forgiving("123 456").is_empty());
+        assert!(
+            forgiving("hom nay troi dep qua nen di choi dang").is_empty(),
+            "one common word in a long sentence is not enough"
+        );
+    }
+
+    #[test]
+    fn forgiving_search_reads_telex_and_swapped_letters() {
+        assert_eq!(untelex("ddawng").as_deref(), Some("dang"));
+        assert_eq!(untelex("kys").as_deref(), Some("ky"));
+        assert_eq!(untelex("sinh"), None);
+        assert_eq!(forgiving("ddawng kys khai sinh")[0], "khai-sinh");
+        assert_eq!(forgiving("khia snih")[0], "khai-sinh", "a swap in a four-letter word");
+        assert!(forgiving("khaj").is_empty(), "but no other typo in a short word");
     }
 
     proptest! {
