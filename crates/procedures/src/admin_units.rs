@@ -11,8 +11,6 @@ use crate::fold::{collation_key, fold};
 use crate::legacy_units;
 use crate::limits::MAX_QUERY_CHARS;
 
-static DATA: &str = include_str!("../../../catalog/admin-units-2025.json");
-
 /// A province or centrally governed city.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -86,7 +84,8 @@ struct File {
 pub fn provinces() -> &'static [Province] {
     static PROVINCES: OnceLock<Vec<Province>> = OnceLock::new();
     PROVINCES.get_or_init(|| {
-        let file: File = serde_json::from_str(DATA).expect("the bundled admin-units file is checked by tests");
+        let file: File = serde_json::from_str(crate::catalog::bundled_data("admin-units-2025.json"))
+            .expect("the bundled admin-units file is checked by tests");
         file.provinces
     })
 }

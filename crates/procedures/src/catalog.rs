@@ -9,7 +9,18 @@ use crate::error::Result;
 use crate::loader::Procedure;
 use crate::search::{Place, SearchIndex};
 
+/// The whole `catalog/` folder: the definitions, and the data files the
+/// places and "done elsewhere" lists read (through [`bundled_data`], so each
+/// is compiled in once).
 static BUNDLED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../catalog");
+
+/// A data file of the bundled `catalog/` folder, e.g. `elsewhere.json`.
+pub(crate) fn bundled_data(name: &str) -> &'static str {
+    BUNDLED
+        .get_file(name)
+        .and_then(|file| file.contents_utf8())
+        .unwrap_or_else(|| panic!("catalog/{name} is compiled in (its tests read it)"))
+}
 
 /// The procedures the app knows, in a stable order (by code).
 #[derive(Debug, Clone)]

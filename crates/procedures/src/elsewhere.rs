@@ -11,8 +11,6 @@ use crate::definition::LocalizedText;
 use crate::fold::words;
 use crate::search::{SearchDocument, SearchIndex};
 
-static DATA: &str = include_str!("../../../catalog/elsewhere.json");
-
 /// A procedure done outside this app, and where.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -38,7 +36,8 @@ struct File {
 fn data() -> &'static (Vec<Elsewhere>, SearchIndex) {
     static DATA_AND_INDEX: OnceLock<(Vec<Elsewhere>, SearchIndex)> = OnceLock::new();
     DATA_AND_INDEX.get_or_init(|| {
-        let file: File = serde_json::from_str(DATA).expect("the bundled elsewhere.json is checked by tests");
+        let file: File = serde_json::from_str(crate::catalog::bundled_data("elsewhere.json"))
+            .expect("the bundled elsewhere.json is checked by tests");
         let index = SearchIndex::new(file.entries.iter().map(|e| SearchDocument {
             key: e.id.clone(),
             names: e.names.clone(),

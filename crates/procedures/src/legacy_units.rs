@@ -14,8 +14,6 @@ use crate::admin_units::{self, Province};
 use crate::fold::fold;
 use crate::limits::MAX_QUERY_CHARS;
 
-static DATA: &str = include_str!("../../../catalog/admin-units-legacy.json");
-
 /// The most old units a search proposes, so a one-letter query stays cheap.
 pub const MAX_OLD_HITS: usize = 50;
 
@@ -86,7 +84,10 @@ struct File {
 
 fn file() -> &'static File {
     static FILE: OnceLock<File> = OnceLock::new();
-    FILE.get_or_init(|| serde_json::from_str(DATA).expect("the bundled legacy file is checked by tests"))
+    FILE.get_or_init(|| {
+        serde_json::from_str(crate::catalog::bundled_data("admin-units-legacy.json"))
+            .expect("the bundled legacy file is checked by tests")
+    })
 }
 
 /// The 63 old provinces, in old code order.
