@@ -170,3 +170,25 @@ fn the_number_of_sources_is_bounded() {
     assert_eq!(place, "sources", "counted before any is read");
     assert!(problem.contains("the limit is 208"), "{problem}");
 }
+
+#[test]
+fn every_bundled_fee_has_a_source_and_every_legal_basis_a_number() {
+    let catalog = Catalog::bundled().unwrap();
+    for procedure in catalog.procedures() {
+        let d = &procedure.definition;
+        assert!(
+            d.source_of("fee")
+                .is_some_and(|s| s.cite.is_some() || s.remark.is_some()),
+            "{}: the fee says where it comes from, or what is unknown about it",
+            d.code
+        );
+        for reference in &d.legal_basis {
+            assert!(
+                reference.number.contains('/') && reference.number.chars().any(|c| c.is_ascii_digit()),
+                "{}: a legal basis is cited by its number, like 60/2014/QH13: {:?}",
+                d.code,
+                reference.number
+            );
+        }
+    }
+}
