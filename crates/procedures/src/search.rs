@@ -103,6 +103,14 @@ pub struct SearchIndex {
     texts: Vec<Vec<String>>,
 }
 
+/// Per document, the best match of the query word being looked up: its
+/// score and where, and which documents it met.
+struct BestOfWord<'a> {
+    best: &'a mut [f32],
+    best_at: &'a mut [(Place, u32)],
+    touched: &'a mut Vec<u32>,
+}
+
 impl SearchIndex {
     /// Indexes every procedure of a catalog, in Vietnamese and English.
     pub fn from_catalog(catalog: &Catalog) -> Self {
@@ -205,19 +213,12 @@ impl SearchIndex {
         let mut touched: Vec<u32> = Vec::new();
         for (qi, word) in query_words.iter().enumerate() {
             let last = qi + 1 == query_words.len();
-            for (v, strength) in self.candidates(word, last) {
-                for &(doc, place, text) in &self.postings[v] {
-                    let score = place.weight() * strength;
-                    let d = doc as usize;
-                    if best[d] == 0.0 {
-                        touched.push(doc);
-                    }
-                    if score > best[d] {
-                        best[d] = score;
-                        best_at[d] = (place, text);
-                    }
-                }
-            }
+            let mut best_of_word = BestOfWord {
+                best: &mut best,
+                best_at: &mut best_at,
+                touched: &mut touched,
+            };
+            self.meet(&self.candidates(word, last), &mut best_of_word, |_, _, _| {});
             if touched.is_empty() {
                 continue;
             }
@@ -321,22 +322,16 @@ impl SearchIndex {
                 // A tone key ends a word: what it spells is complete.
                 candidates = self.candidates(&spelt, false);
             }
-            for (v, strength) in candidates {
-                for &(doc, place, text) in &self.postings[v] {
-                    let score = place.weight() * strength;
-                    let d = doc as usize;
-                    if best[d] == 0.0 {
-                        touched.push(doc);
-                    }
-                    if score > best[d] {
-                        best[d] = score;
-                        best_at[d] = (place, text);
-                    }
-                    if place >= Place::Keyword {
-                        word_texts[d] |= 1 << (text % 64);
-                    }
+            let mut best_of_word = BestOfWord {
+                best: &mut best,
+                best_at: &mut best_at,
+                touched: &mut touched,
+            };
+            self.meet(&candidates, &mut best_of_word, |d, place, text| {
+                if place >= Place::Keyword {
+                    word_texts[d] |= 1 << (text % 64);
                 }
-            }
+            });
             if touched.is_empty() {
                 possible += Place::Name.weight() * rarest;
                 continue;
@@ -440,6 +435,26 @@ impl SearchIndex {
     }
 
     /// Vocabulary entries that `word` matches, with how strongly.
+    /// Every document the candidate words of one query word meet: its best
+    /// score for that word and where, the documents met for the first time
+    /// in `touched`; `each` sees every place met (document, place, text).
+    fn meet(&self, candidates: &[(usize, f32)], word: &mut BestOfWord<'_>, mut each: impl FnMut(usize, Place, u32)) {
+        for &(v, strength) in candidates {
+            for &(doc, place, text) in &self.postings[v] {
+                let score = place.weight() * strength;
+                let d = doc as usize;
+                if word.best[d] == 0.0 {
+                    word.touched.push(doc);
+                }
+                if score > word.best[d] {
+                    word.best[d] = score;
+                    word.best_at[d] = (place, text);
+                }
+                each(d, place, text);
+            }
+        }
+    }
+
     fn candidates(&self, word: &str, last: bool) -> Vec<(usize, f32)> {
         let start = self.vocabulary.partition_point(|v| v.as_str() < word);
         let mut out = Vec::new();
