@@ -19,19 +19,19 @@ const IN_MEMORY: &[&str] = &[
     "procedure_detail",
     "unverified_facts",
     "list_provinces",
-    "search_communes",
     "home_shown",
     "window_ready",
 ];
 
-/// Commands that read memory or keep a one-line setting, and may answer on
-/// a runtime thread.
+/// Commands that read memory (after a one-time load, as the old commune
+/// names) or keep a one-line setting, and may answer on a runtime thread.
 const ON_RUNTIME: &[&str] = &[
     "current_locale",
     "set_locale",
     "text_size",
     "set_text_size",
     "search_procedures",
+    "search_communes",
     "portal_status",
     "startup_notices",
     "support_info",

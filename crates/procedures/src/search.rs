@@ -92,8 +92,9 @@ pub struct SearchIndex {
     keys: Vec<String>,
     folded_names: Vec<String>,
     /// Each document's keywords and the names of the papers it needs,
-    /// folded, for a query typed as one of them.
-    folded_phrases: Vec<Vec<String>>,
+    /// folded and padded with a space at each end (` giay khai sinh `), for
+    /// a query typed as one of them, or holding one of them as whole words.
+    padded_phrases: Vec<Vec<String>>,
     /// Sorted, unique folded words.
     vocabulary: Vec<String>,
     /// For each vocabulary word, `(document, place, text)`: the text is an
@@ -134,7 +135,7 @@ impl SearchIndex {
         let mut entries: Vec<(String, u32, Place, u32)> = Vec::new();
         let mut keys = Vec::new();
         let mut folded_names = Vec::new();
-        let mut folded_phrases = Vec::new();
+        let mut padded_phrases = Vec::new();
         let mut all_texts = Vec::new();
         for (i, doc) in documents.into_iter().enumerate() {
             let i = i as u32;
@@ -152,7 +153,13 @@ impl SearchIndex {
                 }
             }
             folded_names.push(doc.names.first().map(|n| fold(n)).unwrap_or_default());
-            folded_phrases.push(doc.keywords.iter().chain(&doc.documents).map(|k| fold(k)).collect());
+            padded_phrases.push(
+                doc.keywords
+                    .iter()
+                    .chain(&doc.documents)
+                    .map(|k| format!(" {} ", fold(k)))
+                    .collect(),
+            );
             keys.push(doc.key);
             all_texts.push(texts);
         }
@@ -172,7 +179,7 @@ impl SearchIndex {
         Self {
             keys,
             folded_names,
-            folded_phrases,
+            padded_phrases,
             vocabulary,
             postings,
             texts: all_texts,
@@ -378,10 +385,10 @@ impl SearchIndex {
                 // typed in the query.
                 let phrase = if self.folded_names[d].contains(&folded_query) {
                     Place::Name.weight() * rarest
-                } else if self.folded_phrases[d]
-                    .iter()
-                    .any(|k| k.contains(&folded_query) || (k.contains(' ') && padded_query.contains(&format!(" {k} "))))
-                {
+                } else if self.padded_phrases[d].iter().any(|k| {
+                    let several_words = k.trim().contains(' ');
+                    k.contains(&folded_query) || (several_words && padded_query.contains(k.as_str()))
+                }) {
                     Place::Keyword.weight() * rarest
                 } else {
                     0.0

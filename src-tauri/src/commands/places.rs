@@ -11,8 +11,9 @@ pub fn list_provinces() -> Vec<Province> {
 
 /// Communes of a province matching what the user typed: by their current
 /// name, then by the old name (before 01/07/2025) of a unit they absorbed,
-/// with `formerly` set.
-#[tauri::command]
+/// with `formerly` set. Off the window's thread: the first search reads and
+/// indexes the table of old names.
+#[tauri::command(async)]
 #[specta::specta]
 pub fn search_communes(province: String, query: String) -> Vec<Commune> {
     admin_units::search_communes(&province, &query)

@@ -36,7 +36,8 @@ export const commands = {
 	/**
 	 *  Communes of a province matching what the user typed: by their current
 	 *  name, then by the old name (before 01/07/2025) of a unit they absorbed,
-	 *  with `formerly` set.
+	 *  with `formerly` set. Off the window's thread: the first search reads and
+	 *  indexes the table of old names.
 	 */
 	searchCommunes: (province: string, query: string) => __TAURI_INVOKE<Commune_Serialize[]>("search_communes", { province, query }),
 	/**  The language chosen on this computer (`vi` or `en`), Vietnamese until one is chosen. */
