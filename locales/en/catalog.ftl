@@ -11,6 +11,9 @@ topic-business = Business registration
 topic-certification = Certified copies and signatures
 topic-employment = Employment
 topic-health-insurance = Health insurance
+topic-identity = Identity cards
+topic-land = Land and housing
+topic-social-protection = Social assistance
 
 ## Life events (life-event-<id>)
 

@@ -11,6 +11,9 @@ topic-business = Đăng ký kinh doanh
 topic-certification = Chứng thực
 topic-employment = Việc làm
 topic-health-insurance = Bảo hiểm y tế
+topic-identity = Căn cước, định danh
+topic-land = Đất đai, nhà ở
+topic-social-protection = Trợ giúp xã hội
 
 ## Sự kiện trong cuộc sống (life-event-<id>)
 

@@ -130,6 +130,8 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::catalog::search_procedures,
             commands::catalog::procedure_detail,
             commands::catalog::unverified_facts,
+            commands::catalog::fee_quote,
+            commands::catalog::place_in_query,
             commands::catalog::search_elsewhere,
             commands::places::list_provinces,
             commands::places::search_communes,

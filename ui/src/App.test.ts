@@ -7,6 +7,7 @@ import App from './App.svelte';
 import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
+import { feeProvince } from './lib/fee-province.svelte';
 import { rust } from './test/rust';
 import {
   fakeDraft,
@@ -55,6 +56,7 @@ beforeEach(() => {
   resetFakeBackend();
   localStorage.clear();
   i18n.locale = 'vi';
+  feeProvince.code = '';
 });
 
 describe('search hints', () => {
@@ -172,9 +174,14 @@ describe('home page', () => {
     const topic = screen.getByRole('button', { name: 'Giao thông vận tải' });
     await user.click(topic);
     expect(topic).toHaveAttribute('aria-pressed', 'true');
-    expect(listed()).toEqual(['3.000347']);
+    const all = rust({ kind: 'search', query: '' });
+    const tagged = (has: (p: (typeof all)[number]) => boolean) => all.filter(has).map((p) => p.code);
+    expect(listed()).toEqual(tagged((p) => p.topics.includes('transport')));
+    expect(listed()).toContain('3.000347');
+    expect(listed().length).toBeLessThan(all.length);
     await user.click(screen.getByRole('button', { name: 'Sinh con' }));
-    expect(listed()).toEqual(['1.001193', '3.000722']);
+    expect(listed()).toEqual(tagged((p) => p.life_events.includes('having-a-baby')));
+    expect(listed()).toEqual(expect.arrayContaining(['1.001193', '3.000722']));
     await user.click(screen.getByRole('button', { name: 'Bỏ lọc, xem tất cả' }));
     expect(listed()).toEqual(found(''));
   });
@@ -227,6 +234,36 @@ describe('procedure page', () => {
     await screen.findByRole('heading', { level: 1, name: 'Giải quyết hưởng trợ cấp thất nghiệp' });
     await waitFor(() => expect(invokeMock).toHaveBeenCalledWith('unverified_facts', { code: '1.014748' }));
     expect(document.getElementById('procedure-unverified'), 'every fact verified: no caution').toBeNull();
+  });
+
+  it('quotes the fee for each way of filing, and for the province chosen or named in the search', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toEqual(found('')));
+    // Permanent residence costs less online, the same in every province.
+    await user.click(element('[data-procedure="1.004222"]'));
+    await screen.findByRole('heading', { level: 1, name: 'Đăng ký thường trú' });
+    await waitFor(() => expect(byId('fee-online')).toHaveTextContent('Nộp trực tuyến: 10.000 ₫'));
+    expect(byId('fee-counter')).toHaveTextContent('Nộp trực tiếp hoặc qua bưu chính: 20.000 ₫');
+    expect(document.getElementById('fee-province'), 'the same everywhere: no province to choose').toBeNull();
+    await user.click(byId('back-home'));
+
+    // A search naming a province by its old name says what it is now, and the page quotes that province.
+    await user.type(byId('search'), 'xac nhan tinh trang hon nhan o ha tay');
+    await waitFor(() => expect(byId('search-place')).toHaveTextContent('Tỉnh Hà Tây nay thuộc Thành phố Hà Nội.'));
+    await user.click(element('[data-procedure="1.004873"]'));
+    await waitFor(() => expect(byId('fee-online')).toHaveTextContent('3.000 ₫'));
+    expect((byId('fee-province') as HTMLSelectElement).value).toBe('01');
+    expect(byId('procedure-fee')).toHaveTextContent('Nghị quyết 06/2020/NQ-HĐND');
+
+    // A province whose amount the app does not have: said, with the national rule, and no amount claimed.
+    await user.selectOptions(byId('fee-province'), '48');
+    await waitFor(() =>
+      expect(byId('fee-province-unknown')).toHaveTextContent('Ứng dụng chưa có mức thu do Thành phố Đà Nẵng quy định'),
+    );
+    expect(byId('fee-online')).toHaveTextContent('Do tỉnh quy định');
+    expect(byId('procedure-fee')).toHaveTextContent('Lệ phí do Hội đồng nhân dân tỉnh quy định');
+    expect(invokeMock).toHaveBeenCalledWith('fee_quote', { code: '1.004873', province: '48' });
   });
 
   it('shows an unknown procedure as an error', async () => {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use l10n::Localizer;
 use procedures::definition::{DocumentRequirement, Supply};
 use procedures::engine::{Answer, Attached, InterviewState};
+use procedures::fee::FeeQuote;
 use procedures::{Catalog, Procedure};
 use store::{Attachment, Profile, Store};
 
@@ -55,6 +56,16 @@ impl Assistant {
             .get(code)
             .cloned()
             .ok_or_else(|| Error::ProcedureNotFound(code.to_owned()))
+    }
+
+    /// The fee as the procedure's page shows it today, for a person in
+    /// `province` (a 2025 province code) when one is chosen.
+    pub fn fee_quote(&self, code: &str, province: Option<&str>) -> Result<FeeQuote> {
+        let catalog = self.catalog();
+        let procedure = catalog
+            .get(code)
+            .ok_or_else(|| Error::ProcedureNotFound(code.to_owned()))?;
+        Ok(procedures::engine::quote_fee(procedure, province, today()))
     }
 
     /// The procedure a draft was started on, checked against the one the

@@ -7,7 +7,7 @@ use crate::portal::{Case, ExecutionMethod, Procedure};
 use crate::text::{self, clean, key, quantity};
 
 /// Topic ids by a word of the portal's category names.
-const TOPICS_BY_CATEGORY: [(&str, &str); 9] = [
+const TOPICS_BY_CATEGORY: [(&str, &str); 12] = [
     ("ho tich", "civil-status"),
     ("chung thuc", "certification"),
     ("cu tru", "residence"),
@@ -17,6 +17,9 @@ const TOPICS_BY_CATEGORY: [(&str, &str); 9] = [
     ("kinh doanh", "business"),
     ("viec lam", "employment"),
     ("bao hiem y te", "health-insurance"),
+    ("can cuoc", "identity"),
+    ("dat dai", "land"),
+    ("bao tro xa hoi", "social-protection"),
 ];
 
 /// What the portal says about one procedure, tidied.

@@ -114,15 +114,21 @@ impl Catalog {
 
     /// Procedures matching `query`, best first, where not every word of the
     /// query need match (see [`SearchIndex::search_forgiving`]); all of them
-    /// by Vietnamese name when the query is blank.
+    /// by Vietnamese name when the query is blank. A province the query
+    /// names, by its current or old name, is left out of the words matched
+    /// (see [`crate::legacy_units::place_in_query`]).
     pub fn search(&self, query: &str) -> Vec<ProcedureSummary> {
         if query.trim().is_empty() {
             let mut all: Vec<ProcedureSummary> = self.procedures.iter().map(|p| (&p.definition).into()).collect();
             all.sort_by_key(|s| crate::fold::fold(&s.name.vi));
             return all;
         }
+        // A province named in the search ("ở Hà Tây") says where, not what.
+        let without_place = crate::legacy_units::place_in_query(query)
+            .map(|(_, rest)| rest)
+            .filter(|rest| !rest.is_empty());
         self.index
-            .search_forgiving(query, self.procedures.len())
+            .search_forgiving(without_place.as_deref().unwrap_or(query), self.procedures.len())
             .into_iter()
             .filter_map(|hit| {
                 let mut summary: ProcedureSummary = (&self.get(&hit.key)?.definition).into();

@@ -5,13 +5,14 @@
 //! because a definition travels as one unit (from the bundled catalog or from a
 //! portal's catalog update) and must carry its own words.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The format version this build reads. A definition names it in `format`.
 pub const FORMAT_VERSION: u32 = 1;
 
 /// Topic ids a definition may use; each has a `topic-<id>` message in locales/.
-pub const TOPICS: [&str; 9] = [
+pub const TOPICS: [&str; 12] = [
     "civil-status",
     "residence",
     "judicial-records",
@@ -21,6 +22,9 @@ pub const TOPICS: [&str; 9] = [
     "certification",
     "employment",
     "health-insurance",
+    "identity",
+    "land",
+    "social-protection",
 ];
 
 /// Life-event ids a definition may use; each has a `life-event-<id>` message in locales/.
@@ -234,7 +238,8 @@ pub struct UnverifiedFact {
 pub struct FeeRules {
     /// Amount in đồng when filed online; `None` when it varies by province.
     pub amount: Option<u64>,
-    /// Rules tried in order; the first whose condition holds sets the amount.
+    /// Rules tried in order; the first that holds (its condition, province,
+    /// channel and dates) sets the amount.
     #[serde(default)]
     pub rules: Vec<FeeRule>,
     /// Explanation shown beside the fee (exemptions, in-person amount).
@@ -242,6 +247,9 @@ pub struct FeeRules {
     /// Amounts per item the person asks for (extra copies), added to the fee.
     #[serde(default)]
     pub per_item: Vec<FeeItem>,
+    /// The `address` field whose province is the applicant's for the fee:
+    /// a rule's `province` is matched against it in the interview.
+    pub province_field: Option<String>,
 }
 
 /// A fee per item, counted by a number field (extra copies of an extract).
@@ -257,17 +265,53 @@ pub struct FeeItem {
     pub label: LocalizedText,
 }
 
-/// A conditional fee.
+/// A fee that applies in one case, place, channel or period. Every limit it
+/// gives must hold; it gives at least one.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(deny_unknown_fields)]
 pub struct FeeRule {
-    /// Condition over the answers.
-    pub when: String,
-    /// Amount in đồng when the condition holds; `None` when the province sets it.
+    /// Condition over the answers (a case: an exemption, a late filing).
+    pub when: Option<String>,
+    /// Code of the 2025 province whose People's Council set this amount.
+    pub province: Option<String>,
+    /// The way of filing this amount is for.
+    pub channel: Option<FilingChannel>,
+    /// First day the amount applies, `dd/mm/yyyy`.
+    pub from: Option<String>,
+    /// Last day the amount applies, `dd/mm/yyyy`.
+    pub until: Option<String>,
+    /// Amount in đồng when the rule holds; `None` when the province sets it.
     pub amount: Option<u64>,
     /// Why this amount applies.
     pub reason: LocalizedText,
+}
+
+impl FeeRule {
+    /// Whether the rule's place, channel and dates allow it for a dossier
+    /// filed in `province` (if known) by `channel` on `today`; its `when`
+    /// is the caller's to check. Dates the loader refused count as absent.
+    pub fn allows(&self, province: Option<&str>, channel: FilingChannel, today: NaiveDate) -> bool {
+        let day = |text: &Option<String>| {
+            text.as_deref()
+                .and_then(|t| NaiveDate::parse_from_str(t, "%d/%m/%Y").ok())
+        };
+        self.province.as_deref().is_none_or(|p| province == Some(p))
+            && self.channel.is_none_or(|c| c == channel)
+            && day(&self.from).is_none_or(|from| today >= from)
+            && day(&self.until).is_none_or(|until| today <= until)
+    }
+}
+
+/// How a dossier reaches the agency, which can change the fee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum FilingChannel {
+    /// Filed on the public-service portal (as this app does).
+    Online,
+    /// Filed at the one-stop desk, or by post.
+    Counter,
 }
 
 /// One entry of the document checklist.

@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 use crate::admin_units;
 use crate::condition::{self, Scope, Value};
 use crate::definition::{
-    ChoiceOption, DocumentRequirement, Field, FieldKind, FileKind, HolderSex, LocalizedText, PhotoRules, Supply,
+    ChoiceOption, DocumentRequirement, Field, FieldKind, FileKind, FilingChannel, HolderSex, LocalizedText, PhotoRules,
+    Supply,
 };
+use crate::fee::{self, FeeLine, FeeQuote, FeeState, Filing};
 use crate::fold::clean;
 use crate::limits::{MAX_LONG_TEXT_ANSWER_CHARS, MAX_STREET_CHARS, MAX_TEXT_ANSWER_CHARS};
 use crate::loader::Procedure;
@@ -186,40 +188,22 @@ impl DocumentStatus {
     }
 }
 
-/// The fee for this dossier.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct FeeState {
-    /// Amount in đồng; `None` when the province sets it.
-    pub amount: Option<u64>,
-    /// Why this amount (a fee rule that applied), if not the base fee.
-    pub reason: Option<LocalizedText>,
-    /// The definition's general note on fees.
-    pub note: Option<LocalizedText>,
-    /// What the person asked for beyond the dossier itself (extra copies).
-    pub items: Vec<FeeLine>,
-    /// The amount plus every item; `None` while the amount is the province's
-    /// to set (the items' sum is then still in `items`).
-    pub total: Option<u64>,
-}
-
-/// One line of the fee: so many items at so much each.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct FeeLine {
-    /// What one item is.
-    pub label: LocalizedText,
-    /// How many were asked for.
-    pub count: u64,
-    /// Amount in đồng for each.
-    pub each: u64,
-    /// `count × each`.
-    pub total: u64,
-}
-
 /// Evaluates the interview for `answers`, with files attached to the
-/// documents in `attached`, as of `today`.
+/// documents in `attached`, as of `today`, for a dossier filed online (as
+/// the app files it).
 pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, today: NaiveDate) -> InterviewState {
+    evaluate_for_channel(procedure, answers, attached, FilingChannel::Online, today)
+}
+
+/// Evaluates the interview as [`evaluate`] does, with the fee of a dossier
+/// filed by `channel` (at the counter, the fee can differ).
+pub fn evaluate_for_channel(
+    procedure: &Procedure,
+    answers: &Answers,
+    attached: &Attached,
+    channel: FilingChannel,
+    today: NaiveDate,
+) -> InterviewState {
     let d = &procedure.definition;
     let own = cleaned_answers(procedure, answers);
     let own_visible = visible_fields(procedure, &own, today);
@@ -282,10 +266,6 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, t
             status: DocumentStatus::of(doc, attached),
         })
         .collect::<Vec<_>>();
-    let (amount, reason) = match d.fee.rules.iter().find(|r| holds(Some(&r.when))) {
-        Some(rule) => (rule.amount, Some(rule.reason.clone())),
-        None => (d.fee.amount, None),
-    };
     let items: Vec<FeeLine> = d
         .fee
         .per_item
@@ -304,13 +284,21 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, t
             })
         })
         .collect();
-    let fee = FeeState {
-        total: amount.map(|base| items.iter().fold(base, |sum, line| sum.saturating_add(line.total))),
-        amount,
-        reason,
-        note: d.fee.note.clone(),
-        items,
+    let province = d
+        .fee
+        .province_field
+        .as_deref()
+        .filter(|field| visible.contains(field))
+        .and_then(|field| match cleaned.get(field) {
+            Some(Answer::Address(address)) if !address.province.is_empty() => Some(address.province.as_str()),
+            _ => None,
+        });
+    let filing = Filing {
+        province,
+        channel,
+        today,
     };
+    let fee = fee::fee_state(&d.fee, |when| holds(Some(when)), filing, items);
     let kept = cleaned
         .into_iter()
         .filter(|(id, _)| visible.contains(id.as_str()))
@@ -326,6 +314,21 @@ pub fn evaluate(procedure: &Procedure, answers: &Answers, attached: &Attached, t
         fee,
         answers: kept,
     }
+}
+
+/// The fee as the procedure's page shows it before any answer, for a
+/// person in `province` (if chosen) on `today`.
+pub fn quote_fee(procedure: &Procedure, province: Option<&str>, today: NaiveDate) -> FeeQuote {
+    let none = Answers::new();
+    let visible = visible_fields(procedure, &none, today);
+    let scope = Answered {
+        procedure,
+        answers: &none,
+        visible: &visible,
+        today,
+    };
+    let holds = |when: &str| procedure.condition(when).is_some_and(|c| c.holds(&scope));
+    fee::quote(&procedure.definition.fee, holds, province, today)
 }
 
 /// Fields whose step and own conditions hold. A hidden field counts as

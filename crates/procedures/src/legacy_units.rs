@@ -8,10 +8,10 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::admin_units::{self, Province};
-use crate::fold::fold;
+use crate::fold::{fold, words};
 use crate::limits::MAX_QUERY_CHARS;
 
 /// The most old units a search proposes, so a one-letter query stays cheap.
@@ -317,4 +317,86 @@ pub fn find_province(name: &str) -> Option<ProvinceMatch> {
                 formerly: *formerly,
             })
         })
+}
+
+/// A province that a search names ("khai tử ở Hà Tây"), as the app shows
+/// it: the 2025 province, and the old name typed when it is no longer the
+/// province's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PlaceInQuery {
+    /// Two-digit code of the 2025 province, e.g. `01`.
+    pub code: String,
+    /// Its official name, e.g. "Thành phố Hà Nội".
+    pub name: String,
+    /// The old name typed ("Tỉnh Hà Tây"), when the province has another now.
+    pub formerly: Option<String>,
+}
+
+/// The longest province name a search can hold, in words ("bà rịa vũng tàu").
+const MAX_PROVINCE_WORDS: usize = 4;
+
+/// Every name a province goes by (current, old, everyday), folded and bare.
+fn province_names() -> &'static HashMap<String, ProvinceMatch> {
+    static NAMES: OnceLock<HashMap<String, ProvinceMatch>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = HashMap::new();
+        for (alias, code, formerly) in ALIASES {
+            if let Some(province) = admin_units::province(code) {
+                let found = ProvinceMatch {
+                    province,
+                    formerly: *formerly,
+                };
+                names.insert(alias.replace(' ', ""), found);
+                names.insert((*alias).to_owned(), found);
+            }
+        }
+        for old in old_provinces() {
+            if let Some(province) = admin_units::province(&old.new_code) {
+                let formerly = (old.name != province.name).then_some(old.name.as_str());
+                names.insert(bare(&old.name), ProvinceMatch { province, formerly });
+            }
+        }
+        for province in admin_units::provinces() {
+            names.insert(
+                bare(&province.name),
+                ProvinceMatch {
+                    province,
+                    formerly: None,
+                },
+            );
+        }
+        names
+    })
+}
+
+/// The province a search names, by a current, old or everyday name, and the
+/// search's other words (folded), so that a place does not count as a
+/// word about the procedure. The longest name wins, then the first; a
+/// "tỉnh", "thành phố" or "TP", and an "ở" or "tại", just before it go
+/// with it.
+pub fn place_in_query(query: &str) -> Option<(PlaceInQuery, String)> {
+    let words = words(truncate(query));
+    let names = province_names();
+    let (start, end, found) = (1..=MAX_PROVINCE_WORDS.min(words.len())).rev().find_map(|len| {
+        (0..=words.len() - len).find_map(|start| {
+            let span = words[start..start + len].join(" ");
+            names.get(&span).map(|found| (start, start + len, *found))
+        })
+    })?;
+    let mut kept = match &words[..start] {
+        [.., a, b] if a == "thanh" && b == "pho" => start - 2,
+        [.., a] if a == "tinh" || a == "tp" => start - 1,
+        _ => start,
+    };
+    if kept > 0 && matches!(words[kept - 1].as_str(), "o" | "tai") {
+        kept -= 1;
+    }
+    let rest: Vec<&str> = words[..kept].iter().chain(&words[end..]).map(String::as_str).collect();
+    let place = PlaceInQuery {
+        code: found.province.code.clone(),
+        name: found.province.name.clone(),
+        formerly: found.formerly.map(str::to_owned),
+    };
+    Some((place, rest.join(" ")))
 }

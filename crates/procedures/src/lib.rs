@@ -13,6 +13,7 @@ pub mod definition;
 pub mod elsewhere;
 pub mod engine;
 pub mod error;
+pub mod fee;
 pub mod fold;
 pub mod harness;
 pub mod legacy_units;

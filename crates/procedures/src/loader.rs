@@ -188,7 +188,9 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 fn condition_places(d: &Definition) -> Vec<(String, &str)> {
     let mut out = Vec::new();
     for (i, rule) in d.fee.rules.iter().enumerate() {
-        out.push((format!("fee.rules[{i}].when"), rule.when.as_str()));
+        if let Some(when) = &rule.when {
+            out.push((format!("fee.rules[{i}].when"), when.as_str()));
+        }
     }
     for (i, doc) in d.documents.iter().enumerate() {
         if let Some(c) = &doc.required_if {
@@ -295,6 +297,7 @@ impl<'a> Checker<'a> {
         self.sources()?;
         self.fields()?;
         self.named_fields()?;
+        self.fee_rules()?;
         let conditions = self.conditions()?;
         let visibility_order = self.visibility_order(&conditions)?;
         Ok(Checked {
@@ -780,6 +783,78 @@ impl<'a> Checker<'a> {
                 Some(FieldKind::Number) => {}
                 Some(_) => return Err(self.fail(place, format!("field `{}` is not a number", shown(&item.field)))),
                 None => return Err(self.fail(place, format!("there is no field `{}`", shown(&item.field)))),
+            }
+        }
+        Ok(())
+    }
+
+    /// Each fee rule is limited by something; its province is a 2025
+    /// province, its dates are days in order, and a rule for a province has
+    /// an address field (`fee.province_field`) to say whose province it is.
+    fn fee_rules(&self) -> Result<()> {
+        let fee = &self.d.fee;
+        if let Some(field) = &fee.province_field {
+            match self.kinds.get(field.as_str()) {
+                Some(FieldKind::Address) => {}
+                Some(_) => {
+                    return Err(self.fail(
+                        "fee.province_field",
+                        format!("field `{}` is not an address", shown(field)),
+                    ));
+                }
+                None => return Err(self.fail("fee.province_field", format!("there is no field `{}`", shown(field)))),
+            }
+        }
+        for (i, rule) in fee.rules.iter().enumerate() {
+            let place = format!("fee.rules[{i}]");
+            if rule.when.is_none()
+                && rule.province.is_none()
+                && rule.channel.is_none()
+                && rule.from.is_none()
+                && rule.until.is_none()
+            {
+                return Err(self.fail(
+                    place,
+                    "a fee rule needs `when`, `province`, `channel`, `from` or `until`; without one, use `fee.amount`",
+                ));
+            }
+            if let Some(code) = &rule.province {
+                if crate::admin_units::province(code).is_none() {
+                    return Err(self.fail(
+                        format!("{place}.province"),
+                        format!(
+                            "`{}` is not the code of a province since 01/07/2025, like 01 or 79",
+                            shown(code)
+                        ),
+                    ));
+                }
+                if fee.province_field.is_none() {
+                    return Err(self.fail(
+                        format!("{place}.province"),
+                        "a fee for a province needs `fee.province_field`, the address whose province it is",
+                    ));
+                }
+            }
+            let mut days = Vec::new();
+            for (key, text) in [("from", &rule.from), ("until", &rule.until)] {
+                let Some(text) = text else { continue };
+                let day = (text.len() == 10)
+                    .then(|| chrono::NaiveDate::parse_from_str(text, "%d/%m/%Y").ok())
+                    .flatten();
+                match day {
+                    Some(day) => days.push(day),
+                    None => {
+                        return Err(self.fail(
+                            format!("{place}.{key}"),
+                            format!("`{}` is not a day written dd/mm/yyyy", shown(text)),
+                        ));
+                    }
+                }
+            }
+            if let [from, until] = days[..]
+                && from > until
+            {
+                return Err(self.fail(format!("{place}.until"), "the last day comes before the first"));
             }
         }
         Ok(())

@@ -35,6 +35,10 @@ impl Place {
 const EXACT: f32 = 1.0;
 const PREFIX: f32 = 0.75;
 const TYPO: f32 = 0.5;
+/// What a query that is word for word one of a procedure's keywords adds,
+/// against the query found inside its name: "đăng ký hộ kinh doanh" is said
+/// of registering one, though four names hold the words.
+const EXACT_PHRASE: f32 = 1.25;
 /// Words shorter than this must match exactly or as a prefix.
 const TYPO_MIN_LEN: usize = 5;
 
@@ -54,11 +58,11 @@ const MAX_FORGIVING_WORDS: usize = 32;
 /// "mất", "từ" is "tử"), but for "bạn": the "bản" of "bản sao" and the
 /// "bán" of "bán hàng" never name a procedure alone, while "xin chào bạn"
 /// must find nothing.
-const STOP_WORDS: [&str; 58] = [
+const STOP_WORDS: [&str; 59] = [
     "a", "ah", "anh", "ban", "bay", "bi", "cac", "chao", "chi", "cho", "co", "cua", "da", "dau", "di", "duoc", "em",
-    "gi", "gio", "giup", "hay", "hoac", "hoi", "khi", "khong", "la", "lam", "long", "ma", "minh", "moi", "mot", "muon",
-    "nao", "nay", "neu", "nhe", "nhieu", "nhu", "nhung", "o", "oi", "phai", "rat", "roi", "sao", "se", "tai", "thi",
-    "thu", "toi", "tuc", "va", "vay", "ve", "voi", "vua", "xin",
+    "gi", "gio", "giup", "hay", "hoac", "hoi", "hom", "khi", "khong", "la", "lam", "long", "ma", "minh", "moi", "mot",
+    "muon", "nao", "nay", "neu", "nhe", "nhieu", "nhu", "nhung", "o", "oi", "phai", "rat", "roi", "sao", "se", "tai",
+    "thi", "thu", "toi", "tuc", "va", "vay", "ve", "voi", "vua", "xin",
 ];
 
 /// The text of one searchable item.
@@ -276,8 +280,10 @@ impl SearchIndex {
     /// matches every remaining word, or when it matches at least
     /// [`MIN_SHARE`] of them (a word the index has never seen counting half)
     /// and the match is telling: a distinctive word in its name or keywords
-    /// ("hộ chiếu", "BHTN"), or two query words in the same name or keyword,
-    /// one of them naming at most half of the documents (not "đăng ký").
+    /// ("hộ chiếu", "BHTN"), two neighbouring query words in the same name
+    /// or keyword, one of them naming at most half of the documents (not
+    /// "đăng ký"), or
+    /// a whole keyword of two words or more said in the query.
     /// So extra words lower a procedure's score and place but never empty
     /// the list, while "xin chào", nonsense, or a sentence that shares a
     /// couple of common words ("giá", "bao") with procedures finds nothing.
@@ -310,6 +316,10 @@ impl SearchIndex {
         let mut telling = vec![false; n];
         let mut seen_texts = vec![0u64; n];
         let mut seen_specific = vec![0u64; n];
+        // Which query word (counting from 1) last met each document: two words
+        // tell together only next to each other in the query, so "giá vàng
+        // hôm nay bao nhiêu" is not "khai báo tạm vắng".
+        let mut last_word = vec![0u16; n];
         let mut word_texts = vec![0u64; n];
         let mut best = vec![0.0f32; n];
         let mut best_at = vec![(Place::Name, 0u32); n];
@@ -320,7 +330,7 @@ impl SearchIndex {
         let mut possible = 0.0f32;
         let mut known = 0usize;
         let rarest = (1.0 + n as f32).ln();
-        for (word, last) in &query_words {
+        for (i, (word, last)) in query_words.iter().enumerate() {
             let mut candidates = self.candidates(word, *last);
             candidates.extend(self.swaps(word));
             if candidates.is_empty()
@@ -357,6 +367,11 @@ impl SearchIndex {
                 let d = doc as usize;
                 total[d] += best[d] * idf;
                 matched[d] += 1;
+                if usize::from(last_word[d]) != i {
+                    seen_texts[d] = 0;
+                    seen_specific[d] = 0;
+                }
+                last_word[d] = i as u16 + 1;
                 let together = if specific { seen_texts[d] } else { seen_specific[d] };
                 telling[d] |= (distinctive && word_texts[d] != 0) || together & word_texts[d] != 0;
                 seen_texts[d] |= word_texts[d];
@@ -372,23 +387,26 @@ impl SearchIndex {
         }
         let words = query_words.len();
         // A word the index has never seen may be an everyday word or a typo
-        // beyond forgiving: it counts half.
-        let needed = (((words + known) as f32 / 2.0 * MIN_SHARE).ceil() as usize).max(1);
+        // beyond forgiving: it counts half. One word of three or more is
+        // never enough ("thời tiết hôm nay" is not about "thôi hưởng").
+        let at_least = if words >= 3 { 2 } else { 1 };
+        let needed = (((words + known) as f32 / 2.0 * MIN_SHARE).ceil() as usize).max(at_least);
         let mut found: Vec<(f32, usize)> = (0..n)
             .filter(|&d| {
                 let m = usize::from(matched[d]);
-                m > 0 && (m == words || (telling[d] && m >= needed))
+                m > 0 && (m == words || (m >= needed && (telling[d] || self.says_a_phrase_of(d, &padded_query))))
             })
             .map(|d| {
-                // The whole query as typed in the name; or in a keyword or a
-                // paper's name, or one of those (of two words or more) as
-                // typed in the query.
-                let phrase = if self.folded_names[d].contains(&folded_query) {
+                // The whole query is one of its keywords, word for word; or
+                // it is in the name as typed; or in a keyword or a paper's
+                // name, or one of those (of two words or more) is in the query.
+                let phrase = if self.padded_phrases[d].contains(&padded_query) {
+                    EXACT_PHRASE * Place::Name.weight() * rarest
+                } else if self.folded_names[d].contains(&folded_query) {
                     Place::Name.weight() * rarest
-                } else if self.padded_phrases[d].iter().any(|k| {
-                    let several_words = k.trim().contains(' ');
-                    k.contains(&folded_query) || (several_words && padded_query.contains(k.as_str()))
-                }) {
+                } else if self.padded_phrases[d].iter().any(|k| k.contains(&folded_query))
+                    || self.says_a_phrase_of(d, &padded_query)
+                {
                     Place::Keyword.weight() * rarest
                 } else {
                     0.0
@@ -414,6 +432,15 @@ impl SearchIndex {
                     .map(|(place, text)| (place, self.texts[d][text as usize].clone())),
             })
             .collect()
+    }
+
+    /// Whether the query (folded, padded with spaces) holds one of document
+    /// `d`'s keywords or paper names of two words or more as typed ("bố tôi
+    /// mới mất"): as telling as a distinctive word, however common its words.
+    fn says_a_phrase_of(&self, d: usize, padded_query: &str) -> bool {
+        self.padded_phrases[d]
+            .iter()
+            .any(|k| k.trim().contains(' ') && padded_query.contains(k.as_str()))
     }
 
     /// Vocabulary entries a four-letter `word` meets with two neighbouring

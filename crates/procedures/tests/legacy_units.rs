@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use procedures::admin_units::{self, Commune};
-use procedures::legacy_units::{self, Counts, MAX_OLD_HITS, find_province, search_old};
+use procedures::legacy_units::{self, Counts, MAX_OLD_HITS, find_province, place_in_query, search_old};
 
 #[test]
 fn counts_match_the_source_package() {
@@ -223,4 +223,48 @@ fn provinces_are_found_by_old_names() {
     for old in legacy_units::old_provinces() {
         assert_eq!(find(&old.name).0, old.new_code, "{}", old.name);
     }
+}
+
+#[test]
+fn a_search_naming_a_province_says_which_and_keeps_its_other_words() {
+    let place = |query: &str| {
+        let (place, rest) = place_in_query(query).unwrap_or_else(|| panic!("{query}"));
+        (place.code, place.formerly, rest)
+    };
+    assert_eq!(
+        place("khai tu o Ha Tay"),
+        ("01".into(), Some("Tỉnh Hà Tây".into()), "khai tu".into())
+    );
+    assert_eq!(
+        place("đăng ký hộ kinh doanh tỉnh Bắc Giang"),
+        (
+            "24".into(),
+            Some("Tỉnh Bắc Giang".into()),
+            "dang ky ho kinh doanh".into()
+        )
+    );
+    assert_eq!(
+        place("làm căn cước ở thành phố Hồ Chí Minh nhanh nhất"),
+        ("79".into(), None, "lam can cuoc nhanh nhat".into()),
+        "the longest name wins, and its 'ở thành phố' goes with it"
+    );
+    assert_eq!(place("tam tru vung tau").0, "79");
+    assert_eq!(place("Bà Rịa - Vũng Tàu").2, "");
+    assert!(place_in_query("lam giay khai sinh cho con").is_none());
+    assert!(place_in_query("").is_none());
+}
+
+#[test]
+fn a_province_in_the_search_does_not_change_what_it_finds() {
+    let catalog = procedures::Catalog::bundled().unwrap();
+    let codes = |query: &str| -> Vec<String> { catalog.search(query).into_iter().map(|p| p.code).collect() };
+    assert_eq!(codes("khai tu o ha tay"), codes("khai tu"));
+    assert_eq!(
+        codes("dang ky ho kinh doanh o Sai Gon").first().map(String::as_str),
+        Some("1.001612")
+    );
+    assert!(
+        codes("thoi tiet ha noi hom nay").is_empty() == codes("thoi tiet hom nay").is_empty(),
+        "the place is no word about a procedure"
+    );
 }

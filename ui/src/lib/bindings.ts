@@ -29,6 +29,17 @@ export const commands = {
 	 *  person to ask the receiving office before filing.
 	 */
 	unverifiedFacts: (code: string) => __TAURI_INVOKE<UnverifiedFact_Serialize[]>("unverified_facts", { code }),
+	/**
+	 *  The fee as the procedure's page shows it today: online and at the
+	 *  counter, for the person's province (`01`, `79`…) once they choose one.
+	 */
+	feeQuote: (code: string, province: string | null) => __TAURI_INVOKE<FeeQuote_Serialize>("fee_quote", { code, province }),
+	/**
+	 *  The province a search names, by its current or old name ("ở Hà Tây"),
+	 *  so the page can say which province it is now and quote its fee. Off the
+	 *  window's thread: the first call reads the table of old names.
+	 */
+	placeInQuery: (query: string) => __TAURI_INVOKE<PlaceInQuery_Serialize | null>("place_in_query", { query }),
 	/**  Procedures the query names that this app does not carry, with where to do them. */
 	searchElsewhere: (query: string) => __TAURI_INVOKE<Elsewhere[]>("search_elsewhere", { query }),
 	/**  Every province, in Vietnamese alphabetical order of its proper name. */
@@ -1144,6 +1155,29 @@ export type ErrorCode =
 /**  Anything else; the cause is in the log. */
 "unexpected";
 
+/**  A case that changes the fee. */
+export type FeeCase = FeeCase_Serialize | FeeCase_Deserialize;
+
+/**  A case that changes the fee. */
+export type FeeCase_Deserialize = {
+	/**  What the case is and why the amount applies. */
+	reason: LocalizedText,
+	/**  Amount in đồng; `None` when the province sets it. */
+	amount?: number | null,
+	/**  The way of filing the case is limited to, if any. */
+	channel?: FilingChannel | null,
+};
+
+/**  A case that changes the fee. */
+export type FeeCase_Serialize = {
+	/**  What the case is and why the amount applies. */
+	reason: LocalizedText,
+	/**  Amount in đồng; `None` when the province sets it. */
+	amount: number | null,
+	/**  The way of filing the case is limited to, if any. */
+	channel: FilingChannel | null,
+};
+
 /**  A fee per item, counted by a number field (extra copies of an extract). */
 export type FeeItem = {
 	/**  The `number` field holding how many. */
@@ -1173,24 +1207,105 @@ export type FeeLine = {
 	total: number,
 };
 
-/**  A conditional fee. */
+/**  A province, as the fee names it. */
+export type FeeProvince = {
+	/**  Two-digit code, e.g. `01`. */
+	code: string,
+	/**  Official name, e.g. "Thành phố Hà Nội". */
+	name: string,
+};
+
+/**
+ *  The fee as a procedure's page shows it, before any answer: for each way
+ *  of filing, and the cases that change it.
+ */
+export type FeeQuote = FeeQuote_Serialize | FeeQuote_Deserialize;
+
+/**
+ *  The fee as a procedure's page shows it, before any answer: for each way
+ *  of filing, and the cases that change it.
+ */
+export type FeeQuote_Deserialize = {
+	/**  Filing online, as the app does. */
+	online: FeeState_Deserialize,
+	/**  Filing at the counter or by post. */
+	counter: FeeState_Deserialize,
+	/**
+	 *  The rules that depend on the person's case (an exemption, a late
+	 *  filing) and apply in this province on this day.
+	 */
+	cases: FeeCase_Deserialize[],
+	/**
+	 *  Whether the amount depends on the province: some rule is for a
+	 *  province, or some amount is the province's to set.
+	 */
+	by_province: boolean,
+};
+
+/**
+ *  The fee as a procedure's page shows it, before any answer: for each way
+ *  of filing, and the cases that change it.
+ */
+export type FeeQuote_Serialize = {
+	/**  Filing online, as the app does. */
+	online: FeeState_Serialize,
+	/**  Filing at the counter or by post. */
+	counter: FeeState_Serialize,
+	/**
+	 *  The rules that depend on the person's case (an exemption, a late
+	 *  filing) and apply in this province on this day.
+	 */
+	cases: FeeCase_Serialize[],
+	/**
+	 *  Whether the amount depends on the province: some rule is for a
+	 *  province, or some amount is the province's to set.
+	 */
+	by_province: boolean,
+};
+
+/**
+ *  A fee that applies in one case, place, channel or period. Every limit it
+ *  gives must hold; it gives at least one.
+ */
 export type FeeRule = FeeRule_Serialize | FeeRule_Deserialize;
 
-/**  A conditional fee. */
+/**
+ *  A fee that applies in one case, place, channel or period. Every limit it
+ *  gives must hold; it gives at least one.
+ */
 export type FeeRule_Deserialize = {
-	/**  Condition over the answers. */
-	when: string,
-	/**  Amount in đồng when the condition holds; `None` when the province sets it. */
+	/**  Condition over the answers (a case: an exemption, a late filing). */
+	when?: string | null,
+	/**  Code of the 2025 province whose People's Council set this amount. */
+	province?: string | null,
+	/**  The way of filing this amount is for. */
+	channel?: FilingChannel | null,
+	/**  First day the amount applies, `dd/mm/yyyy`. */
+	from?: string | null,
+	/**  Last day the amount applies, `dd/mm/yyyy`. */
+	until?: string | null,
+	/**  Amount in đồng when the rule holds; `None` when the province sets it. */
 	amount?: number | null,
 	/**  Why this amount applies. */
 	reason: LocalizedText,
 };
 
-/**  A conditional fee. */
+/**
+ *  A fee that applies in one case, place, channel or period. Every limit it
+ *  gives must hold; it gives at least one.
+ */
 export type FeeRule_Serialize = {
-	/**  Condition over the answers. */
-	when: string,
-	/**  Amount in đồng when the condition holds; `None` when the province sets it. */
+	/**  Condition over the answers (a case: an exemption, a late filing). */
+	when: string | null,
+	/**  Code of the 2025 province whose People's Council set this amount. */
+	province: string | null,
+	/**  The way of filing this amount is for. */
+	channel: FilingChannel | null,
+	/**  First day the amount applies, `dd/mm/yyyy`. */
+	from: string | null,
+	/**  Last day the amount applies, `dd/mm/yyyy`. */
+	until: string | null,
+	/**  Amount in đồng when the rule holds; `None` when the province sets it. */
 	amount: number | null,
 	/**  Why this amount applies. */
 	reason: LocalizedText,
@@ -1203,24 +1318,40 @@ export type FeeRules = FeeRules_Serialize | FeeRules_Deserialize;
 export type FeeRules_Deserialize = {
 	/**  Amount in đồng when filed online; `None` when it varies by province. */
 	amount?: number | null,
-	/**  Rules tried in order; the first whose condition holds sets the amount. */
+	/**
+	 *  Rules tried in order; the first that holds (its condition, province,
+	 *  channel and dates) sets the amount.
+	 */
 	rules?: FeeRule_Deserialize[],
 	/**  Explanation shown beside the fee (exemptions, in-person amount). */
 	note?: LocalizedText | null,
 	/**  Amounts per item the person asks for (extra copies), added to the fee. */
 	per_item?: FeeItem[],
+	/**
+	 *  The `address` field whose province is the applicant's for the fee:
+	 *  a rule's `province` is matched against it in the interview.
+	 */
+	province_field?: string | null,
 };
 
 /**  Fee rules: a base amount and conditional overrides. */
 export type FeeRules_Serialize = {
 	/**  Amount in đồng when filed online; `None` when it varies by province. */
 	amount: number | null,
-	/**  Rules tried in order; the first whose condition holds sets the amount. */
+	/**
+	 *  Rules tried in order; the first that holds (its condition, province,
+	 *  channel and dates) sets the amount.
+	 */
 	rules: FeeRule_Serialize[],
 	/**  Explanation shown beside the fee (exemptions, in-person amount). */
 	note: LocalizedText | null,
 	/**  Amounts per item the person asks for (extra copies), added to the fee. */
 	per_item: FeeItem[],
+	/**
+	 *  The `address` field whose province is the applicant's for the fee:
+	 *  a rule's `province` is matched against it in the interview.
+	 */
+	province_field: string | null,
 };
 
 /**  The fee for this dossier. */
@@ -1241,6 +1372,20 @@ export type FeeState_Deserialize = {
 	 *  to set (the items' sum is then still in `items`).
 	 */
 	total?: number | null,
+	/**  The way of filing the fee is for. */
+	channel: FilingChannel,
+	/**  The province the fee was worked out for, when it is known. */
+	province?: FeeProvince | null,
+	/**
+	 *  The province is known but the app holds no figure for it: the
+	 *  amount is the province's to set, and `note` gives the national rule.
+	 */
+	province_unknown: boolean,
+	/**
+	 *  Last day (`dd/mm/yyyy`) of the rule that set the amount, when that
+	 *  amount is for a limited time (a cut until the end of a year).
+	 */
+	until?: string | null,
 };
 
 /**  The fee for this dossier. */
@@ -1258,6 +1403,20 @@ export type FeeState_Serialize = {
 	 *  to set (the items' sum is then still in `items`).
 	 */
 	total: number | null,
+	/**  The way of filing the fee is for. */
+	channel: FilingChannel,
+	/**  The province the fee was worked out for, when it is known. */
+	province: FeeProvince | null,
+	/**
+	 *  The province is known but the app holds no figure for it: the
+	 *  amount is the province's to set, and `note` gives the national rule.
+	 */
+	province_unknown: boolean,
+	/**
+	 *  Last day (`dd/mm/yyyy`) of the rule that set the amount, when that
+	 *  amount is for a limited time (a cut until the end of a year).
+	 */
+	until: string | null,
 };
 
 /**  A feedback as the portal holds it. */
@@ -1559,6 +1718,13 @@ export type FileKind =
 "jpeg" | 
 /**  PNG image. */
 "png";
+
+/**  How a dossier reaches the agency, which can change the fee. */
+export type FilingChannel = 
+/**  Filed on the public-service portal (as this app does). */
+"online" | 
+/**  Filed at the one-stop desk, or by post. */
+"counter";
 
 /**  The old unit (before 01/07/2025) a commune was found by. */
 export type Formerly = {
@@ -1947,6 +2113,41 @@ export type PhotoRules_Serialize = {
 	max_size_kb: number,
 	/**  The background must be light and plain (white or nearly). */
 	plain_light_background: boolean,
+};
+
+/**
+ *  A province that a search names ("khai tử ở Hà Tây"), as the app shows
+ *  it: the 2025 province, and the old name typed when it is no longer the
+ *  province's.
+ */
+export type PlaceInQuery = PlaceInQuery_Serialize | PlaceInQuery_Deserialize;
+
+/**
+ *  A province that a search names ("khai tử ở Hà Tây"), as the app shows
+ *  it: the 2025 province, and the old name typed when it is no longer the
+ *  province's.
+ */
+export type PlaceInQuery_Deserialize = {
+	/**  Two-digit code of the 2025 province, e.g. `01`. */
+	code: string,
+	/**  Its official name, e.g. "Thành phố Hà Nội". */
+	name: string,
+	/**  The old name typed ("Tỉnh Hà Tây"), when the province has another now. */
+	formerly?: string | null,
+};
+
+/**
+ *  A province that a search names ("khai tử ở Hà Tây"), as the app shows
+ *  it: the 2025 province, and the old name typed when it is no longer the
+ *  province's.
+ */
+export type PlaceInQuery_Serialize = {
+	/**  Two-digit code of the 2025 province, e.g. `01`. */
+	code: string,
+	/**  Its official name, e.g. "Thành phố Hà Nội". */
+	name: string,
+	/**  The old name typed ("Tỉnh Hà Tây"), when the province has another now. */
+	formerly: string | null,
 };
 
 /**  Which portal the app talks to, and as whom. */

@@ -7,7 +7,7 @@ import type { Answer, InterviewState } from './types';
 type Call = { fieldId: string; value: Answer | null; resolve: () => void; reject: (error: unknown) => void };
 
 function stateFor(label: string): InterviewState {
-  return { code: label, version: 1, steps: [], documents: [], fee: { amount: 0, reason: null, note: null, items: [], total: 0 }, answers_complete: false, ready: false, answers: {} };
+  return { code: label, version: 1, steps: [], documents: [], fee: { amount: 0, reason: null, note: null, items: [], total: 0, channel: 'online', province: null, province_unknown: false, until: null }, answers_complete: false, ready: false, answers: {} };
 }
 
 function setup(delay = 400) {

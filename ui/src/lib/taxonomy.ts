@@ -11,6 +11,9 @@ export const TOPICS = [
   'certification',
   'employment',
   'health-insurance',
+  'identity',
+  'land',
+  'social-protection',
 ] as const;
 
 export const LIFE_EVENTS = [

@@ -737,6 +737,14 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return rust({ kind: 'search', query: String(args['query'] ?? '') });
     case 'search_elsewhere':
       return rust({ kind: 'elsewhere', query: String(args['query'] ?? '') });
+    case 'place_in_query':
+      return rust({ kind: 'place', query: String(args['query'] ?? '') });
+    case 'fee_quote': {
+      const province = args['province'] == null ? null : String(args['province']);
+      const quoted = rust({ kind: 'fee_quote', code: String(args['code']), province });
+      if ('error' in quoted) throw quoted.error;
+      return quoted.ok;
+    }
     case 'procedure_detail':
       return definitionOf(String(args['code']));
     case 'unverified_facts': {

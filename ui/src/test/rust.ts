@@ -20,10 +20,12 @@ import type {
   Definition,
   Dossier,
   Elsewhere,
+  FeeQuote,
   FileKind,
   InterviewState,
   Meaning,
   PaymentCode,
+  PlaceInQuery,
   ProcedureSummary,
   Province,
   Status,
@@ -41,6 +43,8 @@ export type Ask =
   | { kind: 'search'; query: string }
   | { kind: 'detail'; code: string }
   | { kind: 'unverified'; code: string }
+  | { kind: 'fee_quote'; code: string; province: string | null }
+  | { kind: 'place'; query: string }
   | { kind: 'elsewhere'; query: string }
   | { kind: 'provinces' }
   | { kind: 'communes'; province: string; query: string }
@@ -74,6 +78,8 @@ type Answered = {
   search: ProcedureSummary[];
   detail: Outcome<Definition>;
   unverified: Outcome<UnverifiedFact[]>;
+  fee_quote: Outcome<FeeQuote>;
+  place: PlaceInQuery | null;
   elsewhere: Elsewhere[];
   provinces: Province[];
   communes: Commune[];

@@ -62,6 +62,10 @@ enum Ask {
     Detail { code: String },
     /// The facts of a procedure that no verified source backs.
     Unverified { code: String },
+    /// The fee a procedure's page quotes, for a chosen province or none.
+    FeeQuote { code: String, province: Option<String> },
+    /// The province a search names.
+    Place { query: String },
     /// Procedures the app does not carry.
     Elsewhere { query: String },
     /// The provinces, by name.
@@ -278,6 +282,11 @@ pub fn answer(catalog: &Catalog, ask: &Value) -> Value {
             Some(found) => json!({ "ok": found.definition.unverified_facts() }),
             None => json!({ "error": AppError::from(&assistant::Error::ProcedureNotFound(code)) }),
         },
+        Ask::FeeQuote { code, province } => match catalog.get(&code) {
+            Some(found) => json!({ "ok": procedures::engine::quote_fee(found, province.as_deref(), today()) }),
+            None => json!({ "error": AppError::from(&assistant::Error::ProcedureNotFound(code)) }),
+        },
+        Ask::Place { query } => json!(procedures::legacy_units::place_in_query(&query).map(|(place, _)| place)),
         Ask::Elsewhere { query } => json!(elsewhere::search(&query)),
         Ask::Provinces {} => json!(admin_units::provinces_by_name()),
         Ask::Communes { province, query } => json!(admin_units::search_communes(&province, &query)),
