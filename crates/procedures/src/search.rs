@@ -6,6 +6,8 @@
 //! looks up each word by binary search (exact and prefix) and scans only the
 //! vocabulary, not the documents, for typos.
 
+use std::collections::HashMap;
+
 use crate::catalog::Catalog;
 use crate::fold::{fold, words};
 use crate::limits::MAX_QUERY_CHARS;
@@ -99,6 +101,11 @@ pub struct SearchIndex {
     /// folded and padded with a space at each end (` giay khai sinh `), for
     /// a query typed as one of them, or holding one of them as whole words.
     padded_phrases: Vec<Vec<String>>,
+    /// The same keywords and paper names, folded, with the documents that
+    /// have each: the query's runs of words are looked up here.
+    phrases: HashMap<String, Vec<u32>>,
+    /// The most words in one of `phrases`.
+    longest_phrase: usize,
     /// Sorted, unique folded words.
     vocabulary: Vec<String>,
     /// For each vocabulary word, `(document, place, text)`: the text is an
@@ -140,6 +147,7 @@ impl SearchIndex {
         let mut keys = Vec::new();
         let mut folded_names = Vec::new();
         let mut padded_phrases = Vec::new();
+        let mut phrases: HashMap<String, Vec<u32>> = HashMap::new();
         let mut all_texts = Vec::new();
         for (i, doc) in documents.into_iter().enumerate() {
             let i = i as u32;
@@ -157,13 +165,14 @@ impl SearchIndex {
                 }
             }
             folded_names.push(doc.names.first().map(|n| fold(n)).unwrap_or_default());
-            padded_phrases.push(
-                doc.keywords
-                    .iter()
-                    .chain(&doc.documents)
-                    .map(|k| format!(" {} ", fold(k)))
-                    .collect(),
-            );
+            let folded: Vec<String> = doc.keywords.iter().chain(&doc.documents).map(|k| fold(k)).collect();
+            for phrase in &folded {
+                let holders = phrases.entry(phrase.clone()).or_default();
+                if holders.last() != Some(&i) {
+                    holders.push(i);
+                }
+            }
+            padded_phrases.push(folded.iter().map(|k| format!(" {k} ")).collect());
             keys.push(doc.key);
             all_texts.push(texts);
         }
@@ -180,10 +189,13 @@ impl SearchIndex {
                 list.push((doc, place, text));
             }
         }
+        let longest_phrase = phrases.keys().map(|p| p.split(' ').count()).max().unwrap_or(0);
         Self {
             keys,
             folded_names,
             padded_phrases,
+            phrases,
+            longest_phrase,
             vocabulary,
             postings,
             texts: all_texts,
@@ -296,7 +308,9 @@ impl SearchIndex {
             .map_or(query, |(cut, _)| &query[..cut]);
         let all_words = words(query);
         let folded_query = all_words.join(" ");
-        let padded_query = format!(" {folded_query} ");
+        let n = self.keys.len();
+        let saying = self.phrases_said(&all_words, n);
+        let exact: &[u32] = self.phrases.get(&folded_query).map_or(&[], Vec::as_slice);
         let mut query_words: Vec<(String, bool)> = Vec::new();
         for (i, word) in all_words.iter().enumerate() {
             if query_words.len() == MAX_FORGIVING_WORDS {
@@ -308,7 +322,6 @@ impl SearchIndex {
                 query_words.push((word.clone(), i + 1 == all_words.len()));
             }
         }
-        let n = self.keys.len();
         let mut total = vec![0.0f32; n];
         let mut matched = vec![0u16; n];
         // Whether a document met a distinctive word, or two query words in one
@@ -394,19 +407,17 @@ impl SearchIndex {
         let mut found: Vec<(f32, usize)> = (0..n)
             .filter(|&d| {
                 let m = usize::from(matched[d]);
-                m > 0 && (m == words || (m >= needed && (telling[d] || self.says_a_phrase_of(d, &padded_query))))
+                m > 0 && (m == words || (m >= needed && (telling[d] || saying[d])))
             })
             .map(|d| {
                 // The whole query is one of its keywords, word for word; or
                 // it is in the name as typed; or in a keyword or a paper's
                 // name, or one of those (of two words or more) is in the query.
-                let phrase = if self.padded_phrases[d].contains(&padded_query) {
+                let phrase = if exact.binary_search(&(d as u32)).is_ok() {
                     EXACT_PHRASE * Place::Name.weight() * rarest
                 } else if self.folded_names[d].contains(&folded_query) {
                     Place::Name.weight() * rarest
-                } else if self.padded_phrases[d].iter().any(|k| k.contains(&folded_query))
-                    || self.says_a_phrase_of(d, &padded_query)
-                {
+                } else if saying[d] || self.padded_phrases[d].iter().any(|k| k.contains(&folded_query)) {
                     Place::Keyword.weight() * rarest
                 } else {
                     0.0
@@ -434,13 +445,24 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Whether the query (folded, padded with spaces) holds one of document
-    /// `d`'s keywords or paper names of two words or more as typed ("bố tôi
-    /// mới mất"): as telling as a distinctive word, however common its words.
-    fn says_a_phrase_of(&self, d: usize, padded_query: &str) -> bool {
-        self.padded_phrases[d]
-            .iter()
-            .any(|k| k.trim().contains(' ') && padded_query.contains(k.as_str()))
+    /// Which documents have a keyword or paper name of two words or more
+    /// that the query says whole ("bố tôi mới mất"): each run of the query's
+    /// words is looked up, so the cost is the query's, not the catalog's.
+    fn phrases_said(&self, words: &[String], n: usize) -> Vec<bool> {
+        let mut saying = vec![false; n];
+        let mut run = String::new();
+        for start in 0..words.len() {
+            run.clear();
+            run.push_str(&words[start]);
+            for word in words.iter().skip(start + 1).take(self.longest_phrase.saturating_sub(1)) {
+                run.push(' ');
+                run.push_str(word);
+                for &d in self.phrases.get(run.as_str()).map_or(&[][..], Vec::as_slice) {
+                    saying[d as usize] = true;
+                }
+            }
+        }
+        saying
     }
 
     /// Vocabulary entries a four-letter `word` meets with two neighbouring
