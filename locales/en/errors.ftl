@@ -5,7 +5,7 @@ error-answer-kind = This answer is not in the expected form. Please enter it aga
 error-text-too-long = This is { $length } characters long; the limit is { $limit }. Please shorten it.
 error-citizen-id-format = The personal identification number has exactly 12 digits (you entered { $count }). Please enter all 12 digits printed on the ID card.
 error-citizen-id-character = A personal identification number has digits only; “{ $character }” cannot be used. Type the 12 digits together, or separated by dots or spaces.
-error-citizen-id-province = The first three digits ({ $code }) are not a province code. Please check the number on the ID card.
+warning-citizen-id-abroad = The first three digits ({ $code }) are not a province code. If your birth was registered abroad they are a country code and the number is right; otherwise, please check the number on the ID card.
 error-citizen-id-holder-sex = The 4th digit of this number says it belongs to { $encoded ->
         [male] a man
        *[female] a woman

@@ -5,7 +5,7 @@ error-answer-kind = Câu trả lời không đúng dạng. Vui lòng nhập lạ
 error-text-too-long = Nội dung dài { $length } ký tự, vượt quá { $limit } ký tự cho phép. Vui lòng viết ngắn lại.
 error-citizen-id-format = Số định danh cá nhân phải gồm đúng 12 chữ số (bạn đã nhập { $count } chữ số). Vui lòng nhập đủ 12 chữ số in trên thẻ căn cước.
 error-citizen-id-character = Số định danh cá nhân chỉ gồm chữ số; ký tự “{ $character }” không dùng được. Bạn có thể gõ liền 12 chữ số, hoặc cách nhau bằng dấu chấm hay dấu cách.
-error-citizen-id-province = Ba chữ số đầu ({ $code }) không phải mã tỉnh, thành phố nào. Vui lòng xem lại số trên thẻ căn cước.
+warning-citizen-id-abroad = Ba chữ số đầu ({ $code }) không phải mã tỉnh, thành phố nào. Nếu bạn được đăng ký khai sinh ở nước ngoài thì đó là mã quốc gia và số này vẫn đúng; nếu không, vui lòng xem lại số trên thẻ căn cước.
 error-citizen-id-holder-sex = Chữ số thứ 4 của số định danh này cho biết đây là số của một người { $encoded ->
         [male] nam
        *[female] nữ

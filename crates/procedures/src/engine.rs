@@ -459,6 +459,12 @@ fn field_state(procedure: &Procedure, field: &Field, scope: &Answered<'_>) -> Fi
         {
             warnings.push(Message::id("warning-name-no-diacritics"));
         }
+        if let (FieldKind::CitizenId, Some(Answer::Text(text))) = (field.kind, &value)
+            && let Ok(id) = validate::citizen_id(text)
+            && !id.province_known
+        {
+            warnings.push(Message::id("warning-citizen-id-abroad").arg("code", id.digits[..3].to_owned()));
+        }
     }
     FieldState {
         id: field.id.clone(),

@@ -23,7 +23,7 @@ pub enum Arg {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Message {
-    /// A message from `locales/`, e.g. `error-citizen-id-province`.
+    /// A message from `locales/`, e.g. `error-citizen-id-format`.
     Fluent {
         /// Fluent message id.
         id: String,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub struct FieldProblem {
     /// Field id in the definition.
     pub field: String,
-    /// Fluent message id (the app's `locales/` define it), e.g. `error-citizen-id-province`.
+    /// Fluent message id (the app's `locales/` define it), e.g. `error-citizen-id-format`.
     pub message_id: String,
 }
 

@@ -246,7 +246,16 @@ fn citizen_id_errors_are_specific() {
     answers.insert("requester_id".into(), text("12345"));
     assert_eq!(errors_of(&run(&answers), "requester_id"), ["error-citizen-id-format"]);
     answers.insert("requester_id".into(), text("003090012345"));
-    assert_eq!(errors_of(&run(&answers), "requester_id"), ["error-citizen-id-province"]);
+    assert!(
+        errors_of(&run(&answers), "requester_id").is_empty(),
+        "a code that is no province may be a country's, for a birth registered abroad"
+    );
+    assert_eq!(
+        warnings_of(&run(&answers), "requester_id"),
+        ["warning-citizen-id-abroad"]
+    );
+    answers.insert("requester_id".into(), text("001090012345"));
+    assert!(warnings_of(&run(&answers), "requester_id").is_empty());
     answers.insert("mother_id".into(), text("001185054321"));
     assert_eq!(
         errors_of(&run(&answers), "mother_id"),

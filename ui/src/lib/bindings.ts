@@ -1533,7 +1533,7 @@ export type FieldKind =
 export type FieldProblem = {
 	/**  Field id in the definition. */
 	field: string,
-	/**  Fluent message id (the app's `locales/` define it), e.g. `error-citizen-id-province`. */
+	/**  Fluent message id (the app's `locales/` define it), e.g. `error-citizen-id-format`. */
 	message_id: string,
 };
 
@@ -1862,7 +1862,7 @@ export type Meaning =
 
 /**  A message for the user. */
 export type Message = 
-/**  A message from `locales/`, e.g. `error-citizen-id-province`. */
+/**  A message from `locales/`, e.g. `error-citizen-id-format`. */
 { kind: "fluent"; 
 /**  Fluent message id. */
 id: string; 

@@ -1,6 +1,10 @@
 //! The 12-digit personal identification number (số định danh cá nhân):
 //! `PPP G YY RRRRRR`, province of birth registration, century and sex,
-//! year of birth, then a random part. There is no check digit.
+//! year of birth, then a random part. There is no check digit. For a birth
+//! registered abroad the first three digits are a country's code; that
+//! table is not published where we could read it, so a number whose first
+//! digits are no province is accepted and marked, and the interview asks
+//! the person to check it unless the birth was registered abroad.
 
 use super::{Verdict, within};
 use crate::limits::MAX_SHORT_ANSWER_CHARS;
@@ -32,6 +36,9 @@ pub struct CitizenId {
     pub birth_year: i32,
     /// Sex, from the century digit.
     pub sex: Sex,
+    /// The first three digits are one of the 63 province codes; when not,
+    /// they may be the country where the birth was registered, or a typo.
+    pub province_known: bool,
 }
 
 /// Checks the shape of a citizen ID. The separators people type between
@@ -51,10 +58,7 @@ pub fn citizen_id(input: &str) -> Verdict<CitizenId> {
         return Err(Message::id("error-citizen-id-format").arg("count", digits.len() as i64));
     }
     let number = |range: std::ops::Range<usize>| digits[range].parse::<u16>().unwrap_or_default();
-    let province = number(0..3);
-    if !PROVINCE_CODES.contains(&province) {
-        return Err(Message::id("error-citizen-id-province").arg("code", digits[0..3].to_owned()));
-    }
+    let province_known = PROVINCE_CODES.contains(&number(0..3));
     let century_sex = number(3..4);
     let birth_year = 1900 + i32::from(century_sex / 2) * 100 + i32::from(number(4..6));
     let sex = if century_sex % 2 == 0 { Sex::Male } else { Sex::Female };
@@ -62,6 +66,7 @@ pub fn citizen_id(input: &str) -> Verdict<CitizenId> {
         digits,
         birth_year,
         sex,
+        province_known,
     })
 }
 
@@ -117,16 +122,17 @@ mod tests {
             Some("error-citizen-id-character"),
             "twelve characters with a letter are not told they lack digits"
         );
-        assert_eq!(
-            id("003085012345").as_deref(),
-            Some("error-citizen-id-province"),
-            "003 was never assigned"
-        );
-        assert_eq!(
-            id("023085012345").as_deref(),
-            Some("error-citizen-id-province"),
-            "Bắc Giang is 024, not 023"
-        );
+        for (typed, why) in [
+            ("003085012345", "003 was never assigned"),
+            ("023085012345", "Bắc Giang is 024, not 023"),
+        ] {
+            let found = citizen_id(typed).expect("a country's code for a birth abroad is accepted");
+            assert!(
+                !found.province_known,
+                "{why}: marked, so the interview asks to check it"
+            );
+        }
+        assert!(citizen_id("024085012345").is_ok_and(|found| found.province_known));
     }
 
     proptest! {
