@@ -2,7 +2,8 @@
 //! province by its old name says what the province is now, and the
 //! procedure page then quotes that province's fee online and at the
 //! counter; for a province whose amount the app does not have, the page
-//! says so and gives the national rule instead of a figure.
+//! says so and gives the national rule instead of a figure; a cut for a
+//! time says until when it applies.
 
 use e2e::{App, Driver};
 
@@ -69,5 +70,25 @@ async fn the_procedure_page_quotes_the_fee_of_the_province_named_in_the_search()
     );
     app.scroll_to("#procedure-fee").await;
     app.shot("47-procedure-fee-unknown-province").await;
+
+    // A cut for a time: the ID card's fee says until when it applies, and
+    // after that day the full amount is quoted.
+    app.click("#back-home").await;
+    app.fill_css("#search", "lam lai can cuoc").await;
+    app.click("[data-procedure='1.116410']").await;
+    app.wait("#start-interview").await;
+    let last_day = chrono::NaiveDate::from_ymd_opt(2026, 12, 31).expect("a day");
+    if chrono::Local::now().date_naive() <= last_day {
+        app.wait_for_text("#procedure-fee", "Mức này áp dụng đến hết ngày 31/12/2026")
+            .await;
+        app.wait_for_text("#fee-online", "25.000").await;
+    } else {
+        app.wait_for_text("#fee-online", "50.000").await;
+    }
+    app.scroll_to("#procedure-fee").await;
+    app.shot("48-procedure-fee-until").await;
+    app.click("#start-interview").await;
+    app.wait("#next").await;
+    app.shot("49-id-card-first-step").await;
     app.close().await;
 }

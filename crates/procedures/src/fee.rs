@@ -145,11 +145,21 @@ pub fn quote(fee: &FeeRules, holds: impl Fn(&str) -> bool, province: Option<&str
         channel,
         today,
     };
+    // A case's later rule for the same way of filing (the full amount after
+    // a dated cut) is shadowed while the first one holds: listing both would
+    // give one case two amounts.
+    let mut listed: Vec<(&str, Option<FilingChannel>)> = Vec::new();
     let cases = fee
         .rules
         .iter()
-        .filter(|rule| rule.when.is_some())
         .filter(|rule| rule.allows(province, rule.channel.unwrap_or(FilingChannel::Online), today))
+        .filter_map(|rule| {
+            let case = (rule.when.as_deref()?, rule.channel);
+            (!listed.contains(&case)).then(|| {
+                listed.push(case);
+                rule
+            })
+        })
         .map(|rule| FeeCase {
             reason: rule.reason.clone(),
             amount: rule.amount,

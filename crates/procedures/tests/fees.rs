@@ -228,3 +228,34 @@ fn a_rule_that_could_not_be_applied_is_refused_with_its_place() {
         ("fee.province_field", "field `owner_name` is not an address")
     );
 }
+
+#[test]
+fn a_case_shows_one_amount_while_its_dated_cut_holds() {
+    let mut fee = fees();
+    fee.rules.insert(
+        1,
+        FeeRule {
+            when: Some("age(owner_birth_date) >= 60".into()),
+            from: Some("01/07/2025".into()),
+            until: Some("31/12/2026".into()),
+            ..rule("older, halved", Some(50_000))
+        },
+    );
+    fee.rules.insert(
+        2,
+        FeeRule {
+            when: Some("age(owner_birth_date) >= 60".into()),
+            ..rule("older", Some(100_000))
+        },
+    );
+    let business = load(fee).unwrap();
+    let cases = |date: &str| -> Vec<String> {
+        quote_fee(&business, None, day(date))
+            .cases
+            .into_iter()
+            .map(|c| c.reason.vi)
+            .collect()
+    };
+    assert_eq!(cases("07/12/2026"), ["exempt", "older, halved"]);
+    assert_eq!(cases("01/01/2027"), ["exempt", "older"]);
+}
