@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use procedures::definition::{AgencyLevel, Definition};
+use procedures::definition::{AgencyLevel, Definition, FilingChannel};
 
 use crate::facts::{PortalFacts, channel_vi, level_id};
 use crate::text::{key, mentions, thousands};
@@ -178,15 +178,25 @@ pub fn compare(definition: &Definition, facts: &PortalFacts) -> Vec<Difference> 
     out
 }
 
-/// Each channel's fee is the definition's amount or is named in its note.
+/// Each channel's fee is the definition's amount (at the counter, that of
+/// its national rule for the counter, if any) or is named in its note.
 fn fees(definition: &Definition, facts: &PortalFacts, out: &mut Vec<Difference>) {
     let amount = definition.fee.amount;
+    let counter = definition
+        .fee
+        .rules
+        .iter()
+        .find(|r| r.channel == Some(FilingChannel::Counter) && r.when.is_none() && r.province.is_none())
+        .map_or(amount, |r| r.amount);
     let note = definition.fee.note.as_ref().map_or("", |n| n.vi.as_str());
+    let counted = |channel: &str| if channel == "DIRECT" { counter } else { amount };
     out.extend(
         facts
             .fees
             .iter()
-            .filter(|fee| fee.dong.is_none_or(|dong| Some(dong) != amount) && !mentions(note, &fee.amount))
+            .filter(|fee| {
+                fee.dong.is_none_or(|dong| Some(dong) != counted(&fee.channel)) && !mentions(note, &fee.amount)
+            })
             .map(|fee| Difference::Fee {
                 channel: fee.channel.clone(),
                 portal: fee.amount.clone(),

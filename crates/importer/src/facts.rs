@@ -146,6 +146,17 @@ impl PortalFacts {
         }
     }
 
+    /// The amount in đồng at the counter (`DIRECT`), when the portal gives
+    /// one there that is not the amount online: a rule for that channel.
+    pub fn counter_amount(&self) -> Option<u64> {
+        let direct: Vec<&ChannelFee> = self.fees.iter().filter(|f| f.channel == "DIRECT").collect();
+        if direct.is_empty() || direct.iter().any(|f| f.dong.is_none()) {
+            return None;
+        }
+        let counter = direct.iter().filter_map(|f| f.dong).sum();
+        (Some(counter) != self.fee_amount()).then_some(counter)
+    }
+
     /// The fee note: every channel's fees, or that the portal lists none.
     pub fn fee_note(&self) -> String {
         if self.fees.is_empty() {

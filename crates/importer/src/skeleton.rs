@@ -8,7 +8,7 @@ use procedures::definition::{AgencyLevel, FORMAT_VERSION, OnlineLevel};
 
 use crate::error::{Error, Result};
 use crate::facts::{PortalFacts, level_id};
-use crate::text::{id, todo_en};
+use crate::text::{id, thousands, todo_en};
 
 /// Where the skeleton's facts come from: the portal file and the day it was
 /// read.
@@ -136,6 +136,14 @@ fn fee(out: &mut String, facts: &PortalFacts) {
         None => out.push_str("# TODO: no one amount in đồng: say in the note which applies, or give `amount`.\n"),
     }
     let _ = writeln!(out, "note = {}", todo_text(&facts.fee_note()));
+    if let Some(counter) = facts.counter_amount() {
+        let reason = format!("Nộp trực tiếp: {} đồng.", thousands(counter));
+        let _ = writeln!(
+            out,
+            "\n[[fee.rules]]\nchannel = \"counter\"\namount = {counter}\nreason = {}",
+            todo_text(&reason)
+        );
+    }
 }
 
 fn legal_basis(out: &mut String, facts: &PortalFacts) {

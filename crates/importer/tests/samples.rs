@@ -317,3 +317,66 @@ fn the_binary_prints_a_skeleton_and_refuses_bad_input_without_panicking() {
     assert!(text(&out.stderr).contains("the definition is for 2.000815, the portal file for 1.001193"));
     std::fs::remove_dir_all(&dir).expect("the temporary folder goes");
 }
+
+#[test]
+fn a_fee_at_the_counter_unlike_the_online_one_becomes_a_rule_for_that_channel() {
+    let mut portal: serde_json::Value = serde_json::from_str(&read(&data(BIRTH))).unwrap();
+    for method in portal["data"]["executionMethods"].as_array_mut().unwrap() {
+        if method["submissionMethod"] == "DIRECT" {
+            method["fees"][0]["value"] = serde_json::json!(20000);
+        }
+    }
+    let toml = importer::skeleton(BIRTH, &portal.to_string(), CHECKED).expect("a skeleton");
+    let d = Procedure::from_toml(BIRTH, &toml)
+        .unwrap_or_else(|e| panic!("the skeleton loads: {e}\n{toml}"))
+        .definition;
+    assert_eq!(d.fee.amount, Some(0), "online stays the base amount");
+    let [rule] = &d.fee.rules[..] else {
+        panic!("one rule: {:?}", d.fee.rules)
+    };
+    assert_eq!(rule.channel, Some(procedures::definition::FilingChannel::Counter));
+    assert_eq!(rule.amount, Some(20_000));
+    assert!(rule.reason.vi.contains("20.000 đồng"), "{}", rule.reason.vi);
+    assert!(
+        loaded(BIRTH).definition.fee.rules.is_empty(),
+        "the same amount on every channel needs no rule"
+    );
+}
+
+#[test]
+fn a_counter_rule_answers_the_portal_counter_fee_in_the_comparison() {
+    let mut portal: serde_json::Value = serde_json::from_str(&read(&data(BIRTH))).unwrap();
+    for method in portal["data"]["executionMethods"].as_array_mut().unwrap() {
+        if method["submissionMethod"] == "DIRECT" {
+            method["fees"][0]["value"] = serde_json::json!(20000);
+        }
+    }
+    let portal = portal.to_string();
+    let with_rule = importer::skeleton(BIRTH, &portal, CHECKED).expect("a skeleton");
+    let fee_differences = |toml: &str| {
+        importer::differences("skeleton.toml", toml, BIRTH, &portal)
+            .expect("compared")
+            .into_iter()
+            .filter(|d| matches!(d, Difference::Fee { .. }))
+            .count()
+    };
+    assert_eq!(
+        fee_differences(&with_rule),
+        0,
+        "its own skeleton agrees with the portal"
+    );
+    // Without the rule, and without the note that names every channel's fee.
+    let start = with_rule.find("\n[[fee.rules]]").expect("a rule");
+    let end = start + 1 + with_rule[start + 1..].find("\n[").expect("more follows");
+    let without: String = with_rule[..start]
+        .lines()
+        .filter(|line| !line.starts_with("note = "))
+        .map(|line| format!("{line}\n"))
+        .collect::<String>()
+        + &with_rule[end..];
+    assert_eq!(
+        fee_differences(&without),
+        1,
+        "20.000 at the counter is reported:\n{without}"
+    );
+}
