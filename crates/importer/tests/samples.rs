@@ -318,15 +318,20 @@ fn the_binary_prints_a_skeleton_and_refuses_bad_input_without_panicking() {
     std::fs::remove_dir_all(&dir).expect("the temporary folder goes");
 }
 
-#[test]
-fn a_fee_at_the_counter_unlike_the_online_one_becomes_a_rule_for_that_channel() {
+/// The birth registration's portal file, charging 20.000 đồng at the counter.
+fn birth_with_counter_fee() -> String {
     let mut portal: serde_json::Value = serde_json::from_str(&read(&data(BIRTH))).unwrap();
     for method in portal["data"]["executionMethods"].as_array_mut().unwrap() {
         if method["submissionMethod"] == "DIRECT" {
             method["fees"][0]["value"] = serde_json::json!(20000);
         }
     }
-    let toml = importer::skeleton(BIRTH, &portal.to_string(), CHECKED).expect("a skeleton");
+    portal.to_string()
+}
+
+#[test]
+fn a_fee_at_the_counter_unlike_the_online_one_becomes_a_rule_for_that_channel() {
+    let toml = importer::skeleton(BIRTH, &birth_with_counter_fee(), CHECKED).expect("a skeleton");
     let d = Procedure::from_toml(BIRTH, &toml)
         .unwrap_or_else(|e| panic!("the skeleton loads: {e}\n{toml}"))
         .definition;
@@ -345,13 +350,7 @@ fn a_fee_at_the_counter_unlike_the_online_one_becomes_a_rule_for_that_channel() 
 
 #[test]
 fn a_counter_rule_answers_the_portal_counter_fee_in_the_comparison() {
-    let mut portal: serde_json::Value = serde_json::from_str(&read(&data(BIRTH))).unwrap();
-    for method in portal["data"]["executionMethods"].as_array_mut().unwrap() {
-        if method["submissionMethod"] == "DIRECT" {
-            method["fees"][0]["value"] = serde_json::json!(20000);
-        }
-    }
-    let portal = portal.to_string();
+    let portal = birth_with_counter_fee();
     let with_rule = importer::skeleton(BIRTH, &portal, CHECKED).expect("a skeleton");
     let fee_differences = |toml: &str| {
         importer::differences("skeleton.toml", toml, BIRTH, &portal)
