@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and running the app needs on Debian 12 (and, with
 # --test, what the tests need: Xvfb, WebKitWebDriver, a Secret Service
-# keyring, xdotool and xclip for the native file dialog): Debian packages for Tauri/WebKitGTK, the UI's
+# keyring, xdotool and xclip for the native file dialog, poppler-utils to read the PDFs the app draws): Debian packages for Tauri/WebKitGTK, the UI's
 # npm packages from ui/package-lock.json, and tauri-driver and cargo-machete
 # from crates.io.
 # Safe to run again: it installs only what is missing.
@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 packages=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev libayatana-appindicator3-dev
   librsvg2-dev libxdo-dev fonts-noto-core)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(xvfb xauth webkit2gtk-driver imagemagick dbus-x11 gnome-keyring xdotool xclip)
+  packages+=(xvfb xauth webkit2gtk-driver imagemagick dbus-x11 gnome-keyring xdotool xclip poppler-utils)
 fi
 missing=()
 for p in "${packages[@]}"; do

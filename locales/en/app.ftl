@@ -571,3 +571,18 @@ update-restart = Restart now
 update-failed-title = Could not check for updates
 update-check = Check for updates
 update-latest = You are using the latest version.
+
+## What-to-bring checklist (printed or saved as PDF)
+
+checklist-title = What to bring: { $name }
+checklist-code = Procedure code: { $code }
+checklist-agency = Receiving agency
+checklist-time = Processing time
+checklist-fee = Fees
+checklist-fee-counter = in person: { $fee }
+checklist-documents = Documents
+checklist-conditional = (only in some cases)
+checklist-notes = Notes
+checklist-footer = Printed from the Public Service Assistant on { $date }. Details can change; ask the receiving office before you file.
+checklist-save = Save the document checklist (PDF)
+checklist-saved = The document checklist is saved.

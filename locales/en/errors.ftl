@@ -106,3 +106,5 @@ error-update-signature = This update does not carry a valid signature from the d
 error-update-interrupted = The update's download was interrupted, so nothing was installed. The version you use keeps working; please try again when the connection is steady.
 error-update-install = The app could not install the update (the computer may need an administrator). The version you use keeps working; please ask your IT staff to install it.
 error-update-nothing-offered = No update is waiting to be installed. Please check for updates again.
+error-form-not-drawn = The PDF could not be made. Please try again; if it still fails, tell the support team.
+error-file-not-saved = The file could not be saved where you chose. Please choose another folder.

@@ -13,3 +13,4 @@ cli-unverified-procedure = { $code } — { $name }
 cli-unverified-fact = {"  "}• { $fact }: { $source }
 cli-unverified-no-source = no source recorded
 cli-unverified-checked = read on { $day }
+shell-save-checklist-title = Save the document checklist

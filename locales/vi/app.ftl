@@ -555,3 +555,18 @@ update-restart = Khởi động lại ngay
 update-failed-title = Chưa kiểm tra được bản cập nhật
 update-check = Kiểm tra bản cập nhật
 update-latest = Bạn đang dùng phiên bản mới nhất.
+
+## Danh sách giấy tờ cần mang (in ra hoặc lưu PDF)
+
+checklist-title = Giấy tờ cần mang: { $name }
+checklist-code = Mã thủ tục: { $code }
+checklist-agency = Cơ quan giải quyết
+checklist-time = Thời hạn giải quyết
+checklist-fee = Phí, lệ phí
+checklist-fee-counter = nộp trực tiếp: { $fee }
+checklist-documents = Thành phần hồ sơ
+checklist-conditional = (chỉ cần trong một số trường hợp)
+checklist-notes = Ghi chú
+checklist-footer = In từ Trợ lý Dịch vụ công ngày { $date }. Thông tin có thể thay đổi; hãy hỏi lại cơ quan tiếp nhận trước khi nộp.
+checklist-save = Lưu danh sách giấy tờ (PDF)
+checklist-saved = Đã lưu danh sách giấy tờ cần mang.

@@ -106,3 +106,5 @@ error-update-signature = Bản cập nhật này không có chữ ký hợp lệ
 error-update-interrupted = Việc tải bản cập nhật bị gián đoạn nên chưa có gì được cài. Phiên bản đang dùng vẫn hoạt động bình thường; vui lòng thử lại khi mạng ổn định.
 error-update-install = Ứng dụng chưa cài được bản cập nhật (có thể máy cần quyền quản trị). Phiên bản đang dùng vẫn hoạt động bình thường; vui lòng nhờ bộ phận kỹ thuật cài giúp.
 error-update-nothing-offered = Hiện không có bản cập nhật nào chờ cài. Vui lòng kiểm tra lại bản cập nhật.
+error-form-not-drawn = Chưa tạo được tệp PDF. Vui lòng thử lại; nếu vẫn không được, hãy báo bộ phận hỗ trợ.
+error-file-not-saved = Không lưu được tệp vào chỗ bạn chọn. Vui lòng chọn thư mục khác.

@@ -13,3 +13,4 @@ cli-unverified-procedure = { $code } — { $name }
 cli-unverified-fact = {"  "}• { $fact }: { $source }
 cli-unverified-no-source = chưa ghi nguồn
 cli-unverified-checked = xem ngày { $day }
+shell-save-checklist-title = Lưu danh sách giấy tờ cần mang

@@ -132,6 +132,7 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::catalog::unverified_facts,
             commands::catalog::fee_quote,
             commands::catalog::place_in_query,
+            commands::forms::save_checklist,
             commands::catalog::search_elsewhere,
             commands::places::list_provinces,
             commands::places::search_communes,

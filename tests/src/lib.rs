@@ -83,6 +83,9 @@ impl Drop for Driver {
 /// The title of the app's native file dialog, in Vietnamese.
 pub const FILE_DIALOG_TITLE: &str = "Chọn tệp để đính kèm";
 
+/// The title of the dialog that saves the what-to-bring checklist.
+pub const SAVE_CHECKLIST_TITLE: &str = "Lưu danh sách giấy tờ cần mang";
+
 /// Answers the app's native file dialog with `path` once it opens, as a
 /// person would: focus it, open GTK's location bar and paste the path. The
 /// thread ends with the moment Return was pressed, which closes the dialog.
@@ -94,24 +97,33 @@ pub const FILE_DIALOG_TITLE: &str = "Chọn tệp để đính kèm";
 /// loaded machine GTK may read that key after the map changed back, so the
 /// dialog gets another name and the app a file that does not exist.
 pub fn pick_in_file_dialog(path: &Path) -> std::thread::JoinHandle<std::time::SystemTime> {
+    answer_file_dialog(FILE_DIALOG_TITLE, path, true)
+}
+
+/// Answers the app's native save dialog titled `title` with `path`: the
+/// name field takes the whole path. See [`pick_in_file_dialog`].
+pub fn save_in_file_dialog(title: &'static str, path: &Path) -> std::thread::JoinHandle<std::time::SystemTime> {
+    answer_file_dialog(title, path, false)
+}
+
+/// Pastes `path` into the dialog titled `title` once it opens, in GTK's
+/// location bar (`location_bar`, to pick a file) or in the name field (to
+/// save one), and presses Return.
+fn answer_file_dialog(
+    title: &'static str,
+    path: &Path,
+    location_bar: bool,
+) -> std::thread::JoinHandle<std::time::SystemTime> {
     let path = path.to_str().expect("a UTF-8 path").to_owned();
     std::thread::spawn(move || {
         let found = Command::new("timeout")
-            .args([
-                "20",
-                "xdotool",
-                "search",
-                "--sync",
-                "--onlyvisible",
-                "--name",
-                FILE_DIALOG_TITLE,
-            ])
+            .args(["20", "xdotool", "search", "--sync", "--onlyvisible", "--name", title])
             .output()
             .expect("xdotool is installed");
         let window = String::from_utf8_lossy(&found.stdout)
             .lines()
             .next()
-            .unwrap_or_else(|| panic!("the file dialog {FILE_DIALOG_TITLE:?} never opened"))
+            .unwrap_or_else(|| panic!("the file dialog {title:?} never opened"))
             .to_owned();
         // GTK draws the dialog's widgets a moment after mapping the window.
         std::thread::sleep(Duration::from_millis(800));
@@ -134,8 +146,10 @@ pub fn pick_in_file_dialog(path: &Path) -> std::thread::JoinHandle<std::time::Sy
             .write_all(path.as_bytes())
             .expect("the path goes to the clipboard");
         xdotool(&["windowfocus", "--sync", &window]);
-        xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
-        std::thread::sleep(Duration::from_millis(300));
+        if location_bar {
+            xdotool(&["key", "--clearmodifiers", "ctrl+l"]);
+            std::thread::sleep(Duration::from_millis(300));
+        }
         xdotool(&["key", "--clearmodifiers", "ctrl+a", "ctrl+v"]);
         std::thread::sleep(Duration::from_millis(500));
         let picked = std::time::SystemTime::now();

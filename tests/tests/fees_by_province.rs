@@ -3,7 +3,8 @@
 //! procedure page then quotes that province's fee online and at the
 //! counter; for a province whose amount the app does not have, the page
 //! says so and gives the national rule instead of a figure; a cut for a
-//! time says until when it applies.
+//! time says until when it applies; and the page saves the procedure's
+//! what-to-bring checklist as a PDF through the native dialog.
 
 use e2e::{App, Driver};
 
@@ -87,6 +88,29 @@ async fn the_procedure_page_quotes_the_fee_of_the_province_named_in_the_search()
     }
     app.scroll_to("#procedure-fee").await;
     app.shot("48-procedure-fee-until").await;
+
+    // The what-to-bring checklist, saved through the native dialog: a real
+    // PDF whose text reads back in Vietnamese.
+    let saved = data.path().join("giấy tờ cần mang.pdf");
+    let saving = e2e::save_in_file_dialog(e2e::SAVE_CHECKLIST_TITLE, &saved);
+    app.click("#save-checklist").await;
+    saving.join().expect("the dialog was answered");
+    app.wait_for_text("[data-toast='checklist']", "Đã lưu danh sách giấy tờ cần mang")
+        .await;
+    let text = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8", saved.to_str().expect("a UTF-8 path"), "-"])
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    let text = String::from_utf8(text.stdout)
+        .expect("UTF-8")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains("Giấy tờ cần mang: Cấp, cấp đổi, cấp lại thẻ căn cước"),
+        "the saved checklist: {text}"
+    );
+    assert!(text.contains("Thành phần hồ sơ"), "{text}");
     app.click("#start-interview").await;
     app.wait("#next").await;
     app.shot("49-id-card-first-step").await;

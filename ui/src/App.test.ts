@@ -266,6 +266,26 @@ describe('procedure page', () => {
     expect(invokeMock).toHaveBeenCalledWith('fee_quote', { code: '1.004873', province: '48' });
   });
 
+  it('saves the what-to-bring checklist and says so, or says why not', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(listed()).toEqual(found('')));
+    await user.click(element('[data-procedure="1.004222"]'));
+    await screen.findByRole('heading', { level: 1, name: 'Đăng ký thường trú' });
+    await user.click(byId('save-checklist'));
+    await waitFor(() => expect(invokeMock).toHaveBeenCalledWith('save_checklist', { code: '1.004222' }));
+    expect(await screen.findByText('Đã lưu danh sách giấy tờ cần mang.')).toBeInTheDocument();
+
+    invokeMock.mockImplementation(async (command, args) => {
+      if (command === 'save_checklist') throw { code: 'file-not-saved', args: {} };
+      return fakeInvoke(command, args as Record<string, unknown>);
+    });
+    await user.click(byId('save-checklist'));
+    const alert = await waitFor(() => byId('checklist-error'));
+    expect(alert).toHaveTextContent('Không lưu được tệp vào chỗ bạn chọn.');
+    expect(document.activeElement).toBe(alert);
+  });
+
   it('shows an unknown procedure as an error', async () => {
     invokeMock.mockImplementation(async (command, args) =>
       command === 'search_procedures'

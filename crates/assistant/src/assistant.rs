@@ -68,6 +68,14 @@ impl Assistant {
         Ok(procedures::engine::quote_fee(procedure, province, today()))
     }
 
+    /// The what-to-bring checklist of a procedure as a PDF, in `locale`.
+    pub fn checklist_pdf(&self, code: &str, locale: l10n::Locale) -> Result<Vec<u8>> {
+        let procedure = self.procedure(code)?;
+        crate::checklist::of(&procedure, &self.localizer, locale, today())
+            .to_pdf()
+            .map_err(Error::Form)
+    }
+
     /// The procedure a draft was started on, checked against the one the
     /// web view named: a command never applies another procedure's rules.
     pub fn draft_procedure(&self, draft_id: i64, named: &str) -> Result<Procedure> {

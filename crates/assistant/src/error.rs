@@ -91,6 +91,12 @@ pub enum Error {
     /// still too heavy at the fewest pixels allowed).
     #[error("the photo cannot be fixed: {0}")]
     PhotoCannotFix(photo::FitError),
+    /// A printed form could not be drawn (its font is missing).
+    #[error(transparent)]
+    Form(forms::Error),
+    /// A file the person chose to save could not be written there.
+    #[error("the file could not be saved: {0}")]
+    FileNotSaved(std::io::Error),
 }
 
 /// Declares the closed list of error codes: the enum, its wire names and
@@ -122,6 +128,10 @@ macro_rules! error_codes {
 error_codes! {
     /// No procedure has this code (`code`).
     ProcedureNotFound = "procedure-not-found",
+    /// A printed form could not be drawn.
+    FormNotDrawn = "form-not-drawn",
+    /// A file could not be saved where the person chose.
+    FileNotSaved = "file-not-saved",
     /// The web view named another procedure than the draft's own.
     ProcedureMismatch = "procedure-mismatch",
     /// The draft still has unanswered or invalid questions, or a document to attach.
@@ -285,6 +295,8 @@ impl From<&Error> for AppError {
             Error::NoViewer => Self::new(ErrorCode::ResultNoViewer, &[]),
             Error::PhotoCannotFix(photo::FitError::TooSmall) => Self::new(ErrorCode::PhotoTooSmallToFix, &[]),
             Error::PhotoCannotFix(_) => Self::new(ErrorCode::PhotoCannotFix, &[]),
+            Error::Form(_) => Self::new(ErrorCode::FormNotDrawn, &[]),
+            Error::FileNotSaved(_) => Self::new(ErrorCode::FileNotSaved, &[]),
             Error::PaymentCode(e) => Self::new(
                 ErrorCode::PaymentCodeInvalid,
                 &[("reason", payment_reason(e).to_owned())],

@@ -6,6 +6,7 @@
 //! method; the tests in `tests/` drive it with no window.
 
 pub mod assistant;
+pub mod checklist;
 pub mod error;
 pub mod followups;
 pub mod launch;

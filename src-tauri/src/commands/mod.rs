@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod catalog;
 pub mod drafts;
 pub mod followups;
+pub mod forms;
 pub mod locale;
 pub mod lock;
 pub mod places;

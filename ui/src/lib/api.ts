@@ -77,6 +77,7 @@ export const {
   restartApp,
   restoreDraft,
   saveAnswer,
+  saveChecklist,
   savePosition,
   saveProfile,
   searchCommunes,

@@ -40,6 +40,13 @@ export const commands = {
 	 *  window's thread: the first call reads the table of old names.
 	 */
 	placeInQuery: (query: string) => __TAURI_INVOKE<PlaceInQuery_Serialize | null>("place_in_query", { query }),
+	/**
+	 *  Draws the procedure's what-to-bring checklist as a PDF, in the app's
+	 *  language, and saves it where the person chooses in the native dialog;
+	 *  `false` when the dialog was closed. The path comes from the dialog this
+	 *  command opened, never from the web view.
+	 */
+	saveChecklist: (code: string) => __TAURI_INVOKE<boolean>("save_checklist", { code }),
 	/**  Procedures the query names that this app does not carry, with where to do them. */
 	searchElsewhere: (query: string) => __TAURI_INVOKE<Elsewhere[]>("search_elsewhere", { query }),
 	/**  Every province, in Vietnamese alphabetical order of its proper name. */
@@ -1039,6 +1046,10 @@ export type Elsewhere = {
 export type ErrorCode = 
 /**  No procedure has this code (`code`). */
 "procedure-not-found" | 
+/**  A printed form could not be drawn. */
+"form-not-drawn" | 
+/**  A file could not be saved where the person chose. */
+"file-not-saved" | 
 /**  The web view named another procedure than the draft's own. */
 "procedure-mismatch" | 
 /**  The draft still has unanswered or invalid questions, or a document to attach. */

@@ -739,6 +739,9 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return rust({ kind: 'elsewhere', query: String(args['query'] ?? '') });
     case 'place_in_query':
       return rust({ kind: 'place', query: String(args['query'] ?? '') });
+    case 'save_checklist':
+      // The native save dialog answered: saved (a test can answer otherwise).
+      return true;
     case 'fee_quote': {
       const province = args['province'] == null ? null : String(args['province']);
       const quoted = rust({ kind: 'fee_quote', code: String(args['code']), province });
