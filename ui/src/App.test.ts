@@ -7,7 +7,6 @@ import App from './App.svelte';
 import { translate } from './lib/fluent';
 import { formatDateTime } from './lib/format';
 import { i18n } from './lib/i18n.svelte';
-import { feeProvince } from './lib/fee-province.svelte';
 import { rust } from './test/rust';
 import {
   fakeDraft,
@@ -56,7 +55,6 @@ beforeEach(() => {
   resetFakeBackend();
   localStorage.clear();
   i18n.locale = 'vi';
-  feeProvince.code = '';
 });
 
 describe('search hints', () => {

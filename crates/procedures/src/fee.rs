@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::admin_units;
-use crate::definition::{FeeRule, FeeRules, FilingChannel, LocalizedText};
+use crate::definition::{FeeRules, FilingChannel, LocalizedText};
 
 /// The fee for this dossier.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,19 +103,12 @@ pub struct Filing<'a> {
     pub today: NaiveDate,
 }
 
-impl Filing<'_> {
-    fn allows(&self, rule: &FeeRule) -> bool {
-        rule.allows(self.province, self.channel, self.today)
-    }
-}
-
 /// The fee for a dossier filed as `filing`, where `holds` says whether a
 /// rule's condition holds for the answers, with the per-item lines `items`.
 pub fn fee_state(fee: &FeeRules, holds: impl Fn(&str) -> bool, filing: Filing<'_>, items: Vec<FeeLine>) -> FeeState {
-    let rule = fee
-        .rules
-        .iter()
-        .find(|rule| filing.allows(rule) && rule.when.as_deref().is_none_or(&holds));
+    let rule = fee.rules.iter().find(|rule| {
+        rule.allows(filing.province, filing.channel, filing.today) && rule.when.as_deref().is_none_or(&holds)
+    });
     let (amount, reason, until) = match rule {
         Some(rule) => (rule.amount, Some(rule.reason.clone()), rule.until.clone()),
         None => (fee.amount, None, None),

@@ -293,30 +293,11 @@ fn bare(name: &str) -> String {
 /// case and the "Tỉnh"/"Thành phố"/"TP" prefix do not matter.
 pub fn find_province(name: &str) -> Option<ProvinceMatch> {
     let wanted = bare(truncate(name));
-    if wanted.is_empty() {
-        return None;
-    }
-    if let Some(province) = admin_units::provinces().iter().find(|p| bare(&p.name) == wanted) {
-        return Some(ProvinceMatch {
-            province,
-            formerly: None,
-        });
-    }
-    if let Some(old) = old_provinces().iter().find(|p| bare(&p.name) == wanted) {
-        let province = admin_units::province(&old.new_code)?;
-        let formerly = (old.name != province.name).then_some(old.name.as_str());
-        return Some(ProvinceMatch { province, formerly });
-    }
-    let compact: String = wanted.split(' ').collect();
-    ALIASES
-        .iter()
-        .find(|(alias, _, _)| *alias == wanted || alias.replace(' ', "") == compact)
-        .and_then(|(_, code, formerly)| {
-            Some(ProvinceMatch {
-                province: admin_units::province(code)?,
-                formerly: *formerly,
-            })
-        })
+    let names = province_names();
+    names
+        .get(&wanted)
+        .or_else(|| names.get(&wanted.replace(' ', "")))
+        .copied()
 }
 
 /// A province that a search names ("khai tử ở Hà Tây"), as the app shows
@@ -336,7 +317,8 @@ pub struct PlaceInQuery {
 /// The longest province name a search can hold, in words ("bà rịa vũng tàu").
 const MAX_PROVINCE_WORDS: usize = 4;
 
-/// Every name a province goes by (current, old, everyday), folded and bare.
+/// Every name a province goes by (current, old, everyday), folded and bare;
+/// a current name wins over an old one, and an old one over an alias.
 fn province_names() -> &'static HashMap<String, ProvinceMatch> {
     static NAMES: OnceLock<HashMap<String, ProvinceMatch>> = OnceLock::new();
     NAMES.get_or_init(|| {

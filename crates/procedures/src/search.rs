@@ -98,9 +98,8 @@ pub struct SearchIndex {
     keys: Vec<String>,
     folded_names: Vec<String>,
     /// Each document's keywords and the names of the papers it needs,
-    /// folded and padded with a space at each end (` giay khai sinh `), for
-    /// a query typed as one of them, or holding one of them as whole words.
-    padded_phrases: Vec<Vec<String>>,
+    /// folded, for a query typed inside one of them.
+    folded_phrases: Vec<Vec<String>>,
     /// The same keywords and paper names, folded, with the documents that
     /// have each: the query's runs of words are looked up here.
     phrases: HashMap<String, Vec<u32>>,
@@ -146,7 +145,7 @@ impl SearchIndex {
         let mut entries: Vec<(String, u32, Place, u32)> = Vec::new();
         let mut keys = Vec::new();
         let mut folded_names = Vec::new();
-        let mut padded_phrases = Vec::new();
+        let mut folded_phrases = Vec::new();
         let mut phrases: HashMap<String, Vec<u32>> = HashMap::new();
         let mut all_texts = Vec::new();
         for (i, doc) in documents.into_iter().enumerate() {
@@ -172,7 +171,7 @@ impl SearchIndex {
                     holders.push(i);
                 }
             }
-            padded_phrases.push(folded.iter().map(|k| format!(" {k} ")).collect());
+            folded_phrases.push(folded);
             keys.push(doc.key);
             all_texts.push(texts);
         }
@@ -193,7 +192,7 @@ impl SearchIndex {
         Self {
             keys,
             folded_names,
-            padded_phrases,
+            folded_phrases,
             phrases,
             longest_phrase,
             vocabulary,
@@ -294,8 +293,7 @@ impl SearchIndex {
     /// and the match is telling: a distinctive word in its name or keywords
     /// ("hộ chiếu", "BHTN"), two neighbouring query words in the same name
     /// or keyword, one of them naming at most half of the documents (not
-    /// "đăng ký"), or
-    /// a whole keyword of two words or more said in the query.
+    /// "đăng ký"), or a whole keyword of two words or more said in the query.
     /// So extra words lower a procedure's score and place but never empty
     /// the list, while "xin chào", nonsense, or a sentence that shares a
     /// couple of common words ("giá", "bao") with procedures finds nothing.
@@ -417,7 +415,7 @@ impl SearchIndex {
                     EXACT_PHRASE * Place::Name.weight() * rarest
                 } else if self.folded_names[d].contains(&folded_query) {
                     Place::Name.weight() * rarest
-                } else if saying[d] || self.padded_phrases[d].iter().any(|k| k.contains(&folded_query)) {
+                } else if saying[d] || self.folded_phrases[d].iter().any(|k| k.contains(&folded_query)) {
                     Place::Keyword.weight() * rarest
                 } else {
                     0.0

@@ -54,7 +54,8 @@ pub fn unverified_facts(state: State<'_, Assistant>, code: String) -> Result<Vec
 
 /// The fee as the procedure's page shows it today: online and at the
 /// counter, for the person's province (`01`, `79`…) once they choose one.
-#[tauri::command]
+/// Off the window's thread: the first call may read the bundled provinces.
+#[tauri::command(async)]
 #[specta::specta]
 #[tracing::instrument(skip(state), err)]
 pub fn fee_quote(state: State<'_, Assistant>, code: String, province: Option<String>) -> Result<FeeQuote> {

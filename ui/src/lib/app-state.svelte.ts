@@ -2,7 +2,8 @@
 // screen and component through Svelte's context (provideAppState in
 // App.svelte, appState() below it): the portal's state, the sync worker's
 // notices, the toasts, the home page's search, one save queue per draft,
-// the attachments' previews, the provinces and the update on offer. A test
+// the attachments' previews, the provinces, the province whose fees the
+// procedure pages quote, and the update on offer. A test
 // that renders a screen gives it a fresh one, so nothing carries over from
 // another test.
 import { getContext, setContext } from 'svelte';
@@ -66,6 +67,13 @@ export class AppState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, not state
   readonly previews = new Map<number, Promise<string | null>>();
   #provinces: Promise<Province[]> | null = null;
+  /**
+   * The province whose fees the procedure pages quote: chosen on a page, or
+   * named in a search ("ở Hà Tây"); '' for none. Kept for this run only and
+   * never written to disk, so a shared PC keeps nothing of where the last
+   * person lives.
+   */
+  feeProvince = $state('');
 
   /** Every province, in alphabetical order of its proper name (asked for once). */
   provinces(): Promise<Province[]> {

@@ -32,6 +32,7 @@ export const commands = {
 	/**
 	 *  The fee as the procedure's page shows it today: online and at the
 	 *  counter, for the person's province (`01`, `79`…) once they choose one.
+	 *  Off the window's thread: the first call may read the bundled provinces.
 	 */
 	feeQuote: (code: string, province: string | null) => __TAURI_INVOKE<FeeQuote_Serialize>("fee_quote", { code, province }),
 	/**
