@@ -15,6 +15,7 @@ nav-language-en = English
 nav-label = Main sections
 nav-profiles = Saved people
 nav-submissions = Submitted applications
+nav-desk = One-stop desk
 
 ## The public service portal (header)
 
@@ -25,6 +26,10 @@ portal-online = Connected
 portal-offline = Not connected
 portal-account-training = Practice account:
 portal-account = Account:
+portal-officer-role = Desk officer:
+portal-desk = Desk:
+portal-desk-not-set = Desk not set up yet
+portal-officer-account = { $name } (desk officer)
 portal-signed-out = Not signed in
 portal-sign-in = Sign in
 portal-sign-out = Sign out
@@ -586,3 +591,28 @@ checklist-notes = Notes
 checklist-footer = Printed from the Public Service Assistant on { $date }. Details can change; ask the receiving office before you file.
 checklist-save = Save the document checklist (PDF)
 checklist-saved = The document checklist is saved.
+
+## One-stop desk (officer mode)
+
+desk-title = One-stop desk
+desk-intro = The receiving unit this computer serves. Every action an officer takes on a citizen's data is written to the activity log with the officer's account.
+desk-officer-only = This page is for one-stop desk officers. Sign in with an officer's account to set up the desk.
+desk-unit-heading = Receiving unit
+desk-name = Unit name
+desk-name-hint = For example: One-stop section of the Ba Đình ward People's Committee, or the provincial Public Administration Service Centre.
+desk-province = Province or city
+desk-province-choose = Choose a province or city
+desk-commune = Commune, ward or special zone
+desk-commune-hint = Leave empty for a desk of the provincial Public Administration Service Centre.
+desk-commune-none = None (provincial desk)
+desk-place = Area
+desk-save = Save the desk
+desk-saved = Saved the desk { $name }.
+desk-edit = Edit the desk
+desk-cancel = Cancel
+audit-title = Activity log
+audit-intro = The app logs every action on a dossier: when, what was done and the officer's account, never what the citizen declared. Entries are chained with hashes, so an entry that was changed or deleted is found by the check. The app checks the log each time it opens.
+audit-check = Check the log
+audit-intact = The log is intact: { $entries } entries, none changed or deleted.
+audit-export = Export the log (CSV) for an inspection
+audit-exported = The log file was saved.

@@ -108,3 +108,15 @@ error-update-install = The app could not install the update (the computer may ne
 error-update-nothing-offered = No update is waiting to be installed. Please check for updates again.
 error-form-not-drawn = The PDF could not be made. Please try again; if it still fails, tell the support team.
 error-file-not-saved = The file could not be saved where you chose. Please choose another folder.
+error-export-failed = The table could not be exported. Please try again; if it still fails, tell the support team.
+error-not-officer = Only a one-stop desk officer's account can do this.
+error-desk-invalid = { $field ->
+        [name] Please enter the receiving unit's name (2 to 150 characters).
+        [province] Please choose a province or city from the list.
+       *[commune] The chosen commune or ward is not in this province or city. Please choose again.
+    }
+error-audit-log-broken = { $problem ->
+        [changed] The activity log on this computer was altered at entry { $entry }.
+        [removed] One or more entries of the activity log on this computer were deleted just before entry { $entry }.
+       *[truncated] The last { $missing } entries of the activity log on this computer were deleted.
+    } The app keeps logging. Tell the person in charge of the desk at once, and do not edit the data file yourself.

@@ -14,3 +14,4 @@ cli-unverified-fact = {"  "}• { $fact }: { $source }
 cli-unverified-no-source = no source recorded
 cli-unverified-checked = read on { $day }
 shell-save-checklist-title = Save the document checklist
+shell-export-audit-log-title = Save the activity log (CSV)

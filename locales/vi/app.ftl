@@ -15,6 +15,7 @@ nav-language-en = English
 nav-label = Các mục chính
 nav-profiles = Người khai đã lưu
 nav-submissions = Hồ sơ đã nộp
+nav-desk = Quầy một cửa
 
 ## Cổng Dịch vụ công (đầu trang)
 
@@ -25,6 +26,10 @@ portal-online = Đã kết nối
 portal-offline = Mất kết nối
 portal-account-training = Tài khoản tập huấn:
 portal-account = Tài khoản:
+portal-officer-role = Cán bộ một cửa:
+portal-desk = Quầy:
+portal-desk-not-set = Chưa thiết lập quầy
+portal-officer-account = { $name } (cán bộ một cửa)
 portal-signed-out = Chưa đăng nhập
 portal-sign-in = Đăng nhập
 portal-sign-out = Đăng xuất
@@ -570,3 +575,28 @@ checklist-notes = Ghi chú
 checklist-footer = In từ Trợ lý Dịch vụ công ngày { $date }. Thông tin có thể thay đổi; hãy hỏi lại cơ quan tiếp nhận trước khi nộp.
 checklist-save = Lưu danh sách giấy tờ (PDF)
 checklist-saved = Đã lưu danh sách giấy tờ cần mang.
+
+## Quầy một cửa (chế độ cán bộ)
+
+desk-title = Quầy một cửa
+desk-intro = Thông tin về đơn vị tiếp nhận hồ sơ mà máy tính này phục vụ. Mọi thao tác của cán bộ trên dữ liệu của công dân đều được ghi vào nhật ký kèm tài khoản cán bộ.
+desk-officer-only = Trang này dành cho cán bộ bộ phận một cửa. Hãy đăng nhập bằng tài khoản cán bộ để thiết lập quầy.
+desk-unit-heading = Đơn vị tiếp nhận
+desk-name = Tên đơn vị
+desk-name-hint = Ví dụ: Bộ phận Một cửa Ủy ban nhân dân phường Ba Đình, hoặc Trung tâm Phục vụ hành chính công tỉnh.
+desk-province = Tỉnh, thành phố
+desk-province-choose = Chọn tỉnh, thành phố
+desk-commune = Xã, phường, đặc khu
+desk-commune-hint = Bỏ trống nếu đây là quầy của Trung tâm Phục vụ hành chính công cấp tỉnh.
+desk-commune-none = Không chọn (quầy cấp tỉnh)
+desk-place = Địa bàn
+desk-save = Lưu thông tin quầy
+desk-saved = Đã lưu thông tin quầy { $name }.
+desk-edit = Sửa thông tin quầy
+desk-cancel = Hủy
+audit-title = Nhật ký thao tác
+audit-intro = Ứng dụng ghi lại mọi thao tác trên hồ sơ: thời điểm, việc đã làm và tài khoản cán bộ, không ghi nội dung công dân khai. Các mục được nối với nhau bằng mã băm, nên một mục bị sửa hay bị xóa sẽ bị phát hiện khi kiểm tra. Ứng dụng tự kiểm tra mỗi lần mở.
+audit-check = Kiểm tra nhật ký
+audit-intact = Nhật ký còn nguyên vẹn: { $entries } mục, không mục nào bị sửa hay bị xóa.
+audit-export = Xuất nhật ký (CSV) phục vụ thanh tra, kiểm tra
+audit-exported = Đã lưu tệp nhật ký.

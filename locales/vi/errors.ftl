@@ -108,3 +108,15 @@ error-update-install = Ứng dụng chưa cài được bản cập nhật (có 
 error-update-nothing-offered = Hiện không có bản cập nhật nào chờ cài. Vui lòng kiểm tra lại bản cập nhật.
 error-form-not-drawn = Chưa tạo được tệp PDF. Vui lòng thử lại; nếu vẫn không được, hãy báo bộ phận hỗ trợ.
 error-file-not-saved = Không lưu được tệp vào chỗ bạn chọn. Vui lòng chọn thư mục khác.
+error-export-failed = Chưa xuất được bảng dữ liệu. Vui lòng thử lại; nếu vẫn không được, hãy báo bộ phận hỗ trợ.
+error-not-officer = Việc này chỉ dành cho tài khoản cán bộ bộ phận một cửa.
+error-desk-invalid = { $field ->
+        [name] Vui lòng nhập tên đơn vị tiếp nhận (từ 2 đến 150 ký tự).
+        [province] Vui lòng chọn tỉnh, thành phố trong danh sách.
+       *[commune] Xã, phường đã chọn không thuộc tỉnh, thành phố này. Vui lòng chọn lại.
+    }
+error-audit-log-broken = { $problem ->
+        [changed] Nhật ký thao tác trên máy này đã bị sửa ở mục số { $entry }.
+        [removed] Nhật ký thao tác trên máy này đã bị xóa mất một hoặc nhiều mục ngay trước mục số { $entry }.
+       *[truncated] Nhật ký thao tác trên máy này đã bị xóa mất { $missing } mục cuối.
+    } Ứng dụng vẫn ghi tiếp nhật ký. Hãy báo ngay cho người phụ trách bộ phận một cửa và không tự sửa tệp dữ liệu.

@@ -14,3 +14,4 @@ cli-unverified-fact = {"  "}• { $fact }: { $source }
 cli-unverified-no-source = chưa ghi nguồn
 cli-unverified-checked = xem ngày { $day }
 shell-save-checklist-title = Lưu danh sách giấy tờ cần mang
+shell-export-audit-log-title = Lưu nhật ký thao tác (CSV)

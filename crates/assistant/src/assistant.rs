@@ -296,6 +296,7 @@ impl Assistant {
             .sign_in_test_account(account)
             .await
             .map_err(Error::Portal)?;
+        self.follow_officer();
         self.worker.wake();
         Ok(self.portal_status())
     }
@@ -308,6 +309,7 @@ impl Assistant {
             .sign_in_with_browser(open, done_page)
             .await
             .map_err(Error::Portal)?;
+        self.follow_officer();
         self.worker.wake();
         Ok(self.portal_status())
     }
@@ -316,15 +318,19 @@ impl Assistant {
     /// submissions wait for the next sign-in.
     pub async fn sign_out(&self) -> PortalStatus {
         self.worker.session().sign_out().await;
+        self.follow_officer();
         self.portal_status()
     }
 
     /// The portal connection as the UI shows it.
     pub fn portal_status(&self) -> PortalStatus {
+        let me = self.worker.session().me();
         PortalStatus {
             training: self.training_portal.is_some(),
             base_url: self.worker.base_url().to_owned(),
             account: self.worker.session().account(),
+            name: me.as_ref().map(|me| me.name.clone()),
+            officer: me.is_some_and(|me| me.role == portal::types::Role::Officer),
             online: self.worker.is_online(),
             // Only a sandbox has test accounts; a real portal signs
             // people in through its own page.
@@ -334,6 +340,7 @@ impl Assistant {
                     .map(|a| TestAccountView {
                         id: a.id.to_owned(),
                         name: a.name.to_owned(),
+                        officer: a.role == portal::types::Role::Officer,
                     })
                     .collect()
             } else {

@@ -97,6 +97,15 @@ pub enum Error {
     /// A file the person chose to save could not be written there.
     #[error("the file could not be saved: {0}")]
     FileNotSaved(std::io::Error),
+    /// Only an officer's account may do this.
+    #[error("only an officer may do this")]
+    NotOfficer,
+    /// A desk value is refused (`name`, `province` or `commune`).
+    #[error("the desk's {0} is refused")]
+    DeskInvalid(&'static str),
+    /// A table (CSV) could not be written.
+    #[error("the export could not be written: {0}")]
+    Export(String),
 }
 
 /// Declares the closed list of error codes: the enum, its wire names and
@@ -132,6 +141,12 @@ error_codes! {
     FormNotDrawn = "form-not-drawn",
     /// A file could not be saved where the person chose.
     FileNotSaved = "file-not-saved",
+    /// Only an officer's account may do this.
+    NotOfficer = "not-officer",
+    /// A desk value is refused (`field`: `name`, `province` or `commune`).
+    DeskInvalid = "desk-invalid",
+    /// An export (CSV) could not be written.
+    ExportFailed = "export-failed",
     /// The web view named another procedure than the draft's own.
     ProcedureMismatch = "procedure-mismatch",
     /// The draft still has unanswered or invalid questions, or a document to attach.
@@ -166,6 +181,9 @@ error_codes! {
     StoreFailed = "store-failed",
     /// A damaged database was set aside at start (`path`).
     StoreSetAside = "store-set-aside",
+    /// The audit log's hash chain does not hold (`problem`: `changed`,
+    /// `removed` or `truncated`; `entry`, or `missing` entries at the end).
+    AuditLogBroken = "audit-log-broken",
     /// The file's content is not an accepted kind (`accepted`).
     AttachmentKind = "attachment-kind",
     /// The file is over the document's limit (`limit`, `size`).
@@ -221,7 +239,6 @@ error_codes! {
     PhotoTooSmallToFix = "photo-too-small-to-fix",
     /// The photo cannot be read, or cannot be made light enough.
     PhotoCannotFix = "photo-cannot-fix",
-    /// The chosen passphrase is too short (`min`).
     /// The update server could not be asked (no connection, or no answer it understood).
     UpdateUnreachable = "update-unreachable",
     /// The update's signature is refused: nothing was installed.
@@ -232,6 +249,7 @@ error_codes! {
     UpdateInstall = "update-install",
     /// No update is waiting to be installed.
     UpdateNothingOffered = "update-nothing-offered",
+    /// The chosen passphrase is too short (`min`).
     VaultPassphraseShort = "vault-passphrase-short",
     /// The passphrase or key does not open the data.
     VaultWrongKey = "vault-wrong-key",
@@ -297,6 +315,9 @@ impl From<&Error> for AppError {
             Error::PhotoCannotFix(_) => Self::new(ErrorCode::PhotoCannotFix, &[]),
             Error::Form(_) => Self::new(ErrorCode::FormNotDrawn, &[]),
             Error::FileNotSaved(_) => Self::new(ErrorCode::FileNotSaved, &[]),
+            Error::Export(_) => Self::new(ErrorCode::ExportFailed, &[]),
+            Error::NotOfficer => Self::new(ErrorCode::NotOfficer, &[]),
+            Error::DeskInvalid(field) => Self::new(ErrorCode::DeskInvalid, &[("field", (*field).to_owned())]),
             Error::PaymentCode(e) => Self::new(
                 ErrorCode::PaymentCodeInvalid,
                 &[("reason", payment_reason(e).to_owned())],

@@ -199,6 +199,7 @@ pub fn open(
             args: BTreeMap::from([("path".into(), path.display().to_string())]),
         })
         .into_iter()
+        .chain(crate::audit::startup_notice(&store))
         .collect();
     let store = Arc::new(store);
     let catalog = with_stored_updates(&Catalog::bundled().expect("the bundled catalog loads"), &store);
@@ -246,7 +247,7 @@ pub fn open(
     }
     let running = worker.clone();
     runtime.spawn(async move { running.run().await });
-    Ok(Assistant {
+    let assistant = Assistant {
         catalog: std::sync::RwLock::new(catalog),
         localizer,
         store,
@@ -254,7 +255,9 @@ pub fn open(
         training_portal,
         test_accounts,
         startup_notices,
-    })
+    };
+    assistant.follow_officer();
+    Ok(assistant)
 }
 
 /// Whether test accounts may sign in: only against a sandbox, which is the

@@ -6,10 +6,12 @@
 //! method; the tests in `tests/` drive it with no window.
 
 pub mod assistant;
+pub mod audit;
 pub mod checklist;
 pub mod error;
 pub mod followups;
 pub mod launch;
+pub mod officer;
 pub mod payment;
 pub mod support;
 pub mod tokens;

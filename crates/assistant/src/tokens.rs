@@ -77,10 +77,22 @@ mod tests {
             account: "cong-dan".into(),
             access_token: "access-1".into(),
             refresh_token: "refresh-1".into(),
+            me: Some(portal::types::Me {
+                account: "can-bo".into(),
+                name: "Lê Thị Hoa".into(),
+                role: portal::types::Role::Officer,
+            }),
         };
         vault.save(&session);
         assert_eq!(vault.load(), Some(session), "the next start finds the session");
         vault.clear();
         assert!(vault.load().is_none(), "signing out forgets it");
+    }
+
+    #[test]
+    fn a_session_saved_before_roles_loads_as_nobody_known() {
+        let saved: SavedSession =
+            serde_json::from_str(r#"{"account":"cong-dan","access_token":"a","refresh_token":"r"}"#).unwrap();
+        assert_eq!(saved.me, None);
     }
 }

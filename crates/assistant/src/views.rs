@@ -53,6 +53,10 @@ pub struct PortalStatus {
     pub base_url: String,
     /// The signed-in account, if any.
     pub account: Option<String>,
+    /// The signed-in person's name, as the portal gives it.
+    pub name: Option<String>,
+    /// Whether the signed-in account is a one-stop desk officer's.
+    pub officer: bool,
     /// Whether the last call reached the portal.
     pub online: bool,
     /// Accounts that can sign in without a browser (a sandbox's test accounts).
@@ -67,6 +71,8 @@ pub struct TestAccountView {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// An officer's account (cán bộ một cửa).
+    pub officer: bool,
 }
 
 /// What "Nộp hồ sơ" did.

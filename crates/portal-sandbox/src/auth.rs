@@ -11,15 +11,15 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Form;
 use axum::extract::rejection::{FormRejection, QueryRejection};
-use axum::extract::{Query, Request, State};
+use axum::extract::{Extension, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
+use axum::{Form, Json};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use portal::types::TokenResponse;
+use portal::types::{Me, Role, TokenResponse};
 use rand::RngCore;
 use rusqlite::{OptionalExtension, params};
 use sha2::{Digest, Sha256};
@@ -157,9 +157,22 @@ fn escape_html(text: &str) -> String {
 
 fn role_label(account: &TestAccount) -> &'static str {
     match account.role {
-        "officer" => "Cán bộ bộ phận một cửa",
-        _ => "Công dân",
+        Role::Officer => "Cán bộ bộ phận một cửa",
+        Role::Citizen => "Công dân",
     }
+}
+
+/// `GET /v1/me`: the test account the access token was issued to.
+pub(crate) async fn me(Extension(Account(account)): Extension<Account>) -> Result<Json<Me>, ApiError> {
+    let found = TEST_ACCOUNTS
+        .iter()
+        .find(|a| a.id == account)
+        .ok_or_else(|| ApiError::unauthorized("Tài khoản của mã truy cập không còn."))?;
+    Ok(Json(Me {
+        account: found.id.to_owned(),
+        name: found.name.to_owned(),
+        role: found.role,
+    }))
 }
 
 /// The sign-in page: each test account is a link that adds `login_hint`.

@@ -48,6 +48,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post, put};
 use chrono::NaiveDate;
+use portal::types::Role;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -67,8 +68,8 @@ pub struct TestAccount {
     pub id: &'static str,
     /// The person's full name.
     pub name: &'static str,
-    /// `citizen` or `officer` (cán bộ một cửa).
-    pub role: &'static str,
+    /// A citizen, or an officer of a one-stop desk (cán bộ một cửa).
+    pub role: Role,
 }
 
 /// Every account the sandbox signs in.
@@ -76,17 +77,17 @@ pub const TEST_ACCOUNTS: &[TestAccount] = &[
     TestAccount {
         id: "cong-dan",
         name: "Nguyễn Văn An",
-        role: "citizen",
+        role: Role::Citizen,
     },
     TestAccount {
         id: "cong-dan-2",
         name: "Phạm Thị Mai",
-        role: "citizen",
+        role: Role::Citizen,
     },
     TestAccount {
         id: "can-bo",
         name: "Lê Thị Hoa",
-        role: "officer",
+        role: Role::Officer,
     },
 ];
 
@@ -291,6 +292,7 @@ impl Drop for Sandbox {
 
 fn router(shared: Arc<Shared>, port: u16) -> Router {
     let v1 = Router::new()
+        .route("/me", get(auth::me))
         .route("/catalog", get(catalog::list))
         .route("/catalog/{code}", get(catalog::fetch))
         .route("/dossiers", get(dossiers::changes).post(dossiers::create))

@@ -18,7 +18,7 @@ use url::Url;
 
 use crate::types::{
     AttachmentReceipt, CATALOG_SIGNATURE, CatalogList, Dossier, DossierChanges, EReceipt, Feedback, FeedbackList,
-    IDEMPOTENCY_KEY, NewDossier, NewFeedback, Problem, Rating, SupplementReply, TokenResponse, Withdrawal,
+    IDEMPOTENCY_KEY, Me, NewDossier, NewFeedback, Problem, Rating, SupplementReply, TokenResponse, Withdrawal,
 };
 
 /// The client id the app registers with a portal.
@@ -313,6 +313,15 @@ impl Client {
             return Err(Error::Unauthorized);
         }
         json(response).await
+    }
+
+    /// Who `token` belongs to: the account, its holder's name and its role.
+    pub async fn me(&self, token: &str) -> Result<Me> {
+        json(
+            self.send(self.http.get(self.url("/v1/me")).header(AUTHORIZATION, bearer(token)))
+                .await?,
+        )
+        .await
     }
 
     /// Every procedure the portal accepts, with its newest version.

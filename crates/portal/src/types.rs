@@ -38,6 +38,27 @@ pub struct CatalogList {
     pub procedures: Vec<CatalogEntry>,
 }
 
+/// What a signed-in account may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// A citizen filing their own dossiers.
+    Citizen,
+    /// An officer of a one-stop desk (cán bộ một cửa), filing on citizens' behalf.
+    Officer,
+}
+
+/// `GET /v1/me`: who the access token belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Me {
+    /// The account id at the portal.
+    pub account: String,
+    /// The person's full name, as the portal knows it.
+    pub name: String,
+    /// What the account may do.
+    pub role: Role,
+}
+
 /// `GET /v1/catalog/{code}`: the definition; its `ETag` is `"<code>@<version>"`.
 pub type CatalogDefinition = Definition;
 

@@ -177,7 +177,14 @@ impl Store {
         )?;
         let id = tx.last_insert_rowid();
         tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, stamp])?;
-        audit::record(&tx, "attachment-added", Some(draft), None, Some(&document.id))?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "attachment-added",
+            Some(draft),
+            None,
+            Some(&document.id),
+        )?;
         tx.commit()?;
         Ok(Attachment {
             id,
@@ -294,7 +301,14 @@ impl Store {
         editable(&tx, draft, &document)?;
         tx.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
         tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, now()])?;
-        audit::record(&tx, "attachment-removed", Some(draft), None, None)?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "attachment-removed",
+            Some(draft),
+            None,
+            None,
+        )?;
         tx.commit()?;
         drop(connection);
         self.remove_unused_files()?;

@@ -126,7 +126,14 @@ impl Store {
             }
         }
         write_progress(&tx, id, procedure, &answers, today)?;
-        audit::record(&tx, "draft-created", Some(id), profile, Some(&d.code))?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "draft-created",
+            Some(id),
+            profile,
+            Some(&d.code),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -203,6 +210,7 @@ impl Store {
         write_progress(&tx, id, newer, &moved.answers, today)?;
         audit::record(
             &tx,
+            self.officer().as_deref(),
             "draft-upgraded",
             Some(id),
             None,
@@ -292,7 +300,14 @@ impl Store {
             tx.execute("UPDATE drafts SET person = ?2 WHERE id = ?1", params![id, person])?;
         }
         let state = write_progress(&tx, id, procedure, &answers, today)?;
-        audit::record(&tx, "answer-saved", Some(id), None, Some(field_id))?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "answer-saved",
+            Some(id),
+            None,
+            Some(field_id),
+        )?;
         tx.commit()?;
         Ok(state)
     }
@@ -319,7 +334,7 @@ impl Store {
         if changed == 0 {
             return Err(Error::NotFound { what: "draft", id });
         }
-        audit::record(&tx, "draft-renamed", Some(id), None, None)?;
+        audit::record(&tx, self.officer().as_deref(), "draft-renamed", Some(id), None, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -350,7 +365,14 @@ impl Store {
              SELECT ?2, document_id, file_name, kind, size, sha256, added_at FROM attachments WHERE draft_id = ?1",
             params![id, copy],
         )?;
-        audit::record(&tx, "draft-duplicated", Some(copy), None, Some(&id.to_string()))?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "draft-duplicated",
+            Some(copy),
+            None,
+            Some(&id.to_string()),
+        )?;
         tx.commit()?;
         Ok(copy)
     }
@@ -382,7 +404,7 @@ impl Store {
             return Err(Error::Submitted);
         }
         tx.execute("UPDATE drafts SET deleted_at = ?2 WHERE id = ?1", params![id, at])?;
-        audit::record(&tx, action, Some(id), None, None)?;
+        audit::record(&tx, self.officer().as_deref(), action, Some(id), None, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -399,7 +421,14 @@ impl Store {
             "DELETE FROM drafts WHERE deleted_at IS NOT NULL AND deleted_at < ?1",
             [cutoff],
         )?;
-        audit::record(&tx, "drafts-purged", None, None, Some(&purged.to_string()))?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "drafts-purged",
+            None,
+            None,
+            Some(&purged.to_string()),
+        )?;
         tx.commit()?;
         connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         drop(connection);

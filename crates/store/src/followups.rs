@@ -173,7 +173,14 @@ impl Store {
                 params![draft, json(&SupplementScope { sent: true, ..scope }), stamp],
             )?;
         }
-        audit::record(&tx, &format!("{}-queued", kind.name()), draft_id, None, None)?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            &format!("{}-queued", kind.name()),
+            draft_id,
+            None,
+            None,
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -252,7 +259,14 @@ impl Store {
                 params![draft, json(&SupplementScope { sent: false, ..scope })],
             )?;
         }
-        audit::record(&tx, &format!("{kind}-{state}"), draft, None, None)?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            &format!("{kind}-{state}"),
+            draft,
+            None,
+            None,
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -295,7 +309,14 @@ impl Store {
             "UPDATE drafts SET supplement = ?2 WHERE id = ?1 AND deleted_at IS NULL AND submitted_at IS NOT NULL",
             params![draft, json(scope)],
         )?;
-        audit::record(&tx, "supplement-opened", Some(draft), None, None)?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "supplement-opened",
+            Some(draft),
+            None,
+            None,
+        )?;
         tx.commit()?;
         Ok(changed == 1)
     }
@@ -345,7 +366,7 @@ impl Store {
                 saved.saved_at
             ],
         )?;
-        audit::record(&tx, "result-saved", None, None, None)?;
+        audit::record(&tx, self.officer().as_deref(), "result-saved", None, None, None)?;
         tx.commit()?;
         Ok(())
     }

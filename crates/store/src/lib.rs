@@ -13,6 +13,7 @@
 mod attachments;
 mod audit;
 mod crypto;
+mod desk;
 mod drafts;
 mod error;
 mod files;
@@ -30,7 +31,9 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 
 pub use attachments::{Attachment, FileCheck};
+pub use audit::{AuditCheck, AuditEntry, AuditProblem};
 pub use crypto::StoreKey;
+pub use desk::Desk;
 pub use drafts::{DraftSummary, OpenedDraft};
 pub use error::{AttachmentProblem, Error, Result};
 pub use followups::{ActionItem, ActionKind, ActionState, ActionSummary, SavedResult, SupplementScope};
@@ -54,6 +57,7 @@ pub struct Store {
     connection: Mutex<Connection>,
     folder: PathBuf,
     keys: Keys,
+    officer: Mutex<Option<String>>,
 }
 
 /// What happened while opening, that the user should hear about.
@@ -116,6 +120,7 @@ impl Store {
             connection: Mutex::new(connection),
             folder: folder.to_path_buf(),
             keys,
+            officer: Mutex::new(None),
         };
         store.encrypt_plain_files()?;
         Ok((store, report))
@@ -124,6 +129,17 @@ impl Store {
     /// The folder the database and attachments live in.
     pub fn folder(&self) -> &Path {
         &self.folder
+    }
+
+    /// Names the officer whose actions the audit log records from now on
+    /// (`None` outside officer mode).
+    pub fn set_officer(&self, officer: Option<&str>) {
+        *self.officer.lock().unwrap_or_else(|p| p.into_inner()) = officer.map(str::to_owned);
+    }
+
+    /// The officer the audit log names, if any.
+    fn officer(&self) -> Option<String> {
+        self.officer.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {

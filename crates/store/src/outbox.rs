@@ -102,7 +102,14 @@ impl Store {
             params![draft, idempotency_key, payload, stamp],
         )?;
         let id = tx.last_insert_rowid();
-        audit::record(&tx, "draft-submitted", Some(draft), None, Some(&id.to_string()))?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "draft-submitted",
+            Some(draft),
+            None,
+            Some(&id.to_string()),
+        )?;
         tx.commit()?;
         Ok(id)
     }
@@ -204,7 +211,14 @@ impl Store {
                  body = excluded.body, updated_at = excluded.updated_at",
                 params![d.portal_id, draft, d.code, d.procedure_code, d.status, d.body, stamp],
             )?;
-            audit::record(&tx, "submission-delivered", Some(draft), None, Some(d.code))?;
+            audit::record(
+                &tx,
+                self.officer().as_deref(),
+                "submission-delivered",
+                Some(draft),
+                None,
+                Some(d.code),
+            )?;
         }
         tx.commit()?;
         Ok(())
@@ -229,7 +243,14 @@ impl Store {
             "UPDATE drafts SET submitted_at = NULL, rejection = ?2, updated_at = ?3 WHERE id = ?1",
             params![draft, rejection, now()],
         )?;
-        audit::record(&tx, "submission-rejected", Some(draft), None, None)?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "submission-rejected",
+            Some(draft),
+            None,
+            None,
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -322,7 +343,14 @@ impl Store {
              fetched_at = excluded.fetched_at",
             params![code, version, etag, body, now()],
         )?;
-        audit::record(&tx, "catalog-updated", None, None, Some(&format!("{code}@{version}")))?;
+        audit::record(
+            &tx,
+            self.officer().as_deref(),
+            "catalog-updated",
+            None,
+            None,
+            Some(&format!("{code}@{version}")),
+        )?;
         tx.commit()?;
         Ok(())
     }

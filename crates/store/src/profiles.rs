@@ -103,7 +103,7 @@ impl Store {
                 tx.last_insert_rowid()
             }
         };
-        audit::record(&tx, "profile-saved", None, Some(id), None)?;
+        audit::record(&tx, self.officer().as_deref(), "profile-saved", None, Some(id), None)?;
         tx.commit()?;
         Ok(Profile {
             id: Some(id),
@@ -120,7 +120,7 @@ impl Store {
         if tx.execute("DELETE FROM profiles WHERE id = ?1", [id])? == 0 {
             return Err(Error::NotFound { what: "profile", id });
         }
-        audit::record(&tx, "profile-deleted", None, Some(id), None)?;
+        audit::record(&tx, self.officer().as_deref(), "profile-deleted", None, Some(id), None)?;
         tx.commit()?;
         Ok(())
     }
@@ -163,6 +163,7 @@ impl Store {
         )?;
         audit::record(
             &tx,
+            self.officer().as_deref(),
             "profile-updated-from-draft",
             Some(draft),
             Some(profile),

@@ -209,6 +209,27 @@ fn steps() -> Vec<M<'static>> {
             PRIMARY KEY (dossier_id, document_id)
         );",
         ),
+        // Officer mode: the audit log becomes a hash chain with a seal (see
+        // `audit`) and names the officer who acted (entries logged before
+        // are chained as they are), and the desk this PC serves.
+        M::up_with_hook(
+            "ALTER TABLE audit_log ADD COLUMN officer TEXT;
+        ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+        CREATE TABLE audit_seal (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            entries INTEGER NOT NULL,
+            last_hash TEXT NOT NULL
+        );
+        CREATE TABLE desk (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            name TEXT NOT NULL,
+            province TEXT NOT NULL,
+            commune TEXT,
+            updated_at TEXT NOT NULL
+        );",
+            |tx: &rusqlite::Transaction<'_>| Ok(crate::audit::seal_existing(tx)?),
+        ),
     ]
 }
 

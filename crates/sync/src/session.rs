@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use portal::Client;
-use portal::types::{REDACTED, TokenResponse};
+use portal::types::{Me, REDACTED, TokenResponse};
 use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
 
@@ -24,6 +24,10 @@ pub struct SavedSession {
     pub access_token: String,
     /// Token to get a new access token.
     pub refresh_token: String,
+    /// Who the portal says signed in, and their role (absent in sessions
+    /// saved by an earlier version, which then count as a citizen's).
+    #[serde(default)]
+    pub me: Option<Me>,
 }
 
 impl std::fmt::Debug for SavedSession {
@@ -32,6 +36,7 @@ impl std::fmt::Debug for SavedSession {
             .field("account", &self.account)
             .field("access_token", &REDACTED)
             .field("refresh_token", &REDACTED)
+            .field("role", &self.me.as_ref().map(|me| me.role))
             .finish()
     }
 }
@@ -99,7 +104,8 @@ impl Session {
     /// Signs in a sandbox test account (training mode).
     pub async fn sign_in_test_account(&self, account: &str) -> portal::Result<()> {
         let tokens = self.client.sign_in_test_account(account).await?;
-        self.keep(account, tokens);
+        let me = self.client.me(&tokens.access_token).await?;
+        self.keep(account, tokens, me);
         Ok(())
     }
 
@@ -107,15 +113,17 @@ impl Session {
     /// `done_page` is the HTML the browser shows afterwards.
     pub async fn sign_in_with_browser(&self, open: impl FnOnce(&str), done_page: &str) -> portal::Result<()> {
         let tokens = self.client.sign_in_with_browser(open, done_page).await?;
-        self.keep(BROWSER_ACCOUNT, tokens);
+        let me = self.client.me(&tokens.access_token).await?;
+        self.keep(BROWSER_ACCOUNT, tokens, me);
         Ok(())
     }
 
-    fn keep(&self, account: &str, tokens: TokenResponse) {
+    fn keep(&self, account: &str, tokens: TokenResponse, me: Me) {
         let session = SavedSession {
             account: account.to_owned(),
             access_token: tokens.access_token,
             refresh_token: tokens.refresh_token,
+            me: Some(me),
         };
         if let Some(vault) = self.vault() {
             vault.save(&session);
@@ -167,6 +175,11 @@ impl Session {
         self.tokens().as_ref().map(|s| s.account.clone())
     }
 
+    /// Who the portal says is signed in, if anyone is and it said.
+    pub fn me(&self) -> Option<Me> {
+        self.tokens().as_ref().and_then(|s| s.me.clone())
+    }
+
     /// The current access token, if signed in.
     pub(crate) fn access_token(&self) -> Option<String> {
         self.tokens().as_ref().map(|s| s.access_token.clone())
@@ -190,6 +203,7 @@ impl Session {
             Ok(tokens) => {
                 let session = SavedSession {
                     account: current.account,
+                    me: current.me,
                     access_token: tokens.access_token,
                     refresh_token: if tokens.refresh_token.is_empty() {
                         current.refresh_token

@@ -26,6 +26,7 @@ impl TokenVault for SignedIn {
             account: "cong-dan".into(),
             access_token: "access".into(),
             refresh_token: "refresh".into(),
+            me: None,
         })
     }
     fn save(&self, _: &SavedSession) {}

@@ -8,6 +8,7 @@ pub mod followups;
 pub mod forms;
 pub mod locale;
 pub mod lock;
+pub mod officer;
 pub mod places;
 pub mod portal;
 pub mod profiles;

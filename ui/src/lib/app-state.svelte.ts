@@ -3,11 +3,12 @@
 // App.svelte, appState() below it): the portal's state, the sync worker's
 // notices, the toasts, the home page's search, one save queue per draft,
 // the attachments' previews, the provinces, the province whose fees the
-// procedure pages quote, and the update on offer. A test
+// procedure pages quote, the update on offer, and the officer's desk. A test
 // that renders a screen gives it a fresh one, so nothing carries over from
 // another test.
 import { getContext, setContext } from 'svelte';
 import { listProvinces, saveAnswer } from './api';
+import { OfficerState } from './officer.svelte';
 import { Portal } from './portal.svelte';
 import { SaveQueue } from './save-queue';
 import { SyncState } from './sync.svelte';
@@ -63,6 +64,7 @@ export class AppState {
   readonly home = new HomeMemory();
   readonly update = new UpdateState(this.toasts);
   readonly saveQueues = new SaveQueues();
+  readonly officer = new OfficerState();
   /** Previews by attachment id: an attachment never changes, so each is asked for once. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, not state
   readonly previews = new Map<number, Promise<string | null>>();

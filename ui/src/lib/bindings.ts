@@ -48,6 +48,20 @@ export const commands = {
 	 *  command opened, never from the web view.
 	 */
 	saveChecklist: (code: string) => __TAURI_INVOKE<boolean>("save_checklist", { code }),
+	/**  The desk set on this PC, if any. */
+	desk: () => __TAURI_INVOKE<DeskView_Serialize | null>("desk"),
+	/**
+	 *  Sets the desk (an officer only): its name, province and, for a commune's
+	 *  desk, commune. A refused value is `desk-invalid` naming the field.
+	 */
+	setDesk: (name: string, province: string, commune: string | null) => __TAURI_INVOKE<DeskView_Serialize>("set_desk", { name, province, commune }),
+	/**  Checks the audit log's hash chain now. */
+	checkAuditLog: () => __TAURI_INVOKE<AuditCheck_Serialize>("check_audit_log"),
+	/**
+	 *  Saves the whole audit log as CSV where the officer chooses in the native
+	 *  dialog (an officer only); `false` when the dialog was closed.
+	 */
+	exportAuditLog: () => __TAURI_INVOKE<boolean>("export_audit_log"),
 	/**  Procedures the query names that this app does not carry, with where to do them. */
 	searchElsewhere: (query: string) => __TAURI_INVOKE<Elsewhere[]>("search_elsewhere", { query }),
 	/**  Every province, in Vietnamese alphabetical order of its proper name. */
@@ -377,6 +391,76 @@ export type AttachmentReceipt = {
 	sha256: string,
 };
 
+/**  The result of checking the chain. */
+export type AuditCheck = AuditCheck_Serialize | AuditCheck_Deserialize;
+
+/**  The result of checking the chain. */
+export type AuditCheck_Deserialize = {
+	/**  Entries read. */
+	entries: number,
+	/**  The first problem, or `None` when the whole chain holds. */
+	problem?: AuditProblem_Deserialize | null,
+};
+
+/**  The result of checking the chain. */
+export type AuditCheck_Serialize = {
+	/**  Entries read. */
+	entries: number,
+	/**  The first problem, or `None` when the whole chain holds. */
+	problem: AuditProblem_Serialize | null,
+};
+
+/**  What the check of the chain found wrong, first problem only. */
+export type AuditProblem = AuditProblem_Serialize | AuditProblem_Deserialize;
+
+/**  What the check of the chain found wrong, first problem only. */
+export type AuditProblem_Deserialize = 
+/**  The entry's columns no longer give its hash: it was changed. */
+{ kind: "changed"; 
+/**  The changed entry. */
+id: number; 
+/**  Its time as it reads now. */
+at: string } | 
+/**
+ *  The entry does not follow the one before it: an entry between them
+ *  was removed (or the link itself was edited).
+ */
+{ kind: "removed"; 
+/**  The first entry after the gap. */
+id: number; 
+/**  The entry before the gap, if any. */
+after?: number | null } | 
+/**  Entries are missing at the end: the seal counts more than the log holds. */
+{ kind: "truncated"; 
+/**  How many entries the seal counts. */
+sealed: number; 
+/**  How many are there. */
+found: number };
+
+/**  What the check of the chain found wrong, first problem only. */
+export type AuditProblem_Serialize = 
+/**  The entry's columns no longer give its hash: it was changed. */
+{ kind: "changed"; 
+/**  The changed entry. */
+id: number; 
+/**  Its time as it reads now. */
+at: string } | 
+/**
+ *  The entry does not follow the one before it: an entry between them
+ *  was removed (or the link itself was edited).
+ */
+{ kind: "removed"; 
+/**  The first entry after the gap. */
+id: number; 
+/**  The entry before the gap, if any. */
+after: number | null } | 
+/**  Entries are missing at the end: the seal counts more than the log holds. */
+{ kind: "truncated"; 
+/**  How many entries the seal counts. */
+sealed: number; 
+/**  How many are there. */
+found: number };
+
 /**  A rule over the answers; when `rule` is false the field shows `message`. */
 export type Check = Check_Serialize | Check_Deserialize;
 
@@ -558,6 +642,37 @@ export type Definition_Serialize = {
 	 *  apart in the list.
 	 */
 	subject_field: string | null,
+};
+
+/**  The desk as the header and the slips show it. */
+export type DeskView = DeskView_Serialize | DeskView_Deserialize;
+
+/**  The desk as the header and the slips show it. */
+export type DeskView_Deserialize = {
+	/**  The unit's name. */
+	name: string,
+	/**  The province's code. */
+	province: string,
+	/**  The province's official name. */
+	province_name: string,
+	/**  The commune's code, for a commune's desk. */
+	commune?: string | null,
+	/**  The commune's official name. */
+	commune_name?: string | null,
+};
+
+/**  The desk as the header and the slips show it. */
+export type DeskView_Serialize = {
+	/**  The unit's name. */
+	name: string,
+	/**  The province's code. */
+	province: string,
+	/**  The province's official name. */
+	province_name: string,
+	/**  The commune's code, for a commune's desk. */
+	commune: string | null,
+	/**  The commune's official name. */
+	commune_name: string | null,
 };
 
 /**  An answer prepared for reading back. */
@@ -1051,6 +1166,12 @@ export type ErrorCode =
 "form-not-drawn" | 
 /**  A file could not be saved where the person chose. */
 "file-not-saved" | 
+/**  Only an officer's account may do this. */
+"not-officer" | 
+/**  A desk value is refused (`field`: `name`, `province` or `commune`). */
+"desk-invalid" | 
+/**  An export (CSV) could not be written. */
+"export-failed" | 
 /**  The web view named another procedure than the draft's own. */
 "procedure-mismatch" | 
 /**  The draft still has unanswered or invalid questions, or a document to attach. */
@@ -1085,6 +1206,11 @@ export type ErrorCode =
 "store-failed" | 
 /**  A damaged database was set aside at start (`path`). */
 "store-set-aside" | 
+/**
+ *  The audit log's hash chain does not hold (`problem`: `changed`,
+ *  `removed` or `truncated`; `entry`, or `missing` entries at the end).
+ */
+"audit-log-broken" | 
 /**  The file's content is not an accepted kind (`accepted`). */
 "attachment-kind" | 
 /**  The file is over the document's limit (`limit`, `size`). */
@@ -1142,10 +1268,7 @@ export type ErrorCode =
 "photo-too-small-to-fix" | 
 /**  The photo cannot be read, or cannot be made light enough. */
 "photo-cannot-fix" | 
-/**
- *  The chosen passphrase is too short (`min`).
- *  The update server could not be asked (no connection, or no answer it understood).
- */
+/**  The update server could not be asked (no connection, or no answer it understood). */
 "update-unreachable" | 
 /**  The update's signature is refused: nothing was installed. */
 "update-signature" | 
@@ -1154,7 +1277,9 @@ export type ErrorCode =
 /**  The checked update could not be installed; the old version stays. */
 "update-install" | 
 /**  No update is waiting to be installed. */
-"update-nothing-offered" | "vault-passphrase-short" | 
+"update-nothing-offered" | 
+/**  The chosen passphrase is too short (`min`). */
+"vault-passphrase-short" | 
 /**  The passphrase or key does not open the data. */
 "vault-wrong-key" | 
 /**  The OS keyring did not answer. */
@@ -2173,6 +2298,10 @@ export type PortalStatus_Deserialize = {
 	base_url: string,
 	/**  The signed-in account, if any. */
 	account?: string | null,
+	/**  The signed-in person's name, as the portal gives it. */
+	name?: string | null,
+	/**  Whether the signed-in account is a one-stop desk officer's. */
+	officer: boolean,
 	/**  Whether the last call reached the portal. */
 	online: boolean,
 	/**  Accounts that can sign in without a browser (a sandbox's test accounts). */
@@ -2187,6 +2316,10 @@ export type PortalStatus_Serialize = {
 	base_url: string,
 	/**  The signed-in account, if any. */
 	account: string | null,
+	/**  The signed-in person's name, as the portal gives it. */
+	name: string | null,
+	/**  Whether the signed-in account is a one-stop desk officer's. */
+	officer: boolean,
 	/**  Whether the last call reached the portal. */
 	online: boolean,
 	/**  Accounts that can sign in without a browser (a sandbox's test accounts). */
@@ -2985,6 +3118,8 @@ export type TestAccountView = {
 	id: string,
 	/**  Display name. */
 	name: string,
+	/**  An officer's account (cán bộ một cửa). */
+	officer: boolean,
 };
 
 /**  A fact of a definition that has no verified source. */

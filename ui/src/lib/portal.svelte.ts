@@ -44,12 +44,18 @@ export class Portal {
     return this.status !== null && !this.status.account;
   }
 
-  /** The signed-in account's name (its id when it is not a known test account); null when signed out. */
+  /** The signed-in person's name as the portal gives it (else the account's); null when signed out. */
   accountName(): string | null {
     const account = this.status?.account;
     if (!this.status || !account) return null;
+    if (this.status.name) return this.status.name;
     if (account === 'browser') return t('portal-browser-account');
     return this.status.test_accounts.find((a) => a.id === account)?.name ?? account;
+  }
+
+  /** Whether a one-stop desk officer is signed in (officer mode). */
+  get officer(): boolean {
+    return this.status?.officer ?? false;
   }
 
   /** Asks the header to open its sign-in chooser (from a page that needs a sign-in). */

@@ -18,6 +18,8 @@ export type Route =
   /** A draft's interview; `view` when the caller has just created or opened it. */
   | { name: 'interview'; draftId: number; view?: DraftView }
   | { name: 'profiles' }
+  /** Officer mode: the desk this PC serves and the audit log. */
+  | { name: 'desk' }
   /** "Hồ sơ đã nộp"; `submitted` right after a submission. */
   | { name: 'submissions'; submitted?: Submitted }
   /** What was submitted in the dossier `code`, read only. */

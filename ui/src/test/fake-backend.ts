@@ -5,11 +5,13 @@
 // answers, replayed by ./rust.ts. It holds no rule of its own.
 import type {
   ActionSummary,
+  AuditCheck,
   AppError,
   Answer,
   Answers,
   Attachment,
   Definition,
+  DeskView,
   Dossier,
   DossierResult,
   DossierView,
@@ -79,13 +81,29 @@ type FakeQueued = { id: number; draftId: number; attempts: number; queuedAt: str
 
 /** The sandbox's test accounts, as the shell lists them. */
 export const testAccounts = [
-  { id: 'cong-dan', name: 'Nguyễn Văn An' },
-  { id: 'cong-dan-2', name: 'Phạm Thị Mai' },
-  { id: 'can-bo', name: 'Lê Thị Hoa' },
+  { id: 'cong-dan', name: 'Nguyễn Văn An', officer: false },
+  { id: 'cong-dan-2', name: 'Phạm Thị Mai', officer: false },
+  { id: 'can-bo', name: 'Lê Thị Hoa', officer: true },
 ];
 
 function freshPortal(): PortalStatus {
-  return { training: true, base_url: 'http://127.0.0.1:48080', account: 'cong-dan', online: true, test_accounts: testAccounts };
+  return {
+    training: true,
+    base_url: 'http://127.0.0.1:48080',
+    account: 'cong-dan',
+    name: 'Nguyễn Văn An',
+    officer: false,
+    online: true,
+    test_accounts: testAccounts,
+  };
+}
+
+/** The portal's status once `account` signed in (null: signed out). */
+function signedIn(account: string | null): void {
+  const found = store.portal.test_accounts.find((a) => a.id === account);
+  store.portal.account = account;
+  store.portal.name = found?.name ?? null;
+  store.portal.officer = found?.officer ?? false;
 }
 
 type FakeAttachment = Attachment & { draftId: number; preview: string | null };
@@ -117,6 +135,12 @@ const store = {
   textSize: 100,
   /** The update server: the version on offer, what fails next, what was installed. */
   update: freshUpdate(),
+  /** The desk an officer set on this PC. */
+  desk: null as DeskView | null,
+  /** What checking the audit log finds. */
+  auditCheck: { entries: 0, problem: null } as AuditCheck,
+  /** Whether the native save dialog saves (true) or is closed (false). */
+  saves: true,
 };
 
 function freshUpdate() {
@@ -190,6 +214,24 @@ export function resetFakeBackend(): void {
   store.results = [];
   store.feedback = [];
   store.update = freshUpdate();
+  store.desk = null;
+  store.auditCheck = { entries: 0, problem: null };
+  store.saves = true;
+}
+
+/** What the next audit log check finds. */
+export function setFakeAuditCheck(check: AuditCheck): void {
+  store.auditCheck = check;
+}
+
+/** The native save dialog saves (true) or is closed (false) from now on. */
+export function fakeSaveDialog(saves: boolean): void {
+  store.saves = saves;
+}
+
+/** The desk set on this fake PC. */
+export function fakeDesk(): DeskView | null {
+  return store.desk;
 }
 
 /** The text size the shell keeps, in percent. */
@@ -741,7 +783,22 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return rust({ kind: 'place', query: String(args['query'] ?? '') });
     case 'save_checklist':
       // The native save dialog answered: saved (a test can answer otherwise).
-      return true;
+      return store.saves;
+    case 'desk':
+      return store.desk;
+    case 'set_desk': {
+      if (!store.portal.officer) throw { code: 'not-officer', args: {} };
+      const commune = args['commune'] == null ? null : String(args['commune']);
+      const checked = rust({ kind: 'desk', name: String(args['name']), province: String(args['province']), commune });
+      if ('error' in checked) throw checked.error;
+      store.desk = checked.ok;
+      return checked.ok;
+    }
+    case 'check_audit_log':
+      return store.auditCheck;
+    case 'export_audit_log':
+      if (!store.portal.officer) throw { code: 'not-officer', args: {} };
+      return store.saves;
     case 'fee_quote': {
       const province = args['province'] == null ? null : String(args['province']);
       const quoted = rust({ kind: 'fee_quote', code: String(args['code']), province });
@@ -929,17 +986,17 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       if (!store.portal.training) throw { code: 'not-training', args: {} };
       if (!store.portal.online) throw { code: 'portal-offline', args: {} };
       if (!store.portal.test_accounts.some((a) => a.id === account)) throw { code: 'portal-sign-in', args: {} };
-      store.portal.account = account;
+      signedIn(account);
       return fakePortal();
     }
     case 'sign_in_with_browser': {
       // The browser signs in the first test account, as the sandbox's page would.
       if (!store.portal.online) throw { code: 'portal-offline', args: {} };
-      store.portal.account = store.portal.test_accounts[0]?.id ?? 'browser';
+      signedIn(store.portal.test_accounts[0]?.id ?? 'browser');
       return fakePortal();
     }
     case 'sign_out':
-      store.portal.account = null;
+      signedIn(null);
       return fakePortal();
     case 'submit_draft': {
       const draft = live(args['draftId']);

@@ -18,6 +18,7 @@ import type {
   Answers,
   Commune,
   Definition,
+  DeskView,
   Dossier,
   Elsewhere,
   FeeQuote,
@@ -48,6 +49,7 @@ export type Ask =
   | { kind: 'elsewhere'; query: string }
   | { kind: 'provinces' }
   | { kind: 'communes'; province: string; query: string }
+  | { kind: 'desk'; name: string; province: string; commune: string | null }
   | { kind: 'vietqr'; code: string; total: number; tamper?: boolean }
   | { kind: 'payment_code'; dossier: Dossier }
   | { kind: 'dossier_actions'; status: Status; rated: boolean };
@@ -83,6 +85,7 @@ type Answered = {
   elsewhere: Elsewhere[];
   provinces: Province[];
   communes: Commune[];
+  desk: Outcome<DeskView>;
   vietqr: string;
   payment_code: Outcome<PaymentCode>;
   dossier_actions: { can_withdraw: boolean; can_rate: boolean };

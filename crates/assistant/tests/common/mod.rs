@@ -22,7 +22,11 @@ pub struct Opened {
 
 /// Opens the assistant on a fresh folder; `portal_url` `None` is training mode.
 pub fn open(portal_url: Option<&str>) -> Opened {
-    let dir = tempfile::tempdir().unwrap();
+    open_in(tempfile::tempdir().unwrap(), portal_url)
+}
+
+/// Opens the assistant again on the folder of an earlier run.
+pub fn open_in(dir: tempfile::TempDir, portal_url: Option<&str>) -> Opened {
     let runtime = tokio::runtime::Runtime::new().unwrap();
     let settings = Settings {
         folder: dir.path().to_path_buf(),
@@ -30,7 +34,7 @@ pub fn open(portal_url: Option<&str>) -> Opened {
         portal_key: None,
         poll_every: Duration::from_secs(60),
     };
-    let key = vault::passphrase_key(dir.path(), "mật khẩu của bàn một cửa").unwrap();
+    let key = data_key(dir.path());
     let localizer = Arc::new(Localizer::bundled().unwrap());
     let assistant = launch::open(runtime.handle(), &settings, localizer, &key, None, |_| {}).expect("the data opens");
     Opened {
@@ -38,6 +42,11 @@ pub fn open(portal_url: Option<&str>) -> Opened {
         runtime,
         dir,
     }
+}
+
+/// The data key the assistant of `folder` opens with.
+pub fn data_key(folder: &std::path::Path) -> vault::DataKey {
+    vault::passphrase_key(folder, "mật khẩu của bàn một cửa").unwrap()
 }
 
 /// The birth registration's answers, the child born ten days ago.

@@ -72,6 +72,12 @@ enum Ask {
     Provinces {},
     /// A province's communes matching what was typed.
     Communes { province: String, query: String },
+    /// A desk as set by an officer, or why its values are refused.
+    Desk {
+        name: String,
+        province: String,
+        commune: Option<String>,
+    },
     /// The training bank's VietQR code for paying `total` đồng for the dossier `code`, as the sandbox writes it.
     Vietqr {
         code: String,
@@ -290,6 +296,14 @@ pub fn answer(catalog: &Catalog, ask: &Value) -> Value {
         Ask::Elsewhere { query } => json!(elsewhere::search(&query)),
         Ask::Provinces {} => json!(admin_units::provinces_by_name()),
         Ask::Communes { province, query } => json!(admin_units::search_communes(&province, &query)),
+        Ask::Desk {
+            name,
+            province,
+            commune,
+        } => match assistant::officer::checked_desk(&name, &province, commune.as_deref()) {
+            Ok(desk) => json!({ "ok": assistant::officer::DeskView::of(desk) }),
+            Err(error) => json!({ "error": AppError::from(&error) }),
+        },
         Ask::Vietqr { code, total, tamper } => {
             let mut payload = portal_sandbox::training_payment_code(&code, total).unwrap();
             if tamper {

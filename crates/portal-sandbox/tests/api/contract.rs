@@ -288,6 +288,13 @@ async fn every_operation_answers_as_the_spec_says() {
     let get = |path: &str| http.get(format!("{base}{path}")).bearer_auth(&token);
     let post = |path: &str| http.post(format!("{base}{path}")).bearer_auth(&token);
 
+    // Who signed in.
+    let (status, me) = c.call("GET", "/v1/me", get("/v1/me")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(me.unwrap()["role"], "citizen");
+    let (status, _) = c.call("GET", "/v1/me", http.get(format!("{base}/v1/me"))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
     // Catalog.
     let (status, _) = c
         .call("GET", "/v1/catalog", http.get(format!("{base}/v1/catalog")))

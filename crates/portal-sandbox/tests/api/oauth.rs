@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use portal::types::TokenResponse;
+use portal::types::{Me, Role, TokenResponse};
 use portal_sandbox::{CLIENT_ID, Config, Sandbox, TEST_ACCOUNTS};
 use reqwest::StatusCode;
 
@@ -171,7 +171,34 @@ async fn the_sign_in_page_lists_the_test_accounts() {
             .iter()
             .any(|a| a.id == "cong-dan" && a.name == "Nguyễn Văn An")
     );
-    assert!(TEST_ACCOUNTS.iter().any(|a| a.id == "can-bo" && a.role == "officer"));
+    assert!(
+        TEST_ACCOUNTS
+            .iter()
+            .any(|a| a.id == "can-bo" && a.role == Role::Officer)
+    );
+    sandbox.stop().await;
+}
+
+#[tokio::test]
+async fn me_names_the_account_of_the_token_and_its_role() {
+    let sandbox = start().await;
+    let client = portal::Client::new(&sandbox.base_url()).unwrap();
+    for account in TEST_ACCOUNTS {
+        let tokens = client.sign_in_test_account(account.id).await.unwrap();
+        let me = client.me(&tokens.access_token).await.unwrap();
+        assert_eq!(
+            me,
+            Me {
+                account: account.id.to_owned(),
+                name: account.name.to_owned(),
+                role: account.role,
+            }
+        );
+    }
+    assert!(matches!(
+        client.me("not-a-token").await,
+        Err(portal::Error::Unauthorized)
+    ));
     sandbox.stop().await;
 }
 

@@ -1,0 +1,134 @@
+// Officer mode in the whole app, with only invoke() mocked: an officer's
+// sign-in shows the desk in the header and opens the desk page, the desk is
+// set through Rust's checks, and the audit log is checked and exported.
+import { cleanup, render, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { invoke } from '@tauri-apps/api/core';
+import App from './App.svelte';
+import { translate } from './lib/fluent';
+import { i18n } from './lib/i18n.svelte';
+import { fakeDesk, fakeInvoke, fakeSaveDialog, resetFakeBackend, setFakeAuditCheck } from './test/fake-backend';
+
+vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
+vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn(async () => () => {}) }));
+const invokeMock = vi.mocked(invoke);
+
+function byId(id: string): HTMLElement {
+  const element = document.getElementById(id);
+  if (!element) throw new Error(`#${id} is not in the page`);
+  return element;
+}
+
+beforeEach(() => {
+  invokeMock.mockReset();
+  invokeMock.mockImplementation((command, args) => fakeInvoke(command, args as Record<string, unknown>));
+  resetFakeBackend();
+  localStorage.clear();
+  i18n.locale = 'vi';
+});
+
+afterEach(() => cleanup());
+
+/** Renders the app and signs the officer in from the header's chooser. */
+async function officerSignedIn(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  render(App);
+  await user.click(await waitFor(() => byId('sign-out')));
+  await user.click(await waitFor(() => byId('sign-in')));
+  const officer = await waitFor(() => document.querySelector<HTMLElement>('[data-account="can-bo"]') ?? byId('none'));
+  expect(officer).toHaveTextContent('Lê Thị Hoa (cán bộ một cửa)');
+  await user.click(officer);
+  await waitFor(() => expect(byId('account')).toHaveTextContent('Lê Thị Hoa'));
+}
+
+describe('officer mode', () => {
+  it('shows only for an officer, and asks for the desk until it is set', async () => {
+    const user = userEvent.setup();
+    render(App);
+    await waitFor(() => expect(byId('account')).toHaveTextContent('Nguyễn Văn An'));
+    expect(document.getElementById('nav-desk'), 'a citizen has no desk').toBeNull();
+    expect(document.getElementById('desk-line')).toBeNull();
+    cleanup();
+
+    await officerSignedIn(user);
+    expect(byId('nav-desk')).toHaveTextContent('Quầy một cửa');
+    expect(document.querySelector('.account-label')).toHaveTextContent('Cán bộ một cửa:');
+    const setUp = await waitFor(() => byId('desk-set-up'));
+    expect(setUp).toHaveTextContent('Chưa thiết lập quầy');
+    await user.click(setUp);
+    await waitFor(() => expect(byId('desk-name')).toHaveFocus());
+  });
+
+  it('sets the desk through Rust’s checks and names it in the header', async () => {
+    const user = userEvent.setup();
+    await officerSignedIn(user);
+    await user.click(byId('nav-desk'));
+    await waitFor(() => expect(byId('desk-name')).toHaveFocus());
+
+    await user.click(byId('desk-save'));
+    const error = await waitFor(() => byId('desk-error'));
+    expect(error).toHaveTextContent('Vui lòng nhập tên đơn vị tiếp nhận (từ 2 đến 150 ký tự).');
+    expect(byId('desk-name')).toHaveAttribute('aria-invalid', 'true');
+    expect(fakeDesk()).toBeNull();
+
+    await user.type(byId('desk-name'), '  Bộ phận Một cửa UBND phường Ba Đình ');
+    await user.click(byId('desk-save'));
+    await waitFor(() => expect(byId('desk-error')).toHaveTextContent('Vui lòng chọn tỉnh, thành phố trong danh sách.'));
+    expect(byId('desk-province')).toHaveAttribute('aria-invalid', 'true');
+
+    await user.selectOptions(byId('desk-province'), '01');
+    await waitFor(() => expect(byId('desk-commune').querySelectorAll('option').length).toBeGreaterThan(100));
+    await user.selectOptions(byId('desk-commune'), '00004');
+    await user.click(byId('desk-save'));
+
+    const summary = await waitFor(() => byId('desk-summary'));
+    expect(summary).toHaveTextContent('Bộ phận Một cửa UBND phường Ba Đình');
+    expect(summary).toHaveTextContent('Phường Ba Đình, Thành phố Hà Nội');
+    expect(byId('desk-edit')).toHaveFocus();
+    expect(byId('desk-name-shown')).toHaveTextContent('Bộ phận Một cửa UBND phường Ba Đình');
+    expect(fakeDesk()?.commune).toBe('00004');
+
+    // Editing keeps what was set.
+    await user.click(byId('desk-edit'));
+    expect(byId('desk-name')).toHaveValue('Bộ phận Một cửa UBND phường Ba Đình');
+    expect(byId('desk-province')).toHaveValue('01');
+    await user.click(byId('desk-cancel'));
+    expect(byId('desk-summary')).toBeInTheDocument();
+  });
+
+  it('checks the audit log and says what it found, and exports it', async () => {
+    const user = userEvent.setup();
+    await officerSignedIn(user);
+    await user.click(byId('nav-desk'));
+    setFakeAuditCheck({ entries: 1234, problem: null });
+    await user.click(await waitFor(() => byId('audit-check')));
+    await waitFor(() =>
+      expect(byId('audit-result')).toHaveTextContent(translate('vi', 'audit-intact', { entries: 1234 })),
+    );
+    expect(byId('audit-result')).toHaveTextContent('1.234 mục');
+
+    setFakeAuditCheck({ entries: 40, problem: { kind: 'changed', id: 17, at: '2026-12-07T08:00:00.000Z' } });
+    await user.click(byId('audit-check'));
+    await waitFor(() => expect(byId('audit-result')).toHaveTextContent('đã bị sửa ở mục số 17.'));
+    expect(byId('audit-result')).toHaveClass('alert');
+
+    setFakeAuditCheck({ entries: 38, problem: { kind: 'truncated', sealed: 40, found: 38 } });
+    await user.click(byId('audit-check'));
+    await waitFor(() => expect(byId('audit-result')).toHaveTextContent('đã bị xóa mất 2 mục cuối.'));
+
+    await user.click(byId('audit-export'));
+    await waitFor(() => expect(byId('audit-exported')).toHaveTextContent('Đã lưu tệp nhật ký.'));
+    fakeSaveDialog(false);
+    await user.click(byId('audit-export'));
+    await waitFor(() => expect(document.getElementById('audit-exported')).toBeNull());
+  });
+
+  it('tells a citizen the page is for officers', async () => {
+    const user = userEvent.setup();
+    await officerSignedIn(user);
+    await user.click(byId('nav-desk'));
+    await user.click(byId('sign-out'));
+    await waitFor(() => expect(byId('desk-officer-only')).toBeInTheDocument());
+    expect(document.getElementById('nav-desk')).toBeNull();
+  });
+});
