@@ -14,4 +14,5 @@ cli-unverified-fact = {"  "}• { $fact }: { $source }
 cli-unverified-no-source = no source recorded
 cli-unverified-checked = read on { $day }
 shell-save-checklist-title = Save the document checklist
+shell-save-receipt-slip-title = Save the dossier receipt and appointment slip
 shell-export-audit-log-title = Save the activity log (CSV)

@@ -110,6 +110,7 @@ error-form-not-drawn = Chưa tạo được tệp PDF. Vui lòng thử lại; n�
 error-file-not-saved = Không lưu được tệp vào chỗ bạn chọn. Vui lòng chọn thư mục khác.
 error-export-failed = Chưa xuất được bảng dữ liệu. Vui lòng thử lại; nếu vẫn không được, hãy báo bộ phận hỗ trợ.
 error-not-officer = Việc này chỉ dành cho tài khoản cán bộ bộ phận một cửa.
+error-desk-not-set = Chưa thiết lập quầy. Vào “Quầy một cửa” để nhập tên đơn vị và địa bàn trước khi in phiếu.
 error-desk-invalid = { $field ->
         [name] Vui lòng nhập tên đơn vị tiếp nhận (từ 2 đến 150 ký tự).
         [province] Vui lòng chọn tỉnh, thành phố trong danh sách.

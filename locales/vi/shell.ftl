@@ -14,4 +14,5 @@ cli-unverified-fact = {"  "}• { $fact }: { $source }
 cli-unverified-no-source = chưa ghi nguồn
 cli-unverified-checked = xem ngày { $day }
 shell-save-checklist-title = Lưu danh sách giấy tờ cần mang
+shell-save-receipt-slip-title = Lưu giấy tiếp nhận hồ sơ và hẹn trả kết quả
 shell-export-audit-log-title = Lưu nhật ký thao tác (CSV)

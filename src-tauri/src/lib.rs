@@ -133,6 +133,7 @@ pub fn contract() -> tauri_specta::Builder<tauri::Wry> {
             commands::catalog::fee_quote,
             commands::catalog::place_in_query,
             commands::forms::save_checklist,
+            commands::forms::save_receipt_slip,
             commands::officer::desk,
             commands::officer::set_desk,
             commands::officer::check_audit_log,

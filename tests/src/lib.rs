@@ -86,6 +86,9 @@ pub const FILE_DIALOG_TITLE: &str = "Chọn tệp để đính kèm";
 /// The title of the dialog that saves the what-to-bring checklist.
 pub const SAVE_CHECKLIST_TITLE: &str = "Lưu danh sách giấy tờ cần mang";
 
+/// The title of the save dialog for a dossier's receipt slip (`shell.ftl`).
+pub const SAVE_RECEIPT_SLIP_TITLE: &str = "Lưu giấy tiếp nhận hồ sơ và hẹn trả kết quả";
+
 /// Answers the app's native file dialog with `path` once it opens, as a
 /// person would: focus it, open GTK's location bar and paste the path. The
 /// thread ends with the moment Return was pressed, which closes the dialog.

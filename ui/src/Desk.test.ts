@@ -8,7 +8,15 @@ import { invoke } from '@tauri-apps/api/core';
 import App from './App.svelte';
 import { translate } from './lib/fluent';
 import { i18n } from './lib/i18n.svelte';
-import { fakeDesk, fakeInvoke, fakeSaveDialog, resetFakeBackend, setFakeAuditCheck } from './test/fake-backend';
+import {
+  fakeDesk,
+  fakeInvoke,
+  fakeSaveDialog,
+  resetFakeBackend,
+  seedDossier,
+  seedDraft,
+  setFakeAuditCheck,
+} from './test/fake-backend';
 
 vi.mock('@tauri-apps/api/core', () => ({ invoke: vi.fn() }));
 vi.mock('@tauri-apps/api/event', () => ({ listen: vi.fn(async () => () => {}) }));
@@ -130,5 +138,36 @@ describe('officer mode', () => {
     await user.click(byId('sign-out'));
     await waitFor(() => expect(byId('desk-officer-only')).toBeInTheDocument());
     expect(document.getElementById('nav-desk')).toBeNull();
+  });
+
+  it('prints the receipt slip of a dossier filed from this PC once the desk is set', async () => {
+    const user = userEvent.setup();
+    const draftId = seedDraft({ answers: { requester_name: 'Nguyễn Văn An' } });
+    seedDossier({ draftId, code: 'X01-20261207-0001' });
+    seedDossier({ code: 'X01-20261207-0002', person: 'Phạm Thị Mai' });
+    render(App);
+    await user.click(await waitFor(() => byId('nav-submissions')));
+    await waitFor(() => expect(document.querySelector('[data-dossier="X01-20261207-0001"]')).not.toBeNull());
+    expect(document.querySelector('[data-save-slip]'), 'a citizen prints no desk slip').toBeNull();
+    cleanup();
+
+    await officerSignedIn(user);
+    await user.click(byId('nav-submissions'));
+    const slip = await waitFor(() => document.querySelector<HTMLElement>('[data-save-slip="X01-20261207-0001"]') ?? byId('none'));
+    expect(slip).toHaveTextContent('In giấy tiếp nhận hồ sơ và hẹn trả kết quả (PDF) của hồ sơ X01-20261207-0001');
+    expect(document.querySelector('[data-save-slip="X01-20261207-0002"]'), 'only for a dossier filed here').toBeNull();
+    await user.click(slip);
+    await waitFor(() =>
+      expect(document.querySelector('[data-slip-error="X01-20261207-0001"]')).toHaveTextContent('Chưa thiết lập quầy.'),
+    );
+
+    await user.click(byId('nav-desk'));
+    await user.type(await waitFor(() => byId('desk-name')), 'Trung tâm Phục vụ hành chính công tỉnh');
+    await user.selectOptions(byId('desk-province'), '01');
+    await user.click(byId('desk-save'));
+    await waitFor(() => byId('desk-summary'));
+    await user.click(byId('nav-submissions'));
+    await user.click(await waitFor(() => document.querySelector<HTMLElement>('[data-save-slip="X01-20261207-0001"]') ?? byId('none')));
+    await waitFor(() => expect(document.body).toHaveTextContent('Đã lưu giấy tiếp nhận của hồ sơ X01-20261207-0001.'));
   });
 });

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use forms::{Checklist, ChecklistItem};
-use l10n::{FluentArgs, Locale, Localizer, format_date, format_vnd};
+use l10n::{Locale, Localizer, format_date, format_vnd};
 use procedures::Procedure;
 use procedures::definition::LocalizedText;
 
@@ -16,13 +16,7 @@ pub fn of(procedure: &Procedure, localizer: &Localizer, locale: Locale, today: N
         Locale::Vi => text.vi.clone(),
         Locale::En => text.en.clone(),
     };
-    let say = |id: &str, pairs: &[(&str, String)]| {
-        let mut args = FluentArgs::new();
-        for (key, value) in pairs {
-            args.set(*key, value.clone());
-        }
-        localizer.message(locale, id, Some(&args))
-    };
+    let say = |id: &str, args: &[(&str, String)]| localizer.say(locale, id, args);
     let amount = |amount: Option<u64>| match amount {
         Some(0) => localizer.message(locale, "fee-free", None),
         Some(dong) => format_vnd(dong, locale),

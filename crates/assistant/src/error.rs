@@ -100,6 +100,9 @@ pub enum Error {
     /// Only an officer's account may do this.
     #[error("only an officer may do this")]
     NotOfficer,
+    /// The desk is not set yet: no slip can name it.
+    #[error("the desk is not set")]
+    DeskNotSet,
     /// A desk value is refused (`name`, `province` or `commune`).
     #[error("the desk's {0} is refused")]
     DeskInvalid(&'static str),
@@ -145,6 +148,8 @@ error_codes! {
     NotOfficer = "not-officer",
     /// A desk value is refused (`field`: `name`, `province` or `commune`).
     DeskInvalid = "desk-invalid",
+    /// The desk is not set yet.
+    DeskNotSet = "desk-not-set",
     /// An export (CSV) could not be written.
     ExportFailed = "export-failed",
     /// The web view named another procedure than the draft's own.
@@ -317,6 +322,7 @@ impl From<&Error> for AppError {
             Error::FileNotSaved(_) => Self::new(ErrorCode::FileNotSaved, &[]),
             Error::Export(_) => Self::new(ErrorCode::ExportFailed, &[]),
             Error::NotOfficer => Self::new(ErrorCode::NotOfficer, &[]),
+            Error::DeskNotSet => Self::new(ErrorCode::DeskNotSet, &[]),
             Error::DeskInvalid(field) => Self::new(ErrorCode::DeskInvalid, &[("field", (*field).to_owned())]),
             Error::PaymentCode(e) => Self::new(
                 ErrorCode::PaymentCodeInvalid,

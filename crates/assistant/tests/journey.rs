@@ -29,40 +29,6 @@ fn open() -> Opened {
 }
 
 impl Opened {
-    /// An admin `POST` to the training portal, as the agency would.
-    fn admin(&self, path: &str, body: serde_json::Value) -> Dossier {
-        let portal = self.assistant.training_portal.as_ref().unwrap();
-        let url = format!("{}{path}", portal.base_url());
-        let token = portal.admin_token();
-        self.runtime.block_on(async {
-            let response = reqwest::Client::new()
-                .post(url)
-                .header("x-admin-token", token)
-                .json(&body)
-                .send()
-                .await
-                .unwrap();
-            assert!(response.status().is_success(), "{path}: {}", response.status());
-            response.json().await.unwrap()
-        })
-    }
-
-    /// The dossier as the app holds it, once `done` says so (polling the portal).
-    fn until(&self, done: impl Fn(&Dossier) -> bool) -> Dossier {
-        for _ in 0..100 {
-            self.assistant.worker.wake();
-            let _ = self.runtime.block_on(self.assistant.worker.poll_changes());
-            let views = self.assistant.list_submissions().unwrap().dossiers;
-            if let Some(view) = views.first()
-                && done(&view.dossier)
-            {
-                return view.dossier.clone();
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("{:?}", self.assistant.list_submissions().unwrap().dossiers);
-    }
-
     /// The agency moves the dossier to `status`.
     fn status(&self, id: &str, status: Status) -> Dossier {
         self.admin(

@@ -43,12 +43,7 @@ pub struct Checklist {
 impl Checklist {
     /// The checklist as a PDF of as many A4 pages as it needs.
     pub fn to_pdf(&self) -> Result<Vec<u8>> {
-        let line = |style, indent, text: String, space_before| Paragraph {
-            style,
-            indent,
-            text,
-            space_before,
-        };
+        let line = Paragraph::left;
         let mut out = vec![
             line(Style::Title, 0.0, self.title.clone(), 0.0),
             line(Style::Body, 0.0, self.code_line.clone(), 0.0),
@@ -74,6 +69,6 @@ impl Checklist {
             }
         }
         out.push(line(Style::Small, 0.0, self.footer.clone(), 16.0));
-        render(&out)
+        render(&out, None)
     }
 }

@@ -136,6 +136,15 @@ impl Localizer {
         bundle.format_pattern(pattern, args, &mut errors).into_owned()
     }
 
+    /// The message `id` in `locale` with `args` given as (name, text) pairs.
+    pub fn say(&self, locale: Locale, id: &str, args: &[(&str, String)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, value.clone());
+        }
+        self.message(locale, id, Some(&fluent))
+    }
+
     /// Every message id a locale defines.
     pub fn ids(&self, locale: Locale) -> BTreeSet<String> {
         let mut ids = BTreeSet::new();

@@ -259,6 +259,15 @@ impl Store {
         check(&self.lock())
     }
 
+    /// Logs an action that changes no row, e.g. printing a slip, on `draft`.
+    pub fn record_action(&self, action: &str, draft: Option<i64>) -> Result<()> {
+        let mut connection = self.lock();
+        let tx = connection.transaction()?;
+        record(&tx, self.officer().as_deref(), action, draft, None, None)?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Every entry, oldest first, with its hashes (for an inspection's export).
     pub fn audit_entries(&self) -> Result<Vec<AuditEntry>> {
         Ok(read_entries(&self.lock())?)

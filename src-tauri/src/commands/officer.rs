@@ -3,11 +3,16 @@
 use assistant::Result;
 use assistant::officer::DeskView;
 use store::AuditCheck;
-use tauri::{AppHandle, Manager};
-use tauri_plugin_dialog::DialogExt;
+use tauri::AppHandle;
 
 use super::blocking;
-use crate::language::Language;
+use super::forms::{Kind, save_with_dialog};
+
+/// A CSV table.
+const CSV: Kind = Kind {
+    name: "CSV",
+    extension: "csv",
+};
 
 /// The desk set on this PC, if any.
 #[tauri::command]
@@ -46,19 +51,8 @@ pub async fn export_audit_log(app: AppHandle) -> Result<bool> {
             return Err(assistant::Error::NotOfficer);
         }
         let csv = state.audit_log_csv()?;
-        let today = chrono::Local::now().format("%Y-%m-%d");
-        let picked = shell
-            .dialog()
-            .file()
-            .set_title(shell.state::<Language>().message("shell-export-audit-log-title"))
-            .set_file_name(format!("nhat-ky-thao-tac-{today}.csv"))
-            .add_filter("CSV", &["csv"])
-            .blocking_save_file();
-        let Some(path) = picked.and_then(|p| p.into_path().ok()) else {
-            return Ok(false);
-        };
-        std::fs::write(&path, csv).map_err(assistant::Error::FileNotSaved)?;
-        Ok(true)
+        let name = format!("nhat-ky-thao-tac-{}.csv", chrono::Local::now().format("%Y-%m-%d"));
+        save_with_dialog(&shell, "shell-export-audit-log-title", &name, &CSV, &csv)
     })
     .await
 }

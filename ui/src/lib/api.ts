@@ -83,6 +83,7 @@ export const {
   saveChecklist,
   savePosition,
   saveProfile,
+  saveReceiptSlip,
   searchCommunes,
   searchElsewhere,
   searchProcedures,

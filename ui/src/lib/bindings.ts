@@ -48,6 +48,14 @@ export const commands = {
 	 *  command opened, never from the web view.
 	 */
 	saveChecklist: (code: string) => __TAURI_INVOKE<boolean>("save_checklist", { code }),
+	/**
+	 *  Draws the receipt and appointment slip of a dossier filed from this PC
+	 *  (an officer only, once the desk is set) as a PDF of two copies, and saves
+	 *  it where the officer chooses in the native dialog; `false` when the
+	 *  dialog was closed. The slip names the citizen, so nothing is written
+	 *  before the officer picks the place.
+	 */
+	saveReceiptSlip: (dossierId: string) => __TAURI_INVOKE<boolean>("save_receipt_slip", { dossierId }),
 	/**  The desk set on this PC, if any. */
 	desk: () => __TAURI_INVOKE<DeskView_Serialize | null>("desk"),
 	/**
@@ -1170,6 +1178,8 @@ export type ErrorCode =
 "not-officer" | 
 /**  A desk value is refused (`field`: `name`, `province` or `commune`). */
 "desk-invalid" | 
+/**  The desk is not set yet. */
+"desk-not-set" | 
 /**  An export (CSV) could not be written. */
 "export-failed" | 
 /**  The web view named another procedure than the draft's own. */

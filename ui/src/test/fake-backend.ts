@@ -784,6 +784,11 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
     case 'save_checklist':
       // The native save dialog answered: saved (a test can answer otherwise).
       return store.saves;
+    case 'save_receipt_slip':
+      if (!store.portal.officer) throw { code: 'not-officer', args: {} };
+      if (!store.desk) throw { code: 'desk-not-set', args: {} };
+      if (!store.dossiers.some((v) => v.dossier.id === String(args['dossierId']))) throw { code: 'dossier-not-found', args: {} };
+      return store.saves;
     case 'desk':
       return store.desk;
     case 'set_desk': {

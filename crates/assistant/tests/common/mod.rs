@@ -8,6 +8,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use portal::types::Dossier;
+
 use assistant::Assistant;
 use assistant::launch::{self, Settings};
 use l10n::Localizer;
@@ -61,4 +63,40 @@ pub fn birth_answers() -> Answers {
         Answer::Text(born.format("%d/%m/%Y").to_string()),
     );
     answers
+}
+
+impl Opened {
+    /// An admin `POST` to the training portal, as the agency would.
+    pub fn admin(&self, path: &str, body: serde_json::Value) -> Dossier {
+        let portal = self.assistant.training_portal.as_ref().unwrap();
+        let url = format!("{}{path}", portal.base_url());
+        let token = portal.admin_token();
+        self.runtime.block_on(async {
+            let response = reqwest::Client::new()
+                .post(url)
+                .header("x-admin-token", token)
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            assert!(response.status().is_success(), "{path}: {}", response.status());
+            response.json().await.unwrap()
+        })
+    }
+
+    /// The dossier as the app holds it, once `done` says so (polling the portal).
+    pub fn until(&self, done: impl Fn(&Dossier) -> bool) -> Dossier {
+        for _ in 0..100 {
+            self.assistant.worker.wake();
+            let _ = self.runtime.block_on(self.assistant.worker.poll_changes());
+            let views = self.assistant.list_submissions().unwrap().dossiers;
+            if let Some(view) = views.first()
+                && done(&view.dossier)
+            {
+                return view.dossier.clone();
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("{:?}", self.assistant.list_submissions().unwrap().dossiers);
+    }
 }
