@@ -16,6 +16,7 @@ nav-label = Main sections
 nav-profiles = Saved people
 nav-submissions = Submitted applications
 nav-desk = One-stop desk
+nav-sessions = Serve a citizen
 
 ## The public service portal (header)
 
@@ -29,6 +30,8 @@ portal-account = Account:
 portal-officer-role = Desk officer:
 portal-desk = Desk:
 portal-desk-not-set = Desk not set up yet
+portal-serving = Serving:
+portal-serving-none = No citizen yet
 portal-officer-account = { $name } (desk officer)
 portal-signed-out = Not signed in
 portal-sign-in = Sign in
@@ -616,6 +619,48 @@ audit-check = Check the log
 audit-intact = The log is intact: { $entries } entries, none changed or deleted.
 audit-export = Export the log (CSV) for an inspection
 audit-exported = The log file was saved.
+
+## Serving citizens (officer mode)
+
+session-title = Serve a citizen
+session-intro = Each citizen is served in a session of their own: applications, attached papers and saved people made in a session show only while that session is served. When the session ends, the citizen's data is deleted from this computer as soon as all their applications have been sent.
+session-today = Today's sessions
+session-wiped-name = (data deleted)
+session-id-tail = ID number …{ $tail }
+session-started = Started at { $time }
+session-state-serving = Being served
+session-state-paused = Paused
+session-state-waiting = { $count ->
+        [0] Ended
+       *[other] Ended; { $count } application(s) still waiting to be sent, the data is deleted right after
+    }
+session-state-wiped = Ended, data deleted from this computer
+session-pause = Pause the session
+session-resume = Serve again
+session-end = End the session
+session-paused = Paused the session of { $name }.
+session-resumed = Serving { $name }.
+session-ended = Ended the session of { $name }.
+session-end-title = End the session of { $name }?
+session-end-body = { $count ->
+        [one] The citizen's application will be deleted from this computer (one still waiting is kept until it is sent). The register keeps only the dossier code, the procedure and the times.
+       *[other] The citizen's { $count } applications will be deleted from this computer (those still waiting are kept until they are sent). The register keeps only the dossier code, the procedure and the times.
+    }
+session-end-body-empty = The citizen's details will be deleted from this computer.
+session-end-confirm = End and delete the data
+session-end-cancel = Go back
+session-new = Serve a new citizen
+session-name = Full name
+session-name-hint = With diacritics, as on the ID card.
+session-citizen-id = Personal identification number
+session-citizen-id-hint = 12 digits, printed on the ID card.
+session-birth-date = Date of birth
+session-birth-date-hint = As day/month/year, for example 05/09/1990.
+session-check-values = Please check the citizen's details.
+session-consent-title = Consent to processing personal data
+session-consent-text = The officer reads to the citizen: “To help you prepare and submit your application, I will enter your name, identification number, date of birth, answers and papers on this computer. The data is used only for this application, is encrypted on this computer, and is deleted from it when the session ends, right after the application has been sent to the public service portal; the desk's register keeps only the dossier code, the procedure's name and the times. You have the right to know, to agree or refuse, and to withdraw your consent under the Law on Personal Data Protection.”
+session-consent-check = The citizen has heard (or read) the text above and agrees.
+session-start = Start serving
 
 ## Dossier receipt and appointment slip (printed)
 

@@ -16,6 +16,7 @@ nav-label = Các mục chính
 nav-profiles = Người khai đã lưu
 nav-submissions = Hồ sơ đã nộp
 nav-desk = Quầy một cửa
+nav-sessions = Tiếp công dân
 
 ## Cổng Dịch vụ công (đầu trang)
 
@@ -29,6 +30,8 @@ portal-account = Tài khoản:
 portal-officer-role = Cán bộ một cửa:
 portal-desk = Quầy:
 portal-desk-not-set = Chưa thiết lập quầy
+portal-serving = Đang phục vụ:
+portal-serving-none = Chưa tiếp công dân nào
 portal-officer-account = { $name } (cán bộ một cửa)
 portal-signed-out = Chưa đăng nhập
 portal-sign-in = Đăng nhập
@@ -600,6 +603,45 @@ audit-check = Kiểm tra nhật ký
 audit-intact = Nhật ký còn nguyên vẹn: { $entries } mục, không mục nào bị sửa hay bị xóa.
 audit-export = Xuất nhật ký (CSV) phục vụ thanh tra, kiểm tra
 audit-exported = Đã lưu tệp nhật ký.
+
+## Tiếp công dân (chế độ cán bộ)
+
+session-title = Tiếp công dân
+session-intro = Mỗi công dân được phục vụ trong một phiên riêng: hồ sơ, giấy tờ đính kèm và người khai đã lưu trong phiên chỉ hiện khi phiên đó đang được phục vụ. Khi kết thúc phiên, dữ liệu của công dân được xóa khỏi máy này ngay khi mọi hồ sơ của họ đã gửi đi.
+session-today = Phiên hôm nay
+session-wiped-name = (đã xóa dữ liệu)
+session-id-tail = số định danh …{ $tail }
+session-started = Bắt đầu lúc { $time }
+session-state-serving = Đang phục vụ
+session-state-paused = Tạm dừng
+session-state-waiting = { $count ->
+        [0] Đã kết thúc
+       *[other] Đã kết thúc; còn { $count } hồ sơ chờ gửi, dữ liệu sẽ được xóa ngay sau khi gửi
+    }
+session-state-wiped = Đã kết thúc và đã xóa dữ liệu khỏi máy
+session-pause = Tạm dừng phiên
+session-resume = Phục vụ tiếp
+session-end = Kết thúc phiên
+session-paused = Đã tạm dừng phiên của { $name }.
+session-resumed = Đang phục vụ { $name }.
+session-ended = Đã kết thúc phiên của { $name }.
+session-end-title = Kết thúc phiên của { $name }?
+session-end-body = { $count } hồ sơ của công dân sẽ bị xóa khỏi máy này (hồ sơ còn chờ gửi được giữ đến khi gửi xong). Sổ theo dõi chỉ giữ mã hồ sơ, thủ tục và thời gian.
+session-end-body-empty = Thông tin của công dân sẽ bị xóa khỏi máy này.
+session-end-confirm = Kết thúc và xóa dữ liệu
+session-end-cancel = Quay lại
+session-new = Tiếp công dân mới
+session-name = Họ, chữ đệm và tên
+session-name-hint = Viết có dấu, như trên thẻ căn cước.
+session-citizen-id = Số định danh cá nhân
+session-citizen-id-hint = 12 chữ số, in trên thẻ căn cước.
+session-birth-date = Ngày sinh
+session-birth-date-hint = Theo dạng ngày/tháng/năm, ví dụ 05/09/1990.
+session-check-values = Vui lòng kiểm tra lại thông tin của công dân.
+session-consent-title = Đồng ý xử lý dữ liệu cá nhân
+session-consent-text = Cán bộ đọc cho công dân nghe: “Để giúp ông (bà) lập và nộp hồ sơ, cán bộ sẽ nhập họ tên, số định danh, ngày sinh, nội dung khai và giấy tờ của ông (bà) vào máy này. Dữ liệu chỉ dùng cho hồ sơ này, được mã hóa trên máy và sẽ bị xóa khỏi máy khi kết thúc phiên, ngay sau khi hồ sơ đã gửi lên Cổng Dịch vụ công; sổ theo dõi của bộ phận chỉ giữ mã hồ sơ, tên thủ tục và thời gian. Ông (bà) có quyền được biết, đồng ý hoặc không đồng ý, và rút lại sự đồng ý theo Luật Bảo vệ dữ liệu cá nhân.”
+session-consent-check = Công dân đã nghe (hoặc đã đọc) nội dung trên và đồng ý.
+session-start = Bắt đầu phục vụ
 
 ## Giấy tiếp nhận hồ sơ và hẹn trả kết quả (bản in)
 

@@ -170,4 +170,53 @@ describe('officer mode', () => {
     await user.click(await waitFor(() => document.querySelector<HTMLElement>('[data-save-slip="X01-20261207-0001"]') ?? byId('none')));
     await waitFor(() => expect(document.body).toHaveTextContent('Đã lưu giấy tiếp nhận của hồ sơ X01-20261207-0001.'));
   });
+
+  it('serves citizens one at a time: identity checked by Rust, consent required, paused and ended', async () => {
+    const user = userEvent.setup();
+    await officerSignedIn(user);
+    await waitFor(() => expect(byId('serving-none')).toHaveTextContent('Chưa tiếp công dân nào'));
+    await user.click(byId('nav-sessions'));
+    await waitFor(() => expect(byId('session-consent')).toHaveTextContent('Luật Bảo vệ dữ liệu cá nhân'));
+
+    await user.type(byId('session-full_name'), 'An');
+    await user.type(byId('session-citizen_id'), '12345');
+    await user.type(byId('session-birth_date'), '31/02/1990');
+    await user.click(byId('session-start'));
+    await waitFor(() => expect(byId('session-error')).toHaveTextContent('Vui lòng kiểm tra lại thông tin của công dân.'));
+    for (const meaning of ['full_name', 'citizen_id', 'birth_date']) {
+      expect(byId(`session-${meaning}`)).toHaveAttribute('aria-invalid', 'true');
+      expect(byId(`session-problem-${meaning}`).textContent?.trim()).not.toBe('');
+    }
+
+    await user.clear(byId('session-full_name'));
+    await user.type(byId('session-full_name'), 'Nguyễn Văn An');
+    await user.clear(byId('session-citizen_id'));
+    await user.type(byId('session-citizen_id'), '001090012345');
+    await user.clear(byId('session-birth_date'));
+    await user.type(byId('session-birth_date'), '01/02/1990');
+    await user.click(byId('session-start'));
+    await waitFor(() => expect(byId('session-error')).toHaveTextContent('Cần có sự đồng ý của công dân'));
+    await user.click(byId('session-consented'));
+    await user.click(byId('session-start'));
+
+    await waitFor(() => expect(byId('serving-name')).toHaveTextContent('Nguyễn Văn An'));
+    expect(document.querySelector('[data-procedure]'), 'the officer goes on to find the procedure').not.toBeNull();
+
+    await user.click(byId('nav-sessions'));
+    const session = await waitFor(() => document.querySelector<HTMLElement>('[data-session]') ?? byId('none'));
+    expect(session).toHaveTextContent('Nguyễn Văn An');
+    expect(session).toHaveTextContent('số định danh …2345');
+    expect(session).not.toHaveTextContent('001090012345');
+    expect(session).toHaveTextContent('Đang phục vụ');
+    await user.click(session.querySelector<HTMLElement>('[data-pause]') ?? byId('none'));
+    await waitFor(() => expect(byId('serving-none')).toBeInTheDocument());
+    expect(session).toHaveTextContent('Tạm dừng');
+
+    await user.click(session.querySelector<HTMLElement>('[data-end]') ?? byId('none'));
+    const dialog = await waitFor(() => document.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]') ?? byId('none'));
+    expect(dialog).toHaveTextContent('Kết thúc phiên của Nguyễn Văn An?');
+    await user.click([...dialog.querySelectorAll('button')].find((b) => b.textContent?.includes('Kết thúc và xóa dữ liệu')) ?? byId('none'));
+    await waitFor(() => expect(document.querySelector('[data-session]')).toHaveTextContent('Đã kết thúc và đã xóa dữ liệu khỏi máy'));
+    expect(document.querySelector('[data-session]')).not.toHaveTextContent('Nguyễn Văn An');
+  });
 });

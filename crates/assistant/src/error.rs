@@ -100,6 +100,9 @@ pub enum Error {
     /// Only an officer's account may do this.
     #[error("only an officer may do this")]
     NotOfficer,
+    /// A citizen session needs the citizen's consent first.
+    #[error("the citizen's consent is not recorded")]
+    ConsentMissing,
     /// The desk is not set yet: no slip can name it.
     #[error("the desk is not set")]
     DeskNotSet,
@@ -150,6 +153,8 @@ error_codes! {
     DeskInvalid = "desk-invalid",
     /// The desk is not set yet.
     DeskNotSet = "desk-not-set",
+    /// A citizen session needs the citizen's consent.
+    ConsentMissing = "consent-missing",
     /// An export (CSV) could not be written.
     ExportFailed = "export-failed",
     /// The web view named another procedure than the draft's own.
@@ -323,6 +328,7 @@ impl From<&Error> for AppError {
             Error::Export(_) => Self::new(ErrorCode::ExportFailed, &[]),
             Error::NotOfficer => Self::new(ErrorCode::NotOfficer, &[]),
             Error::DeskNotSet => Self::new(ErrorCode::DeskNotSet, &[]),
+            Error::ConsentMissing => Self::new(ErrorCode::ConsentMissing, &[]),
             Error::DeskInvalid(field) => Self::new(ErrorCode::DeskInvalid, &[("field", (*field).to_owned())]),
             Error::PaymentCode(e) => Self::new(
                 ErrorCode::PaymentCodeInvalid,

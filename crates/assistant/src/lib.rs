@@ -13,6 +13,7 @@ pub mod followups;
 pub mod launch;
 pub mod officer;
 pub mod payment;
+pub mod sessions;
 pub mod slips;
 pub mod support;
 pub mod tokens;

@@ -82,9 +82,16 @@ impl Assistant {
     }
 
     /// Makes the audit log name the signed-in officer, or nobody when no
-    /// officer is signed in. Called after every sign-in and sign-out.
+    /// officer is signed in, and pauses the citizen session when no officer
+    /// is. Called after every sign-in and sign-out.
     pub(crate) fn follow_officer(&self) {
         let me = self.worker.session().me().filter(|me| me.role == Role::Officer);
+        if me.is_none()
+            && self.store.current_session().is_some()
+            && let Err(error) = self.store.resume_session(None)
+        {
+            tracing::warn!(%error, "the citizen session could not be paused at sign-out");
+        }
         self.store.set_officer(me.as_ref().map(|me| me.account.as_str()));
     }
 

@@ -66,3 +66,59 @@ fn an_officer_sets_the_desk_and_the_log_names_them_while_signed_in() {
     );
     assert_eq!(assistant.check_audit_log().unwrap().problem, None);
 }
+
+#[test]
+fn an_officer_serves_citizens_one_at_a_time_and_ending_wipes_them() {
+    let opened = open(None);
+    let assistant = &opened.assistant;
+    assert!(matches!(
+        assistant.start_session("Nguyễn Văn An", "001090012345", "01/02/1990", true),
+        Err(Error::NotOfficer)
+    ));
+    opened.runtime.block_on(assistant.sign_in("can-bo")).unwrap();
+
+    let refused = assistant.start_session("An", "12345", "31/02/1990", true).unwrap_err();
+    let shown = assistant::AppError::from(&refused);
+    assert_eq!(shown.code, assistant::error::ErrorCode::ProfileValue);
+    for meaning in ["full_name", "citizen_id", "birth_date"] {
+        assert!(shown.args.contains_key(meaning), "{meaning} is refused: {shown:?}");
+    }
+    assert!(matches!(
+        assistant.start_session("Nguyễn Văn An", "001090012345", "01/02/1990", false),
+        Err(Error::ConsentMissing)
+    ));
+
+    let started = assistant
+        .start_session("  Nguyễn  Văn An ", "001090012345", "01/02/1990", true)
+        .unwrap();
+    let a = started.current.expect("A is served");
+    assert_eq!(started.sessions[0].name.as_deref(), Some("Nguyễn Văn An"));
+    assert_eq!(
+        started.sessions[0].id_tail.as_deref(),
+        Some("2345"),
+        "only the last four digits"
+    );
+    let a_draft = assistant.create_draft("1.001193", None).unwrap().draft.id;
+
+    let b = assistant
+        .start_session("Phạm Thị Mai", "079185000321", "12/12/1985", true)
+        .unwrap()
+        .current
+        .unwrap();
+    assert_ne!(a, b);
+    assert!(
+        assistant.store.list_drafts().unwrap().is_empty(),
+        "B sees none of A's drafts"
+    );
+    assert!(assistant.open_draft(a_draft).is_err());
+
+    let after = assistant.end_session(a).unwrap();
+    assert_eq!(after.current, Some(b));
+    let ended = after.sessions.iter().find(|s| s.id == a).unwrap();
+    assert!(ended.wiped && ended.name.is_none() && ended.id_tail.is_none());
+
+    opened.runtime.block_on(assistant.sign_out());
+    assert_eq!(assistant.store.current_session(), None, "signing out pauses B");
+    assert!(matches!(assistant.sessions(), Err(Error::NotOfficer)));
+    assert_eq!(assistant.check_audit_log().unwrap().problem, None);
+}

@@ -179,7 +179,7 @@ impl Store {
         tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, stamp])?;
         audit::record(
             &tx,
-            self.officer().as_deref(),
+            &self.actor(),
             "attachment-added",
             Some(draft),
             None,
@@ -215,6 +215,7 @@ impl Store {
     fn check_editable(&self, draft: i64, document: &str) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
+        self.check_draft_scope(&tx, draft)?;
         editable(&tx, draft, document)
     }
 
@@ -263,6 +264,7 @@ impl Store {
     /// The attachments of a draft, by document.
     pub fn attachments(&self, draft: i64) -> Result<Vec<Attachment>> {
         let connection = self.lock();
+        self.check_draft_scope(&connection, draft)?;
         let mut stmt = connection.prepare_cached(
             "SELECT id, document_id, file_name, kind, size, sha256 FROM attachments WHERE draft_id = ?1 ORDER BY document_id",
         )?;
@@ -298,17 +300,11 @@ impl Store {
             )
             .optional()?
             .ok_or(Error::NotFound { what: "attachment", id })?;
+        self.check_draft_scope(&tx, draft)?;
         editable(&tx, draft, &document)?;
         tx.execute("DELETE FROM attachments WHERE id = ?1", [id])?;
         tx.execute("UPDATE drafts SET updated_at = ?2 WHERE id = ?1", params![draft, now()])?;
-        audit::record(
-            &tx,
-            self.officer().as_deref(),
-            "attachment-removed",
-            Some(draft),
-            None,
-            None,
-        )?;
+        audit::record(&tx, &self.actor(), "attachment-removed", Some(draft), None, None)?;
         tx.commit()?;
         drop(connection);
         self.remove_unused_files()?;
@@ -317,13 +313,19 @@ impl Store {
 
     /// An image attachment as a `data:` URL for a preview; `None` for a PDF.
     pub fn attachment_preview(&self, id: i64) -> Result<Option<String>> {
-        let (kind, sha256): (String, String) = self
-            .lock()
-            .query_row("SELECT kind, sha256 FROM attachments WHERE id = ?1", [id], |row| {
-                Ok((row.get(0)?, row.get(1)?))
-            })
-            .optional()?
-            .ok_or(Error::NotFound { what: "attachment", id })?;
+        let (kind, sha256) = {
+            let connection = self.lock();
+            let (draft, kind, sha256): (i64, String, String) = connection
+                .query_row(
+                    "SELECT draft_id, kind, sha256 FROM attachments WHERE id = ?1",
+                    [id],
+                    |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+                )
+                .optional()?
+                .ok_or(Error::NotFound { what: "attachment", id })?;
+            self.check_draft_scope(&connection, draft)?;
+            (kind, sha256)
+        };
         let mime = match kind.as_str() {
             "JPEG" => "image/jpeg",
             "PNG" => "image/png",

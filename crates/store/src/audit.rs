@@ -38,6 +38,9 @@ pub struct AuditEntry {
     pub detail: Option<String>,
     /// The signed-in officer's account, in officer mode.
     pub officer: Option<String>,
+    /// The citizen being served, as a keyed hash of their ID number (never
+    /// the number), in a citizen session.
+    pub citizen: Option<String>,
     /// The hash of the entry before (empty for the first).
     pub prev_hash: String,
     /// This entry's hash (SHA-256, hex).
@@ -93,7 +96,7 @@ fn entry_hash(entry: &AuditEntry) -> String {
     let id = entry.id.to_string();
     let draft = entry.draft_id.map(|d| d.to_string());
     let profile = entry.profile_id.map(|p| p.to_string());
-    let columns: [(&str, Option<&str>); 7] = [
+    let columns: [(&str, Option<&str>); 8] = [
         ("id", Some(&id)),
         ("at", Some(&entry.at)),
         ("action", Some(&entry.action)),
@@ -101,6 +104,7 @@ fn entry_hash(entry: &AuditEntry) -> String {
         ("profile", profile.as_deref()),
         ("detail", entry.detail.as_deref()),
         ("officer", entry.officer.as_deref()),
+        ("citizen", entry.citizen.as_deref()),
     ];
     for (name, value) in columns {
         if let Some(value) = value {
@@ -129,11 +133,20 @@ fn write_seal(tx: &Transaction<'_>, entries: u32, last_hash: &str) -> Result<()>
     Ok(())
 }
 
+/// Who acts: the signed-in officer and the citizen being served, if any.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Actor {
+    /// The officer's portal account.
+    pub officer: Option<String>,
+    /// The keyed hash of the served citizen's ID number.
+    pub citizen: Option<String>,
+}
+
 /// Appends one action, chained to the last entry, inside the caller's
 /// transaction (so it is logged if and only if the change commits).
 pub(crate) fn record(
     tx: &Transaction<'_>,
-    officer: Option<&str>,
+    actor: &Actor,
     action: &str,
     draft: Option<i64>,
     profile: Option<i64>,
@@ -148,14 +161,15 @@ pub(crate) fn record(
         draft_id: draft,
         profile_id: profile,
         detail: detail.map(str::to_owned),
-        officer: officer.map(str::to_owned),
+        officer: actor.officer.clone(),
+        citizen: actor.citizen.clone(),
         prev_hash,
         hash: String::new(),
     };
     entry.hash = entry_hash(&entry);
     tx.execute(
-        "INSERT INTO audit_log (id, at, action, draft_id, profile_id, detail, officer, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO audit_log (id, at, action, draft_id, profile_id, detail, officer, citizen, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             entry.id,
             entry.at,
@@ -164,6 +178,7 @@ pub(crate) fn record(
             entry.profile_id,
             entry.detail,
             entry.officer,
+            entry.citizen,
             entry.prev_hash,
             entry.hash
         ],
@@ -173,7 +188,7 @@ pub(crate) fn record(
 
 fn read_entries(connection: &Connection) -> rusqlite::Result<Vec<AuditEntry>> {
     let mut statement = connection.prepare(
-        "SELECT id, at, action, draft_id, profile_id, detail, officer, prev_hash, hash
+        "SELECT id, at, action, draft_id, profile_id, detail, officer, citizen, prev_hash, hash
          FROM audit_log ORDER BY id",
     )?;
     statement
@@ -186,8 +201,9 @@ fn read_entries(connection: &Connection) -> rusqlite::Result<Vec<AuditEntry>> {
                 profile_id: row.get(4)?,
                 detail: row.get(5)?,
                 officer: row.get(6)?,
-                prev_hash: row.get(7)?,
-                hash: row.get(8)?,
+                citizen: row.get(7)?,
+                prev_hash: row.get(8)?,
+                hash: row.get(9)?,
             })
         })?
         .collect()
@@ -263,7 +279,7 @@ impl Store {
     pub fn record_action(&self, action: &str, draft: Option<i64>) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        record(&tx, self.officer().as_deref(), action, draft, None, None)?;
+        record(&tx, &self.actor(), action, draft, None, None)?;
         tx.commit()?;
         Ok(())
     }

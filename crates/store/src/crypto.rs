@@ -63,6 +63,7 @@ pub(crate) struct Keys {
     files: XChaCha20Poly1305,
     names: Zeroizing<[u8; 32]>,
     check: Zeroizing<[u8; 32]>,
+    citizens: Zeroizing<[u8; 32]>,
 }
 
 impl Keys {
@@ -80,12 +81,18 @@ impl Keys {
             files: XChaCha20Poly1305::new(files.as_slice().into()),
             names: expand(b"attachment names v1"),
             check: expand(b"key check v1"),
+            citizens: expand(b"citizen ids v1"),
         }
     }
 
     /// The raw SQLCipher key of the database.
     pub(crate) fn database_key(&self) -> &[u8; 32] {
         &self.database
+    }
+
+    /// The key of the hashes that stand for citizens' ID numbers.
+    pub(crate) fn citizen_key(&self) -> &[u8; 32] {
+        &self.citizens
     }
 
     /// The value written beside the database to recognise the right key.

@@ -41,7 +41,7 @@ impl Store {
              commune = excluded.commune, updated_at = excluded.updated_at",
             params![desk.name, desk.province, desk.commune, crate::now()],
         )?;
-        audit::record(&tx, self.officer().as_deref(), "desk-set", None, None, None)?;
+        audit::record(&tx, &self.actor(), "desk-set", None, None, None)?;
         tx.commit()?;
         Ok(())
     }

@@ -107,13 +107,14 @@ impl Store {
         )?;
         let stamp = now();
         tx.execute(
-            "INSERT INTO drafts (procedure_code, procedure_version, profile_id, created_at, updated_at) \
-             VALUES (?1, ?2, ?3, ?4, ?4)",
-            params![d.code, d.version, profile, stamp],
+            "INSERT INTO drafts (procedure_code, procedure_version, profile_id, created_at, updated_at, session_id) \
+             VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+            params![d.code, d.version, profile, stamp, self.current_session()],
         )?;
         let id = tx.last_insert_rowid();
         let mut answers = Answers::new();
         if let Some(profile) = profile {
+            self.check_profile_scope(&tx, profile)?;
             let data = crate::profiles::data(&tx, profile)?;
             for field in meanings_in_force(procedure, &answers, today) {
                 if let Some(answer) = field.meaning.and_then(|m| data.get(&m)) {
@@ -126,14 +127,7 @@ impl Store {
             }
         }
         write_progress(&tx, id, procedure, &answers, today)?;
-        audit::record(
-            &tx,
-            self.officer().as_deref(),
-            "draft-created",
-            Some(id),
-            profile,
-            Some(&d.code),
-        )?;
+        audit::record(&tx, &self.actor(), "draft-created", Some(id), profile, Some(&d.code))?;
         tx.commit()?;
         Ok(id)
     }
@@ -143,16 +137,18 @@ impl Store {
         let connection = self.lock();
         let mut stmt = connection.prepare_cached(&format!(
             "SELECT {SUMMARY_COLUMNS} FROM drafts WHERE deleted_at IS NULL AND submitted_at IS NULL \
-             ORDER BY updated_at DESC, id DESC"
+             AND session_id IS ?1 ORDER BY updated_at DESC, id DESC"
         ))?;
-        let rows = stmt.query_map([], summary)?;
+        let rows = stmt.query_map([self.current_session()], summary)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The code of the procedure a draft was started on: one column, for
     /// the check every answer's save makes, without reading the answers.
     pub fn draft_procedure_code(&self, id: i64) -> Result<String> {
-        self.lock()
+        let connection = self.lock();
+        self.check_draft_scope(&connection, id)?;
+        connection
             .query_row(
                 "SELECT procedure_code FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
                 [id],
@@ -165,12 +161,14 @@ impl Store {
     /// A draft with its answers, ready to resume.
     pub fn open_draft(&self, id: i64) -> Result<OpenedDraft> {
         let connection = self.lock();
+        self.check_draft_scope(&connection, id)?;
         opened(&connection, id)
     }
 
     /// The definition a draft was last saved against.
     pub fn draft_definition(&self, id: i64) -> Result<Definition> {
         let connection = self.lock();
+        self.check_draft_scope(&connection, id)?;
         let body: String = connection
             .query_row(
                 "SELECT body FROM definitions JOIN drafts ON code = procedure_code AND version = procedure_version \
@@ -210,7 +208,7 @@ impl Store {
         write_progress(&tx, id, newer, &moved.answers, today)?;
         audit::record(
             &tx,
-            self.officer().as_deref(),
+            &self.actor(),
             "draft-upgraded",
             Some(id),
             None,
@@ -231,6 +229,7 @@ impl Store {
         today: NaiveDate,
     ) -> Result<InterviewState> {
         let mut connection = self.lock();
+        self.check_draft_scope(&connection, id)?;
         let current = opened(&connection, id)?;
         if current.summary.submitted_at.is_some()
             && !crate::followups::supplement_scope(&connection, id)?
@@ -300,14 +299,7 @@ impl Store {
             tx.execute("UPDATE drafts SET person = ?2 WHERE id = ?1", params![id, person])?;
         }
         let state = write_progress(&tx, id, procedure, &answers, today)?;
-        audit::record(
-            &tx,
-            self.officer().as_deref(),
-            "answer-saved",
-            Some(id),
-            None,
-            Some(field_id),
-        )?;
+        audit::record(&tx, &self.actor(), "answer-saved", Some(id), None, Some(field_id))?;
         tx.commit()?;
         Ok(state)
     }
@@ -316,6 +308,7 @@ impl Store {
     pub fn save_position(&self, id: i64, step_id: &str) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
+        self.check_draft_scope(&tx, id)?;
         touch(&tx, id, "UPDATE drafts SET current_step = ?2 WHERE id = ?1", step_id)?;
         tx.commit()?;
         Ok(())
@@ -326,6 +319,7 @@ impl Store {
         let title = procedures::fold::clean(title);
         let mut connection = self.lock();
         let tx = connection.transaction()?;
+        self.check_draft_scope(&tx, id)?;
         let title = (!title.is_empty()).then_some(title);
         let changed = tx.execute(
             "UPDATE drafts SET title = ?2, updated_at = ?3 WHERE id = ?1 AND deleted_at IS NULL",
@@ -334,7 +328,7 @@ impl Store {
         if changed == 0 {
             return Err(Error::NotFound { what: "draft", id });
         }
-        audit::record(&tx, self.officer().as_deref(), "draft-renamed", Some(id), None, None)?;
+        audit::record(&tx, &self.actor(), "draft-renamed", Some(id), None, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -343,12 +337,13 @@ impl Store {
     pub fn duplicate_draft(&self, id: i64) -> Result<i64> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
+        self.check_draft_scope(&tx, id)?;
         let stamp = now();
         let copied = tx.execute(
             "INSERT INTO drafts (procedure_code, procedure_version, title, person, subject, profile_id, \
-             current_step, steps_done, steps_total, created_at, updated_at) \
+             current_step, steps_done, steps_total, created_at, updated_at, session_id) \
              SELECT procedure_code, procedure_version, title, person, subject, profile_id, current_step, \
-             steps_done, steps_total, ?2, ?2 FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
+             steps_done, steps_total, ?2, ?2, session_id FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
             params![id, stamp],
         )?;
         if copied == 0 {
@@ -367,7 +362,7 @@ impl Store {
         )?;
         audit::record(
             &tx,
-            self.officer().as_deref(),
+            &self.actor(),
             "draft-duplicated",
             Some(copy),
             None,
@@ -392,6 +387,7 @@ impl Store {
     fn set_deleted(&self, id: i64, at: Option<String>, action: &str) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
+        self.check_draft_scope(&tx, id)?;
         let submitted: bool = tx
             .query_row(
                 "SELECT submitted_at IS NOT NULL FROM drafts WHERE id = ?1",
@@ -404,7 +400,7 @@ impl Store {
             return Err(Error::Submitted);
         }
         tx.execute("UPDATE drafts SET deleted_at = ?2 WHERE id = ?1", params![id, at])?;
-        audit::record(&tx, self.officer().as_deref(), action, Some(id), None, None)?;
+        audit::record(&tx, &self.actor(), action, Some(id), None, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -423,7 +419,7 @@ impl Store {
         )?;
         audit::record(
             &tx,
-            self.officer().as_deref(),
+            &self.actor(),
             "drafts-purged",
             None,
             None,
@@ -440,6 +436,7 @@ impl Store {
     pub fn dismiss_notice(&self, id: i64) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
+        self.check_draft_scope(&tx, id)?;
         tx.execute("UPDATE drafts SET notice = NULL WHERE id = ?1", [id])?;
         tx.commit()?;
         Ok(())

@@ -175,7 +175,7 @@ impl Store {
         }
         audit::record(
             &tx,
-            self.officer().as_deref(),
+            &self.actor(),
             &format!("{}-queued", kind.name()),
             draft_id,
             None,
@@ -259,14 +259,7 @@ impl Store {
                 params![draft, json(&SupplementScope { sent: false, ..scope })],
             )?;
         }
-        audit::record(
-            &tx,
-            self.officer().as_deref(),
-            &format!("{kind}-{state}"),
-            draft,
-            None,
-            None,
-        )?;
+        audit::record(&tx, &self.actor(), &format!("{kind}-{state}"), draft, None, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -309,14 +302,7 @@ impl Store {
             "UPDATE drafts SET supplement = ?2 WHERE id = ?1 AND deleted_at IS NULL AND submitted_at IS NOT NULL",
             params![draft, json(scope)],
         )?;
-        audit::record(
-            &tx,
-            self.officer().as_deref(),
-            "supplement-opened",
-            Some(draft),
-            None,
-            None,
-        )?;
+        audit::record(&tx, &self.actor(), "supplement-opened", Some(draft), None, None)?;
         tx.commit()?;
         Ok(changed == 1)
     }
@@ -366,7 +352,7 @@ impl Store {
                 saved.saved_at
             ],
         )?;
-        audit::record(&tx, self.officer().as_deref(), "result-saved", None, None, None)?;
+        audit::record(&tx, &self.actor(), "result-saved", None, None, None)?;
         tx.commit()?;
         Ok(())
     }

@@ -23,6 +23,7 @@ mod plain;
 mod profiles;
 pub mod schema;
 mod secrets;
+mod sessions;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -39,6 +40,7 @@ pub use error::{AttachmentProblem, Error, Result};
 pub use followups::{ActionItem, ActionKind, ActionState, ActionSummary, SavedResult, SupplementScope};
 pub use outbox::{Delivery, OutboxItem, QueuedSubmission, SubmittedDossier};
 pub use profiles::Profile;
+pub use sessions::{CitizenSession, Ended, NewSession};
 
 use crypto::Keys;
 
@@ -58,6 +60,7 @@ pub struct Store {
     folder: PathBuf,
     keys: Keys,
     officer: Mutex<Option<String>>,
+    scope: Mutex<Option<sessions::Scope>>,
 }
 
 /// What happened while opening, that the user should hear about.
@@ -121,6 +124,7 @@ impl Store {
             folder: folder.to_path_buf(),
             keys,
             officer: Mutex::new(None),
+            scope: Mutex::new(None),
         };
         store.encrypt_plain_files()?;
         Ok((store, report))

@@ -104,7 +104,7 @@ impl Store {
         let id = tx.last_insert_rowid();
         audit::record(
             &tx,
-            self.officer().as_deref(),
+            &self.actor(),
             "draft-submitted",
             Some(draft),
             None,
@@ -156,9 +156,10 @@ impl Store {
         let connection = self.lock();
         let mut stmt = connection.prepare_cached(
             "SELECT outbox.id, draft_id, procedure_code, person, attempts, outbox.created_at, next_attempt_at \
-             FROM outbox JOIN drafts ON drafts.id = draft_id WHERE state = 'queued' ORDER BY outbox.id",
+             FROM outbox JOIN drafts ON drafts.id = draft_id WHERE state = 'queued' AND session_id IS ?1 \
+             ORDER BY outbox.id",
         )?;
-        let rows = stmt.query_map([], |row| {
+        let rows = stmt.query_map([self.current_session()], |row| {
             Ok(QueuedSubmission {
                 id: row.get(0)?,
                 draft_id: row.get(1)?,
@@ -213,7 +214,7 @@ impl Store {
             )?;
             audit::record(
                 &tx,
-                self.officer().as_deref(),
+                &self.actor(),
                 "submission-delivered",
                 Some(draft),
                 None,
@@ -243,14 +244,7 @@ impl Store {
             "UPDATE drafts SET submitted_at = NULL, rejection = ?2, updated_at = ?3 WHERE id = ?1",
             params![draft, rejection, now()],
         )?;
-        audit::record(
-            &tx,
-            self.officer().as_deref(),
-            "submission-rejected",
-            Some(draft),
-            None,
-            None,
-        )?;
+        audit::record(&tx, &self.actor(), "submission-rejected", Some(draft), None, None)?;
         tx.commit()?;
         Ok(())
     }
@@ -294,14 +288,15 @@ impl Store {
             .flatten())
     }
 
-    /// Every dossier confirmed by the portal, most recently updated first.
+    /// Every dossier confirmed by the portal for the session being served
+    /// (or for none), most recently updated first.
     pub fn dossiers(&self) -> Result<Vec<SubmittedDossier>> {
         let connection = self.lock();
         let mut stmt = connection.prepare_cached(
             "SELECT portal_id, draft_id, person, body, code FROM dossiers LEFT JOIN drafts ON drafts.id = draft_id \
-             ORDER BY dossiers.updated_at DESC",
+             WHERE session_id IS ?1 ORDER BY dossiers.updated_at DESC",
         )?;
-        let rows = stmt.query_map([], |row| {
+        let rows = stmt.query_map([self.current_session()], |row| {
             Ok(SubmittedDossier {
                 portal_id: row.get(0)?,
                 code: row.get(4)?,
@@ -345,7 +340,7 @@ impl Store {
         )?;
         audit::record(
             &tx,
-            self.officer().as_deref(),
+            &self.actor(),
             "catalog-updated",
             None,
             None,

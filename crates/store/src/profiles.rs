@@ -43,11 +43,25 @@ fn cleaned(data: &BTreeMap<Meaning, Answer>) -> BTreeMap<Meaning, Answer> {
 }
 
 impl Store {
-    /// Every profile, by label in Vietnamese alphabetical order.
+    /// Fails with [`Error::NotFound`] unless the profile belongs to the
+    /// session being served (or, with none, to no session).
+    pub(crate) fn check_profile_scope(&self, connection: &rusqlite::Connection, id: i64) -> Result<()> {
+        let found = connection
+            .query_row(
+                "SELECT 1 FROM profiles WHERE id = ?1 AND session_id IS ?2",
+                params![id, self.current_session()],
+                |_| Ok(()),
+            )
+            .optional()?;
+        found.ok_or(Error::NotFound { what: "profile", id })
+    }
+
+    /// Every profile of the session being served (or of none), by label in Vietnamese alphabetical order.
     pub fn list_profiles(&self) -> Result<Vec<Profile>> {
         let connection = self.lock();
-        let mut stmt = connection.prepare_cached("SELECT id, label, data, updated_at FROM profiles ORDER BY id")?;
-        let rows = stmt.query_map([], |row| {
+        let mut stmt = connection
+            .prepare_cached("SELECT id, label, data, updated_at FROM profiles WHERE session_id IS ?1 ORDER BY id")?;
+        let rows = stmt.query_map([self.current_session()], |row| {
             Ok(Profile {
                 id: Some(row.get(0)?),
                 label: row.get(1)?,
@@ -87,8 +101,8 @@ impl Store {
         let id = match profile.id {
             Some(id) => {
                 let changed = tx.execute(
-                    "UPDATE profiles SET label = ?2, data = ?3, updated_at = ?4 WHERE id = ?1",
-                    params![id, label, body, stamp],
+                    "UPDATE profiles SET label = ?2, data = ?3, updated_at = ?4 WHERE id = ?1 AND session_id IS ?5",
+                    params![id, label, body, stamp, self.current_session()],
                 )?;
                 if changed == 0 {
                     return Err(Error::NotFound { what: "profile", id });
@@ -97,13 +111,13 @@ impl Store {
             }
             None => {
                 tx.execute(
-                    "INSERT INTO profiles (label, data, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
-                    params![label, body, stamp],
+                    "INSERT INTO profiles (label, data, created_at, updated_at, session_id) VALUES (?1, ?2, ?3, ?3, ?4)",
+                    params![label, body, stamp, self.current_session()],
                 )?;
                 tx.last_insert_rowid()
             }
         };
-        audit::record(&tx, self.officer().as_deref(), "profile-saved", None, Some(id), None)?;
+        audit::record(&tx, &self.actor(), "profile-saved", None, Some(id), None)?;
         tx.commit()?;
         Ok(Profile {
             id: Some(id),
@@ -117,10 +131,14 @@ impl Store {
     pub fn delete_profile(&self, id: i64) -> Result<()> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
-        if tx.execute("DELETE FROM profiles WHERE id = ?1", [id])? == 0 {
+        if tx.execute(
+            "DELETE FROM profiles WHERE id = ?1 AND session_id IS ?2",
+            params![id, self.current_session()],
+        )? == 0
+        {
             return Err(Error::NotFound { what: "profile", id });
         }
-        audit::record(&tx, self.officer().as_deref(), "profile-deleted", None, Some(id), None)?;
+        audit::record(&tx, &self.actor(), "profile-deleted", None, Some(id), None)?;
         tx.commit()?;
         Ok(())
     }
@@ -130,6 +148,7 @@ impl Store {
     pub fn update_profile_from_draft(&self, draft: i64, field_id: &str, meaning: Meaning) -> Result<Profile> {
         let mut connection = self.lock();
         let tx = connection.transaction()?;
+        self.check_draft_scope(&tx, draft)?;
         let (profile, value): (Option<i64>, Option<String>) = tx
             .query_row(
                 "SELECT profile_id, (SELECT value FROM answers WHERE draft_id = drafts.id AND field_id = ?2) \
@@ -143,6 +162,7 @@ impl Store {
                 id: draft,
             })?;
         let profile = profile.ok_or(Error::NotFound { what: "profile", id: 0 })?;
+        self.check_profile_scope(&tx, profile)?;
         let mut data = data(&tx, profile)?;
         match value.and_then(|v| serde_json::from_str::<Answer>(&v).ok()) {
             Some(answer) => data.insert(meaning, answer),
@@ -163,7 +183,7 @@ impl Store {
         )?;
         audit::record(
             &tx,
-            self.officer().as_deref(),
+            &self.actor(),
             "profile-updated-from-draft",
             Some(draft),
             Some(profile),

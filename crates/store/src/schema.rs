@@ -214,6 +214,7 @@ fn steps() -> Vec<M<'static>> {
         // are chained as they are), and the desk this PC serves.
         M::up_with_hook(
             "ALTER TABLE audit_log ADD COLUMN officer TEXT;
+        ALTER TABLE audit_log ADD COLUMN citizen TEXT;
         ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
         ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
         CREATE TABLE audit_seal (
@@ -229,6 +230,38 @@ fn steps() -> Vec<M<'static>> {
             updated_at TEXT NOT NULL
         );",
             |tx: &rusqlite::Transaction<'_>| Ok(crate::audit::seal_existing(tx)?),
+        ),
+        // Citizen sessions at a desk: whom an officer serves, with the
+        // consent recorded; drafts and profiles belong to the session they
+        // were made in, and the register keeps one line per dossier once a
+        // session's data is wiped.
+        M::up(
+            "CREATE TABLE citizen_sessions (
+            id INTEGER PRIMARY KEY,
+            officer TEXT NOT NULL,
+            citizen TEXT NOT NULL,
+            name TEXT,
+            citizen_id TEXT,
+            birth_date TEXT,
+            consent_version TEXT NOT NULL,
+            consent_at TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            wiped_at TEXT
+        );
+        ALTER TABLE drafts ADD COLUMN session_id INTEGER REFERENCES citizen_sessions(id);
+        ALTER TABLE profiles ADD COLUMN session_id INTEGER REFERENCES citizen_sessions(id);
+        CREATE TABLE register (
+            id INTEGER PRIMARY KEY,
+            dossier_code TEXT NOT NULL UNIQUE,
+            procedure_code TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            due_date TEXT,
+            status TEXT NOT NULL,
+            officer TEXT NOT NULL,
+            citizen TEXT NOT NULL,
+            session_id INTEGER NOT NULL
+        );",
         ),
     ]
 }

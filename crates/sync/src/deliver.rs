@@ -218,6 +218,8 @@ impl Worker {
             })
             .collect();
         self.store.submissions_delivered(&deliveries)?;
+        // An ended citizen session waited for these to go out.
+        self.store.wipe_ended_sessions()?;
         Ok(())
     }
 

@@ -1,7 +1,9 @@
-//! Officer mode: the desk this PC serves and the audit log's check and export.
+//! Officer mode: the desk this PC serves, the citizens served one at a
+//! time, and the audit log's check and export.
 
 use assistant::Result;
 use assistant::officer::DeskView;
+use assistant::sessions::Sessions;
 use store::AuditCheck;
 use tauri::AppHandle;
 
@@ -55,4 +57,48 @@ pub async fn export_audit_log(app: AppHandle) -> Result<bool> {
         save_with_dialog(&shell, "shell-export-audit-log-title", &name, &CSV, &csv)
     })
     .await
+}
+
+/// The officer's citizen sessions of today (and older ones still holding
+/// data), with the one served now.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(app), err)]
+pub async fn sessions(app: AppHandle) -> Result<Sessions> {
+    blocking(app, |state| state.sessions()).await
+}
+
+/// Starts serving a citizen once their identity passes the checks and
+/// their consent is given. The identity is never logged.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip_all, err)]
+pub async fn start_session(
+    app: AppHandle,
+    name: String,
+    citizen_id: String,
+    birth_date: String,
+    consented: bool,
+) -> Result<Sessions> {
+    blocking(app, move |state| {
+        state.start_session(&name, &citizen_id, &birth_date, consented)
+    })
+    .await
+}
+
+/// Serves the session `id` again, or nobody (`null`: a pause).
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(app), err)]
+pub async fn resume_session(app: AppHandle, id: Option<i64>) -> Result<Sessions> {
+    blocking(app, move |state| state.resume_session(id)).await
+}
+
+/// Ends the session `id`: its data leaves this PC now, or once what it
+/// still has to send went out.
+#[tauri::command]
+#[specta::specta]
+#[tracing::instrument(skip(app), err)]
+pub async fn end_session(app: AppHandle, id: i64) -> Result<Sessions> {
+    blocking(app, move |state| state.end_session(id)).await
 }

@@ -64,7 +64,7 @@ export class AppState {
   readonly home = new HomeMemory();
   readonly update = new UpdateState(this.toasts);
   readonly saveQueues = new SaveQueues();
-  readonly officer = new OfficerState();
+  readonly officer = new OfficerState(this.toasts);
   /** Previews by attachment id: an attachment never changes, so each is asked for once. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, not state
   readonly previews = new Map<number, Promise<string | null>>();

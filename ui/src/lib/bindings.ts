@@ -44,8 +44,7 @@ export const commands = {
 	/**
 	 *  Draws the procedure's what-to-bring checklist as a PDF, in the app's
 	 *  language, and saves it where the person chooses in the native dialog;
-	 *  `false` when the dialog was closed. The path comes from the dialog this
-	 *  command opened, never from the web view.
+	 *  `false` when the dialog was closed.
 	 */
 	saveChecklist: (code: string) => __TAURI_INVOKE<boolean>("save_checklist", { code }),
 	/**
@@ -70,6 +69,23 @@ export const commands = {
 	 *  dialog (an officer only); `false` when the dialog was closed.
 	 */
 	exportAuditLog: () => __TAURI_INVOKE<boolean>("export_audit_log"),
+	/**
+	 *  The officer's citizen sessions of today (and older ones still holding
+	 *  data), with the one served now.
+	 */
+	sessions: () => __TAURI_INVOKE<Sessions_Serialize>("sessions"),
+	/**
+	 *  Starts serving a citizen once their identity passes the checks and
+	 *  their consent is given. The identity is never logged.
+	 */
+	startSession: (name: string, citizenId: string, birthDate: string, consented: boolean) => __TAURI_INVOKE<Sessions_Serialize>("start_session", { name, citizenId, birthDate, consented }),
+	/**  Serves the session `id` again, or nobody (`null`: a pause). */
+	resumeSession: (id: number | null) => __TAURI_INVOKE<Sessions_Serialize>("resume_session", { id }),
+	/**
+	 *  Ends the session `id`: its data leaves this PC now, or once what it
+	 *  still has to send went out.
+	 */
+	endSession: (id: number) => __TAURI_INVOKE<Sessions_Serialize>("end_session", { id }),
 	/**  Procedures the query names that this app does not carry, with where to do them. */
 	searchElsewhere: (query: string) => __TAURI_INVOKE<Elsewhere[]>("search_elsewhere", { query }),
 	/**  Every province, in Vietnamese alphabetical order of its proper name. */
@@ -1180,6 +1196,8 @@ export type ErrorCode =
 "desk-invalid" | 
 /**  The desk is not set yet. */
 "desk-not-set" | 
+/**  A citizen session needs the citizen's consent. */
+"consent-missing" | 
 /**  An export (CSV) could not be written. */
 "export-failed" | 
 /**  The web view named another procedure than the draft's own. */
@@ -2627,6 +2645,77 @@ export type SearchMatch =
 { kind: "keyword"; text: string } | 
 /**  A document the procedure needs (its name). */
 { kind: "document"; text: string };
+
+/**
+ *  A session as the officer's list shows it: the name and only the last
+ *  four digits of the ID number.
+ */
+export type SessionView = SessionView_Serialize | SessionView_Deserialize;
+
+/**
+ *  A session as the officer's list shows it: the name and only the last
+ *  four digits of the ID number.
+ */
+export type SessionView_Deserialize = {
+	/**  Its id. */
+	id: number,
+	/**  The citizen's name; `None` once wiped. */
+	name?: string | null,
+	/**  The last four digits of their ID number; `None` once wiped. */
+	id_tail?: string | null,
+	/**  When it started (RFC 3339). */
+	started_at: string,
+	/**  When the officer ended it. */
+	ended_at?: string | null,
+	/**  Whether its data is gone from this PC. */
+	wiped: boolean,
+	/**  Drafts and dossiers it holds on this PC. */
+	drafts: number,
+	/**  Of those, submissions still waiting to be sent. */
+	waiting: number,
+};
+
+/**
+ *  A session as the officer's list shows it: the name and only the last
+ *  four digits of the ID number.
+ */
+export type SessionView_Serialize = {
+	/**  Its id. */
+	id: number,
+	/**  The citizen's name; `None` once wiped. */
+	name: string | null,
+	/**  The last four digits of their ID number; `None` once wiped. */
+	id_tail: string | null,
+	/**  When it started (RFC 3339). */
+	started_at: string,
+	/**  When the officer ended it. */
+	ended_at: string | null,
+	/**  Whether its data is gone from this PC. */
+	wiped: boolean,
+	/**  Drafts and dossiers it holds on this PC. */
+	drafts: number,
+	/**  Of those, submissions still waiting to be sent. */
+	waiting: number,
+};
+
+/**  The officer's sessions and the one served now. */
+export type Sessions = Sessions_Serialize | Sessions_Deserialize;
+
+/**  The officer's sessions and the one served now. */
+export type Sessions_Deserialize = {
+	/**  The session served now, if any. */
+	current?: number | null,
+	/**  Today's sessions and any older one whose data is still here, newest first. */
+	sessions: SessionView_Deserialize[],
+};
+
+/**  The officer's sessions and the one served now. */
+export type Sessions_Serialize = {
+	/**  The session served now, if any. */
+	current: number | null,
+	/**  Today's sessions and any older one whose data is still here, newest first. */
+	sessions: SessionView_Serialize[],
+};
 
 /**
  *  Where one fact of a definition comes from, for maintainers and officers:

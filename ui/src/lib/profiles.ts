@@ -1,7 +1,7 @@
 // What a profile holds, in the order the screens list it. Labels are read
 // through literal t('…') calls so the id scans find them.
 import { t } from './i18n.svelte';
-import type { FieldKind, Meaning } from './types';
+import type { AppError, FieldKind, Meaning } from './types';
 
 export const MEANINGS: readonly Meaning[] = [
   'full_name',
@@ -73,4 +73,25 @@ export function meaningHint(meaning: Meaning): string | null {
 
 export function sexLabel(value: string): string {
   return value === 'male' ? t('profiles-sex-male') : value === 'female' ? t('profiles-sex-female') : value;
+}
+
+/**
+ * The values Rust refused with the interview's own validators (code
+ * `profile-value`: each meaning names its message id, `<meaning>.<name>`
+ * carries that message's arguments), as text by meaning.
+ */
+export function valueErrors(error: AppError | null): Partial<Record<Meaning, string>> {
+  const out: Partial<Record<Meaning, string>> = {};
+  if (error?.code !== 'profile-value') return out;
+  for (const [key, id] of Object.entries(error.args)) {
+    if (key.includes('.')) continue;
+    const prefix = `${key}.`;
+    const args = Object.fromEntries(
+      Object.entries(error.args)
+        .filter(([name]) => name.startsWith(prefix))
+        .map(([name, value]) => [name.slice(prefix.length), value]),
+    );
+    out[key as Meaning] = t(id, args);
+  }
+  return out;
 }

@@ -20,6 +20,8 @@ export type Route =
   | { name: 'profiles' }
   /** Officer mode: the desk this PC serves and the audit log. */
   | { name: 'desk' }
+  /** Officer mode: "Tiếp công dân", the citizens served today. */
+  | { name: 'sessions' }
   /** "Hồ sơ đã nộp"; `submitted` right after a submission. */
   | { name: 'submissions'; submitted?: Submitted }
   /** What was submitted in the dossier `code`, read only. */

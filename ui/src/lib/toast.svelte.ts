@@ -95,6 +95,11 @@ export class Toasts {
     for (const toast of this.list) this.#startTimer(toast);
   }
 
+  /** Takes every toast away now (another citizen is served: nothing said about the last one stays). */
+  clear(): void {
+    for (const toast of [...this.list]) this.dismiss(toast.id);
+  }
+
   /** Stops every countdown for good (the app is gone). */
   close(): void {
     for (const id of [...this.#timers.keys()]) this.#stopTimer(id);

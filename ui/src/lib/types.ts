@@ -77,6 +77,8 @@ export type {
   Refusal_Serialize as Refusal,
   ResultDocument,
   Satisfaction,
+  SessionView_Serialize as SessionView,
+  Sessions_Serialize as Sessions,
   SavedResult,
   Status,
   StatusChange_Serialize as StatusChange,

@@ -31,6 +31,7 @@ import type {
   Rating,
   Refusal,
   SavedResult,
+  Sessions,
   Status,
   StatusChange,
   Submissions,
@@ -141,6 +142,8 @@ const store = {
   auditCheck: { entries: 0, problem: null } as AuditCheck,
   /** Whether the native save dialog saves (true) or is closed (false). */
   saves: true,
+  /** The officer's citizen sessions, newest first, and the one served now. */
+  sessions: { current: null, sessions: [] } as Sessions,
 };
 
 function freshUpdate() {
@@ -217,6 +220,7 @@ export function resetFakeBackend(): void {
   store.desk = null;
   store.auditCheck = { entries: 0, problem: null };
   store.saves = true;
+  store.sessions = { current: null, sessions: [] };
 }
 
 /** What the next audit log check finds. */
@@ -798,6 +802,49 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       if ('error' in checked) throw checked.error;
       store.desk = checked.ok;
       return checked.ok;
+    }
+    case 'sessions':
+      if (!store.portal.officer) throw { code: 'not-officer', args: {} };
+      return structuredClone(store.sessions);
+    case 'start_session': {
+      if (!store.portal.officer) throw { code: 'not-officer', args: {} };
+      const checked = rust({
+        kind: 'session',
+        name: String(args['name']),
+        citizen_id: String(args['citizenId']),
+        birth_date: String(args['birthDate']),
+        consented: Boolean(args['consented']),
+      });
+      if ('error' in checked) throw checked.error;
+      const [name, citizenId] = checked.ok;
+      const id = store.nextId++;
+      store.sessions.sessions.unshift({
+        id,
+        name,
+        id_tail: citizenId.slice(-4),
+        started_at: stamp(),
+        ended_at: null,
+        wiped: false,
+        drafts: 0,
+        waiting: 0,
+      });
+      store.sessions.current = id;
+      return structuredClone(store.sessions);
+    }
+    case 'resume_session': {
+      if (!store.portal.officer) throw { code: 'not-officer', args: {} };
+      const id = args['id'] == null ? null : Number(args['id']);
+      if (id !== null && !store.sessions.sessions.some((s) => s.id === id && !s.ended_at)) throw { code: 'not-found', args: { what: 'session' } };
+      store.sessions.current = id;
+      return structuredClone(store.sessions);
+    }
+    case 'end_session': {
+      if (!store.portal.officer) throw { code: 'not-officer', args: {} };
+      const session = store.sessions.sessions.find((s) => s.id === Number(args['id']) && !s.ended_at);
+      if (!session) throw { code: 'not-found', args: { what: 'session' } };
+      Object.assign(session, { ended_at: stamp(), wiped: true, name: null, id_tail: null, drafts: 0 });
+      if (store.sessions.current === session.id) store.sessions.current = null;
+      return structuredClone(store.sessions);
     }
     case 'check_audit_log':
       return store.auditCheck;

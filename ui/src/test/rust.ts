@@ -50,6 +50,7 @@ export type Ask =
   | { kind: 'provinces' }
   | { kind: 'communes'; province: string; query: string }
   | { kind: 'desk'; name: string; province: string; commune: string | null }
+  | { kind: 'session'; name: string; citizen_id: string; birth_date: string; consented: boolean }
   | { kind: 'vietqr'; code: string; total: number; tamper?: boolean }
   | { kind: 'payment_code'; dossier: Dossier }
   | { kind: 'dossier_actions'; status: Status; rated: boolean };
@@ -86,6 +87,7 @@ type Answered = {
   provinces: Province[];
   communes: Commune[];
   desk: Outcome<DeskView>;
+  session: Outcome<[string, string, string]>;
   vietqr: string;
   payment_code: Outcome<PaymentCode>;
   dossier_actions: { can_withdraw: boolean; can_rate: boolean };

@@ -78,6 +78,13 @@ enum Ask {
         province: String,
         commune: Option<String>,
     },
+    /// A citizen's identity and consent as a session takes them, cleaned, or why refused.
+    Session {
+        name: String,
+        citizen_id: String,
+        birth_date: String,
+        consented: bool,
+    },
     /// The training bank's VietQR code for paying `total` đồng for the dossier `code`, as the sandbox writes it.
     Vietqr {
         code: String,
@@ -296,6 +303,15 @@ pub fn answer(catalog: &Catalog, ask: &Value) -> Value {
         Ask::Elsewhere { query } => json!(elsewhere::search(&query)),
         Ask::Provinces {} => json!(admin_units::provinces_by_name()),
         Ask::Communes { province, query } => json!(admin_units::search_communes(&province, &query)),
+        Ask::Session {
+            name,
+            citizen_id,
+            birth_date,
+            consented,
+        } => match assistant::sessions::checked_identity(&name, &citizen_id, &birth_date, consented) {
+            Ok(values) => json!({ "ok": values }),
+            Err(error) => json!({ "error": AppError::from(&error) }),
+        },
         Ask::Desk {
             name,
             province,
