@@ -167,6 +167,10 @@ review-to-follow = { $count ->
 }
 review-go-to-step = Go to the step “{ $title }”
 review-submit = Submit
+review-channel = How the dossier was received
+review-channel-hint = The public service portal records a dossier an officer files for the citizen being served, with the desk and the citizen's consent.
+review-channel-desk = The citizen handed the dossier in at the desk
+review-channel-online = The officer helped the citizen file online
 review-submitting = Submitting…
 review-training = The app is in training mode: applications go to the practice portal only, to learn with; nothing is really filed.
 

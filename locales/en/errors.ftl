@@ -112,6 +112,7 @@ error-export-failed = The table could not be exported. Please try again; if it s
 error-not-officer = Only a one-stop desk officer's account can do this.
 error-desk-not-set = The desk is not set up yet. Open “One-stop desk” and enter the unit's name and area before printing a slip.
 error-consent-missing = The citizen's consent is needed before an officer handles their data. Read the consent text to the citizen and tick the box once they agree.
+error-no-citizen-served = An officer files only for a citizen being served. Open “Serve a citizen” to record the citizen and their consent before submitting.
 error-desk-invalid = { $field ->
         [name] Please enter the receiving unit's name (2 to 150 characters).
         [province] Please choose a province or city from the list.

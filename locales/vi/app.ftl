@@ -157,6 +157,10 @@ review-attach-document = Đính kèm { $name }
 review-to-follow = Cơ quan nhận hồ sơ trước, nhưng sau khi nộp bạn vẫn cần nộp thêm:
 review-go-to-step = Đi đến bước “{ $title }”
 review-submit = Nộp hồ sơ
+review-channel = Hình thức tiếp nhận
+review-channel-hint = Hồ sơ được gửi lên Cổng Dịch vụ công dưới dạng cán bộ nộp thay công dân đang được phục vụ, kèm tên quầy và sự đồng ý của công dân.
+review-channel-desk = Công dân nộp hồ sơ trực tiếp tại quầy
+review-channel-online = Cán bộ hỗ trợ công dân nộp trực tuyến
 review-submitting = Đang nộp hồ sơ…
 review-training = Ứng dụng đang ở chế độ tập huấn: hồ sơ chỉ được gửi đến Cổng Dịch vụ công tập huấn để thực hành, không được nộp thật.
 

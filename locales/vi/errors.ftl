@@ -112,6 +112,7 @@ error-export-failed = Chưa xuất được bảng dữ liệu. Vui lòng thử 
 error-not-officer = Việc này chỉ dành cho tài khoản cán bộ bộ phận một cửa.
 error-desk-not-set = Chưa thiết lập quầy. Vào “Quầy một cửa” để nhập tên đơn vị và địa bàn trước khi in phiếu.
 error-consent-missing = Cần có sự đồng ý của công dân trước khi cán bộ xử lý dữ liệu của họ. Hãy đọc nội dung đồng ý cho công dân và đánh dấu khi họ đồng ý.
+error-no-citizen-served = Hồ sơ do cán bộ nộp thay phải thuộc một công dân đang được phục vụ. Vào “Tiếp công dân” để ghi nhận công dân và sự đồng ý của họ trước khi nộp.
 error-desk-invalid = { $field ->
         [name] Vui lòng nhập tên đơn vị tiếp nhận (từ 2 đến 150 ký tự).
         [province] Vui lòng chọn tỉnh, thành phố trong danh sách.

@@ -36,16 +36,17 @@ async fn serve(app: &App, name: &str, id: &str, born: &str, shot: Option<&str>) 
 fn everything(folder: &std::path::Path) -> String {
     let key = vault::passphrase_key(folder, PASSPHRASE).expect("the passphrase opens the data");
     let key = store::StoreKey::from_bytes(*key.as_bytes());
-    // The app's process lets go of its exclusive lock a moment after it closed.
+    // The app's process lets go of its exclusive lock a moment after it
+    // closed; on a loaded machine that moment can last seconds.
     let mut opened = store::raw_connection(folder, &key);
-    for _ in 0..50 {
+    for _ in 0..300 {
         if !matches!(opened, Err(store::Error::Locked)) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(100));
         opened = store::raw_connection(folder, &key);
     }
-    let db = opened.expect("the database opens with its key");
+    let db = opened.unwrap_or_else(|e| panic!("the database opens with its key: {e:?}"));
     let tables: Vec<String> = db
         .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
         .unwrap()

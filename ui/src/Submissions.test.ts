@@ -27,7 +27,9 @@ import {
   deliverQueued,
   fakeDraft,
   fakeInvoke,
+  fakeLastChannel,
   readyAnswers,
+  seedOfficerServing,
   readyFiles,
   rejectQueued,
   requestPayment,
@@ -106,6 +108,27 @@ async function startOnCheckPage(answers = readyAnswers, files = readyFiles, code
   await waitFor(() => byId('check-answers'));
   return { user, id };
 }
+
+describe('submitting as an officer', () => {
+  it('asks how the dossier was received and sends it with the submission', async () => {
+    seedOfficerServing('Nguyễn Văn An');
+    const { user } = await startOnCheckPage();
+    await waitFor(() => expect(byId('serving-name')).toHaveTextContent('Nguyễn Văn An'));
+    const channel = byId('submit-channel');
+    expect(channel).toHaveTextContent('Hình thức tiếp nhận');
+    expect(byId('submit-channel-desk')).toBeChecked();
+    await user.click(byId('submit-channel-online'));
+    await user.click(byId('submit'));
+    await waitFor(() => expect(fakeLastChannel()).toBe('online'));
+  });
+
+  it('shows no channel to a citizen, whose submission names the desk channel Rust ignores', async () => {
+    const { user } = await startOnCheckPage();
+    expect(document.getElementById('submit-channel')).toBeNull();
+    await user.click(byId('submit'));
+    await waitFor(() => expect(fakeLastChannel()).toBe('desk'));
+  });
+});
 
 describe('the header', () => {
   it('shows training mode, the connection and the account on every screen', async () => {
@@ -223,7 +246,7 @@ describe('submitting', () => {
 
     const result = await waitFor(() => byId('submit-result'));
     expect(document.getElementById('to-follow'), 'nothing is left to give').toBeNull();
-    expect(invokeMock).toHaveBeenCalledWith('submit_draft', { draftId: id });
+    expect(invokeMock).toHaveBeenCalledWith('submit_draft', { draftId: id, channel: 'desk' });
     expect(result).toHaveTextContent('Hồ sơ đang được gửi lên Cổng Dịch vụ công. (chế độ tập huấn)');
     expect(result).toHaveFocus();
     const page = byId('submissions');

@@ -6,6 +6,7 @@ use std::sync::{Arc, RwLock, RwLockReadGuard};
 
 use chrono::NaiveDate;
 use l10n::Localizer;
+use portal::types::AssistedChannel;
 use procedures::definition::{DocumentRequirement, Supply};
 use procedures::engine::{Answer, Attached, InterviewState};
 use procedures::fee::FeeQuote;
@@ -228,13 +229,18 @@ impl Assistant {
     }
 
     /// Submits a ready draft: it goes into the outbox at once and out as
-    /// soon as the portal is reachable.
-    pub fn submit_draft(&self, draft_id: i64) -> Result<SubmitResult> {
+    /// soon as the portal is reachable. An officer files it on behalf of the
+    /// citizen served, through `channel` (see [`Assistant::on_behalf`]);
+    /// for a citizen the channel means nothing.
+    pub fn submit_draft(&self, draft_id: i64, channel: AssistedChannel) -> Result<SubmitResult> {
         let draft = self.store.open_draft(draft_id)?;
         let procedure = self.procedure(&draft.summary.procedure_code)?;
         let attachments = self.store.attachments(draft_id)?;
-        let payload =
+        let mut payload =
             sync::submission_payload(&procedure, &draft.answers, &attachments, today()).ok_or(Error::NotReady)?;
+        if self.is_officer() {
+            payload.on_behalf = Some(self.on_behalf(channel)?);
+        }
         let outbox_id = self.worker.submit(draft_id, &payload)?;
         Ok(SubmitResult {
             outbox_id,

@@ -103,6 +103,9 @@ pub enum Error {
     /// A citizen session needs the citizen's consent first.
     #[error("the citizen's consent is not recorded")]
     ConsentMissing,
+    /// An officer files only for a citizen being served.
+    #[error("no citizen is being served")]
+    NoCitizenServed,
     /// The desk is not set yet: no slip can name it.
     #[error("the desk is not set")]
     DeskNotSet,
@@ -155,6 +158,8 @@ error_codes! {
     DeskNotSet = "desk-not-set",
     /// A citizen session needs the citizen's consent.
     ConsentMissing = "consent-missing",
+    /// An officer files only for a citizen being served.
+    NoCitizenServed = "no-citizen-served",
     /// An export (CSV) could not be written.
     ExportFailed = "export-failed",
     /// The web view named another procedure than the draft's own.
@@ -329,6 +334,7 @@ impl From<&Error> for AppError {
             Error::NotOfficer => Self::new(ErrorCode::NotOfficer, &[]),
             Error::DeskNotSet => Self::new(ErrorCode::DeskNotSet, &[]),
             Error::ConsentMissing => Self::new(ErrorCode::ConsentMissing, &[]),
+            Error::NoCitizenServed => Self::new(ErrorCode::NoCitizenServed, &[]),
             Error::DeskInvalid(field) => Self::new(ErrorCode::DeskInvalid, &[("field", (*field).to_owned())]),
             Error::PaymentCode(e) => Self::new(
                 ErrorCode::PaymentCodeInvalid,

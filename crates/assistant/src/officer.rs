@@ -2,7 +2,7 @@
 //! turns it on. The officer sets the desk this PC serves once, and the
 //! audit log names the officer in every entry from the sign-in on.
 
-use portal::types::Role;
+use portal::types::{AssistedChannel, OnBehalf, Role};
 use procedures::admin_units;
 use procedures::fold::clean;
 use serde::Serialize;
@@ -93,6 +93,30 @@ impl Assistant {
             tracing::warn!(%error, "the citizen session could not be paused at sign-out");
         }
         self.store.set_officer(me.as_ref().map(|me| me.account.as_str()));
+    }
+
+    /// What a dossier the signed-in officer files now says of its filing:
+    /// the officer, the desk, `channel`, and the citizen served with their
+    /// recorded consent. Fails without a desk ([`Error::DeskNotSet`]) or a
+    /// citizen being served ([`Error::NoCitizenServed`]).
+    pub fn on_behalf(&self, channel: AssistedChannel) -> Result<OnBehalf> {
+        let me = self
+            .worker
+            .session()
+            .me()
+            .filter(|me| me.role == Role::Officer)
+            .ok_or(Error::NotOfficer)?;
+        let desk = self.store.desk()?.ok_or(Error::DeskNotSet)?;
+        let citizen = self.store.served_citizen()?.ok_or(Error::NoCitizenServed)?;
+        Ok(OnBehalf {
+            officer: me.account,
+            desk: desk.name,
+            channel,
+            applicant_name: citizen.name,
+            applicant_id: citizen.citizen_id,
+            consent_version: citizen.consent_version,
+            consent_at: citizen.consent_at,
+        })
     }
 
     /// The desk this PC serves, if one was set.

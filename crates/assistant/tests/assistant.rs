@@ -2,6 +2,7 @@
 //! key, the encrypted store, the training portal on 127.0.0.1 and the sync
 //! worker on a tokio runtime), then driven as the commands drive it.
 
+use portal::types::AssistedChannel;
 use std::path::Path;
 
 use assistant::views::AttachmentAdded;
@@ -49,13 +50,18 @@ fn a_ready_draft_is_queued_exactly_once() {
         "every question is answered"
     );
 
-    let result = assistant.submit_draft(draft).expect("a ready draft is submitted");
+    let result = assistant
+        .submit_draft(draft, AssistedChannel::Desk)
+        .expect("a ready draft is submitted");
     let listed = assistant.list_submissions().unwrap();
     let queued = listed.queued.len() + listed.dossiers.iter().filter(|d| d.draft_id == Some(draft)).count();
     assert_eq!(queued, 1, "the submission is in the outbox or delivered, exactly once");
     assert!(result.outbox_id > 0);
     assert!(
-        matches!(assistant.submit_draft(draft), Err(Error::Sync(_) | Error::Store(_))),
+        matches!(
+            assistant.submit_draft(draft, AssistedChannel::Desk),
+            Err(Error::Sync(_) | Error::Store(_))
+        ),
         "a submitted draft cannot go out a second time"
     );
 }
@@ -70,7 +76,10 @@ fn answers_alone_are_not_ready_until_the_certificate_is_attached() {
     assert!(state.answers_complete, "every question is answered");
     assert!(!state.ready, "the birth certificate has no file yet");
     assert!(
-        matches!(assistant.submit_draft(draft), Err(Error::NotReady)),
+        matches!(
+            assistant.submit_draft(draft, AssistedChannel::Desk),
+            Err(Error::NotReady)
+        ),
         "it cannot be submitted"
     );
     assert!(assistant.list_submissions().unwrap().queued.is_empty());
@@ -105,7 +114,10 @@ fn an_unready_draft_is_refused_and_nothing_is_queued() {
     let opened = open(None);
     let assistant = &opened.assistant;
     let draft = assistant.create_draft("1.001193", None).unwrap().draft.id;
-    assert!(matches!(assistant.submit_draft(draft), Err(Error::NotReady)));
+    assert!(matches!(
+        assistant.submit_draft(draft, AssistedChannel::Desk),
+        Err(Error::NotReady)
+    ));
     assert!(assistant.list_submissions().unwrap().queued.is_empty());
 }
 
@@ -114,7 +126,9 @@ fn a_submitted_draft_is_shown_as_it_was_sent_even_after_a_newer_definition() {
     let opened = open(None);
     let assistant = &opened.assistant;
     let draft = ready_draft(assistant);
-    assistant.submit_draft(draft).expect("a ready draft is submitted");
+    assistant
+        .submit_draft(draft, AssistedChannel::Desk)
+        .expect("a ready draft is submitted");
     let sent = assistant.open_draft(draft).unwrap();
 
     let mut newer = assistant.procedure("1.001193").unwrap();

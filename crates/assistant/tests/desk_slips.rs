@@ -10,7 +10,7 @@ use std::process::Command;
 
 use assistant::Error;
 use l10n::Locale;
-use portal::types::Status;
+use portal::types::{AssistedChannel, Status};
 use serde_json::json;
 
 mod common;
@@ -40,8 +40,9 @@ fn written(dir: &Path, pdf: &[u8]) -> PathBuf {
     path
 }
 
-/// An officer signed in on the training portal, the desk set, and a birth
-/// registration filed and received, due on 19/12/2026: its portal id.
+/// An officer signed in on the training portal, the desk set, a citizen
+/// served, and a birth registration filed for them and received, due on
+/// 19/12/2026: its portal id.
 fn filed_by_an_officer(o: &Opened) -> String {
     let a = &o.assistant;
     o.runtime.block_on(a.sign_in("can-bo")).unwrap();
@@ -55,7 +56,22 @@ fn filed_by_an_officer(o: &Opened) -> String {
     std::fs::write(&file, PDF).unwrap();
     let document = a.document(draft, "1.001193", "giay_chung_sinh").unwrap();
     a.attach(draft, &document, &file).unwrap();
-    a.submit_draft(draft).unwrap();
+    assert!(
+        matches!(
+            a.submit_draft(draft, AssistedChannel::Desk),
+            Err(Error::NoCitizenServed)
+        ),
+        "an officer files only for a citizen served"
+    );
+    a.start_session("Nguyễn Văn An", "001090012345", "01/02/1990", true)
+        .unwrap();
+    let draft = a.create_draft("1.001193", None).unwrap().draft.id;
+    for (field, answer) in &birth_answers() {
+        a.save_answer(draft, "1.001193", field, Some(answer)).unwrap();
+    }
+    let document = a.document(draft, "1.001193", "giay_chung_sinh").unwrap();
+    a.attach(draft, &document, &file).unwrap();
+    a.submit_draft(draft, AssistedChannel::Desk).unwrap();
     let id = o.until(|d| d.status == Status::Submitted).id;
     o.admin(
         &format!("/admin/dossiers/{id}/status"),

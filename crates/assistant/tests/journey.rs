@@ -8,7 +8,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use assistant::{Assistant, Error};
-use portal::types::{Dossier, Rating, Satisfaction, Status};
+use portal::types::{AssistedChannel, Dossier, Rating, Satisfaction, Status};
 use procedures::engine::Answer;
 use serde_json::json;
 
@@ -63,7 +63,7 @@ fn a_dossier_goes_from_submission_through_a_supplement_and_a_fee_to_its_result_a
         a.save_answer(draft, "1.001193", field, Some(answer)).unwrap();
     }
     attach(a, draft, o.dir.path(), "giay-chung-sinh.pdf", PDF);
-    a.submit_draft(draft).unwrap();
+    a.submit_draft(draft, AssistedChannel::Desk).unwrap();
     let submitted = o.until(|d| d.status == Status::Submitted);
     let id = submitted.id.clone();
 

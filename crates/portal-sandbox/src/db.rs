@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS dossiers (
     procedure_code TEXT NOT NULL,
     procedure_version INTEGER NOT NULL,
     on_behalf INTEGER NOT NULL,
+    assisted TEXT,
     answers TEXT NOT NULL,
     status TEXT NOT NULL,
     fee INTEGER,
@@ -250,10 +251,11 @@ impl Db {
 }
 
 /// Columns added after the first release, added to a database made before them.
-const LATER_COLUMNS: [(&str, &str); 3] = [
+const LATER_COLUMNS: [(&str, &str); 4] = [
     ("dossiers", "due_date"),
     ("history", "handler"),
     ("payments", "receipt"),
+    ("dossiers", "assisted"),
 ];
 
 /// Adds [`LATER_COLUMNS`] to tables made before them (all are nullable text).

@@ -15,8 +15,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use portal::types::{
-    AttachmentManifest, AttachmentReceipt, Dossier, DossierChanges, DueChange, FieldProblem, NewDossier, Status,
-    StatusChange,
+    AttachmentManifest, AttachmentReceipt, Dossier, DossierChanges, DueChange, FieldProblem, NewDossier, OnBehalf,
+    Role, Status, StatusChange,
 };
 use procedures::definition::{AgencyLevel, FieldKind, FileKind};
 use procedures::engine::{Answer, Answers, Attached, DocumentStatus, InterviewState};
@@ -381,6 +381,32 @@ pub(crate) async fn create(
     Ok((status, [(header::LOCATION, location)], Json(dossier)).into_response())
 }
 
+/// An officer files only on a citizen's behalf, with the citizen's consent
+/// recorded (its text's version and when it was given); only an officer
+/// files on someone's behalf.
+fn check_on_behalf(account: &str, on_behalf: Option<&OnBehalf>) -> Result<(), ApiError> {
+    let officer = crate::TEST_ACCOUNTS
+        .iter()
+        .any(|a| a.id == account && a.role == Role::Officer);
+    match (officer, on_behalf) {
+        (false, Some(_)) => Err(ApiError::forbidden(
+            "Chỉ cán bộ bộ phận một cửa mới được nộp hồ sơ thay công dân.",
+        )),
+        (true, None) => Err(ApiError::forbidden(
+            "Tài khoản cán bộ chỉ nộp hồ sơ thay công dân: hồ sơ phải ghi rõ người nộp, quầy và sự đồng ý của công dân.",
+        )),
+        (true, Some(behalf))
+            if behalf.consent_version.trim().is_empty()
+                || chrono::DateTime::parse_from_rfc3339(&behalf.consent_at).is_err() =>
+        {
+            Err(ApiError::forbidden(
+                "Hồ sơ nộp thay chưa ghi nhận sự đồng ý của công dân nên không được tiếp nhận.",
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// An `Idempotency-Key` and the hash of the request it came with.
 struct Key<'a> {
     key: &'a str,
@@ -396,6 +422,7 @@ fn store(
     procedure: Option<&Procedure>,
     today: NaiveDate,
 ) -> Result<Dossier, ApiError> {
+    check_on_behalf(account, new.on_behalf.as_ref())?;
     let Some(procedure) = procedure else {
         return Err(ApiError::unprocessable(
             Kind::Version,
@@ -427,15 +454,18 @@ fn store(
     };
     let answers = serde_json::to_string(&state.answers).unwrap_or_default();
     tx.execute(
-        "INSERT INTO dossiers (id, account, code, procedure_code, procedure_version, on_behalf, answers, status, \
-         revision, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9)",
+        "INSERT INTO dossiers (id, account, code, procedure_code, procedure_version, on_behalf, assisted, answers, \
+         status, revision, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)",
         params![
             id,
             account,
             code,
             new.procedure_code,
             new.procedure_version,
-            new.on_behalf,
+            new.on_behalf.is_some(),
+            new.on_behalf
+                .as_ref()
+                .map(|b| serde_json::to_string(b).unwrap_or_default()),
             answers,
             status.name(),
             now_rfc3339()

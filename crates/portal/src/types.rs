@@ -87,9 +87,41 @@ pub struct NewDossier {
     pub answers: Answers,
     /// The files that will follow, one per document.
     pub attachments: Vec<AttachmentManifest>,
-    /// True when an officer files on the citizen's behalf (nộp hộ).
+    /// Set when an officer files on a citizen's behalf (nộp hộ): who, at
+    /// which desk, how, and the citizen's recorded consent.
     #[serde(default)]
-    pub on_behalf: bool,
+    pub on_behalf: Option<OnBehalf>,
+}
+
+/// How a dossier an officer files reached the desk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum AssistedChannel {
+    /// The citizen handed the dossier in at the desk (tiếp nhận trực tiếp).
+    Desk,
+    /// The citizen filed online with the officer's help (hỗ trợ nộp trực tuyến).
+    Online,
+}
+
+/// A dossier filed by an officer for a citizen (nộp hộ). The portal refuses
+/// an officer's dossier without it, and one whose consent is not recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct OnBehalf {
+    /// The officer's account at the portal.
+    pub officer: String,
+    /// The desk's unit name.
+    pub desk: String,
+    /// How the dossier reached the desk.
+    pub channel: AssistedChannel,
+    /// The citizen's full name.
+    pub applicant_name: String,
+    /// The citizen's số định danh cá nhân.
+    pub applicant_id: String,
+    /// The version of the consent text the citizen agreed to.
+    pub consent_version: String,
+    /// When they agreed (RFC 3339).
+    pub consent_at: String,
 }
 
 /// Where a dossier is in its life: the national portal's ten statuses

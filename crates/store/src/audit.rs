@@ -154,6 +154,18 @@ pub(crate) fn record(
 ) -> Result<()> {
     let (entries, prev_hash) = seal(tx)?;
     let next_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM audit_log", [], |row| row.get(0))?;
+    // An action on a draft or saved person names the citizen whose session
+    // it belongs to (nobody for one of no session), even when the sync
+    // worker acts on it while someone else is served.
+    let owner: Option<String> = tx
+        .query_row(
+            "SELECT c.citizen FROM citizen_sessions c WHERE c.id = coalesce(
+                 (SELECT session_id FROM drafts WHERE id = ?1),
+                 (SELECT session_id FROM profiles WHERE id = ?2))",
+            params![draft, profile],
+            |row| row.get(0),
+        )
+        .optional()?;
     let mut entry = AuditEntry {
         id: next_id,
         at: crate::now(),
@@ -162,7 +174,11 @@ pub(crate) fn record(
         profile_id: profile,
         detail: detail.map(str::to_owned),
         officer: actor.officer.clone(),
-        citizen: actor.citizen.clone(),
+        citizen: if draft.is_some() || profile.is_some() {
+            owner
+        } else {
+            actor.citizen.clone()
+        },
         prev_hash,
         hash: String::new(),
     };

@@ -40,7 +40,7 @@ pub use error::{AttachmentProblem, Error, Result};
 pub use followups::{ActionItem, ActionKind, ActionState, ActionSummary, SavedResult, SupplementScope};
 pub use outbox::{Delivery, OutboxItem, QueuedSubmission, SubmittedDossier};
 pub use profiles::Profile;
-pub use sessions::{CitizenSession, Ended, NewSession};
+pub use sessions::{CitizenSession, Ended, NewSession, ServedCitizen};
 
 use crypto::Keys;
 

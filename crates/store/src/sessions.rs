@@ -60,6 +60,19 @@ pub struct CitizenSession {
     pub waiting: u32,
 }
 
+/// Who a session serves and their consent, for a dossier filed on their behalf.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServedCitizen {
+    /// Their full name.
+    pub name: String,
+    /// Their số định danh cá nhân.
+    pub citizen_id: String,
+    /// The version of the consent text they agreed to.
+    pub consent_version: String,
+    /// When they agreed (RFC 3339).
+    pub consent_at: String,
+}
+
 /// What ending a session did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Ended {
@@ -148,6 +161,29 @@ impl Store {
         )?;
         tx.commit()?;
         Ok(id)
+    }
+
+    /// The citizen served now and their consent, if a session is current.
+    pub fn served_citizen(&self) -> Result<Option<ServedCitizen>> {
+        let Some(id) = self.current_session() else {
+            return Ok(None);
+        };
+        Ok(self
+            .lock()
+            .query_row(
+                "SELECT name, citizen_id, consent_version, consent_at FROM citizen_sessions
+                 WHERE id = ?1 AND ended_at IS NULL AND name IS NOT NULL AND citizen_id IS NOT NULL",
+                [id],
+                |row| {
+                    Ok(ServedCitizen {
+                        name: row.get(0)?,
+                        citizen_id: row.get(1)?,
+                        consent_version: row.get(2)?,
+                        consent_at: row.get(3)?,
+                    })
+                },
+            )
+            .optional()?)
     }
 
     /// Serves the open session `id` again (`None`: pauses, serving nobody).

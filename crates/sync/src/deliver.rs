@@ -52,7 +52,7 @@ pub fn submission_payload(
             })
             .collect(),
         answers: state.answers,
-        on_behalf: false,
+        on_behalf: None,
     })
 }
 

@@ -118,7 +118,7 @@ async fn a_proxys_html_413_is_a_final_refusal_with_a_reason() {
         procedure_version: 1,
         answers: Default::default(),
         attachments: Vec::<AttachmentManifest>::new(),
-        on_behalf: false,
+        on_behalf: None,
     };
     worker.submit(draft, &payload).unwrap();
     worker.deliver_due().await.unwrap();

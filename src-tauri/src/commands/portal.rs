@@ -4,6 +4,7 @@
 use assistant::Assistant;
 use assistant::Result;
 use assistant::views::{PaymentCode, PortalStatus, Submissions, SubmitResult};
+use portal::types::AssistedChannel;
 use tauri::{AppHandle, Manager, State};
 
 use super::blocking;
@@ -53,12 +54,13 @@ pub async fn sign_out(state: State<'_, Assistant>) -> Result<PortalStatus> {
 }
 
 /// Submits a ready draft: it goes into the outbox at once and out as soon as
-/// the portal is reachable.
+/// the portal is reachable. An officer files it for the citizen served,
+/// received through `channel`; for a citizen the channel means nothing.
 #[tauri::command]
 #[specta::specta]
 #[tracing::instrument(skip(app), err)]
-pub async fn submit_draft(app: AppHandle, draft_id: i64) -> Result<SubmitResult> {
-    blocking(app, move |state| state.submit_draft(draft_id)).await
+pub async fn submit_draft(app: AppHandle, draft_id: i64, channel: AssistedChannel) -> Result<SubmitResult> {
+    blocking(app, move |state| state.submit_draft(draft_id, channel)).await
 }
 
 /// The checked VietQR code that pays a dossier's waiting fee, drawn, with

@@ -187,9 +187,10 @@ export const commands = {
 	signOut: () => __TAURI_INVOKE<PortalStatus_Serialize>("sign_out"),
 	/**
 	 *  Submits a ready draft: it goes into the outbox at once and out as soon as
-	 *  the portal is reachable.
+	 *  the portal is reachable. An officer files it for the citizen served,
+	 *  received through `channel`; for a citizen the channel means nothing.
 	 */
-	submitDraft: (draftId: number) => __TAURI_INVOKE<SubmitResult>("submit_draft", { draftId }),
+	submitDraft: (draftId: number, channel: AssistedChannel) => __TAURI_INVOKE<SubmitResult>("submit_draft", { draftId, channel }),
 	/**  Queued and confirmed dossiers. */
 	listSubmissions: () => __TAURI_INVOKE<Submissions_Serialize>("list_submissions"),
 	/**
@@ -357,6 +358,13 @@ export type Arg =
 number | 
 /**  Any other value. */
 string;
+
+/**  How a dossier an officer files reached the desk. */
+export type AssistedChannel = 
+/**  The citizen handed the dossier in at the desk (tiếp nhận trực tiếp). */
+"desk" | 
+/**  The citizen filed online with the officer's help (hỗ trợ nộp trực tuyến). */
+"online";
 
 /**  An attached file. */
 export type Attachment = {
@@ -1198,6 +1206,8 @@ export type ErrorCode =
 "desk-not-set" | 
 /**  A citizen session needs the citizen's consent. */
 "consent-missing" | 
+/**  An officer files only for a citizen being served. */
+"no-citizen-served" | 
 /**  An export (CSV) could not be written. */
 "export-failed" | 
 /**  The web view named another procedure than the draft's own. */

@@ -25,6 +25,7 @@ import { loc, problemText, t } from './i18n.svelte';
 import { focusTargetId } from './interview';
 import type { SaveQueue, SaveStatus } from './save-queue';
 import type {
+  AssistedChannel,
   Answer,
   Answers,
   AppError,
@@ -106,6 +107,8 @@ export class DraftInterview {
   problems = $state<FieldProblem[]>([]);
   submitting = $state(false);
   submitError = $state<AppError | null>(null);
+  /** Officer mode: how the dossier reached the desk (Rust ignores it for a citizen). */
+  channel = $state<AssistedChannel>('desk');
   view = $state<'step' | 'check'>('step');
   stepId = $state<string | null>(null);
   /** Steps where Next was pressed while they had errors: their errors show, live. */
@@ -394,7 +397,7 @@ export class DraftInterview {
     if (!this.interview?.ready) return;
     this.submitting = true;
     try {
-      const result = await submitDraft(this.draftId);
+      const result = await submitDraft(this.draftId, this.channel);
       this.refusal = null;
       this.problems = [];
       // The connection indicator follows the worker's own notices only: this

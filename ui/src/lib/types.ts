@@ -13,6 +13,7 @@ export type {
   Answer,
   AppError,
   Arg,
+  AssistedChannel,
   Attachment,
   AttachmentAdded_Serialize as AttachmentAdded,
   AttachmentReceipt,

@@ -142,6 +142,8 @@ const store = {
   auditCheck: { entries: 0, problem: null } as AuditCheck,
   /** Whether the native save dialog saves (true) or is closed (false). */
   saves: true,
+  /** The channel the last submission named. */
+  lastChannel: null as string | null,
   /** The officer's citizen sessions, newest first, and the one served now. */
   sessions: { current: null, sessions: [] } as Sessions,
 };
@@ -221,6 +223,23 @@ export function resetFakeBackend(): void {
   store.auditCheck = { entries: 0, problem: null };
   store.saves = true;
   store.sessions = { current: null, sessions: [] };
+  store.lastChannel = null;
+}
+
+/** An officer signed in, the desk set, and citizen `name` served. */
+export function seedOfficerServing(name: string): void {
+  signedIn('can-bo');
+  store.desk = { name: 'Bộ phận Một cửa UBND phường Ba Đình', province: '01', province_name: 'Thành phố Hà Nội', commune: null, commune_name: null };
+  const id = store.nextId++;
+  store.sessions = {
+    current: id,
+    sessions: [{ id, name, id_tail: '2345', started_at: stamp(), ended_at: null, wiped: false, drafts: 0, waiting: 0 }],
+  };
+}
+
+/** The channel the last submission named. */
+export function fakeLastChannel(): string | null {
+  return store.lastChannel;
 }
 
 /** What the next audit log check finds. */
@@ -1052,6 +1071,9 @@ export async function fakeInvoke(command: string, args: Record<string, unknown> 
       return fakePortal();
     case 'submit_draft': {
       const draft = live(args['draftId']);
+      if (store.portal.officer && !store.desk) throw { code: 'desk-not-set', args: {} };
+      if (store.portal.officer && store.sessions.current === null) throw { code: 'no-citizen-served', args: {} };
+      store.lastChannel = String(args['channel']);
       if (draft.submittedAt !== null) throw { code: 'draft-submitted', args: {} };
       if (!evaluated(draft).state.ready) throw { code: 'draft-not-ready', args: {} };
       draft.rejection = null;

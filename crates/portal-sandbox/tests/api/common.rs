@@ -364,7 +364,7 @@ pub fn birth_dossier(attachments: Vec<AttachmentManifest>) -> NewDossier {
         procedure_version: 1,
         answers: birth_answers(),
         attachments,
-        on_behalf: false,
+        on_behalf: None,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use portal::types::{AttachmentReceipt, Dossier, FieldProblem, Status};
+use portal::types::{AssistedChannel, AttachmentReceipt, Dossier, FieldProblem, NewDossier, OnBehalf, Status};
 use portal_sandbox::{Config, Sandbox};
 use procedures::engine::Answer;
 use reqwest::StatusCode;
@@ -684,5 +684,71 @@ async fn a_kind_the_document_does_not_accept_is_refused() {
         .upload(&dossier.id, "giay_chung_sinh", "Giấy chứng sinh.pdf", certificate())
         .await;
     assert_eq!(response.status(), StatusCode::OK, "a PDF is accepted there");
+    sandbox.stop().await;
+}
+
+/// What an officer's dossier says of its filing, with the consent given now.
+fn on_behalf() -> OnBehalf {
+    OnBehalf {
+        officer: "can-bo".into(),
+        desk: "Bộ phận Một cửa UBND phường Ba Đình".into(),
+        channel: AssistedChannel::Desk,
+        applicant_name: "Nguyễn Văn An".into(),
+        applicant_id: "001090012345".into(),
+        consent_version: "2026-12-1".into(),
+        consent_at: "2026-12-07T02:30:00.000Z".into(),
+    }
+}
+
+#[tokio::test]
+async fn an_officer_files_only_on_behalf_of_a_citizen_who_consented() {
+    let sandbox = start().await;
+    let officer = Api::sign_in(&sandbox, "can-bo").await;
+    let refused = officer.create(&birth_dossier_with_certificate()).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::FORBIDDEN,
+        "an officer's own filing is refused"
+    );
+    assert_eq!(problem(refused).await.kind, "urn:dvc:problem:forbidden");
+    for unconsented in [
+        OnBehalf {
+            consent_version: " ".into(),
+            ..on_behalf()
+        },
+        OnBehalf {
+            consent_at: "hôm nay".into(),
+            ..on_behalf()
+        },
+    ] {
+        let new = NewDossier {
+            on_behalf: Some(unconsented),
+            ..birth_dossier_with_certificate()
+        };
+        let refused = officer.create(&new).await;
+        assert_eq!(
+            refused.status(),
+            StatusCode::FORBIDDEN,
+            "no recorded consent, no dossier"
+        );
+    }
+    let filed = NewDossier {
+        on_behalf: Some(on_behalf()),
+        ..birth_dossier_with_certificate()
+    };
+    let dossier = officer.create_ok(&filed).await;
+    assert_eq!(
+        dossier.status,
+        Status::AwaitingAttachments,
+        "taken, waiting for its file"
+    );
+
+    let citizen = Api::sign_in(&sandbox, "cong-dan").await;
+    let refused = citizen.create(&filed).await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::FORBIDDEN,
+        "a citizen files for nobody else"
+    );
     sandbox.stop().await;
 }

@@ -531,7 +531,7 @@ describe('check your answers', () => {
     await waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(draftId, { outbox_id: expect.any(Number), online: true }, []));
     const calls = invokeMock.mock.calls.map(([c]) => c);
     expect(calls.lastIndexOf('save_answer')).toBeLessThan(calls.indexOf('submit_draft'));
-    expect(invokeMock).toHaveBeenCalledWith('submit_draft', { draftId });
+    expect(invokeMock).toHaveBeenCalledWith('submit_draft', { draftId, channel: 'desk' });
     expect(fakeDraft(draftId)?.answers['requester_email']).toBe('an@example.vn');
     expect(fakeSubmissions().queued.map((q) => q.draft_id)).toEqual([draftId]);
   });
