@@ -137,6 +137,8 @@ fn the_next_citizen_sees_nothing_of_the_one_before() {
         Err(Error::NotFound { what: "profile", .. })
     ));
 
+    // An action on A's draft while B is served (the sync worker's) names A.
+    store.record_action("submission-delivered", Some(a_draft)).unwrap();
     store.resume_session(Some(a)).unwrap();
     assert_eq!(
         store.list_drafts().unwrap()[0].id,
@@ -152,7 +154,12 @@ fn the_next_citizen_sees_nothing_of_the_one_before() {
     let a_entries: Vec<_> = entries.iter().filter(|e| e.draft_id == Some(a_draft)).collect();
     assert!(!a_entries.is_empty());
     let hash = a_entries[0].citizen.clone().expect("the citizen is named by a hash");
-    assert!(a_entries.iter().all(|e| e.citizen.as_deref() == Some(hash.as_str())));
+    assert!(
+        a_entries.iter().all(|e| e.citizen.as_deref() == Some(hash.as_str())),
+        "every action on A's draft names A, whoever was served then"
+    );
+    let b_started = entries.iter().rfind(|e| e.action == "session-started").unwrap();
+    assert_ne!(b_started.citizen, Some(hash.clone()), "B has a hash of their own");
     assert!(!hash.contains(A_ID) && hash.len() == 64);
 }
 
