@@ -444,6 +444,33 @@ impl App {
     }
 }
 
+/// Fills birth registration, attaches the birth certificate (a scan written
+/// in `folder`) on the check page and submits it, ending once the
+/// submissions page lists the dossier with its code.
+pub async fn submit_birth_registration(app: &App, folder: &Path) {
+    fill_birth_registration(app).await;
+    app.wait("#check-answers").await;
+    let certificate = scan(folder, "giấy chứng sinh.pdf");
+    attach_on_check_page(app, "giay_chung_sinh", &certificate).await;
+    app.wait("#ready-message").await;
+    app.click("#submit").await;
+    app.wait_for_text("#submissions [data-dossier]", "X01-").await;
+}
+
+/// The text of a PDF as `pdftotext` (poppler-utils) reads it, every run of
+/// white space one space.
+pub fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-enc", "UTF-8", path.to_str().expect("a UTF-8 path"), "-"])
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    String::from_utf8(out.stdout)
+        .expect("UTF-8")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Opens birth registration from the home screen and answers every step
 /// correctly, ending on the check-your-answers page.
 pub async fn fill_birth_registration(app: &App) {

@@ -52,14 +52,8 @@ async fn a_citizen_answers_a_supplement_pays_gets_the_result_and_rates_it() {
         ],
     );
     let app = App::start(&driver).await;
-    e2e::fill_birth_registration(&app).await;
-    app.wait("#check-answers").await;
     let files = tempfile::tempdir().expect("a folder for the citizen's files");
-    let certificate = e2e::scan(files.path(), "giấy chứng sinh.pdf");
-    e2e::attach_on_check_page(&app, "giay_chung_sinh", &certificate).await;
-    app.wait("#ready-message").await;
-    app.click("#submit").await;
-    app.wait_for_text("#submissions [data-dossier]", "X01-").await;
+    e2e::submit_birth_registration(&app, files.path()).await;
     let client = portal::Client::new(&url).unwrap();
     let token = client.sign_in_test_account("cong-dan").await.unwrap().access_token;
     let dossier = client.changes(&token, 0).await.unwrap().dossiers.remove(0);

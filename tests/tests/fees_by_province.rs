@@ -97,15 +97,7 @@ async fn the_procedure_page_quotes_the_fee_of_the_province_named_in_the_search()
     saving.join().expect("the dialog was answered");
     app.wait_for_text("[data-toast='checklist']", "Đã lưu danh sách giấy tờ cần mang")
         .await;
-    let text = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8", saved.to_str().expect("a UTF-8 path"), "-"])
-        .output()
-        .expect("pdftotext runs (poppler-utils)");
-    let text = String::from_utf8(text.stdout)
-        .expect("UTF-8")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = e2e::pdf_text(&saved);
     assert!(
         text.contains("Giấy tờ cần mang: Cấp, cấp đổi, cấp lại thẻ căn cước"),
         "the saved checklist: {text}"

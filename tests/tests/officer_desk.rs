@@ -47,29 +47,7 @@ fn everything(folder: &std::path::Path) -> String {
         opened = store::raw_connection(folder, &key);
     }
     let db = opened.unwrap_or_else(|e| panic!("the database opens with its key: {e:?}"));
-    let tables: Vec<String> = db
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let mut all = String::new();
-    for table in tables {
-        let mut statement = db.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let columns = statement.column_count();
-        let mut rows = statement.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            for i in 0..columns {
-                if let rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) = row.get_ref(i).unwrap()
-                {
-                    all.push_str(&String::from_utf8_lossy(t));
-                    all.push('\n');
-                }
-            }
-        }
-    }
-    all
+    store::all_text(&db).expect("every table reads")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -129,14 +107,8 @@ async fn an_officer_serves_two_citizens_and_leaves_nothing_of_the_first() {
 
     // Citizen A: consent, a birth registration with a scan, the slip.
     serve(&app, "Nguyễn Văn An", A_ID, "01/02/1990", Some("54-serve-citizen")).await;
-    e2e::fill_birth_registration(&app).await;
-    app.wait("#check-answers").await;
     let files = tempfile::tempdir().expect("a folder for the citizen's files");
-    let certificate = e2e::scan(files.path(), "giấy chứng sinh.pdf");
-    e2e::attach_on_check_page(&app, "giay_chung_sinh", &certificate).await;
-    app.wait("#ready-message").await;
-    app.click("#submit").await;
-    app.wait_for_text("#submissions [data-dossier] .code", "X01-").await;
+    e2e::submit_birth_registration(&app, files.path()).await;
     let code = app
         .client
         .execute(
@@ -154,15 +126,7 @@ async fn an_officer_serves_two_citizens_and_leaves_nothing_of_the_first() {
     saving.join().expect("the dialog was answered");
     app.wait_for_text("[data-toast^='slip-']", "Đã lưu giấy tiếp nhận của hồ sơ")
         .await;
-    let out = std::process::Command::new("pdftotext")
-        .args(["-enc", "UTF-8", saved.to_str().expect("a UTF-8 path"), "-"])
-        .output()
-        .expect("pdftotext runs (poppler-utils)");
-    let slip = String::from_utf8(out.stdout)
-        .expect("UTF-8")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let slip = e2e::pdf_text(&saved);
     for wanted in [
         "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ",
         &format!("Mã hồ sơ: {code}"),

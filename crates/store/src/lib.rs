@@ -167,6 +167,33 @@ pub fn raw_connection(folder: &Path, key: &StoreKey) -> Result<Connection> {
     Ok(connection)
 }
 
+/// Every text and blob of every table of the database `connection` opens,
+/// one value per line: what a test searches to prove that something (a
+/// citizen's ID number, their name) is nowhere in the data any more.
+pub fn all_text(connection: &Connection) -> Result<String> {
+    let tables: Vec<String> = connection
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut all = String::new();
+    for table in tables {
+        let mut statement = connection.prepare(&format!("SELECT * FROM \"{table}\""))?;
+        let columns = statement.column_count();
+        let mut rows = statement.query([])?;
+        while let Some(row) = rows.next()? {
+            for i in 0..columns {
+                if let rusqlite::types::ValueRef::Text(bytes) | rusqlite::types::ValueRef::Blob(bytes) =
+                    row.get_ref(i)?
+                {
+                    all.push_str(&String::from_utf8_lossy(bytes));
+                    all.push('\n');
+                }
+            }
+        }
+    }
+    Ok(all)
+}
+
 /// Gives a fresh connection its key (a wrong key is reported as
 /// [`Error::WrongKey`], not on stderr).
 fn keyed(connection: &Connection, keys: &Keys) -> Result<()> {

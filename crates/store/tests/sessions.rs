@@ -70,35 +70,10 @@ fn made_for(store: &Store, dir: &Path, name: &str, id: &str) -> i64 {
 
 /// Every text and blob of every table, decrypted, as one string.
 fn everything(dir: &Path) -> String {
-    let db = store::raw_connection(dir, &key()).unwrap();
-    let tables: Vec<String> = db
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table'")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let mut all = String::new();
-    for table in tables {
-        let mut statement = db.prepare(&format!("SELECT * FROM \"{table}\"")).unwrap();
-        let columns = statement.column_count();
-        let mut rows = statement.query([]).unwrap();
-        while let Some(row) = rows.next().unwrap() {
-            for i in 0..columns {
-                match row.get_ref(i).unwrap() {
-                    rusqlite::types::ValueRef::Text(t) | rusqlite::types::ValueRef::Blob(t) => {
-                        all.push_str(&String::from_utf8_lossy(t));
-                        all.push('\n');
-                    }
-                    _ => {}
-                }
-            }
-        }
-    }
-    all
+    store::all_text(&store::raw_connection(dir, &key()).unwrap()).unwrap()
 }
 
-/// The decrypted content of every attachment file kept.
+/// How many attachment files the data folder holds.
 fn attachment_files(dir: &Path) -> usize {
     std::fs::read_dir(dir.join("attachments")).unwrap().count()
 }
