@@ -2,7 +2,7 @@
 //! turns it on. The officer sets the desk this PC serves once, and the
 //! audit log names the officer in every entry from the sign-in on.
 
-use portal::types::{AssistedChannel, OnBehalf, Role};
+use portal::types::{AssistedChannel, Me, OnBehalf, Role};
 use procedures::admin_units;
 use procedures::fold::clean;
 use serde::Serialize;
@@ -76,16 +76,26 @@ pub fn checked_desk(name: &str, province: &str, commune: Option<&str>) -> Result
 }
 
 impl Assistant {
+    /// The signed-in account, when the portal says it is an officer's.
+    fn signed_in_officer(&self) -> Option<Me> {
+        self.worker.session().me().filter(|me| me.role == Role::Officer)
+    }
+
+    /// The signed-in officer, or [`Error::NotOfficer`].
+    pub(crate) fn officer(&self) -> Result<Me> {
+        self.signed_in_officer().ok_or(Error::NotOfficer)
+    }
+
     /// Whether the signed-in account is an officer's.
     pub fn is_officer(&self) -> bool {
-        self.worker.session().me().is_some_and(|me| me.role == Role::Officer)
+        self.signed_in_officer().is_some()
     }
 
     /// Makes the audit log name the signed-in officer, or nobody when no
     /// officer is signed in, and pauses the citizen session when no officer
     /// is. Called after every sign-in and sign-out.
     pub(crate) fn follow_officer(&self) {
-        let me = self.worker.session().me().filter(|me| me.role == Role::Officer);
+        let me = self.signed_in_officer();
         if me.is_none()
             && self.store.current_session().is_some()
             && let Err(error) = self.store.resume_session(None)
@@ -100,12 +110,7 @@ impl Assistant {
     /// recorded consent. Fails without a desk ([`Error::DeskNotSet`]) or a
     /// citizen being served ([`Error::NoCitizenServed`]).
     pub fn on_behalf(&self, channel: AssistedChannel) -> Result<OnBehalf> {
-        let me = self
-            .worker
-            .session()
-            .me()
-            .filter(|me| me.role == Role::Officer)
-            .ok_or(Error::NotOfficer)?;
+        let me = self.officer()?;
         let desk = self.store.desk()?.ok_or(Error::DeskNotSet)?;
         let citizen = self.store.served_citizen()?.ok_or(Error::NoCitizenServed)?;
         Ok(OnBehalf {

@@ -95,19 +95,9 @@ pub fn checked_identity(name: &str, citizen_id: &str, birth_date: &str, consente
 }
 
 impl Assistant {
-    /// The signed-in officer's account, or [`Error::NotOfficer`].
-    fn officer_account(&self) -> Result<String> {
-        self.worker
-            .session()
-            .me()
-            .filter(|me| me.role == portal::types::Role::Officer)
-            .map(|me| me.account)
-            .ok_or(Error::NotOfficer)
-    }
-
     /// The officer's sessions of today, and older ones still holding data.
     pub fn sessions(&self) -> Result<Sessions> {
-        let officer = self.officer_account()?;
+        let officer = self.officer()?.account;
         let midnight = Local::now()
             .with_time(NaiveTime::MIN)
             .single()
@@ -128,7 +118,7 @@ impl Assistant {
     /// the interview's validators (refused values come back together, as
     /// for a saved person), and `consented` must be true.
     pub fn start_session(&self, name: &str, citizen_id: &str, birth_date: &str, consented: bool) -> Result<Sessions> {
-        let officer = self.officer_account()?;
+        let officer = self.officer()?.account;
         let [name, citizen_id, birth_date] = checked_identity(name, citizen_id, birth_date, consented)?;
         self.store.start_session(&NewSession {
             officer: &officer,
@@ -142,7 +132,7 @@ impl Assistant {
 
     /// Serves the open session `id` again, or nobody (`None`: a pause).
     pub fn resume_session(&self, id: Option<i64>) -> Result<Sessions> {
-        self.officer_account()?;
+        self.officer()?;
         self.store.resume_session(id)?;
         self.sessions()
     }
@@ -150,7 +140,7 @@ impl Assistant {
     /// Ends the session `id`; its data is wiped now or, when a submission
     /// still waits, as soon as that went out.
     pub fn end_session(&self, id: i64) -> Result<Sessions> {
-        self.officer_account()?;
+        self.officer()?;
         self.store.end_session(id)?;
         self.sessions()
     }

@@ -80,12 +80,7 @@ impl Assistant {
     /// a PDF of two copies, in `locale`. An officer only
     /// ([`Error::NotOfficer`]), once the desk is set ([`Error::DeskNotSet`]).
     pub fn receipt_slip_pdf(&self, dossier_id: &str, locale: Locale) -> Result<Vec<u8>> {
-        let me = self
-            .worker
-            .session()
-            .me()
-            .filter(|me| me.role == portal::types::Role::Officer)
-            .ok_or(Error::NotOfficer)?;
+        let me = self.officer()?;
         let desk = self.desk()?.ok_or(Error::DeskNotSet)?;
         let dossier = self.stored_dossier(dossier_id)?;
         let draft = self.store.dossier_draft(dossier_id)?.ok_or(Error::DossierNotFound)?;
