@@ -32,6 +32,20 @@ async fn serve(app: &App, name: &str, id: &str, born: &str, shot: Option<&str>) 
     app.wait("#search").await;
 }
 
+/// Stops the app process that keeps its data in `folder`, if it outlived its
+/// WebDriver session (on a loaded machine it can), so its exclusive lock on
+/// the database goes.
+fn stop_app_of(folder: &std::path::Path) {
+    let marker = format!("TRO_LY_DATA_DIR={}", folder.display());
+    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let environ = std::fs::read(entry.path().join("environ")).unwrap_or_default();
+        if environ.split(|b| *b == 0).any(|var| var == marker.as_bytes()) {
+            let pid = entry.file_name().to_string_lossy().into_owned();
+            let _ = std::process::Command::new("kill").args(["-TERM", &pid]).status();
+        }
+    }
+}
+
 /// Every text and blob of every table of the app's database, decrypted.
 fn everything(folder: &std::path::Path) -> String {
     let key = vault::passphrase_key(folder, PASSPHRASE).expect("the passphrase opens the data");
@@ -171,6 +185,7 @@ async fn an_officer_serves_two_citizens_and_leaves_nothing_of_the_first() {
     assert_eq!(check["problem"], serde_json::Value::Null, "{check}");
     app.close().await;
     drop(driver);
+    stop_app_of(data.path());
 
     let all = everything(data.path());
     for gone in [A_ID, "Nguyễn Văn An", "001192054321", "Trần Thị Bình"] {
